@@ -1,0 +1,1 @@
+"""What a person sees: the only package that imports streamlit."""

@@ -1,0 +1,182 @@
+"""The one chokepoint to DuckDB: connections, named queries with bound parameters, safe writes.
+
+SQL lives in data_loaders/sql (schema.sql and queries/<name>.sql, one query per file). Values are
+always bound ($name or ?), never pasted into SQL text. Writes go to a copy of the database file that
+replaces the original only after a successful commit, so a reader never sees half a load and a
+killed load leaves the previous database intact. Nothing outside this module imports duckdb.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import functools
+import os
+import shutil
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from data_loaders.settings import SQL_DIR
+
+SCHEMA_VERSION = 1
+
+Params = Mapping[str, Any] | Sequence[Any] | None
+
+
+class DatabaseError(RuntimeError):
+    """A database problem, with a Dutch message that says what to do."""
+
+
+class DatabaseMissing(DatabaseError):
+    pass
+
+
+@functools.cache
+def sql_text(name: str) -> str:
+    """The text of a named query (sql/queries/<name>.sql) or of schema.sql."""
+    path = SQL_DIR / "schema.sql" if name == "schema" else SQL_DIR / "queries" / f"{name}.sql"
+    if not path.is_file():
+        raise DatabaseError(f"Onbekende query '{name}': het bestand {path.name} ontbreekt.")
+    return path.read_text(encoding="utf-8")
+
+
+def connect(path: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the database. Read-only by default: the app never writes."""
+    path = Path(path)
+    if read_only and not path.is_file():
+        raise DatabaseMissing(
+            f"De database {path} bestaat nog niet. Bouw hem met 'make db' "
+            "(of start de app met 'make run', dat bouwt hem vanzelf)."
+        )
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:  # a corrupt file, a wrong format, a lock held by a writer
+        raise DatabaseError(
+            f"De database {path} kan niet worden geopend ({_short(exc)}). "
+            "Bouw hem opnieuw met 'make db', of laad de gegevens opnieuw."
+        ) from exc
+    if read_only:
+        try:
+            version = con.execute("SELECT max(version) FROM schema_info").fetchone()[0]
+        except duckdb.Error as exc:
+            con.close()
+            raise DatabaseError(
+                f"De database {path} is onvolledig of beschadigd ({_short(exc)}). "
+                "Bouw hem opnieuw met 'make db'."
+            ) from exc
+        if version != SCHEMA_VERSION:
+            con.close()
+            raise DatabaseError(
+                f"De database {path} heeft schemaversie {version}, de app verwacht "
+                f"{SCHEMA_VERSION}. Bouw hem opnieuw met 'make db'."
+            )
+    return con
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc).splitlines()[0][:200]
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> pd.DataFrame:
+    """Run a named query with bound parameters and return a DataFrame."""
+    try:
+        return con.cursor().execute(sql_text(name), params).df()
+    except duckdb.Error as exc:
+        raise DatabaseError(f"De query '{name}' is mislukt: {_short(exc)}") from exc
+
+
+def execute(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> None:
+    """Run a named statement with bound parameters (writes happen inside write_session)."""
+    try:
+        con.execute(sql_text(name), params)
+    except duckdb.Error as exc:
+        raise DatabaseError(f"De opdracht '{name}' is mislukt: {_short(exc)}") from exc
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+    """Insert a DataFrame into one of the schema's tables, matching columns by name."""
+    if table not in _TABLES:
+        raise DatabaseError(f"Onbekende tabel '{table}'.")
+    if frame.empty:
+        return 0
+    con.register("_incoming", frame)
+    try:
+        columns = ", ".join(f'"{c}"' for c in frame.columns)  # names from our own frames
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming")  # noqa: S608
+    except duckdb.Error as exc:
+        raise DatabaseError(f"Schrijven naar {table} is mislukt: {_short(exc)}") from exc
+    finally:
+        con.unregister("_incoming")
+    return len(frame)
+
+
+_TABLES = {
+    "areas",
+    "geometries",
+    "indicators",
+    "observations",
+    "buurttypes",
+    "loads",
+    "spending",
+    "projects",
+    "goals",
+    "sources",
+}
+
+
+def init_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(sql_text("schema"))
+    if con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 0:
+        con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+
+
+@contextlib.contextmanager
+def write_session(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Write to the database atomically.
+
+    Loads are serialised by a lock file. The work happens on a copy of the database inside one
+    transaction; only after it commits is the copy moved over the original (an atomic rename).
+    Readers keep the file they opened; a crash or kill at any point leaves the original as it was.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        work = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        _remove(work)
+        if path.is_file():
+            shutil.copy2(path, work)
+        con = duckdb.connect(str(work))
+        try:
+            init_schema(con)
+            con.execute("BEGIN TRANSACTION")
+            yield con
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            con.close()
+            with open(work, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(work, path)
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            con.close()
+            _remove(work)
+            raise
+
+
+def _remove(work: Path) -> None:
+    for leftover in (work, work.with_name(work.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def file_version(path: Path | str) -> tuple[int, int]:
+    """(inode, mtime_ns) of the database file: changes whenever a load swaps in a new file."""
+    stat = Path(path).stat()
+    return stat.st_ino, stat.st_mtime_ns

@@ -1,0 +1,50 @@
+"""Paths and settings in one place: where the database lives, suppression thresholds, confidentiality.
+
+Every value can be overridden by an environment variable, so tests, the benchmark and a deployment
+can point elsewhere without code changes. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = PROJECT_ROOT / "sample_data"
+CATALOGUE_FILE = Path(__file__).resolve().parent / "catalogue" / "indicators.csv"
+SOURCES_FILE = Path(__file__).resolve().parent / "catalogue" / "sources.csv"
+MAPPINGS_DIR = Path(__file__).resolve().parent / "mappings"
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+DEFAULT_DB = PROJECT_ROOT / "var" / "buurtmonitor.duckdb"
+
+
+def db_path() -> Path:
+    """The database file: BUURTMONITOR_DB if set, else var/buurtmonitor.duckdb in the project."""
+    return Path(os.environ.get("BUURTMONITOR_DB") or DEFAULT_DB)
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw.isdigit() else default
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """Suppression thresholds and confidentiality, applied in the queries every view reads.
+
+    A survey value resting on fewer than `min_respondents` answers, or a value for an area with
+    fewer than `min_inhabitants` inhabitants, is never shown or exported.
+    """
+
+    min_respondents: int = 30
+    min_inhabitants: int = 50
+    show_confidential: bool = False
+
+
+def privacy() -> Privacy:
+    return Privacy(
+        min_respondents=_int_env("BUURTMONITOR_MIN_RESPONDENTEN", 30),
+        min_inhabitants=_int_env("BUURTMONITOR_MIN_INWONERS", 50),
+        show_confidential=os.environ.get("BUURTMONITOR_TOON_VERTROUWELIJK", "") in {"1", "ja", "true"},
+    )

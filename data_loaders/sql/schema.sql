@@ -1,0 +1,153 @@
+-- Buurtmonitor database schema. Created by the importers; the app only reads it.
+-- Codes carry their CBS prefix: GM0202 (gemeente), WK020201 (wijk), BU02020100 (buurt).
+
+CREATE TABLE IF NOT EXISTS schema_info (
+    version INTEGER NOT NULL
+);
+
+-- Every gemeente, wijk and buurt that any load mentioned.
+CREATE TABLE IF NOT EXISTS areas (
+    code          VARCHAR PRIMARY KEY,
+    name          VARCHAR NOT NULL,
+    level         VARCHAR NOT NULL CHECK (level IN ('gemeente', 'wijk', 'buurt')),
+    parent_code   VARCHAR,             -- wijk of a buurt, gemeente of a wijk; NULL for a gemeente
+    gemeente_code VARCHAR NOT NULL,
+    valid_from    INTEGER,             -- first indeling year the code is known in
+    valid_to      INTEGER              -- last indeling year the code is known in
+);
+
+-- Boundaries per area and indeling year, always WGS84 (EPSG:4326) GeoJSON geometry objects.
+CREATE TABLE IF NOT EXISTS geometries (
+    area_code        VARCHAR NOT NULL,
+    indeling         INTEGER NOT NULL,  -- year of the CBS wijk- en buurtindeling
+    geometry         VARCHAR NOT NULL,  -- original geometry (GeoJSON text)
+    geometry_display VARCHAR NOT NULL,  -- simplified for display, coordinates rounded
+    centroid_lon     DOUBLE,
+    centroid_lat     DOUBLE,
+    source           VARCHAR NOT NULL,
+    load_id          INTEGER,
+    PRIMARY KEY (area_code, indeling)
+);
+
+-- The indicator catalogue, copied from data_loaders/catalogue/indicators.csv at build time.
+CREATE TABLE IF NOT EXISTS indicators (
+    id          VARCHAR PRIMARY KEY,
+    name        VARCHAR NOT NULL,
+    name_en     VARCHAR,
+    theme       VARCHAR NOT NULL CHECK (theme IN ('leefbaarheid', 'veiligheid', 'contact', 'participatie', 'context')),
+    unit        VARCHAR NOT NULL,
+    direction   VARCHAR NOT NULL CHECK (direction IN ('hoger_beter', 'lager_beter', 'neutraal')),
+    kind        VARCHAR NOT NULL CHECK (kind IN ('objectief', 'subjectief')),
+    result      VARCHAR NOT NULL CHECK (result IN ('output', 'outcome', 'context')),
+    aggregation VARCHAR NOT NULL CHECK (aggregation IN ('aandeel', 'gemiddelde', 'aantal', 'per_inwoners')),
+    weight      VARCHAR,               -- indicator id used as weight when averaging (e.g. inwoners)
+    decimals    INTEGER NOT NULL,
+    min_value   DOUBLE,                -- plausible range; values outside are rejected on load
+    max_value   DOUBLE,
+    source      VARCHAR NOT NULL,
+    licence     VARCHAR NOT NULL,
+    definition  VARCHAR NOT NULL,
+    question    VARCHAR,               -- survey question, where there is one
+    headline    BOOLEAN NOT NULL       -- shown on the overview and in the briefing
+);
+
+-- One value per area, indicator and period (year). n and the 95% margin where the source has them.
+CREATE TABLE IF NOT EXISTS observations (
+    area_code    VARCHAR NOT NULL,
+    indicator_id VARCHAR NOT NULL,
+    period       INTEGER NOT NULL,
+    value        DOUBLE,               -- NULL when the source marks it missing or secret
+    n            INTEGER,              -- respondents (surveys) or population base
+    ci_low       DOUBLE,
+    ci_high      DOUBLE,
+    source       VARCHAR NOT NULL,     -- source key, see the loads table
+    synthetic    BOOLEAN NOT NULL,
+    suppressed   BOOLEAN NOT NULL,     -- secret in the source, or suppressed on load
+    load_id      INTEGER,
+    PRIMARY KEY (area_code, indicator_id, period)
+);
+
+-- Buurttype per buurt and year, per rule. Several rules can coexist; the app lets users pick one.
+CREATE TABLE IF NOT EXISTS buurttypes (
+    area_code    VARCHAR NOT NULL,
+    period       INTEGER NOT NULL,     -- the year the label applies to
+    rule         VARCHAR NOT NULL,     -- rule key, e.g. inkomen_gemeente_kwintiel, gemeentelijke_lijst
+    type         VARCHAR NOT NULL CHECK (type IN ('achterstand', 'midden', 'voorstand')),
+    basis_period INTEGER,              -- the year of the data the rule used
+    rule_label   VARCHAR NOT NULL,     -- human-readable description of the rule
+    source       VARCHAR NOT NULL,
+    load_id      INTEGER,
+    PRIMARY KEY (area_code, period, rule)
+);
+
+-- Every load attempt, successful or not.
+CREATE SEQUENCE IF NOT EXISTS load_ids START 1;
+CREATE TABLE IF NOT EXISTS loads (
+    id          INTEGER PRIMARY KEY,
+    file        VARCHAR NOT NULL,
+    checksum    VARCHAR NOT NULL,      -- sha256 of the file's bytes
+    source      VARCHAR NOT NULL,
+    format      VARCHAR NOT NULL,
+    rows        INTEGER NOT NULL,
+    periods     VARCHAR,               -- e.g. "2014-2024"
+    loaded_at   TIMESTAMP NOT NULL,
+    how         VARCHAR NOT NULL,      -- cli, upload, build
+    status      VARCHAR NOT NULL,      -- geladen, ongewijzigd
+    message     VARCHAR
+);
+
+-- Leefbaarheid spending, projects and goals (own data).
+CREATE TABLE IF NOT EXISTS spending (
+    organisation VARCHAR NOT NULL,
+    area_code    VARCHAR NOT NULL,
+    year         INTEGER NOT NULL,
+    category     VARCHAR NOT NULL,
+    amount_eur   DOUBLE NOT NULL,
+    dwellings    INTEGER,              -- the organisation's dwellings in the area, when known
+    source       VARCHAR NOT NULL,
+    synthetic    BOOLEAN NOT NULL,
+    confidential BOOLEAN NOT NULL,
+    load_id      INTEGER,
+    PRIMARY KEY (organisation, area_code, year, category)
+);
+
+CREATE TABLE IF NOT EXISTS projects (
+    project_id   VARCHAR PRIMARY KEY,
+    name         VARCHAR NOT NULL,
+    organisation VARCHAR NOT NULL,
+    area_codes   VARCHAR NOT NULL,     -- space-separated area codes
+    start_date   DATE NOT NULL,
+    end_date     DATE,
+    budget_eur   DOUBLE,
+    theme        VARCHAR,
+    output       VARCHAR,              -- output figures as text, e.g. "12 activiteiten; 340 deelnemers"
+    source       VARCHAR NOT NULL,
+    synthetic    BOOLEAN NOT NULL,
+    confidential BOOLEAN NOT NULL,
+    load_id      INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS goals (
+    area_code        VARCHAR NOT NULL,
+    indicator_id     VARCHAR NOT NULL,
+    nulmeting_period INTEGER NOT NULL,
+    nulmeting_value  DOUBLE NOT NULL,
+    target_value     DOUBLE NOT NULL,
+    target_period    INTEGER NOT NULL,
+    organisation     VARCHAR NOT NULL,
+    source           VARCHAR NOT NULL,
+    synthetic        BOOLEAN NOT NULL,
+    load_id          INTEGER,
+    PRIMARY KEY (area_code, indicator_id, target_period)
+);
+
+-- Sources: one row per source key, with its licence and whether it is confidential.
+CREATE TABLE IF NOT EXISTS sources (
+    key          VARCHAR PRIMARY KEY,
+    label        VARCHAR NOT NULL,     -- e.g. "CBS Kerncijfers wijken en buurten 2024"
+    publisher    VARCHAR NOT NULL,
+    licence      VARCHAR NOT NULL,
+    attribution  VARCHAR NOT NULL,     -- e.g. "Bron: CBS"
+    synthetic    BOOLEAN NOT NULL,
+    confidential BOOLEAN NOT NULL
+);

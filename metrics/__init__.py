@@ -1,0 +1,1 @@
+"""Pure computations on tidy frames: no I/O, no database, no streamlit."""
