@@ -1,0 +1,73 @@
+"""Small Streamlit building blocks shared by pages: downloads, legends, source lines, captions.
+
+Everything text-like that comes from data is escaped before it reaches HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import exports
+from dashboard.maps import LegendItem
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "tabel"
+
+
+def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None = None,
+                         height: int | None = None) -> None:
+    """Show a table and offer it as CSV and XLSX (same columns, Dutch names)."""
+    if caption:
+        st.caption(caption)
+    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    slug = _slug(name)
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        "Download CSV",
+        exports.to_csv_bytes(frame),
+        file_name=f"{slug}.csv",
+        mime="text/csv",
+        key=f"csv_{slug}",
+        icon=":material/download:",
+    )
+    right.download_button(
+        "Download Excel",
+        exports.to_xlsx_bytes(frame),
+        file_name=f"{slug}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{slug}",
+        icon=":material/download:",
+    )
+
+
+def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> None:
+    """A legend that names every class (colour is never the only carrier of meaning)."""
+    rows = [f"<div style='font-weight:600;margin-bottom:4px'>{html.escape(title)}</div>"]
+    for item in [*items, *(extra or [])]:
+        rows.append(
+            "<div style='display:flex;align-items:center;gap:8px;margin:2px 0'>"
+            f"<span style='display:inline-block;width:22px;height:14px;background:{item.colour};"
+            "border:1px solid #555'></span>"
+            f"<span>{html.escape(item.label)}</span></div>"
+        )
+    st.html("<div role='list' aria-label='Legenda'>" + "".join(rows) + "</div>")
+
+
+def synthetic_banner(has_synthetic: bool) -> None:
+    if has_synthetic:
+        st.warning(
+            "Deze weergave bevat **synthetische demogegevens**: gegenereerde waarden, geen echte "
+            "metingen. Ze zijn gemarkeerd met 'synthetisch' in tabellen, tooltips en downloads.",
+            icon=":material/science:",
+        )
+
+
+def sources_footer(lines: list[str]) -> None:
+    unique = list(dict.fromkeys(line for line in lines if line))
+    if unique:
+        st.caption("Bronnen: " + "; ".join(unique) + ".")

@@ -1,0 +1,134 @@
+"""What every page needs for one rerun: the View from the URL plus the cached frames it selects.
+
+Built once per rerun by app.py (through data.py and state.py) and handed to pages via
+state.context(). Holds no business logic beyond looking things up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from dashboard import data, state
+from data_loaders import settings
+from metrics import references
+
+TYPE_LABELS = {
+    "achterstand": "achterstandsbuurt",
+    "midden": "middenstandsbuurt",
+    "voorstand": "voorstandsbuurt",
+}
+TYPE_PLURAL = {
+    "achterstand": "achterstandsbuurten",
+    "midden": "middenstandsbuurten",
+    "voorstand": "voorstandsbuurten",
+}
+THEME_LABELS = {
+    "leefbaarheid": "Leefbaarheid",
+    "veiligheid": "Veiligheid",
+    "contact": "Contact (sociale samenhang)",
+    "participatie": "Participatie",
+    "context": "Context (sociaal-economisch)",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    version: data.Version
+    view: state.View
+    options: state.Options
+    catalogue: pd.DataFrame  # indexed by indicator id
+    sources: pd.DataFrame  # indexed by source key
+    areas: pd.DataFrame  # indexed by code
+    rules: pd.DataFrame
+    privacy: settings.Privacy
+
+    @cached_property
+    def types(self) -> pd.DataFrame:
+        """Buurttype per buurt and year under the chosen rule."""
+        return data.buurttypes(self.version, self.view.gemeente, self.view.regel)
+
+    @property
+    def indicator(self) -> pd.Series:
+        return self.catalogue.loc[self.view.indicator]
+
+    @property
+    def gemeente_name(self) -> str:
+        return str(self.areas.loc[self.view.gemeente, "name"])
+
+    def observations(self, indicators: tuple[str, ...]) -> pd.DataFrame:
+        return data.observations(self.version, self.view.gemeente, indicators, self.privacy)
+
+    def types_in(self, period: int | None) -> pd.Series:
+        """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""
+        types = self.types
+        if types.empty:
+            return pd.Series(dtype=str)
+        if period is None:
+            period = int(types["period"].max())
+        years = types["period"].unique()
+        nearest = min(years, key=lambda y: (abs(int(y) - period), -int(y)))
+        chosen = types[types["period"] == nearest]
+        return chosen.set_index("area_code")["type"]
+
+    def rule_caption(self) -> str:
+        """Which rule and which year made the labels, for wherever the filter shows."""
+        row = self.rules.set_index("rule").loc[self.view.regel] if not self.rules.empty else None
+        if row is None:
+            return "Er is geen buurttype-indeling geladen."
+        years = (
+            f"{int(row['first_basis'])}"
+            if row["first_basis"] == row["last_basis"]
+            else f"{int(row['first_basis'])}–{int(row['last_basis'])}"
+        )
+        return f"Buurttype volgens: {row['rule_label']} Gegevensjaar: {years}. {row['source']}."
+
+    def source_line(self, source_key: str) -> str:
+        if source_key in self.sources.index:
+            row = self.sources.loc[source_key]
+            return str(row["attribution"])
+        return source_key
+
+
+def build() -> Context:
+    """Read the URL and the cached frames for this rerun (raises db.DatabaseError on trouble)."""
+    version = data.database_version()
+    gemeenten = data.gemeenten(version)
+    if gemeenten.empty:
+        raise data.db.DatabaseError(
+            "De database bevat nog geen gemeente met buurten. Laad gegevens op de pagina "
+            "'Over de data' of bouw de demo met 'make db'."
+        )
+    catalogue = data.catalogue(version).set_index("id", drop=False)
+    raw_gemeente = state.raw_param("gemeente")
+    gemeente = raw_gemeente if raw_gemeente in set(gemeenten["code"]) else gemeenten["code"].iloc[0]
+    periods = data.periods(version, gemeente)
+    period_map = {
+        row.indicator_id: tuple(int(p) for p in row.periods) for row in periods.itertuples()
+    }
+    usable = [i for i in catalogue.index if i in period_map]
+    rules = data.rules(version, gemeente)
+    areas = data.areas(version, gemeente).set_index("code", drop=False)
+    options = state.Options(
+        gemeenten=tuple(gemeenten["code"]),
+        indicators={i: str(catalogue.loc[i, "theme"]) for i in usable},
+        periods=period_map,
+        rules=tuple(rules["rule"]),
+        areas=frozenset(areas.index),
+        references=tuple(references.REFERENCES),
+        default_gemeente=str(gemeenten["code"].iloc[0]),
+        default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
+    )
+    view = state.current_view(options)
+    return Context(
+        version=version,
+        view=view,
+        options=options,
+        catalogue=catalogue,
+        sources=data.sources(version).set_index("key", drop=False),
+        areas=areas,
+        rules=rules,
+        privacy=settings.privacy(),
+    )

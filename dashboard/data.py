@@ -1,0 +1,102 @@
+"""The only module with st.cache_resource / st.cache_data: cached reads through data_loaders.db.
+
+Cached functions take small hashable arguments (and the database file's version, so a load that
+swaps in a new file is picked up); they never read module globals. Privacy thresholds are applied
+in the observations query itself, so nothing downstream can see a suppressed value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from data_loaders import db, settings
+
+Version = tuple[str, int, int]
+
+
+def database_version() -> Version:
+    """(path, inode, mtime) of the database; raises db.DatabaseMissing when there is none."""
+    path = settings.db_path()
+    if not path.is_file():
+        raise db.DatabaseMissing(
+            f"De database {path} bestaat nog niet. Bouw hem met 'make db' "
+            "(of start de app met 'make run', dat bouwt hem vanzelf)."
+        )
+    inode, mtime = db.file_version(path)
+    return str(path), inode, mtime
+
+
+@st.cache_resource(max_entries=2)
+def _connection(version: Version):
+    # One read-only connection per database file version; each query uses its own cursor.
+    return db.connect(Path(version[0]), read_only=True)
+
+
+def _query(version: Version, name: str, params: dict | None = None) -> pd.DataFrame:
+    return db.query(_connection(version), name, params)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def gemeenten(version: Version) -> pd.DataFrame:
+    return _query(version, "app_gemeenten")
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def catalogue(version: Version) -> pd.DataFrame:
+    return _query(version, "app_catalogue")
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def sources(version: Version) -> pd.DataFrame:
+    return _query(version, "app_sources")
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def areas(version: Version, gemeente: str) -> pd.DataFrame:
+    return _query(version, "app_areas", {"gemeente": gemeente})
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def periods(version: Version, gemeente: str) -> pd.DataFrame:
+    return _query(version, "app_periods", {"gemeente": gemeente})
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def rules(version: Version, gemeente: str) -> pd.DataFrame:
+    return _query(version, "app_rules", {"gemeente": gemeente})
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def buurttypes(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
+    return _query(version, "app_buurttypes", {"gemeente": gemeente, "rule": rule})
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def observations(
+    version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy
+) -> pd.DataFrame:
+    frame = _query(
+        version,
+        "app_observations",
+        {
+            "gemeente": gemeente,
+            "indicators": list(indicators),
+            "min_respondents": privacy.min_respondents,
+            "min_inhabitants": privacy.min_inhabitants,
+        },
+    )
+    frame["period"] = frame["period"].astype(int)
+    return frame
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
+    return _query(version, "app_geometries", {"gemeente": gemeente, "level": level})
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def loads(version: Version) -> pd.DataFrame:
+    return _query(version, "app_loads")

@@ -1,0 +1,52 @@
+"""Pure export helpers: a frame in, CSV or XLSX bytes out. No streamlit.
+
+CSV is written the way Dutch spreadsheet programs open it directly: UTF-8 with BOM, semicolon
+separator, decimal comma. Text cells that a spreadsheet would run as a formula (starting with =, +,
+-, @, tab or carriage return) get a leading apostrophe, so a hostile name can never execute.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Make a text cell inert in a spreadsheet; numbers and missing values pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out.columns = [str(neutralise(str(c))) for c in out.columns]
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise)
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    text = _safe(frame).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    return ("\ufeff" + text).encode("utf-8")
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "Gegevens") -> bytes:
+    buffer = io.BytesIO()
+    safe = _safe(frame)
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        safe.to_excel(writer, index=False, sheet_name=sheet[:31])
+        worksheet = writer.sheets[sheet[:31]]
+        # Strings that start with "'" would otherwise be stored as formulas by nothing; force text.
+        for row in worksheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+        for index, column in enumerate(safe.columns, start=1):
+            width = min(60, max(10, len(str(column)) + 2))
+            worksheet.column_dimensions[worksheet.cell(1, index).column_letter].width = width
+    return buffer.getvalue()

@@ -1,0 +1,172 @@
+"""Pure map specs: a frame of areas with values in, a pydeck Deck and its legend out. No streamlit.
+
+The map has no basemap (map_provider=None), so it draws with no internet connection. Colours come
+from colour-blind-safe ColorBrewer schemes; classes are named in the legend so colour is never the
+only carrier of meaning. Tooltips use pydeck's text mode, which shows names as text, never as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+
+# ColorBrewer PuOr (diverging, colour-blind safe): unfavourable orange -> favourable purple.
+FAVOURABLE_SCALE = ["#e66101", "#fdb863", "#eeeeee", "#b2abd2", "#5e3c99"]
+# ColorBrewer Blues (sequential) for neutral indicators such as inhabitants.
+NEUTRAL_SCALE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
+OUTSIDE_FILTER = [205, 205, 205, 110]
+NO_DATA = [255, 255, 255, 255]
+LINE = [90, 90, 90, 200]
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    colour: str  # hex
+    label: str
+
+
+def _rgb(hex_colour: str, alpha: int = 235) -> list[int]:
+    hex_colour = hex_colour.lstrip("#")
+    return [int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
+
+
+def class_breaks(values: pd.Series, diverging: bool, k: int = 5) -> list[float]:
+    """Inner class boundaries: quantiles, or symmetric around 0 for a diverging reference."""
+    clean = values.dropna().astype(float)
+    if clean.empty:
+        return []
+    if diverging:
+        spread = float(np.quantile(clean.abs(), 0.8)) or float(clean.abs().max()) or 1.0
+        return [-spread, -spread / 3, spread / 3, spread]
+    qs = np.quantile(clean, np.linspace(0, 1, k + 1)[1:-1])
+    return sorted({round(float(q), 10) for q in qs})
+
+
+def class_index(value: float, breaks: list[float]) -> int:
+    """0-based class of a value given the inner breaks (a value on a break goes up)."""
+    return int(np.searchsorted(np.asarray(breaks), value, side="right"))
+
+
+def palette(direction: str, n_classes: int, better_when_high: bool | None) -> list[str]:
+    """Colours from low class to high class, so that the favourable end is always purple."""
+    if direction == "neutraal" or better_when_high is None:
+        base = NEUTRAL_SCALE
+    else:
+        base = FAVOURABLE_SCALE if better_when_high else list(reversed(FAVOURABLE_SCALE))
+    if n_classes >= len(base):
+        return base
+    # Fewer classes than colours: spread evenly over the scale.
+    idx = np.linspace(0, len(base) - 1, n_classes).round().astype(int)
+    return [base[i] for i in idx]
+
+
+def legend_items(
+    breaks: list[float],
+    colours: list[str],
+    fmt,
+    better_when_high: bool | None,
+) -> list[LegendItem]:
+    """Name every class with its range, and the ends with 'gunstig'/'ongunstig'."""
+    items: list[LegendItem] = []
+    bounds = [-math.inf, *breaks, math.inf]
+    for i, colour in enumerate(colours):
+        lo, hi = bounds[i], bounds[i + 1]
+        if math.isinf(lo):
+            label = f"lager dan {fmt(hi)}"
+        elif math.isinf(hi):
+            label = f"{fmt(lo)} of hoger"
+        else:
+            label = f"{fmt(lo)} tot {fmt(hi)}"
+        if better_when_high is not None and len(colours) > 1:
+            if i == 0:
+                label += " (ongunstig)" if better_when_high else " (gunstig)"
+            elif i == len(colours) - 1:
+                label += " (gunstig)" if better_when_high else " (ongunstig)"
+        items.append(LegendItem(colour, label))
+    return items
+
+
+def view_state(geo: pd.DataFrame) -> pdk.ViewState:
+    """Centre and zoom that fit the areas' label points."""
+    lon = geo["centroid_lon"].astype(float)
+    lat = geo["centroid_lat"].astype(float)
+    extent = max(lon.max() - lon.min(), (lat.max() - lat.min()) * 1.6, 0.01)
+    zoom = float(np.clip(math.log2(360 / extent) - 0.6, 5, 15))
+    return pdk.ViewState(
+        longitude=float(lon.mean()), latitude=float(lat.mean()), zoom=zoom, pitch=0, bearing=0
+    )
+
+
+def feature_collection(frame: pd.DataFrame, properties: list[str]) -> dict:
+    """GeoJSON FeatureCollection from rows with a geometry_display column and plain properties."""
+    features = []
+    for row in frame.itertuples(index=False):
+        record = row._asdict()
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": json.loads(record["geometry_display"]),
+                "properties": {p: record[p] for p in properties},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def choropleth(
+    frame: pd.DataFrame,
+    *,
+    breaks: list[float],
+    colours: list[str],
+    selected: str = "",
+) -> pdk.Deck:
+    """A choropleth of `frame` (one row per area).
+
+    Required columns: area_code, geometry_display, centroid_lon, centroid_lat, shown (the number to
+    colour by, NaN = no data), in_filter (bool), and the text columns naam, waarde_tekst,
+    buurttype_tekst, bron_tekst used by the tooltip.
+    """
+    fills = []
+    for shown, in_filter in zip(frame["shown"], frame["in_filter"], strict=True):
+        if not in_filter:
+            fills.append(OUTSIDE_FILTER)
+        elif shown is None or pd.isna(shown) or not colours:
+            fills.append(NO_DATA)
+        else:
+            fills.append(_rgb(colours[min(class_index(float(shown), breaks), len(colours) - 1)]))
+    data = frame.assign(
+        fill=fills,
+        line_width=[3 if code == selected else 1 for code in frame["area_code"]],
+    )
+    geojson = feature_collection(
+        data,
+        ["area_code", "naam", "waarde_tekst", "buurttype_tekst", "bron_tekst", "fill", "line_width"],
+    )
+    layer = pdk.Layer(
+        "GeoJsonLayer",
+        data=geojson,
+        id="gebieden",
+        pickable=True,
+        stroked=True,
+        filled=True,
+        get_fill_color="properties.fill",
+        get_line_color=LINE,
+        get_line_width="properties.line_width",
+        line_width_units="pixels",
+        auto_highlight=True,
+        highlight_color=[255, 215, 0, 160],
+    )
+    return pdk.Deck(
+        layers=[layer],
+        initial_view_state=view_state(frame),
+        map_provider=None,
+        map_style=None,
+        tooltip={
+            "text": "{naam}\n{waarde_tekst}\n{buurttype_tekst}\n{bron_tekst}",
+            "style": {"fontSize": "13px", "whiteSpace": "pre-line"},
+        },
+    )

@@ -1,0 +1,106 @@
+"""Over de data: the indicator catalogue, the sources, the buurttype rule and the load log."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import components, data, state
+from dashboard.context import THEME_LABELS
+
+ctx = state.context()
+st.title("Over de data")
+st.markdown(
+    "Elke indicator hieronder heeft een definitie, een eenheid, een richting (is hoger beter?), "
+    "een bron en een licentie. **Objectief** betekent geregistreerd of gemeten, **subjectief** "
+    "gaat over de beleving van bewoners. **Output** is wat er gedaan is (activiteiten, "
+    "initiatieven), **outcome** is wat het oplevert voor bewoners. Cijfers zijn geen oorzaken."
+)
+
+catalogue = ctx.catalogue.assign(
+    thema=ctx.catalogue["theme"].map(THEME_LABELS),
+    richting=ctx.catalogue["direction"].map(
+        {"hoger_beter": "hoger is beter", "lager_beter": "lager is beter", "neutraal": "neutraal"}
+    ),
+    bron=ctx.catalogue["source"].map(lambda key: ctx.sources["label"].get(key, key)),
+)
+table = catalogue[
+    ["id", "name", "thema", "unit", "richting", "kind", "result", "bron", "licence", "definition",
+     "question"]
+].rename(
+    columns={
+        "id": "Code",
+        "name": "Indicator",
+        "thema": "Thema",
+        "unit": "Eenheid",
+        "richting": "Richting",
+        "kind": "Objectief/subjectief",
+        "result": "Output/outcome",
+        "bron": "Gebruikelijke bron",
+        "licence": "Licentie",
+        "definition": "Definitie",
+        "question": "Enquêtevraag",
+    }
+)
+st.subheader("Indicatoren")
+components.table_with_downloads(table, "indicatoren", height=420)
+
+st.subheader("Bronnen")
+sources = ctx.sources[["label", "publisher", "licence", "attribution", "synthetic", "confidential"]]
+sources = sources.assign(
+    synthetic=sources["synthetic"].map({True: "ja: gegenereerd, geen echte metingen", False: "nee"}),
+    confidential=sources["confidential"].map({True: "ja", False: "nee"}),
+).rename(
+    columns={
+        "label": "Bron",
+        "publisher": "Uitgever",
+        "licence": "Licentie",
+        "attribution": "Bronvermelding",
+        "synthetic": "Synthetisch",
+        "confidential": "Vertrouwelijk",
+    }
+)
+components.table_with_downloads(sources, "bronnen")
+
+st.subheader("Buurttypen")
+st.markdown(
+    "Het buurttype is een oordeel met een bron. Er bestaat geen vaste drempel: elke grens is "
+    "een keuze. Standaard deelt de monitor buurten in naar sociaal-economische status "
+    "(inkomen per inwoner, binnen de gemeente): de laagste 20% van de buurten heet "
+    "**achterstandsbuurt**, de hoogste 20% **voorstandsbuurt**, de rest **middenstandsbuurt**. "
+    "Een gemeente kan haar eigen lijst laden; kies de indeling in de zijbalk."
+)
+rules = ctx.rules.rename(
+    columns={
+        "rule": "Regel",
+        "rule_label": "Omschrijving",
+        "source": "Bron",
+        "first_basis": "Eerste gegevensjaar",
+        "last_basis": "Laatste gegevensjaar",
+        "labels": "Aantal labels",
+    }
+)
+st.dataframe(rules, hide_index=True, width="stretch")
+st.caption(ctx.rule_caption())
+
+st.subheader("Wat is er geladen")
+loads = data.loads(ctx.version).rename(
+    columns={
+        "id": "Nr",
+        "file": "Bestand",
+        "checksum": "Controlegetal (SHA-256)",
+        "source": "Bron",
+        "format": "Formaat",
+        "rows": "Regels",
+        "periods": "Jaren",
+        "loaded_at": "Geladen op",
+        "how": "Hoe",
+        "status": "Status",
+        "message": "Melding",
+    }
+)
+components.table_with_downloads(loads, "laadlog")
+st.caption(
+    f"Privacy: waarden op minder dan {ctx.privacy.min_respondents} respondenten of voor "
+    f"gebieden met minder dan {ctx.privacy.min_inhabitants} inwoners worden niet getoond en "
+    "niet gedownload."
+)

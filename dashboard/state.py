@@ -1,0 +1,261 @@
+"""The URL is the state: the only module that reads or writes st.query_params and st.session_state.
+
+Query parameters are parsed into a frozen View with defaults; values that do not exist in the data
+fall back to defaults with a Dutch notice. Widgets are bound to View fields through `bind`, whose
+callbacks write the new value back into the URL, so a copied address reopens the same view.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import streamlit as st
+
+BUURTTYPES = ("achterstand", "midden", "voorstand")
+LEVELS = ("buurt", "wijk")
+THEMES = ("leefbaarheid", "veiligheid", "contact", "participatie", "context")
+LANGUAGES = ("nl", "en")
+MAX_COMPARE = 5
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the loaded data allows; used to validate a View."""
+
+    gemeenten: tuple[str, ...]
+    indicators: Mapping[str, str]  # indicator id -> theme
+    periods: Mapping[str, tuple[int, ...]]  # indicator id -> years with data
+    rules: tuple[str, ...]
+    areas: frozenset[str]
+    references: tuple[str, ...]
+    default_gemeente: str
+    default_indicator: str = "lbm_score"
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a user chose. Field names are the query parameter names."""
+
+    gemeente: str = ""
+    buurttype: tuple[str, ...] = BUURTTYPES
+    regel: str = ""
+    thema: str = "leefbaarheid"
+    indicator: str = ""
+    jaar: int | None = None
+    nulmeting: int | None = None
+    niveau: str = "buurt"
+    referentie: str = "waarde"
+    gebieden: tuple[str, ...] = ()
+    buurt: str = ""
+    taal: str = "nl"
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    def to_params(self) -> dict[str, str]:
+        """The query string: only fields that differ from an empty View, in a stable order."""
+        out: dict[str, str] = {}
+        for f in dataclasses.fields(self):
+            if f.name == "notices":
+                continue
+            value = getattr(self, f.name)
+            if value in (None, "", ()):
+                continue
+            out[f.name] = ",".join(value) if isinstance(value, tuple) else str(value)
+        return out
+
+
+def _first(raw: object) -> str:
+    if isinstance(raw, list | tuple):
+        raw = raw[-1] if raw else ""
+    return str(raw or "").strip()
+
+
+def _as_list(raw: object) -> list[str]:
+    text = _first(raw)
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _as_year(raw: object) -> int | None:
+    text = _first(raw)
+    return int(text) if text.isdigit() and len(text) == 4 else None
+
+
+def parse(params: Mapping[str, object], options: Options) -> View:
+    """Turn raw query parameters into a valid View; invalid values fall back with a notice."""
+    notices: list[str] = []
+
+    def fallback(name: str, raw: object, default: object, shown: str | None = None) -> object:
+        if _first(raw):
+            notices.append(
+                f"De waarde '{_first(raw)[:40]}' voor '{name}' bestaat niet; "
+                f"de standaardwaarde ({shown if shown is not None else default}) wordt getoond."
+            )
+        return default
+
+    gemeente = _first(params.get("gemeente"))
+    if gemeente not in options.gemeenten:
+        gemeente = str(fallback("gemeente", gemeente, options.default_gemeente))
+
+    types = _as_list(params.get("buurttype"))
+    if "buurttype" in params:
+        valid = tuple(t for t in BUURTTYPES if t in types)
+        if len(valid) != len(types) or not valid:
+            fallback("buurttype", params.get("buurttype"), None, "alle buurttypen")
+            valid = valid or BUURTTYPES
+    else:
+        valid = BUURTTYPES
+
+    rules = options.rules
+    regel = _first(params.get("regel"))
+    if regel not in rules:
+        regel = str(fallback("regel", regel, rules[0] if rules else ""))
+
+    indicator = _first(params.get("indicator"))
+    if indicator not in options.indicators:
+        indicator = str(fallback("indicator", indicator, options.default_indicator))
+    thema = _first(params.get("thema"))
+    if thema not in THEMES:
+        thema = str(fallback("thema", thema, options.indicators.get(indicator, THEMES[0])))
+    if options.indicators.get(indicator) != thema:
+        # A theme switch without an indicator of that theme: take the theme's first indicator.
+        in_theme = [i for i, t in options.indicators.items() if t == thema]
+        indicator = in_theme[0] if in_theme else indicator
+
+    years = options.periods.get(indicator, ())
+    jaar = _as_year(params.get("jaar"))
+    if jaar not in years:
+        default_year = years[-1] if years else None
+        if jaar is not None or _first(params.get("jaar")):
+            fallback("jaar", params.get("jaar"), default_year)
+        jaar = default_year
+    nulmeting = _as_year(params.get("nulmeting"))
+    if nulmeting not in years or (jaar is not None and nulmeting is not None and nulmeting > jaar):
+        default_base = years[0] if years else None
+        if _first(params.get("nulmeting")):
+            fallback("nulmeting", params.get("nulmeting"), default_base)
+        nulmeting = default_base
+
+    niveau = _first(params.get("niveau")) or "buurt"
+    if niveau not in LEVELS:
+        niveau = str(fallback("niveau", niveau, "buurt"))
+    referentie = _first(params.get("referentie")) or "waarde"
+    if referentie not in options.references:
+        referentie = str(fallback("referentie", referentie, "waarde"))
+
+    gebieden_raw = _as_list(params.get("gebieden"))
+    gebieden = tuple(dict.fromkeys(c for c in gebieden_raw if c in options.areas))[:MAX_COMPARE]
+    if len(gebieden) != len(gebieden_raw):
+        notices.append(
+            "Niet alle gekozen gebieden bestaan in deze gemeente (of het waren er meer dan "
+            f"{MAX_COMPARE}); de overige worden getoond."
+        )
+    buurt = _first(params.get("buurt"))
+    if buurt and buurt not in options.areas:
+        buurt = str(fallback("buurt", buurt, "", "geen"))
+    taal = _first(params.get("taal")) or "nl"
+    if taal not in LANGUAGES:
+        taal = str(fallback("taal", taal, "nl"))
+
+    return View(
+        gemeente=gemeente,
+        buurttype=valid,
+        regel=regel,
+        thema=thema,
+        indicator=indicator,
+        jaar=jaar,
+        nulmeting=nulmeting,
+        niveau=niveau,
+        referentie=referentie,
+        gebieden=gebieden,
+        buurt=buurt,
+        taal=taal,
+        notices=tuple(notices),
+    )
+
+
+# --- Streamlit binding -----------------------------------------------------------------------
+
+_VIEW_KEY = "_view"
+
+
+def current_view(options: Options) -> View:
+    """Parse the URL once per rerun, write back the normalised parameters, remember the View."""
+    params = st.query_params.to_dict()
+    remembered = st.session_state.get(_VIEW_KEY)
+    if not params and remembered is not None:
+        # Switching pages clears the address; carry the session's last view over to the new page.
+        params = remembered.to_params()
+    view = parse(params, options)
+    wanted = view.to_params()
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+    st.session_state[_VIEW_KEY] = view
+    _sync_widgets(view)
+    return view
+
+
+def _widget_key(name: str) -> str:
+    return f"w_{name}"
+
+
+def _sync_widgets(view: View) -> None:
+    """Keep widget state equal to the URL, so a pasted or edited address wins over stale widgets."""
+    for f in dataclasses.fields(view):
+        if f.name == "notices":
+            continue
+        key = _widget_key(f.name)
+        value = getattr(view, f.name)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+
+
+def bind(name: str) -> dict[str, object]:
+    """Keyword arguments that bind a widget to a View field: key and an on_change writing the URL."""
+    key = _widget_key(name)
+
+    def write() -> None:
+        set_param(name, st.session_state.get(key))
+
+    return {"key": key, "on_change": write}
+
+
+def set_param(name: str, value: object) -> None:
+    """Write one field to the URL (lists comma-joined; None or empty removes it)."""
+    if isinstance(value, list | tuple):
+        value = ",".join(str(v) for v in value)
+    if value in (None, ""):
+        if name in st.query_params:
+            del st.query_params[name]
+        return
+    st.query_params[name] = str(value)
+
+
+def update(**changes: object) -> None:
+    """Change several fields at once (e.g. a map click selects a buurt and opens its profile)."""
+    for name, value in changes.items():
+        set_param(name, value)
+
+
+def share_link(view: View, base: str = "") -> str:
+    """The address that reproduces this view (relative when no base is known)."""
+    return f"{base}?{urlencode(view.to_params())}"
+
+
+def raw_param(name: str) -> str:
+    """One query parameter as typed, before validation (the gemeente decides what else is valid)."""
+    if not st.query_params and st.session_state.get(_VIEW_KEY) is not None:
+        return _first(st.session_state[_VIEW_KEY].to_params().get(name))
+    return _first(st.query_params.get(name))
+
+
+_CONTEXT_KEY = "_context"
+
+
+def set_context(ctx: object) -> None:
+    """Hand this rerun's Context to the pages (per session, so sessions never share it)."""
+    st.session_state[_CONTEXT_KEY] = ctx
+
+
+def context():  # -> dashboard.context.Context (not imported here to avoid a cycle)
+    return st.session_state[_CONTEXT_KEY]

@@ -1,0 +1,2 @@
+-- Sources with licence, attribution and flags.
+SELECT * FROM sources ORDER BY key
