@@ -1,0 +1,116 @@
+"""Pure glue between metrics and pages: one frame per view, with names, types and Dutch text.
+
+Builds the rows a page shows (values at buurt or wijk level for the selection, with the chosen
+reference applied) and their tooltip and table text. No streamlit; computations live in metrics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from metrics import aggregate, references
+from metrics.formatting import format_number
+
+TYPE_LABELS = {
+    "achterstand": "achterstandsbuurt",
+    "midden": "middenstandsbuurt",
+    "voorstand": "voorstandsbuurt",
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The data one rerun works on (all frames already limited to one gemeente)."""
+
+    obs: pd.DataFrame  # tidy observations incl. inwoners
+    areas: pd.DataFrame  # code, name, level, parent_code, gemeente_code
+    types: pd.DataFrame  # area_code, period, type (one rule)
+    catalogue: pd.DataFrame  # indexed by id
+    sources: pd.DataFrame  # indexed by key
+
+
+def weights(obs: pd.DataFrame) -> pd.DataFrame:
+    """Inhabitants per area and year; the latest known count fills years without one."""
+    pop = obs[obs["indicator_id"] == "inwoners"][["area_code", "period", "value"]]
+    return pop.rename(columns={"value": "weight"}).dropna()
+
+
+def value_text(value: float | None, row: pd.Series, synthetic: bool, suppressed: bool) -> str:
+    if suppressed:
+        return "onderdrukt (te weinig waarnemingen)"
+    if value is None or pd.isna(value):
+        return "geen gegevens"
+    text = format_number(float(value), int(row["decimals"]), str(row["unit"]))
+    return text + (" (synthetisch)" if synthetic else "")
+
+
+def source_text(source_keys: pd.Series, sources: pd.DataFrame) -> pd.Series:
+    return source_keys.map(
+        lambda key: str(sources["label"].get(key, key)) if isinstance(key, str) else ""
+    )
+
+
+def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Wijk values: the source's own wijk figure where loaded, else the weighted buurt average."""
+    buurten = areas[areas["level"] == "buurt"]
+    group_map = buurten.set_index("code")["parent_code"]
+    own = obs[obs["area_code"].isin(areas.loc[areas["level"] == "wijk", "code"])]
+    derived = aggregate.weighted_mean(
+        obs[obs["area_code"].isin(group_map.index)], weights(obs), group_map, catalogue
+    ).rename(columns={"group": "area_code"})
+    derived = derived.assign(source=_dominant_source(obs, group_map))
+    have = set(zip(own["area_code"], own["indicator_id"], own["period"], strict=True))
+    keep = [
+        (a, i, p) not in have
+        for a, i, p in zip(derived["area_code"], derived["indicator_id"], derived["period"], strict=True)
+    ]
+    return pd.concat([own, derived[keep]], ignore_index=True)
+
+
+def _dominant_source(obs: pd.DataFrame, group_map: pd.Series) -> pd.Series | str:
+    sources = obs.loc[obs["area_code"].isin(group_map.index), "source"].dropna()
+    return sources.mode().iloc[0] if not sources.empty else ""
+
+
+def level_frame(
+    scope: Scope, indicator: str, level: str, reference: str, base_period: int | None,
+    buurttypes: tuple[str, ...],
+) -> tuple[pd.DataFrame, references.ReferenceLegend]:
+    """All areas of a level for one indicator, every year, with the reference applied."""
+    obs = scope.obs
+    if level == "wijk":
+        obs = wijk_values(obs, scope.areas, scope.catalogue)
+    level_codes = scope.areas.loc[scope.areas["level"] == level, "code"]
+    ind_obs = obs[(obs["indicator_id"] == indicator) & obs["area_code"].isin(level_codes)]
+    selection = in_filter(scope, level, buurttypes)
+    shown, legend = references.apply_reference(
+        ind_obs,
+        reference,
+        areas=scope.areas,
+        buurttypes=scope.types,
+        weights=weights(scope.obs),
+        catalogue=scope.catalogue,
+        base_period=base_period,
+        selection=[c for c, ok in selection.items() if ok],
+        reference_obs=scope.obs,
+    )
+    return shown, legend
+
+
+def in_filter(scope: Scope, level: str, buurttypes: tuple[str, ...]) -> pd.Series:
+    """Which areas fall inside the buurttype filter (a wijk: when one of its buurten does)."""
+    latest = scope.types.sort_values("period").drop_duplicates("area_code", keep="last")
+    type_of = latest.set_index("area_code")["type"]
+    buurten = scope.areas[scope.areas["level"] == "buurt"]
+    ok = buurten["code"].map(type_of).isin(buurttypes)
+    if set(buurttypes) == set(TYPE_LABELS):
+        ok[:] = True  # no filter: buurten without a label stay in
+    buurt_ok = pd.Series(ok.to_numpy(), index=buurten["code"])
+    if level == "buurt":
+        return buurt_ok
+    wijken = scope.areas.loc[scope.areas["level"] == "wijk", "code"]
+    parent = buurten.set_index("code")["parent_code"]
+    wijk_ok = buurt_ok.groupby(parent).any()
+    return pd.Series([bool(wijk_ok.get(w, False)) for w in wijken], index=wijken.to_numpy())
