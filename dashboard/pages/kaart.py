@@ -1,0 +1,102 @@
+"""Kaart: a choropleth of the chosen indicator at buurt or wijk level, with legend and a table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import components, data, maps, state, tables
+from dashboard.context import TYPE_LABELS
+from metrics import references
+
+ctx = state.context()
+view, indicator = ctx.view, ctx.indicator
+st.title(f"Kaart: {indicator['name']}")
+
+scope = tables.Scope(
+    obs=ctx.observations(tuple(dict.fromkeys([view.indicator, "inwoners"]))),
+    areas=ctx.areas.reset_index(drop=True),
+    types=ctx.types,
+    catalogue=ctx.catalogue,
+    sources=ctx.sources,
+)
+frame, legend = tables.level_frame(
+    scope, view.indicator, view.niveau, view.referentie, view.nulmeting, view.buurttype
+)
+year_rows = frame[frame["period"] == view.jaar].set_index("area_code")
+geo = data.geometries(ctx.version, view.gemeente, view.niveau)
+if geo.empty:
+    st.warning("Voor dit niveau zijn geen grenzen geladen. Laad een GeoJSON- of TopoJSON-bestand.")
+    st.stop()
+
+inside = tables.in_filter(scope, view.niveau, view.buurttype)
+types_now = ctx.types_in(view.jaar)
+geo = geo.assign(
+    naam=geo["area_code"].map(ctx.areas["name"]),
+    shown=geo["area_code"].map(year_rows["shown"]),
+    in_filter=geo["area_code"].map(inside).fillna(False).astype(bool),
+)
+suppressed = geo["area_code"].map(year_rows["suppressed"]).fillna(False).astype(bool)
+synthetic = geo["area_code"].map(year_rows["synthetic"]).fillna(False).astype(bool)
+geo["waarde_tekst"] = [
+    "onderdrukt (te weinig waarnemingen)" if sup
+    else references.format_shown(value, view.referentie, indicator)
+    + (" (synthetisch)" if syn and not pd.isna(value) else "")
+    for value, sup, syn in zip(geo["shown"], suppressed, synthetic, strict=True)
+]
+geo["buurttype_tekst"] = geo["area_code"].map(
+    lambda c: TYPE_LABELS.get(types_now.get(c, ""), "buurttype onbekend")
+    if view.niveau == "buurt" else "wijk"
+)
+geo["bron_tekst"] = (
+    f"{view.jaar} · "
+    + tables.source_text(geo["area_code"].map(year_rows["source"]), ctx.sources).fillna("")
+)
+
+better_high = {"hoger": True, "lager": False}.get(legend.better_when)
+breaks = maps.class_breaks(geo.loc[geo["in_filter"], "shown"], legend.diverging)
+if legend.diverging and legend.midpoint not in (None, 0):
+    breaks = [b + legend.midpoint for b in maps.class_breaks(
+        geo.loc[geo["in_filter"], "shown"] - legend.midpoint, True)]
+colours = maps.palette(indicator["direction"], len(breaks) + 1, better_high)
+deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=view.buurt)
+
+left, right = st.columns([3, 1])
+with left:
+    event = st.pydeck_chart(
+        deck, on_select="rerun", selection_mode="single-object", key="kaart", height=560
+    )
+    st.caption(
+        f"Kaart van {ctx.gemeente_name} per {view.niveau}: {legend.title}, {view.jaar}. "
+        f"{legend.caption} Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt."
+    )
+with right:
+    fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
+    components.legend(
+        maps.legend_items(breaks, colours, fmt, better_high),
+        legend.title,
+        extra=[
+            maps.LegendItem("#cdcdcd", "buiten filter"),
+            maps.LegendItem("#ffffff", "geen gegevens / onderdrukt"),
+        ],
+    )
+    components.synthetic_banner(bool(synthetic.any()))
+
+picked = (event.selection.objects or {}).get("gebieden", []) if event else []
+if picked:
+    code = picked[0].get("properties", picked[0]).get("area_code")
+    if code and code != view.buurt:
+        state.update(buurt=code)
+        st.rerun()
+
+st.subheader("Tabel bij de kaart")
+table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(
+    waarde=geo["shown"], jaar=view.jaar, eenheid=legend.unit,
+    synthetisch=synthetic.map({True: "ja", False: "nee"}),
+    onderdrukt=suppressed.map({True: "ja", False: "nee"}),
+    bron=geo["bron_tekst"],
+).rename(columns={"area_code": "Code", "naam": "Naam", "waarde_tekst": "Weergave",
+                  "buurttype_tekst": "Buurttype", "waarde": "Waarde", "jaar": "Jaar",
+                  "eenheid": "Eenheid", "synthetisch": "Synthetisch", "onderdrukt": "Onderdrukt",
+                  "bron": "Bron"})
+components.table_with_downloads(table.sort_values("Naam"), f"kaart-{view.indicator}-{view.jaar}")

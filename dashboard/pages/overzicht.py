@@ -1,0 +1,78 @@
+"""Overzicht: per theme the selection's headline figures against the gemeente, and early warnings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import components, state, tables
+from dashboard.context import THEME_LABELS, TYPE_PLURAL
+from metrics import aggregate, early_warning, references
+
+ctx = state.context()
+view = ctx.view
+cat = ctx.catalogue
+headline = tuple(cat.index[cat["headline"].astype(bool)])
+scope = tables.Scope(
+    obs=ctx.observations(tuple(dict.fromkeys([*headline, "inwoners"]))),
+    areas=ctx.areas.reset_index(drop=True),
+    types=ctx.types,
+    catalogue=cat,
+    sources=ctx.sources,
+)
+chosen = ", ".join(TYPE_PLURAL[t] for t in view.buurttype)
+st.title(f"Overzicht {ctx.gemeente_name}")
+st.caption(f"Selectie: {chosen}. {ctx.rule_caption()}")
+inside = tables.in_filter(scope, "buurt", view.buurttype)
+members = [c for c, ok in inside.items() if ok]
+weights = tables.weights(scope.obs)
+sel = aggregate.weighted_mean(
+    scope.obs[scope.obs["area_code"].isin(members)], weights,
+    pd.Series("selectie", index=members), cat,
+)
+gem = aggregate.gemeente_reference(scope.obs, scope.areas, weights, cat)
+
+for theme, label in THEME_LABELS.items():
+    ids = [i for i in headline if cat.loc[i, "theme"] == theme and i != "inwoners"]
+    if not ids:
+        continue
+    st.subheader(label)
+    cols = st.columns(len(ids))
+    for col, ind in zip(cols, ids, strict=True):
+        row = cat.loc[ind]
+        mine = sel[sel["indicator_id"] == ind].sort_values("period")
+        if mine.empty or mine["value"].isna().all():
+            col.metric(row["name"], "–")
+            continue
+        last, first = mine.dropna(subset=["value"]).iloc[-1], mine.dropna(subset=["value"]).iloc[0]
+        ref = gem[(gem["indicator_id"] == ind) & (gem["period"] == last["period"])]["value"]
+        ref_text = references.format_shown(ref.iloc[0], "waarde", row) if len(ref) else "–"
+        col.metric(
+            f"{row['name']} ({int(last['period'])})",
+            references.format_shown(last["value"], "waarde", row),
+            delta=references.format_shown(last["value"] - first["value"], "verschil_gemeente", row)
+            + f" sinds {int(first['period'])}",
+            delta_color="normal" if row["direction"] == "hoger_beter"
+            else "inverse" if row["direction"] == "lager_beter" else "off",
+        )
+        col.caption(f"Gemeente: {ref_text}. {'Synthetisch. ' if last['synthetic'] else ''}"
+                    f"{ctx.source_line(str(row['source']))}")
+
+st.subheader("Vroegsignalering")
+all_outcomes = tuple(cat.index[cat["result"] == "outcome"])
+obs = ctx.observations(all_outcomes)
+period = int(obs["period"].max()) if not obs.empty else None
+warnings = early_warning.early_warnings(obs[obs["area_code"].isin(members)], cat, period) \
+    if period else pd.DataFrame()
+warnings = warnings[warnings["severity"] != "laag"] if not warnings.empty else warnings
+if warnings.empty:
+    st.success("Geen buurten met een signaal in de selectie.")
+else:
+    st.caption("Buurten waar een outcome-indicator statistisch betekenisvol verslechterde of een "
+               "signaalwaarde overschreed. Een signaal is een reden om te kijken, geen oordeel.")
+    table = warnings.assign(
+        Buurt=warnings["area_code"].map(ctx.areas["name"]),
+        Indicator=warnings["indicator_id"].map(cat["name"]),
+    )[["Buurt", "Indicator", "reason", "severity", "period"]].rename(
+        columns={"reason": "Reden", "severity": "Ernst", "period": "Jaar"})
+    components.table_with_downloads(table, "vroegsignalering")
