@@ -61,7 +61,7 @@ def connect(path: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnecti
         ) from exc
     if read_only:
         try:
-            version = con.execute("SELECT max(version) FROM schema_info").fetchone()[0]
+            version = con.execute("SELECT max(version) FROM schema_info").fetchall()[0][0]
         except duckdb.Error as exc:
             con.close()
             raise DatabaseError(
@@ -81,10 +81,17 @@ def _short(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:200]
 
 
-def query(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> pd.DataFrame:
-    """Run a named query with bound parameters and return a DataFrame."""
+def query(
+    con: duckdb.DuckDBPyConnection, name: str, params: Params = None, *, cursor: bool = True
+) -> pd.DataFrame:
+    """Run a named query with bound parameters and return a DataFrame.
+
+    cursor=True (readers): a cursor of its own, so threads can share one connection.
+    cursor=False (inside write_session): the connection itself, to see the open transaction.
+    """
     try:
-        return con.cursor().execute(sql_text(name), params).df()
+        target = con.cursor() if cursor else con
+        return target.execute(sql_text(name), params).df()
     except duckdb.Error as exc:
         raise DatabaseError(f"De query '{name}' is mislukt: {_short(exc)}") from exc
 
@@ -130,7 +137,7 @@ _TABLES = {
 
 def init_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql_text("schema"))
-    if con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 0:
+    if con.execute("SELECT count(*) FROM schema_info").fetchall()[0][0] == 0:
         con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
 
 

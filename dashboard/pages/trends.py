@@ -33,14 +33,17 @@ ind = obs[obs["indicator_id"] == view.indicator]
 inside = tables.in_filter(scope, "buurt", view.buurttype)
 weights = tables.weights(scope.obs)
 
+dominant = ind["source"].mode().iloc[0] if not ind.empty else ""
 series = []
 gem = aggregate.gemeente_reference(ind, scope.areas, weights, scope.catalogue)
-series.append(gem.assign(reeks=f"Gemeente {ctx.gemeente_name}", soort="gemeente"))
+series.append(gem.assign(reeks=f"Gemeente {ctx.gemeente_name}", soort="gemeente",
+                         source=dominant))
 peers = aggregate.buurttype_reference(ind, scope.areas, scope.types, weights, scope.catalogue)
 for t in view.buurttype:
     part = peers[peers["type"] == t]
     if not part.empty:
-        series.append(part.assign(reeks=f"Gemiddelde {TYPE_PLURAL[t]}", soort="buurttype"))
+        series.append(part.assign(reeks=f"Gemiddelde {TYPE_PLURAL[t]}", soort="buurttype",
+                                      source=dominant))
 for code in view.gebieden:
     part = ind[ind["area_code"] == code]
     series.append(part.assign(reeks=str(ctx.areas.loc[code, "name"]), soort="gebied"))
@@ -51,6 +54,7 @@ shown, legend = references.apply_reference(
     catalogue=scope.catalogue, base_period=view.nulmeting,
     selection=[c for c, ok in inside.items() if ok], reference_obs=obs,
 )
+shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "n", "ci_low", "ci_high"])))
 shown = shown.assign(
     waarde_tekst=[references.format_shown(v, view.referentie, indicator) for v in shown["shown"]],
     bron_tekst=tables.source_text(shown["source"], ctx.sources).fillna(""),

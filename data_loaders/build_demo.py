@@ -1,0 +1,37 @@
+"""Build the demo database from sample_data/ through the importers, into a fresh file.
+
+The new database is built beside the target and swapped in only when complete, so an app that is
+reading the old one never sees a half-built database.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from data_loaders import db, pipeline
+from data_loaders.settings import SAMPLE_DATA
+
+LAST_YEAR = 2024
+
+
+def build(target: Path, say=print) -> None:
+    manifest = tomllib.loads((SAMPLE_DATA / "manifest.toml").read_text(encoding="utf-8"))
+    target = Path(target)
+    fresh = target.with_name(target.name + ".nieuw")
+    for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    with db.write_session(fresh) as con:
+        pipeline.ensure_catalogue(con)
+    for entry in manifest["load"]:
+        path = SAMPLE_DATA / entry["path"]
+        batch = pipeline.read_file(path, entry.get("options"))
+        result = pipeline.commit(fresh, batch, how="build")
+        say(f"{result.file}: {result.rows} regels ({result.source}), {result.status}")
+        for warning in result.warnings:
+            say(f"  let op: {warning}")
+    with db.write_session(fresh) as con:
+        db.execute(con, "build_buurttype_inkomen", {"last_year": LAST_YEAR})
+    os.replace(fresh, target)
+    say(f"Database gebouwd: {target}")

@@ -1,0 +1,179 @@
+"""CBS tables read through a declarative mapping file: StatLine CSV exports, kwb files, typed tables.
+
+A mapping (data_loaders/mappings/*.toml, see the README there) says which columns hold the code,
+the name and the period, and which columns become which catalogue indicators. A new StatLine
+table needs a new mapping file, not new code. Never touches the database.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from data_loaders import indicator_catalogue, textio
+from data_loaders.batch import AREA_COLUMNS, OBSERVATION_COLUMNS, LoadBatch, LoadError
+from data_loaders.settings import MAPPINGS_DIR
+
+
+@dataclass(frozen=True)
+class Mapping:
+    path: Path
+    format: str
+    source: str
+    match: tuple[str, ...]
+    code_column: str
+    name_column: str | None
+    period: int | None
+    period_column: str | None
+    indicators: dict[str, dict]
+
+
+def load_mapping(path: Path) -> Mapping:
+    spec = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Mapping(
+        path=path,
+        format=spec.get("format", "cbs_tabel"),
+        source=spec["source"],
+        match=tuple(textio.normalise_header(h) for h in spec["match"]),
+        code_column=textio.normalise_header(spec["code_column"]),
+        name_column=textio.normalise_header(spec["name_column"]) if spec.get("name_column") else None,
+        period=spec.get("period"),
+        period_column=textio.normalise_header(spec["period_column"])
+        if spec.get("period_column") else None,
+        indicators={
+            k: {key: textio.normalise_header(v) if key != "scale" else v for key, v in d.items()}
+            for k, d in spec["indicators"].items()
+        },
+    )
+
+
+def mappings() -> list[Mapping]:
+    return [load_mapping(p) for p in sorted(MAPPINGS_DIR.glob("*.toml"))]
+
+
+def _header_of(head: str) -> set[str]:
+    first = head.split("\n", 1)[0]
+    sep = max((";", ",", "\t"), key=first.count)
+    return {textio.normalise_header(h.strip().strip('"')) for h in first.split(sep)}
+
+
+def find_mapping(head: str, explicit: Path | None = None) -> Mapping | None:
+    if explicit is not None:
+        return load_mapping(explicit)
+    headers = _header_of(head.lstrip("\ufeff"))
+    for mapping in mappings():
+        if set(mapping.match) <= headers:
+            return mapping
+    return None
+
+
+def detect(path: Path, head: str) -> bool:
+    return path.suffix.lower() in {".csv", ".txt", ".xlsx"} and find_mapping(head) is not None
+
+
+def read(path: Path, checksum: str, options: dict) -> LoadBatch:
+    frame = textio.read_table(path)
+    explicit = options.get("mapping")
+    mapping = find_mapping("\t".join(frame.columns), Path(explicit) if explicit else None)
+    if mapping is None:
+        raise LoadError(path, "de kolommen passen bij geen enkel bekend CBS-formaat.",
+                        fix="Schrijf een mappingbestand (zie data_loaders/mappings/README.md).")
+    needed = [mapping.code_column] + ([mapping.period_column] if mapping.period_column else [])
+    for spec in mapping.indicators.values():
+        needed += [v for k, v in spec.items() if k in {"column", "share_of", "per_1000_of"}]
+    textio.require_columns(path, frame, list(dict.fromkeys(needed)))
+    catalogue = indicator_catalogue.indicators().set_index("id")
+    unknown = [i for i in mapping.indicators if i not in catalogue.index]
+    if unknown:
+        raise LoadError(path, f"de mapping {mapping.path.name} noemt onbekende indicatoren: "
+                        + ", ".join(unknown) + ".", fix="Voeg ze toe aan de catalogus of verwijder ze.")
+
+    areas, rows = {}, []
+    for index, record in enumerate(frame.to_dict("records")):
+        line = index + 2  # header is line 1
+        raw_code = record[mapping.code_column]
+        if raw_code.upper().startswith("NL"):
+            continue  # the national total row
+        code = textio.normalise_code(path, raw_code, line, mapping.code_column)
+        period = options.get("jaar") or mapping.period
+        if mapping.period_column:
+            value = textio.parse_number(path, record[mapping.period_column][:4], line,
+                                        mapping.period_column)
+            period = int(value) if value is not None else None
+        if period is None:
+            raise LoadError(path, "het jaar ontbreekt.", row=line, column=mapping.period_column,
+                            fix="Vul het jaar in of zet 'period' in de mapping.")
+        name = record.get(mapping.name_column, "") if mapping.name_column else ""
+        areas[code] = name.strip() or code
+        for indicator_id, spec in mapping.indicators.items():
+            value = textio.parse_number(path, record[spec["column"]], line, spec["column"])
+            if value is not None and "share_of" in spec:
+                base = textio.parse_number(path, record[spec["share_of"]], line, spec["share_of"])
+                value = value / base * 100 if base else None
+            if value is not None and "per_1000_of" in spec:
+                base = textio.parse_number(path, record[spec["per_1000_of"]], line,
+                                           spec["per_1000_of"])
+                value = value / base * 1000 if base else None
+            if value is not None and "scale" in spec:
+                value *= float(spec["scale"])
+            rows.append((code, indicator_id, int(period), value, line, spec["column"]))
+    if not rows:
+        raise LoadError(path, "het bestand bevat geen gebieden met gegevens.")
+    obs = pd.DataFrame(rows, columns=["area_code", "indicator_id", "period", "value", "line",
+                                      "column"])
+    check_observations(path, obs, catalogue)
+    obs = obs.assign(n=pd.NA, ci_low=None, ci_high=None, suppressed=obs["value"].isna())
+    return LoadBatch(
+        file=path, checksum=checksum, format=mapping.format, source=mapping.source,
+        periods=sorted(obs["period"].unique().tolist()),
+        areas=area_frame(areas, int(obs["period"].max())),
+        observations=obs[OBSERVATION_COLUMNS],
+    )
+
+
+def check_observations(path: Path, obs: pd.DataFrame, catalogue: pd.DataFrame) -> None:
+    """Duplicates, ranges and future years; `line` and `column` name where a problem is."""
+    dup = obs.duplicated(["area_code", "indicator_id", "period"], keep=False)
+    if dup.any():
+        first = obs[dup].iloc[0]
+        lines = obs[dup & (obs["area_code"] == first["area_code"])
+                    & (obs["indicator_id"] == first["indicator_id"])]["line"].tolist()
+        raise LoadError(path, f"{first['area_code']} staat dubbel voor {first['indicator_id']} "
+                        f"in {first['period']} (regels {', '.join(map(str, lines))}).",
+                        row=int(lines[-1]), fix="Verwijder de dubbele regel.")
+    this_year = pd.Timestamp.now().year
+    future = obs[obs["period"] > this_year]
+    if not future.empty:
+        bad = future.iloc[0]
+        raise LoadError(path, f"het jaar {bad['period']} ligt in de toekomst.", row=int(bad["line"]),
+                        fix="Controleer de jaarkolom.")
+    for row in obs.dropna(subset=["value"]).itertuples():
+        lo = catalogue.at[row.indicator_id, "min_value"]
+        hi = catalogue.at[row.indicator_id, "max_value"]
+        if (pd.notna(lo) and row.value < lo) or (pd.notna(hi) and row.value > hi):
+            unit = catalogue.at[row.indicator_id, "unit"]
+            raise LoadError(
+                path,
+                f"de waarde {row.value:g} voor {row.indicator_id} valt buiten het mogelijke bereik "
+                f"({lo:g} tot {hi:g} {unit}).",
+                row=int(row.line), column=str(row.column),
+                fix="Controleer de waarde en de eenheid (bijvoorbeeld procent of fractie).",
+            )
+
+
+def area_frame(names: dict[str, str], year: int) -> pd.DataFrame:
+    codes = list(names)
+    return pd.DataFrame(
+        {
+            "code": codes,
+            "name": [names[c] for c in codes],
+            "level": [textio.level_of(c) for c in codes],
+            "parent_code": [textio.parent_of(c) for c in codes],
+            "gemeente_code": [textio.gemeente_of(c) for c in codes],
+            "valid_from": year,
+            "valid_to": year,
+        }
+    )[AREA_COLUMNS]

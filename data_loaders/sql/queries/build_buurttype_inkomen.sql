@@ -1,0 +1,19 @@
+-- Default buurttype: per gemeente, buurten ranked by income per inhabitant in the latest year
+-- with data; lowest fifth achterstand, highest fifth voorstand, the rest midden. One label per
+-- year 2014..$last_year, each carrying the year of the income data (basis_period).
+WITH latest AS (
+    SELECT o.area_code, a.gemeente_code, arg_max(o.value, o.period) AS value, max(o.period) AS basis
+    FROM observations o JOIN areas a ON a.code = o.area_code
+    WHERE o.indicator_id = 'inkomen_per_inwoner' AND a.level = 'buurt' AND o.value IS NOT NULL
+    GROUP BY o.area_code, a.gemeente_code
+), ranked AS (
+    SELECT *, ntile(5) OVER (PARTITION BY gemeente_code ORDER BY value, area_code) AS fifth
+    FROM latest
+)
+INSERT INTO buurttypes (area_code, period, rule, type, basis_period, rule_label, source)
+SELECT r.area_code, y.period, 'inkomen_gemeente_kwintiel',
+       CASE r.fifth WHEN 1 THEN 'achterstand' WHEN 5 THEN 'voorstand' ELSE 'midden' END,
+       r.basis,
+       'Inkomen per inwoner (CBS, ' || r.basis || '): laagste 20% van de buurten in de gemeente = achterstand, hoogste 20% = voorstand.',
+       'cbs_kwb_circa2020'
+FROM ranked r CROSS JOIN (SELECT unnest(range(2014, $last_year + 1)) AS period) y

@@ -1,0 +1,1 @@
+DELETE FROM goals WHERE source = $source AND list_contains($periods, target_period)

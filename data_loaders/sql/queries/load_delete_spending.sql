@@ -1,0 +1,1 @@
+DELETE FROM spending WHERE source = $source AND list_contains($periods, year)

@@ -1,0 +1,2 @@
+-- Codes that have a boundary in any indeling.
+SELECT DISTINCT area_code FROM geometries

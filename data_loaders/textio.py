@@ -1,0 +1,210 @@
+"""Reading tabular files as people download them: encodings, separators, Dutch numbers, CBS markers.
+
+Returns every cell as text (so codes keep their leading zeros) and leaves the meaning of columns to
+the format readers. Rejects what cannot be read with a LoadError that says what to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from data_loaders.batch import LoadError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_LINE_CHARS = 1_000_000
+MAX_XLSX_UNPACKED = 400 * 1024 * 1024
+# CBS writes "." for missing or secret, "x" for secret, "-" for nil/not applicable, "?" unknown.
+MISSING_MARKERS = {"", ".", "x", "X", "-", "?", "–"}
+_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)?([.,]\d+)?$")
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """UTF-8 (with or without BOM) or cp1252; anything else is rejected with its position."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            line = raw[: utf8_error.start].count(b"\n") + 1
+            raise LoadError(
+                path,
+                f"de tekencodering is niet te lezen (onbekend teken op regel {line}).",
+                row=line,
+                fix="Sla het bestand op als CSV in UTF-8 of Windows-1252.",
+            ) from utf8_error
+
+
+def read_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size == 0:
+        raise LoadError(path, "het bestand is leeg.", fix="Kies het juiste bestand.")
+    if size > MAX_FILE_BYTES:
+        raise LoadError(
+            path,
+            f"het bestand is te groot ({size / 1e6:,.0f} MB; maximaal {MAX_FILE_BYTES // 10**6} MB).",
+            fix="Splits het bestand, bijvoorbeeld per jaar.",
+        )
+    return path.read_bytes()
+
+
+def sniff_separator(path: Path, text: str) -> str:
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
+    sep, count = max(counts.items(), key=lambda item: item[1])
+    if count == 0:
+        raise LoadError(
+            path,
+            "de kolommen zijn niet te onderscheiden: de eerste regel bevat geen puntkomma, komma "
+            "of tab.",
+            row=1,
+            fix="Sla het bestand op als CSV met puntkomma's of komma's tussen de kolommen.",
+        )
+    return sep
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A CSV or XLSX file as a frame of stripped text cells, header names normalised."""
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return _read_xlsx(path)
+    text = decode(path, read_bytes(path))
+    if not text.strip():
+        raise LoadError(path, "het bestand bevat geen gegevens.", fix="Kies het juiste bestand.")
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise LoadError(
+            path,
+            f"een regel is te lang ({longest:,} tekens).".replace(",", "."),
+            fix="Controleer of het bestand echt een CSV-tabel is.",
+        )
+    sep = sniff_separator(path, text)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            quotechar='"',
+            skipinitialspace=False,
+            engine="python",
+        )
+    except (pd.errors.ParserError, csv.Error) as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise LoadError(
+            path,
+            f"het bestand is geen geldige tabel ({str(exc).splitlines()[0][:120]}).",
+            row=int(line.group(1)) if line else None,
+            fix="Controleer of alle regels evenveel kolommen hebben en aanhalingstekens sluiten.",
+        ) from exc
+    return _tidy(frame)
+
+
+def _read_xlsx(path: Path) -> pd.DataFrame:
+    read_bytes(path)  # size and emptiness checks
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise LoadError(path, "dit is geen geldig Excel-bestand (.xlsx).",
+                        fix="Open het in Excel en sla het opnieuw op als .xlsx.") from exc
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise LoadError(path, "het Excel-bestand pakt uit tot een onredelijke omvang.",
+                        fix="Sla de gegevens op als CSV en laad die.")
+    frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+    return _tidy(frame)
+
+
+def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    frame.columns = [normalise_header(c) for c in frame.columns]
+    for column in frame.columns:
+        frame[column] = frame[column].astype(str).str.strip()
+    # Fully empty trailing lines are common in exports.
+    return frame[(frame != "").any(axis=1)].reset_index(drop=True)
+
+
+def normalise_header(name: object) -> str:
+    """Collapse any whitespace (including non-breaking spaces) to one space."""
+    return re.sub(r"\s+", " ", str(name).replace("\ufeff", "")).strip()
+
+
+def parse_number(path: Path, text: str, row: int, column: str) -> float | None:
+    """A cell as a number: decimal comma or point, thousands separators; CBS markers are missing."""
+    cell = text.strip().rstrip("*")
+    if cell in MISSING_MARKERS:
+        return None
+    compact = cell.replace(" ", "").replace("\u00a0", "")
+    if not _NUMBER.match(compact):
+        raise LoadError(
+            path,
+            f"'{cell[:40]}' is geen getal.",
+            row=row,
+            column=column,
+            fix="Vul een getal in (komma of punt als decimaalteken), of laat de cel leeg.",
+        )
+    if "," in compact and "." in compact:
+        # The last separator is the decimal one: 1.234,5 or 1,234.5.
+        if compact.rfind(",") > compact.rfind("."):
+            compact = compact.replace(".", "").replace(",", ".")
+        else:
+            compact = compact.replace(",", "")
+    elif "," in compact:
+        compact = compact.replace(",", ".")
+    elif compact.count(".") > 1:
+        compact = compact.replace(".", "")  # 1.234.567: only thousands dots
+    # A single dot is a decimal point (1.234 = 1,234): CBS exports never group thousands.
+    return float(compact)
+
+
+def normalise_code(path: Path, text: str, row: int, column: str) -> str:
+    """An area code with its CBS prefix: GM0202, WK020201, BU02020100 (prefix added if missing)."""
+    code = text.strip().upper().replace(" ", "")
+    if re.fullmatch(r"(GM\d{4}|WK\d{6}|BU\d{8})", code):
+        return code
+    if code.isdigit():
+        prefix = {4: "GM", 6: "WK", 8: "BU"}.get(len(code))
+        if prefix:
+            return prefix + code
+    raise LoadError(
+        path,
+        f"'{text.strip()[:30]}' is geen geldige gebiedscode.",
+        row=row,
+        column=column,
+        fix="Gebruik CBS-codes als GM0202 (gemeente), WK020201 (wijk) of BU02020100 (buurt).",
+    )
+
+
+def level_of(code: str) -> str:
+    return {"GM": "gemeente", "WK": "wijk", "BU": "buurt"}[code[:2]]
+
+
+def parent_of(code: str) -> str | None:
+    if code.startswith("BU"):
+        return "WK" + code[2:8]
+    if code.startswith("WK"):
+        return "GM" + code[2:6]
+    return None
+
+
+def gemeente_of(code: str) -> str:
+    return "GM" + code[2:6]
+
+
+def require_columns(path: Path, frame: pd.DataFrame, required: list[str]) -> None:
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise LoadError(
+            path,
+            "verplichte kolom(men) ontbreken: " + ", ".join(f"'{m}'" for m in missing)
+            + ". Gevonden: " + ", ".join(f"'{c}'" for c in list(frame.columns)[:15]) + ".",
+            row=1,
+            fix="Gebruik het sjabloon (te downloaden op de pagina 'Over de data') of controleer "
+            "het scheidingsteken.",
+        )
