@@ -6,16 +6,24 @@ Dutch message that says what to do, never a traceback.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import streamlit as st
 
-from dashboard import context, state
-from dashboard.context import THEME_LABELS, TYPE_PLURAL
-from data_loaders import db
-from metrics import references
+# `streamlit run dashboard/app.py` puts dashboard/ on the path, not the project root.
+ROOT = str(Path(__file__).resolve().parent.parent)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
 
-PAGES = Path(__file__).parent / "pages"
+from dashboard import context, state  # noqa: E402
+from dashboard.context import THEME_LABELS, TYPE_PLURAL  # noqa: E402
+from data_loaders import db  # noqa: E402
+from metrics import references  # noqa: E402
+
+# Not named pages/: Streamlit would then also serve each file as a page of its own, without
+# the router and sidebar, whenever a page address is opened directly.
+PAGES = Path(__file__).parent / "views"
 
 
 def sidebar(ctx: context.Context) -> None:
@@ -90,7 +98,8 @@ def _short_rule(label: str) -> str:
 
 
 def run() -> None:
-    st.set_page_config(page_title="Buurtmonitor", page_icon=":material/map:", layout="wide")
+    # No material-icon favicon: the browser would fetch it from a font server.
+    st.set_page_config(page_title="Buurtmonitor", page_icon="🏘️", layout="wide")
     pages = [
         st.Page(PAGES / "overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
         st.Page(PAGES / "kaart.py", title="Kaart", icon=":material/map:", url_path="kaart"),

@@ -83,7 +83,7 @@ class Context:
             if row["first_basis"] == row["last_basis"]
             else f"{int(row['first_basis'])}–{int(row['last_basis'])}"
         )
-        return f"Buurttype volgens: {row['rule_label']} Gegevensjaar: {years}. {row['source']}."
+        return f"Buurttype volgens: {row['rule_label']} Gegevensjaar: {years}. {self.source_line(row['source'])}."
 
     def source_line(self, source_key: str) -> str:
         if source_key in self.sources.index:

@@ -24,6 +24,7 @@ NO_DATA = [255, 255, 255, 255]
 LINE = [90, 90, 90, 200]
 
 
+
 @dataclass(frozen=True)
 class LegendItem:
     colour: str  # hex
@@ -163,8 +164,8 @@ def choropleth(
     return pdk.Deck(
         layers=[layer],
         initial_view_state=view_state(frame),
+        # No basemap and no map_style: the chart then asks no tile server (works offline).
         map_provider=None,
-        map_style=None,
         tooltip={
             "text": "{naam}\n{waarde_tekst}\n{buurttype_tekst}\n{bron_tekst}",
             "style": {"fontSize": "13px", "whiteSpace": "pre-line"},

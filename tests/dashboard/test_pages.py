@@ -9,10 +9,10 @@ from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = {
-    "overzicht": "pages/overzicht.py",
-    "kaart": "pages/kaart.py",
-    "trends": "pages/trends.py",
-    "data": "pages/over_de_data.py",
+    "overzicht": "views/overzicht.py",
+    "kaart": "views/kaart.py",
+    "trends": "views/trends.py",
+    "data": "views/over_de_data.py",
 }
 
 

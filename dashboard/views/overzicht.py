@@ -55,8 +55,9 @@ for theme, label in THEME_LABELS.items():
             delta_color="normal" if row["direction"] == "hoger_beter"
             else "inverse" if row["direction"] == "lager_beter" else "off",
         )
-        col.caption(f"Gemeente: {ref_text}. {'Synthetisch. ' if last['synthetic'] else ''}"
-                    f"{ctx.source_line(str(row['source']))}")
+        # The source of the values shown, not the indicator's usual source: demo values are
+        # synthetic even where the catalogue names a real survey.
+        col.caption(f"Gemeente: {ref_text}. {ctx.source_line(str(last['source']))}.")
 
 st.subheader("Vroegsignalering")
 all_outcomes = tuple(cat.index[cat["result"] == "outcome"])
