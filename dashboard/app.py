@@ -23,7 +23,7 @@ from metrics import references  # noqa: E402
 
 # Not named pages/: Streamlit would then also serve each file as a page of its own, without
 # the router and sidebar, whenever a page address is opened directly.
-PAGES = Path(__file__).parent / "views"
+PAGES = Path(__file__).resolve().parent / "views"
 
 
 def sidebar(ctx: context.Context) -> None:

@@ -28,7 +28,11 @@ scope = tables.Scope(
     catalogue=ctx.catalogue,
     sources=ctx.sources,
 )
-obs = tables.wijk_values(scope.obs, scope.areas, scope.catalogue)
+# Buurt rows plus wijk rows (a wijk can be chosen too); wijk_values gives only the wijk rows.
+wijk_rows = tables.wijk_values(scope.obs, scope.areas, scope.catalogue)
+obs = pd.concat(
+    [scope.obs[~scope.obs["area_code"].isin(wijk_rows["area_code"])], wijk_rows], ignore_index=True
+)
 ind = obs[obs["indicator_id"] == view.indicator]
 inside = tables.in_filter(scope, "buurt", view.buurttype)
 weights = tables.weights(scope.obs)
