@@ -58,7 +58,8 @@ def trend_chart(
     (float), ci_low, ci_high (float or NaN), tooltip text columns waarde_tekst and bron_tekst.
     A band shows the 95% margin where known; a vertical rule marks the nulmeting.
     """
-    data = frame.assign(jaar=pd.to_datetime(frame["period"].astype(str) + "-07-01"))
+    # Years sit on 1 January so that points line up with the year ticks.
+    data = frame.assign(jaar=pd.to_datetime(frame["period"].astype(str) + "-01-01"))
     series = list(dict.fromkeys(data.sort_values("soort", key=_kind_key)["reeks"]))
     colour = alt.Color("reeks:N", title="Reeks", sort=series, scale=alt.Scale(scheme="tableau10"))
     x = alt.X("jaar:T", title="Jaar", axis=alt.Axis(format="%Y", tickCount="year"))
@@ -72,7 +73,7 @@ def trend_chart(
     band = (
         base.transform_filter("isValid(datum.ci_low) && isValid(datum.ci_high)")
         .mark_area(opacity=0.15)
-        .encode(x=x, y="ci_low:Q", y2="ci_high:Q", color=colour)
+        .encode(x=x, y="ci_low:Q", y2="ci_high:Q", color=colour.legend(None))
     )
     lines = base.mark_line(point=True, strokeWidth=2.2).encode(
         x=x,
@@ -93,7 +94,7 @@ def trend_chart(
     )
     layers = [band, lines]
     if nulmeting is not None:
-        rule = pd.DataFrame({"jaar": [pd.Timestamp(f"{nulmeting}-07-01")], "tekst": ["nulmeting"]})
+        rule = pd.DataFrame({"jaar": [pd.Timestamp(f"{nulmeting}-01-01")], "tekst": ["nulmeting"]})
         layers.append(
             alt.Chart(rule).mark_rule(color="#555", strokeDash=[4, 4]).encode(x="jaar:T")
         )

@@ -15,12 +15,13 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-# ColorBrewer PuOr (diverging, colour-blind safe): unfavourable orange -> favourable purple.
-FAVOURABLE_SCALE = ["#e66101", "#fdb863", "#eeeeee", "#b2abd2", "#5e3c99"]
+# ColorBrewer PuOr, 6 classes (diverging, colour-blind safe): unfavourable orange -> favourable
+# purple. An even number of classes leaves out the grey middle, which would look like "no data".
+FAVOURABLE_SCALE = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
 # ColorBrewer Blues (sequential) for neutral indicators such as inhabitants.
-NEUTRAL_SCALE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
-OUTSIDE_FILTER = [205, 205, 205, 110]
-NO_DATA = [255, 255, 255, 255]
+NEUTRAL_SCALE = ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
+OUTSIDE_FILTER = [255, 255, 255, 0]  # outline only
+NO_DATA = [150, 150, 150, 255]
 LINE = [90, 90, 90, 200]
 
 
@@ -36,14 +37,14 @@ def _rgb(hex_colour: str, alpha: int = 235) -> list[int]:
     return [int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
-def class_breaks(values: pd.Series, diverging: bool, k: int = 5) -> list[float]:
+def class_breaks(values: pd.Series, diverging: bool, k: int = 6) -> list[float]:
     """Inner class boundaries: quantiles, or symmetric around 0 for a diverging reference."""
     clean = values.dropna().astype(float)
     if clean.empty:
         return []
     if diverging:
         spread = float(np.quantile(clean.abs(), 0.8)) or float(clean.abs().max()) or 1.0
-        return [-spread, -spread / 3, spread / 3, spread]
+        return [-spread, -spread / 2, 0.0, spread / 2, spread]
     qs = np.quantile(clean, np.linspace(0, 1, k + 1)[1:-1])
     return sorted({round(float(q), 10) for q in qs})
 
@@ -141,7 +142,7 @@ def choropleth(
             fills.append(_rgb(colours[min(class_index(float(shown), breaks), len(colours) - 1)]))
     data = frame.assign(
         fill=fills,
-        line_width=[3 if code == selected else 1 for code in frame["area_code"]],
+        line_width=[40 if code == selected else 1 for code in frame["area_code"]],
     )
     geojson = feature_collection(
         data,
@@ -156,8 +157,10 @@ def choropleth(
         filled=True,
         get_fill_color="properties.fill",
         get_line_color=LINE,
+        # Widths in metres with a pixel floor: an accessor in pixel units drew every area in
+        # the line colour.
         get_line_width="properties.line_width",
-        line_width_units="pixels",
+        line_width_min_pixels=1,
         auto_highlight=True,
         highlight_color=[255, 215, 0, 160],
     )

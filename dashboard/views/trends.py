@@ -68,7 +68,7 @@ if view.referentie != "waarde":
 if shown["shown"].notna().any():
     st.altair_chart(
         charts.trend_chart(
-            shown, title=f"{indicator['name']}: {legend.title}", y_title=legend.unit,
+            shown, title=legend.title, y_title=legend.unit,
             decimals=int(indicator["decimals"]), nulmeting=view.nulmeting,
         ),
         width="stretch",
