@@ -60,7 +60,7 @@ def problems() -> list[str]:
                 found.append(f"{row['id']}: '{column}' = '{row[column]}' is niet toegestaan")
         if row["source"] not in known_sources:
             found.append(f"{row['id']}: bron '{row['source']}' staat niet in sources.csv")
-        if row["weight"] and row["weight"] not in set(frame["id"]):
+        if pd.notna(row["weight"]) and row["weight"] not in set(frame["id"]):
             found.append(f"{row['id']}: weging '{row['weight']}' is geen indicator")
     if frame["id"].duplicated().any():
         found.append("dubbele indicatorcodes: " + ", ".join(frame.loc[frame["id"].duplicated(), "id"]))

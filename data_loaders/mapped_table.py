@@ -7,6 +7,7 @@ table needs a new mapping file, not new code. Never touches the database.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,9 @@ from data_loaders import indicator_catalogue, textio
 from data_loaders.batch import AREA_COLUMNS, OBSERVATION_COLUMNS, LoadBatch, LoadError
 from data_loaders.settings import MAPPINGS_DIR
 
+REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
+INDICATOR_KEYS = {"column", "share_of", "per_1000_of", "scale"}
+
 
 @dataclass(frozen=True)
 class Mapping:
@@ -24,50 +28,80 @@ class Mapping:
     format: str
     source: str
     match: tuple[str, ...]
-    code_column: str
+    code_column: str | None
     name_column: str | None
     period: int | None
     period_column: str | None
     indicators: dict[str, dict]
+    code_from_name: str | None = None  # "gemeente": look the code up by name (2025 code list)
 
 
 def load_mapping(path: Path) -> Mapping:
-    spec = tomllib.loads(path.read_text(encoding="utf-8"))
+    """Read and check one mapping file; a mistake in it is a LoadError naming the mapping."""
+    try:
+        spec = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LoadError(path, f"de mapping is niet te lezen ({exc}).",
+                        fix="Vergelijk met een mapping in data_loaders/mappings/.") from exc
+
+    def header(key: str) -> str | None:
+        return textio.normalise_header(spec[key]) if spec.get(key) else None
+
+    missing = [k for k in ("source", "match", "indicators") if k not in spec]
+    if not spec.get("code_column") and spec.get("code_from_name") != "gemeente":
+        missing.append("code_column")
+    if spec.get("code_from_name") and not spec.get("name_column"):
+        missing.append("name_column")
+    if missing:
+        raise LoadError(path, "de mapping mist: " + ", ".join(missing) + ".",
+                        fix="Zie data_loaders/mappings/README.md.")
+    for indicator_id, d in spec["indicators"].items():
+        wrong = set(d) - INDICATOR_KEYS
+        if "column" not in d or wrong:
+            raise LoadError(path, f"indicator '{indicator_id}' in de mapping heeft geen 'column' of "
+                            f"onbekende sleutels ({', '.join(sorted(wrong)) or '-'}).",
+                            fix="Gebruik column, share_of, per_1000_of en scale.")
     return Mapping(
         path=path,
         format=spec.get("format", "cbs_tabel"),
         source=spec["source"],
         match=tuple(textio.normalise_header(h) for h in spec["match"]),
-        code_column=textio.normalise_header(spec["code_column"]),
-        name_column=textio.normalise_header(spec["name_column"]) if spec.get("name_column") else None,
+        code_column=header("code_column"),
+        name_column=header("name_column"),
         period=spec.get("period"),
-        period_column=textio.normalise_header(spec["period_column"])
-        if spec.get("period_column") else None,
+        period_column=header("period_column"),
         indicators={
             k: {key: textio.normalise_header(v) if key != "scale" else v for key, v in d.items()}
             for k, d in spec["indicators"].items()
         },
+        code_from_name=spec.get("code_from_name"),
     )
+
+
+@functools.cache
+def gemeente_codes() -> dict[str, str]:
+    """Gemeente name (case-folded) -> GM code, from CBS's 2025 code list (reference/README.md)."""
+    frame = pd.read_csv(REFERENCE_DIR / "cbs_gem2025_codes.csv", sep=";", dtype=str,
+                        encoding="utf-8-sig", keep_default_na=False)
+    return {_name_key(name): "GM" + code.strip().zfill(4)
+            for code, name in zip(frame["Gemeente2025"], frame["Gemeentenaam2025"], strict=True)}
+
+
+def _name_key(name: str) -> str:
+    return textio.normalise_header(name).casefold()
 
 
 def mappings() -> list[Mapping]:
     return [load_mapping(p) for p in sorted(MAPPINGS_DIR.glob("*.toml"))]
 
 
-def _header_of(head: str) -> set[str]:
-    first = head.split("\n", 1)[0]
-    sep = max((";", ",", "\t"), key=first.count)
-    return {textio.normalise_header(h.strip().strip('"')) for h in first.split(sep)}
-
-
 def find_mapping(head: str, explicit: Path | None = None) -> Mapping | None:
+    """The mapping whose `match` columns all occur in the header; the most specific one wins."""
     if explicit is not None:
         return load_mapping(explicit)
-    headers = _header_of(head.lstrip("\ufeff"))
-    for mapping in mappings():
-        if set(mapping.match) <= headers:
-            return mapping
-    return None
+    headers = set(textio.header_names(head))
+    fitting = [m for m in mappings() if set(m.match) <= headers]
+    return max(fitting, key=lambda m: len(m.match), default=None)
 
 
 def detect(path: Path, head: str) -> bool:
@@ -81,7 +115,7 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
     if mapping is None:
         raise LoadError(path, "de kolommen passen bij geen enkel bekend CBS-formaat.",
                         fix="Schrijf een mappingbestand (zie data_loaders/mappings/README.md).")
-    needed = [mapping.code_column] + ([mapping.period_column] if mapping.period_column else [])
+    needed = [c for c in (mapping.code_column, mapping.name_column, mapping.period_column) if c]
     for spec in mapping.indicators.values():
         needed += [v for k, v in spec.items() if k in {"column", "share_of", "per_1000_of"}]
     textio.require_columns(path, frame, list(dict.fromkeys(needed)))
@@ -94,10 +128,15 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
     areas, rows = {}, []
     for index, record in enumerate(frame.to_dict("records")):
         line = index + 2  # header is line 1
-        raw_code = record[mapping.code_column]
-        if raw_code.upper().startswith("NL"):
-            continue  # the national total row
-        code = textio.normalise_code(path, raw_code, line, mapping.code_column)
+        if mapping.code_from_name:
+            code = _code_by_name(path, record[mapping.name_column], line, mapping.name_column)
+            if code is None:
+                continue  # the national total row
+        else:
+            raw_code = record[mapping.code_column]
+            if raw_code.upper().startswith("NL"):
+                continue  # the national total row
+            code = textio.normalise_code(path, raw_code, line, mapping.code_column)
         period = options.get("jaar") or mapping.period
         if mapping.period_column:
             value = textio.parse_number(path, record[mapping.period_column][:4], line,
@@ -124,7 +163,7 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
         raise LoadError(path, "het bestand bevat geen gebieden met gegevens.")
     obs = pd.DataFrame(rows, columns=["area_code", "indicator_id", "period", "value", "line",
                                       "column"])
-    check_observations(path, obs, catalogue)
+    check_observations(path, obs, catalogue, mapping.period_column)
     obs = obs.assign(n=pd.NA, ci_low=None, ci_high=None, suppressed=obs["value"].isna())
     return LoadBatch(
         file=path, checksum=checksum, format=mapping.format, source=mapping.source,
@@ -134,13 +173,27 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
     )
 
 
-def check_observations(path: Path, obs: pd.DataFrame, catalogue: pd.DataFrame) -> None:
+def _code_by_name(path: Path, name: str, line: int, column: str) -> str | None:
+    if _name_key(name) in {"nederland", "totaal"}:
+        return None
+    code = gemeente_codes().get(_name_key(name))
+    if code is None:
+        raise LoadError(path, f"'{name[:40]}' is geen gemeentenaam uit de CBS-gemeentelijst 2025, "
+                        "dus de gemeentecode is niet te bepalen.", row=line, column=column,
+                        fix="Exporteer de tabel uit StatLine mét de kolom 'Codering (code)', of "
+                        "schrijf de naam zoals CBS hem schrijft.")
+    return code
+
+
+def check_observations(path: Path, obs: pd.DataFrame, catalogue: pd.DataFrame,
+                       period_column: str | None = None) -> None:
     """Duplicates, ranges and future years; `line` and `column` name where a problem is."""
     dup = obs.duplicated(["area_code", "indicator_id", "period"], keep=False)
     if dup.any():
         first = obs[dup].iloc[0]
         lines = obs[dup & (obs["area_code"] == first["area_code"])
-                    & (obs["indicator_id"] == first["indicator_id"])]["line"].tolist()
+                    & (obs["indicator_id"] == first["indicator_id"])
+                    & (obs["period"] == first["period"])]["line"].tolist()
         raise LoadError(path, f"{first['area_code']} staat dubbel voor {first['indicator_id']} "
                         f"in {first['period']} (regels {', '.join(map(str, lines))}).",
                         row=int(lines[-1]), fix="Verwijder de dubbele regel.")
@@ -149,19 +202,21 @@ def check_observations(path: Path, obs: pd.DataFrame, catalogue: pd.DataFrame) -
     if not future.empty:
         bad = future.iloc[0]
         raise LoadError(path, f"het jaar {bad['period']} ligt in de toekomst.", row=int(bad["line"]),
-                        fix="Controleer de jaarkolom.")
-    for row in obs.dropna(subset=["value"]).itertuples():
-        lo = catalogue.at[row.indicator_id, "min_value"]
-        hi = catalogue.at[row.indicator_id, "max_value"]
-        if (pd.notna(lo) and row.value < lo) or (pd.notna(hi) and row.value > hi):
-            unit = catalogue.at[row.indicator_id, "unit"]
-            raise LoadError(
-                path,
-                f"de waarde {row.value:g} voor {row.indicator_id} valt buiten het mogelijke bereik "
-                f"({lo:g} tot {hi:g} {unit}).",
-                row=int(row.line), column=str(row.column),
-                fix="Controleer de waarde en de eenheid (bijvoorbeeld procent of fractie).",
-            )
+                        column=period_column, fix="Controleer de jaarkolom.")
+    bounds = catalogue.loc[obs["indicator_id"], ["min_value", "max_value", "unit"]]
+    values = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=float)
+    lo, hi = bounds["min_value"].to_numpy(dtype=float), bounds["max_value"].to_numpy(dtype=float)
+    outside = ((values < lo) & ~pd.isna(lo)) | ((values > hi) & ~pd.isna(hi))
+    if outside.any():
+        at = int(outside.argmax())
+        row = obs.iloc[at]
+        raise LoadError(
+            path,
+            f"de waarde {values[at]:g} voor {row['indicator_id']} valt buiten het mogelijke bereik "
+            f"({lo[at]:g} tot {hi[at]:g} {bounds['unit'].iloc[at]}).",
+            row=int(row["line"]), column=str(row["column"]),
+            fix="Controleer de waarde en de eenheid (bijvoorbeeld procent of fractie).",
+        )
 
 
 def area_frame(names: dict[str, str], year: int) -> pd.DataFrame:

@@ -15,10 +15,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_loaders import db, geometry, indicator_catalogue, mapped_table, templates, textio
+from data_loaders import (
+    db,
+    geometry,
+    indicator_catalogue,
+    leefbaarometer,
+    mapped_table,
+    templates,
+    textio,
+)
 from data_loaders.batch import LoadBatch, LoadError
 
-READERS = {"geometrie": geometry, "cbs_tabel": mapped_table, "sjabloon": templates}
+# Tried in this order; the first whose detect() accepts the file's head reads it.
+READERS = {"geometrie": geometry, "leefbaarometer": leefbaarometer, "cbs_tabel": mapped_table,
+           "sjabloon": templates}
 Progress = Callable[[float, str], None]
 
 
@@ -44,11 +54,21 @@ def checksum_of(path: Path) -> str:
 def detect_format(path: Path) -> str:
     if not path.is_file():
         raise LoadError(path, "het bestand bestaat niet.", fix="Controleer het pad.")
-    raw = textio.read_bytes(path)[: 64 * 1024]
-    head = "" if path.suffix.lower() == ".xlsx" else textio.decode(path, raw[: 64 * 1024 - 4])
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        head = textio.xlsx_header(path)
+    else:
+        with open(path, "rb") as handle:
+            raw = handle.read(64 * 1024)
+        if not raw:
+            textio.read_bytes(path)  # raises "het bestand is leeg"
+        # Cut at the last line break so a multi-byte character is never split.
+        cut = raw.rfind(b"\n")
+        head = textio.decode(path, raw[: cut + 1] if 0 < cut and len(raw) == 64 * 1024 else raw)
     for name, reader in READERS.items():
         if reader.detect(path, head):
             return name
+    if path.suffix.lower() not in {".xlsx", ".xlsm", ".json", ".geojson", ".topojson"}:
+        textio.sniff_separator(path, head)  # says so when the separator is the problem
     raise LoadError(
         path,
         "het formaat is niet herkend (geen CBS-tabel met bekende kolommen, geen Leefbaarometer-, "
@@ -171,7 +191,9 @@ def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool) -> None:
         db.insert_frame(con, "buurttypes", types.assign(source=batch.source))
     for table, frame in (("spending", batch.spending), ("projects", batch.projects)):
         if frame is not None:
-            db.execute(con, f"load_delete_{table}", params)
+            # A project list is a register: a new one replaces the source's projects entirely.
+            db.execute(con, f"load_delete_{table}",
+                       {"source": batch.source} if table == "projects" else params)
             db.insert_frame(con, table, frame.assign(source=batch.source, synthetic=synthetic,
                                                      confidential=confidential))
     if batch.goals is not None:

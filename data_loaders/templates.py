@@ -83,11 +83,7 @@ def kind_of(columns: list[str]) -> str | None:
 
 
 def detect(path: Path, head: str) -> bool:
-    if path.suffix.lower() == ".xlsx":
-        return True  # XLSX templates are recognised from their header after reading
-    first = head.lstrip("\ufeff").split("\n", 1)[0]
-    sep = max((";", ",", "\t"), key=first.count)
-    return kind_of([textio.normalise_header(c.strip().strip('"')).lower() for c in first.split(sep)]) is not None
+    return kind_of([c.lower() for c in textio.header_names(head)]) is not None
 
 
 def read(path: Path, checksum: str, options: dict) -> LoadBatch:
@@ -163,7 +159,7 @@ def _observations(path: Path, checksum: str, frame: pd.DataFrame, source: str) -
         "ci_high": _num(path, frame, "bovengrens", required=False),
         "line": range(2, len(frame) + 2), "column": "waarde",
     })
-    mapped_table.check_observations(path, obs, catalogue)
+    mapped_table.check_observations(path, obs, catalogue, "jaar")
     bad = obs[(obs["ci_low"] > obs["value"]) | (obs["ci_high"] < obs["value"])]
     if not bad.empty:
         raise LoadError(path, "de waarde ligt buiten haar eigen marge.", row=int(bad["line"].iloc[0]),
@@ -235,7 +231,7 @@ def _projects(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> Lo
         "area_codes": [" ".join(textio.normalise_code(path, c, 0, "gebiedscodes") for c in v.split())
                        for v in frame["gebiedscodes"]],
         "start_date": dates["start"], "end_date": dates["eind"],
-        "budget_euro": _num(path, frame, "budget_euro", required=False),
+        "budget_eur": _num(path, frame, "budget_euro", required=False),
         "theme": frame["thema"], "output": frame["output"],
     })[PROJECT_COLUMNS]
     years = sorted({d.year for d in result["start_date"] if pd.notna(d)})

@@ -22,12 +22,22 @@ MAX_XLSX_UNPACKED = 400 * 1024 * 1024
 # CBS writes "." for missing or secret, "x" for secret, "-" for nil/not applicable, "?" unknown.
 MISSING_MARKERS = {"", ".", "x", "X", "-", "?", "–"}
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)?([.,]\d+)?$")
+# Scientific notation, as R and Python write tiny values (Leefbaarometer: 9.15e-05).
+_SCIENTIFIC = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)[eE][+-]?\d+$")
 
 
 def decode(path: Path, raw: bytes) -> str:
     """UTF-8 (with or without BOM) or cp1252; anything else is rejected with its position."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+        # cp1252 would "decode" UTF-16 into text with a NUL between every letter.
+        raise LoadError(
+            path,
+            "de tekencodering is UTF-16 (of het is geen tekstbestand); die wordt niet gelezen.",
+            row=1,
+            fix="Sla het bestand op als 'CSV UTF-8 (door komma's gescheiden)' of als .xlsx.",
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -56,19 +66,54 @@ def read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+SEPARATORS = (";", ",", "\t")
+
+
 def sniff_separator(path: Path, text: str) -> str:
-    header = text.split("\n", 1)[0]
-    counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in SEPARATORS}
     sep, count = max(counts.items(), key=lambda item: item[1])
     if count == 0:
+        other = next((c for c in ("|", ":", "#") if header.count(c) >= 2), None)
+        found = f" maar wel '{other}'" if other else ""
         raise LoadError(
             path,
             "de kolommen zijn niet te onderscheiden: de eerste regel bevat geen puntkomma, komma "
-            "of tab.",
+            f"of tab{found}.",
             row=1,
             fix="Sla het bestand op als CSV met puntkomma's of komma's tussen de kolommen.",
         )
     return sep
+
+
+def header_names(head: str) -> list[str]:
+    """The normalised column names of the first record of a text, quoted separators respected."""
+    text = head.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    sep = max(SEPARATORS, key=first.count)
+    try:
+        names = next(csv.reader(io.StringIO(text), delimiter=sep), [])
+    except csv.Error:
+        names = first.split(sep)
+    return [normalise_header(n.strip().strip('"')) for n in names]
+
+
+def xlsx_header(path: Path) -> str:
+    """The first row of the first sheet as a ';'-separated line, for detecting the format."""
+    _check_xlsx(path)
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+        finally:
+            book.close()
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise LoadError(path, "dit Excel-bestand is beschadigd of onleesbaar.",
+                        fix="Open het in Excel en sla het opnieuw op als .xlsx.") from exc
+    return ";".join("" if v is None else str(v).replace(";", " ") for v in first)
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -78,13 +123,7 @@ def read_table(path: Path) -> pd.DataFrame:
     text = decode(path, read_bytes(path))
     if not text.strip():
         raise LoadError(path, "het bestand bevat geen gegevens.", fix="Kies het juiste bestand.")
-    longest = max((len(line) for line in text.splitlines()), default=0)
-    if longest > MAX_LINE_CHARS:
-        raise LoadError(
-            path,
-            f"een regel is te lang ({longest:,} tekens).".replace(",", "."),
-            fix="Controleer of het bestand echt een CSV-tabel is.",
-        )
+    check_line_lengths(path, text)
     sep = sniff_separator(path, text)
     try:
         frame = pd.read_csv(
@@ -107,7 +146,20 @@ def read_table(path: Path) -> pd.DataFrame:
     return _tidy(frame)
 
 
-def _read_xlsx(path: Path) -> pd.DataFrame:
+def check_line_lengths(path: Path, text: str) -> None:
+    """Reject a line over MAX_LINE_CHARS (a sign of a binary or run-together file), naming it."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise LoadError(
+                path,
+                f"deze regel is te lang ({len(line):,} tekens; maximaal {MAX_LINE_CHARS:,}).".replace(
+                    ",", "."),
+                row=number,
+                fix="Controleer of het bestand echt een CSV-tabel is.",
+            )
+
+
+def _check_xlsx(path: Path) -> None:
     read_bytes(path)  # size and emptiness checks
     try:
         with zipfile.ZipFile(path) as archive:
@@ -118,7 +170,17 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
     if unpacked > MAX_XLSX_UNPACKED:
         raise LoadError(path, "het Excel-bestand pakt uit tot een onredelijke omvang.",
                         fix="Sla de gegevens op als CSV en laad die.")
-    frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+
+
+def _read_xlsx(path: Path) -> pd.DataFrame:
+    _check_xlsx(path)
+    try:
+        frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise LoadError(path, "dit Excel-bestand is beschadigd of onleesbaar.",
+                        fix="Open het in Excel en sla het opnieuw op als .xlsx.") from exc
+    if frame.empty and len(frame.columns) == 0:
+        raise LoadError(path, "het eerste werkblad is leeg.", fix="Zet de tabel op het eerste werkblad.")
     return _tidy(frame)
 
 
@@ -141,7 +203,9 @@ def parse_number(path: Path, text: str, row: int, column: str) -> float | None:
     if cell in MISSING_MARKERS:
         return None
     compact = cell.replace(" ", "").replace("\u00a0", "")
-    if not _NUMBER.match(compact):
+    if _SCIENTIFIC.match(compact):
+        return float(compact.replace(",", "."))
+    if not _NUMBER.match(compact) or compact in {"+", "-"}:
         raise LoadError(
             path,
             f"'{cell[:40]}' is geen getal.",

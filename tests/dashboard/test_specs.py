@@ -1,0 +1,71 @@
+"""Charts and maps are specs: tested as JSON (colours, tooltips, locale), not as pixels."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from dashboard import charts, exports, maps
+
+SQUARE = json.dumps({"type": "Polygon", "coordinates": [[[5.9, 51.9], [5.91, 51.9], [5.91, 51.91], [5.9, 51.9]]]})
+
+
+def area_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "area_code": ["BU1", "BU2", "BU3"],
+            "geometry_display": [SQUARE] * 3,
+            "centroid_lon": [5.9, 5.91, 5.92],
+            "centroid_lat": [51.9, 51.91, 51.92],
+            "shown": [1.0, 9.0, float("nan")],
+            "in_filter": [True, True, False],
+            "naam": ["<script>alert(1)</script>", "B", "C"],
+            "waarde_tekst": ["1", "9", "–"],
+            "buurttype_tekst": ["x", "y", "z"],
+            "bron_tekst": ["s", "s", "s"],
+        }
+    )
+
+
+def test_the_map_uses_no_tile_server_and_text_tooltips() -> None:
+    colours = maps.palette("hoger_beter", 2, True)
+    spec = json.loads(maps.choropleth(area_frame(), breaks=[5.0], colours=colours).to_json())
+    assert spec.get("mapStyle") in (None, "__MAP_STYLE__")  # no basemap URL
+    assert "carto" not in json.dumps(spec) and "mapbox" not in json.dumps(spec)
+
+
+def test_areas_get_their_class_colour_outside_filter_is_outline_only() -> None:
+    colours = maps.palette("hoger_beter", 2, True)
+    deck = maps.choropleth(area_frame(), breaks=[5.0], colours=colours)
+    fills = [f["properties"]["fill"] for f in deck.layers[0].data["features"]]
+    assert fills[0][:3] != fills[1][:3]
+    assert fills[1][:3] == [int(colours[1][i : i + 2], 16) for i in (1, 3, 5)]
+    assert fills[2] == maps.OUTSIDE_FILTER
+
+
+def test_the_favourable_end_is_purple_whatever_the_direction() -> None:
+    assert maps.palette("hoger_beter", 6, True)[-1] == maps.palette("lager_beter", 6, False)[0]
+
+
+def test_the_legend_names_every_class_and_its_favourable_end() -> None:
+    items = maps.legend_items([1.0, 2.0], ["#a", "#b", "#c"], lambda v: f"{v:.1f}", True)
+    assert [i.label for i in items] == [
+        "lager dan 1.0 (ongunstig)", "1.0 tot 2.0", "2.0 of hoger (gunstig)"
+    ]
+
+
+def test_charts_format_numbers_the_dutch_way() -> None:
+    frame = pd.DataFrame({"reeks": ["a"], "soort": ["gebied"], "period": [2020], "shown": [1.5],
+                          "ci_low": [1.0], "ci_high": [2.0], "waarde_tekst": ["1,5"], "bron_tekst": ["s"]})
+    spec = charts.trend_chart(frame, title="t", y_title="%", decimals=1).to_dict()
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["config"]["locale"]["number"]["thousands"] == "."
+    assert "november" in spec["config"]["locale"]["time"]["months"]
+
+
+def test_downloads_neutralise_spreadsheet_formulas() -> None:
+    frame = pd.DataFrame({"Naam": ["=SUM(A1)", "+1", "-2", "@x", "gewoon"], "Waarde": [1.5, 2, 3, 4, 5]})
+    text = exports.to_csv_bytes(frame).decode("utf-8-sig")
+    assert "'=SUM(A1)" in text and "'+1" in text and "'@x" in text and ";gewoon" not in text
+    assert "1,5" in text  # decimal comma
