@@ -20,8 +20,8 @@ import pydeck as pdk
 FAVOURABLE_SCALE = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
 # ColorBrewer Blues (sequential) for neutral indicators such as inhabitants.
 NEUTRAL_SCALE = ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
-OUTSIDE_FILTER = [255, 255, 255, 0]  # outline only
-NO_DATA = [150, 150, 150, 255]
+OUTSIDE_FILTER = [215, 215, 215, 255]  # shown, but greyed
+NO_DATA = [255, 255, 255, 255]
 LINE = [90, 90, 90, 200]
 
 

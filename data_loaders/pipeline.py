@@ -148,12 +148,12 @@ def commit(db_path: Path, batch: LoadBatch, how: str) -> LoadResult:
         already = db.query(con, "load_same_checksum",
                            {"checksum": batch.checksum, "source": batch.source}, cursor=False)
         warnings = tuple(batch.warnings) + tuple(_unknown_areas(con, batch))
+        load_id = int(con.execute("SELECT nextval('load_ids')").fetchall()[0][0])
         if not already.empty:
             status, replaced = "ongewijzigd", 0
         else:
             status, replaced = "geladen", _existing(con, batch)
-            _write(con, batch, synthetic, confidential)
-        load_id = int(con.execute("SELECT nextval('load_ids')").fetchall()[0][0])
+            _write(con, batch, synthetic, confidential, load_id)
         periods = f"{min(batch.periods)}-{max(batch.periods)}" if batch.periods else ""
         db.execute(con, "load_record", {
             "id": load_id, "file": batch.file.name, "checksum": batch.checksum,
@@ -165,7 +165,8 @@ def commit(db_path: Path, batch: LoadBatch, how: str) -> LoadResult:
                       warnings)
 
 
-def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool) -> None:
+def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool, load_id: int) -> None:
+    """Replace the source's rows for the batch's years; every row remembers the load it came in."""
     params = {"source": batch.source, "periods": [int(p) for p in batch.periods]}
     if batch.areas is not None:
         con.register("_areas", batch.areas)
@@ -174,10 +175,10 @@ def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool) -> None:
     if batch.geometries is not None:
         levels = sorted(batch.areas["level"].unique()) if batch.areas is not None else []
         db.execute(con, "load_delete_geometries", {**params, "levels": levels})
-        db.insert_frame(con, "geometries", batch.geometries.assign(source=batch.source))
+        db.insert_frame(con, "geometries", batch.geometries.assign(source=batch.source, load_id=load_id))
     if batch.observations is not None:
         db.execute(con, "load_delete_observations", params)
-        obs = batch.observations.assign(source=batch.source, synthetic=synthetic)
+        obs = batch.observations.assign(source=batch.source, synthetic=synthetic, load_id=load_id)
         clash = _clash(con, obs)
         if clash:
             raise LoadError(batch.file, clash, fix="Laad de gegevens van die bron niet dubbel, of "
@@ -188,17 +189,18 @@ def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool) -> None:
         con.register("_types", types)
         db.execute(con, "load_delete_buurttypes", params)
         con.unregister("_types")
-        db.insert_frame(con, "buurttypes", types.assign(source=batch.source))
+        db.insert_frame(con, "buurttypes", types.assign(source=batch.source, load_id=load_id))
     for table, frame in (("spending", batch.spending), ("projects", batch.projects)):
         if frame is not None:
             # A project list is a register: a new one replaces the source's projects entirely.
             db.execute(con, f"load_delete_{table}",
                        {"source": batch.source} if table == "projects" else params)
             db.insert_frame(con, table, frame.assign(source=batch.source, synthetic=synthetic,
-                                                     confidential=confidential))
+                                                     confidential=confidential, load_id=load_id))
     if batch.goals is not None:
         db.execute(con, "load_delete_goals", params)
-        db.insert_frame(con, "goals", batch.goals.assign(source=batch.source, synthetic=synthetic))
+        db.insert_frame(con, "goals", batch.goals.assign(source=batch.source, synthetic=synthetic,
+                                                         load_id=load_id))
 
 
 def _clash(con, obs: pd.DataFrame) -> str | None:

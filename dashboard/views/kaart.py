@@ -68,7 +68,7 @@ with left:
     )
     st.caption(
         f"Kaart van {ctx.gemeente_name} per {view.niveau}: {legend.title}, {view.jaar}. "
-        f"{legend.caption} Alleen omtrek: buiten het buurttypefilter. Grijs: geen gegevens of onderdrukt."
+        f"{legend.caption} Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt."
     )
 with right:
     fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
@@ -76,8 +76,8 @@ with right:
         maps.legend_items(breaks, colours, fmt, better_high),
         legend.title,
         extra=[
-            maps.LegendItem("#ffffff", "buiten het filter (alleen omtrek)"),
-            maps.LegendItem("#969696", "geen gegevens of onderdrukt"),
+            maps.LegendItem("#d7d7d7", "buiten het buurttypefilter"),
+            maps.LegendItem("#ffffff", "geen gegevens of onderdrukt"),
         ],
     )
     components.synthetic_banner(bool(synthetic.any()))

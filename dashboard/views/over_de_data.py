@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, data, state
+from dashboard import components, data, state, uploads
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
@@ -104,3 +104,55 @@ st.caption(
     f"gebieden met minder dan {ctx.privacy.min_inhabitants} inwoners worden niet getoond en "
     "niet gedownload."
 )
+
+st.subheader("Gegevens laden")
+st.markdown(
+    "Laad een bestand zoals u het downloadt: een CBS-export (StatLine CSV, open-datatabel of "
+    "kwb-bestand), Leefbaarometer 3.0, grenzen (GeoJSON of TopoJSON, WGS84 of RD New) of een "
+    "eigen sjabloon. Het bestand wordt eerst gecontroleerd; u ziet wat er verandert voordat het "
+    "wordt geladen. Een afgekeurd bestand verandert niets."
+)
+kind = st.selectbox(
+    "Sjabloon voor eigen gegevens", list(uploads.TEMPLATE_LABELS), format_func=uploads.TEMPLATE_LABELS.get
+)
+st.download_button(
+    "Download sjabloon (CSV)",
+    uploads.template_csv(kind),
+    file_name=f"sjabloon_{kind}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+upload = st.file_uploader(
+    "Bestand om te laden",
+    type=["csv", "txt", "xlsx", "geojson", "json", "topojson"],
+    help="Maximaal 200 MB.",
+)
+left, right = st.columns(2)
+indeling = left.number_input("Indelingsjaar (alleen voor grenzen)", 2000, 2100, value=None, step=1)
+jaar = right.number_input("Jaar (alleen voor een kwb-bestand zonder jaar)", 2000, 2100, value=None, step=1)
+if upload is not None:
+    options = {k: int(v) for k, v in {"indeling": indeling, "jaar": jaar}.items() if v}
+    checked = uploads.check(upload.name, upload.getvalue(), options)
+    if checked.error:
+        st.error(checked.error, icon=":material/block:")
+    else:
+        info = checked.preview
+        st.markdown(
+            f"**{info['bestand']}**: {info['regels']} regels, {info['gebieden']} gebieden, "
+            f"jaren {', '.join(map(str, info['jaren']))}, bron `{info['bron']}`. "
+            f"Vervangt {info['vervangt']} bestaande regels van deze bron in deze jaren."
+        )
+        if info["indicatoren"]:
+            st.caption("Indicatoren: " + ", ".join(info["indicatoren"]))
+        for warning in info["waarschuwingen"]:
+            st.warning(warning)
+        if st.button("Laden", type="primary", icon=":material/upload:"):
+            with st.status("Bezig met laden…", expanded=True) as status:
+                result, error = uploads.commit(upload.name, upload.getvalue(), options)
+                status.update(label="Klaar" if result else "Geweigerd",
+                              state="complete" if result else "error")
+            if result:
+                st.success(f"{result.file} is {result.status} ({result.rows} regels). De app toont "
+                           "de nieuwe gegevens vanaf de volgende klik.")
+            else:
+                st.error(error, icon=":material/block:")

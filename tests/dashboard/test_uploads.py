@@ -1,0 +1,54 @@
+"""The in-app upload uses the same pipeline: check shows a preview, commit loads or refuses."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard import uploads
+
+ROW = "gebiedscode,indicator,jaar,waarde,n,ondergrens,bovengrens,bron\n"
+
+
+@pytest.fixture()
+def own_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "eigen.duckdb"
+    shutil.copy(demo_db, path)
+    monkeypatch.setenv("BUURTMONITOR_DB", str(path))
+    return path
+
+
+def test_a_valid_upload_is_previewed_then_loaded(own_db: Path) -> None:
+    content = (ROW + "BU02020100,onveilig_buurt,2025,23.5,112,16.6,32.1,gemeentelijke_enquete\n").encode()
+    checked = uploads.check("enquete 2025.csv", content, {})
+    assert checked.error is None
+    assert checked.preview["regels"] == 1 and checked.preview["jaren"] == [2025]
+    result, error = uploads.commit("enquete 2025.csv", content, {})
+    assert error == "" and result.status == "geladen"
+    con = duckdb.connect(str(own_db), read_only=True)
+    value, how = con.execute(
+        "SELECT o.value, l.how FROM observations o JOIN loads l ON l.id = o.load_id "
+        "WHERE o.area_code = 'BU02020100' AND o.indicator_id = 'onveilig_buurt' AND o.period = 2025"
+    ).fetchall()[0]
+    con.close()
+    assert (value, how) == (23.5, "upload")
+
+
+def test_a_rejected_upload_names_the_problem_and_leaves_the_database_as_it_was(own_db: Path) -> None:
+    before = hashlib.sha256(own_db.read_bytes()).hexdigest()
+    content = (ROW + "BU02020100,onveilig_buurt,2024,140,112,,,gemeentelijke_enquete\n").encode()
+    checked = uploads.check("../../etc/kapot.csv", content, {})
+    assert "kapot.csv" in checked.error and "regel 2" in checked.error
+    result, error = uploads.commit("../../etc/kapot.csv", content, {})
+    assert result is None and "bereik" in error
+    assert hashlib.sha256(own_db.read_bytes()).hexdigest() == before
+
+
+def test_every_template_can_be_downloaded_with_its_columns() -> None:
+    for kind in uploads.TEMPLATE_LABELS:
+        text = uploads.template_csv(kind).decode("utf-8-sig")
+        assert text.splitlines()[0].startswith(("gebiedscode", "organisatie", "project_id"))
