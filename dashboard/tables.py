@@ -114,3 +114,23 @@ def in_filter(scope: Scope, level: str, buurttypes: tuple[str, ...]) -> pd.Serie
     parent = buurten.set_index("code")["parent_code"]
     wijk_ok = buurt_ok.groupby(parent).any()
     return pd.Series([bool(wijk_ok.get(w, False)) for w in wijken], index=wijken.to_numpy())
+
+
+# References that place one area among others; for a whole selection they have no single number.
+PER_AREA_REFERENCES = {"verschil_buurttype", "zscore", "percentiel"}
+HEADLINE_HELP = {
+    "waarde": "Gemiddelde van de gekozen buurten, gewogen naar inwoners.",
+    "verschil_gemeente": "Gemiddelde van de gekozen buurten min het cijfer van de gemeente.",
+    "index_nulmeting": "Gemiddelde van de gekozen buurten als index: nulmeting = 100.",
+}
+
+
+def headline_value(
+    value: float, gemeente: float | None, nulmeting: float | None, reference: str
+) -> tuple[float | None, str]:
+    """The overview's number for a whole selection under the reference switch, and its kind."""
+    if reference == "verschil_gemeente":
+        return (None if gemeente is None else value - gemeente), "verschil_gemeente"
+    if reference == "index_nulmeting":
+        return (None if not nulmeting or nulmeting <= 0 else value / nulmeting * 100), "index_nulmeting"
+    return value, "waarde"

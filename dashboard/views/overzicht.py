@@ -23,6 +23,11 @@ scope = tables.Scope(
 chosen = ", ".join(TYPE_PLURAL[t] for t in view.buurttype)
 st.title(f"Overzicht {ctx.gemeente_name}")
 st.caption(f"Selectie: {chosen}. {ctx.rule_caption()}")
+if view.referentie in tables.PER_AREA_REFERENCES:
+    st.info(
+        f"'{references.REFERENCES[view.referentie]}' vergelijkt gebieden onderling; voor de selectie "
+        "als geheel toont het overzicht daarom de waarde zelf. Zie de Kaart voor deze vergelijking."
+    )
 inside = tables.in_filter(scope, "buurt", view.buurttype)
 members = [c for c, ok in inside.items() if ok]
 weights = tables.weights(scope.obs)
@@ -44,16 +49,24 @@ for theme, label in THEME_LABELS.items():
         if mine.empty or mine["value"].isna().all():
             col.metric(row["name"], "–")
             continue
-        last, first = mine.dropna(subset=["value"]).iloc[-1], mine.dropna(subset=["value"]).iloc[0]
+        present = mine.dropna(subset=["value"])
+        last = present.iloc[-1]
+        base = present[present["period"] == view.nulmeting]
+        first = base.iloc[0] if not base.empty else present.iloc[0]
         ref = gem[(gem["indicator_id"] == ind) & (gem["period"] == last["period"])]["value"]
-        ref_text = references.format_shown(ref.iloc[0], "waarde", row) if len(ref) else "–"
+        gem_value = float(ref.iloc[0]) if len(ref) else None
+        ref_text = references.format_shown(gem_value, "waarde", row)
+        shown, kind = tables.headline_value(
+            float(last["value"]), gem_value, float(first["value"]), view.referentie
+        )
         col.metric(
             f"{row['name']} ({int(last['period'])})",
-            references.format_shown(last["value"], "waarde", row),
+            references.format_shown(shown, kind, row),
             delta=references.format_shown(last["value"] - first["value"], "verschil_gemeente", row)
             + f" sinds {int(first['period'])}",
             delta_color="normal" if row["direction"] == "hoger_beter"
             else "inverse" if row["direction"] == "lager_beter" else "off",
+            help=tables.HEADLINE_HELP[kind],
         )
         # The source of the values shown, not the indicator's usual source: demo values are
         # synthetic even where the catalogue names a real survey.

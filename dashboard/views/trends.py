@@ -38,26 +38,42 @@ inside = tables.in_filter(scope, "buurt", view.buurttype)
 weights = tables.weights(scope.obs)
 
 dominant = ind["source"].mode().iloc[0] if not ind.empty else ""
+selection = [c for c, ok in inside.items() if ok]
+
+
+def with_reference(part: pd.DataFrame, among: pd.DataFrame) -> tuple[pd.DataFrame, object]:
+    """Apply the reference to `part`, computed among `among` (so ranks see every area)."""
+    result, legend = references.apply_reference(
+        among, view.referentie, areas=scope.areas, buurttypes=scope.types, weights=weights,
+        catalogue=scope.catalogue, base_period=view.nulmeting, selection=selection,
+        reference_obs=obs,
+    )
+    keep = result.merge(part[["area_code", "period"]].drop_duplicates(), on=["area_code", "period"])
+    return keep, legend
+
+
 series = []
 gem = aggregate.gemeente_reference(ind, scope.areas, weights, scope.catalogue)
-series.append(gem.assign(reeks=f"Gemeente {ctx.gemeente_name}", soort="gemeente",
-                         source=dominant))
 peers = aggregate.buurttype_reference(ind, scope.areas, scope.types, weights, scope.catalogue)
-for t in view.buurttype:
-    part = peers[peers["type"] == t]
-    if not part.empty:
-        series.append(part.assign(reeks=f"Gemiddelde {TYPE_PLURAL[t]}", soort="buurttype",
-                                      source=dominant))
+averages = [(gem, f"Gemeente {ctx.gemeente_name}", "gemeente")] + [
+    (peers[peers["type"] == t], f"Gemiddelde {TYPE_PLURAL[t]}", "buurttype")
+    for t in view.buurttype
+]
+legend = None
+for part, label, kind in averages:
+    if part.empty:
+        continue
+    # An average stands in for the gemeente as a whole: compared with the gemeente's figure.
+    part = part.assign(area_code=view.gemeente, source=dominant)
+    done, legend = with_reference(part, part)
+    series.append(done.assign(reeks=label, soort=kind))
 for code in view.gebieden:
-    part = ind[ind["area_code"] == code]
-    series.append(part.assign(reeks=str(ctx.areas.loc[code, "name"]), soort="gebied"))
-frame = pd.concat(series, ignore_index=True)
-frame = frame.assign(area_code=frame.get("area_code", pd.Series(dtype=str)).fillna(frame["reeks"]))
-shown, legend = references.apply_reference(
-    frame, view.referentie, areas=scope.areas, buurttypes=scope.types, weights=weights,
-    catalogue=scope.catalogue, base_period=view.nulmeting,
-    selection=[c for c, ok in inside.items() if ok], reference_obs=obs,
-)
+    level_rows = ind[ind["area_code"].str[:2] == code[:2]]
+    done, legend = with_reference(ind[ind["area_code"] == code], level_rows)
+    series.append(done.assign(reeks=str(ctx.areas.loc[code, "name"]), soort="gebied"))
+shown = pd.concat(series, ignore_index=True) if series else ind.iloc[0:0].assign(shown=None)
+if legend is None:
+    legend = references.reference_legend(view.referentie, indicator, view.nulmeting)
 shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "n", "ci_low", "ci_high"])))
 shown = shown.assign(
     waarde_tekst=[references.format_shown(v, view.referentie, indicator) for v in shown["shown"]],
