@@ -15,6 +15,11 @@ from dashboard import exports
 from dashboard.maps import LegendItem
 
 
+def plain(text: str) -> str:
+    """Text from data shown through markdown as literal text (no links, emphasis or HTML)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~])", r"\\\1", text)
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "tabel"
 

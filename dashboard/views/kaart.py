@@ -91,7 +91,7 @@ if picked:
 
 st.subheader("Tabel bij de kaart")
 table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(
-    waarde=geo["shown"], jaar=view.jaar, eenheid=legend.unit,
+    waarde=geo["shown"].round(int(indicator["decimals"]) + 2), jaar=view.jaar, eenheid=legend.unit,
     synthetisch=synthetic.map({True: "ja", False: "nee"}),
     onderdrukt=suppressed.map({True: "ja", False: "nee"}),
     bron=geo["bron_tekst"],

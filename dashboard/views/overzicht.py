@@ -59,10 +59,12 @@ for theme, label in THEME_LABELS.items():
         shown, kind = tables.headline_value(
             float(last["value"]), gem_value, float(first["value"]), view.referentie
         )
+        one_year = int(first["period"]) == int(last["period"])
         col.metric(
             f"{row['name']} ({int(last['period'])})",
             references.format_shown(shown, kind, row),
-            delta=references.format_shown(last["value"] - first["value"], "verschil_gemeente", row)
+            delta=None if one_year else
+            references.format_shown(last["value"] - first["value"], "verschil_gemeente", row)
             + f" sinds {int(first['period'])}",
             delta_color="normal" if row["direction"] == "hoger_beter"
             else "inverse" if row["direction"] == "lager_beter" else "off",
@@ -87,6 +89,14 @@ else:
     table = warnings.assign(
         Buurt=warnings["area_code"].map(ctx.areas["name"]),
         Indicator=warnings["indicator_id"].map(cat["name"]),
-    )[["Buurt", "Indicator", "reason", "severity", "period"]].rename(
-        columns={"reason": "Reden", "severity": "Ernst", "period": "Jaar"})
-    components.table_with_downloads(table, "vroegsignalering")
+    )
+    for buurt, rows in list(table.groupby("Buurt", sort=False))[:12]:
+        reasons = "\n".join(f"- {components.plain(r)}" for r in rows["reason"])
+        st.markdown(f"**{components.plain(str(buurt))}**\n{reasons}")
+    if table["Buurt"].nunique() > 12:
+        st.caption(f"En nog {table['Buurt'].nunique() - 12} buurten: zie de tabel.")
+    components.table_with_downloads(
+        table[["Buurt", "Indicator", "reason", "severity", "period"]].rename(
+            columns={"reason": "Reden", "severity": "Ernst", "period": "Jaar"}),
+        "vroegsignalering",
+    )

@@ -56,3 +56,13 @@ def test_a_broken_database_gives_a_plain_message(tmp_path, monkeypatch) -> None:
     at = run_page()
     assert not at.exception
     assert "make db" in at.error[0].value
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_overview_lists_built_in_early_warnings_with_a_readable_reason() -> None:
+    at = run_page()
+    texts = "\n".join(m.value for m in at.markdown)
+    # The demo generator builds a clear worsening of felt safety into this buurt (2022-2024).
+    assert "**Over het Lange Water**" in texts
+    block = texts.split("**Over het Lange Water**", 1)[1].split("**", 1)[0]
+    assert "overlast" in block and "2024" in block and "verslechtering" in block
