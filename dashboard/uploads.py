@@ -56,11 +56,13 @@ def check(name: str, content: bytes, options: dict) -> Checked:
             return Checked(None, str(exc))
 
 
-def commit(name: str, content: bytes, options: dict) -> tuple[pipeline.LoadResult | None, str]:
+def commit(
+    name: str, content: bytes, options: dict, progress: pipeline.Progress | None = None
+) -> tuple[pipeline.LoadResult | None, str]:
     """Load the file in one transaction; on rejection the database is unchanged."""
     with _as_file(name, content) as path:
         try:
-            batch = pipeline.read_file(path, options)
-            return pipeline.commit(settings.db_path(), batch, how="upload"), ""
+            results = pipeline.load_paths(settings.db_path(), [path], "upload", options, progress)
+            return results[0], ""
         except (LoadError, db.DatabaseError) as exc:
             return None, str(exc)

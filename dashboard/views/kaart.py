@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import components, data, maps, state, tables
 from dashboard.context import TYPE_LABELS
-from metrics import references
+from metrics import privacy, references
 
 ctx = state.context()
 view, indicator = ctx.view, ctx.indicator
@@ -23,7 +23,7 @@ scope = tables.Scope(
 frame, legend = tables.level_frame(
     scope, view.indicator, view.niveau, view.referentie, view.nulmeting, view.buurttype
 )
-year_rows = frame[frame["period"] == view.jaar].set_index("area_code")
+year_rows = privacy.reliability(frame[frame["period"] == view.jaar]).set_index("area_code")
 geo = data.geometries(ctx.version, view.gemeente, view.niveau)
 if geo.empty:
     st.warning("Voor dit niveau zijn geen grenzen geladen. Laad een GeoJSON- of TopoJSON-bestand.")
@@ -43,6 +43,14 @@ geo["waarde_tekst"] = [
     else references.format_shown(value, view.referentie, indicator)
     + (" (synthetisch)" if syn and not pd.isna(value) else "")
     for value, sup, syn in zip(geo["shown"], suppressed, synthetic, strict=True)
+]
+reliability = geo["area_code"].map(year_rows["reliability"]).fillna("onbekend")
+respondents = geo["area_code"].map(year_rows["n"])
+geo["waarde_tekst"] = [
+    text if grade == "onbekend" or indicator["kind"] != "subjectief"
+    else f"{text} · betrouwbaarheid {grade} (n = {int(n)})" if pd.notna(n)
+    else f"{text} · betrouwbaarheid {grade}"
+    for text, grade, n in zip(geo["waarde_tekst"], reliability, respondents, strict=True)
 ]
 geo["buurttype_tekst"] = geo["area_code"].map(
     lambda c: TYPE_LABELS.get(types_now.get(c, ""), "buurttype onbekend")
@@ -92,11 +100,14 @@ if picked:
 st.subheader("Tabel bij de kaart")
 table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(
     waarde=geo["shown"].round(int(indicator["decimals"]) + 2), jaar=view.jaar, eenheid=legend.unit,
+    respondenten=respondents if indicator["kind"] == "subjectief" else None,
+    betrouwbaarheid=reliability,
     synthetisch=synthetic.map({True: "ja", False: "nee"}),
     onderdrukt=suppressed.map({True: "ja", False: "nee"}),
     bron=geo["bron_tekst"],
 ).rename(columns={"area_code": "Code", "naam": "Naam", "waarde_tekst": "Weergave",
                   "buurttype_tekst": "Buurttype", "waarde": "Waarde", "jaar": "Jaar",
-                  "eenheid": "Eenheid", "synthetisch": "Synthetisch", "onderdrukt": "Onderdrukt",
+                  "eenheid": "Eenheid", "respondenten": "Respondenten (n)",
+                  "betrouwbaarheid": "Betrouwbaarheid", "synthetisch": "Synthetisch", "onderdrukt": "Onderdrukt",
                   "bron": "Bron"})
 components.table_with_downloads(table.sort_values("Naam"), f"kaart-{view.indicator}-{view.jaar}")

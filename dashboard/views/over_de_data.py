@@ -148,7 +148,11 @@ if upload is not None:
             st.warning(warning)
         if st.button("Laden", type="primary", icon=":material/upload:"):
             with st.status("Bezig met laden…", expanded=True) as status:
-                result, error = uploads.commit(upload.name, upload.getvalue(), options)
+                bar = st.progress(0.0, text="Voorbereiden")
+                result, error = uploads.commit(
+                    upload.name, upload.getvalue(), options,
+                    progress=lambda fraction, text: bar.progress(fraction, text=text),
+                )
                 status.update(label="Klaar" if result else "Geweigerd",
                               state="complete" if result else "error")
             if result:
