@@ -29,11 +29,10 @@ PAGES = Path(__file__).resolve().parent / "views"
 def sidebar(ctx: context.Context) -> None:
     view, catalogue = ctx.view, ctx.catalogue
     with st.sidebar:
-        gemeenten = dict(zip(ctx.options.gemeenten, ctx.options.gemeenten, strict=True))
         st.selectbox(
             "Gemeente",
-            list(gemeenten),
-            format_func=lambda code: f"{ctx.areas['name'].get(code, code)} ({code})",
+            list(ctx.options.gemeenten),
+            format_func=lambda code: f"{ctx.gemeente_names.get(code, code)} ({code})",
             **state.bind("gemeente"),
         )
         st.radio(

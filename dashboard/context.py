@@ -44,6 +44,7 @@ class Context:
     areas: pd.DataFrame  # indexed by code
     rules: pd.DataFrame
     privacy: settings.Privacy
+    gemeente_names: dict[str, str]
 
     @cached_property
     def types(self) -> pd.DataFrame:
@@ -131,4 +132,5 @@ def build() -> Context:
         areas=areas,
         rules=rules,
         privacy=settings.privacy(),
+        gemeente_names=dict(zip(gemeenten["code"], gemeenten["name"], strict=True)),
     )
