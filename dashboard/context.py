@@ -12,14 +12,10 @@ from functools import cached_property
 import pandas as pd
 
 from dashboard import data, state
+from dashboard.tables import TYPE_LABELS  # noqa: F401  (re-exported for pages)
 from data_loaders import settings
 from metrics import references
 
-TYPE_LABELS = {
-    "achterstand": "achterstandsbuurt",
-    "midden": "middenstandsbuurt",
-    "voorstand": "voorstandsbuurt",
-}
 TYPE_PLURAL = {
     "achterstand": "achterstandsbuurten",
     "midden": "middenstandsbuurten",

@@ -38,6 +38,11 @@ _RESULT_COLUMNS = [
 ]
 
 
+BUURTTYPE_REFERENCE_COLUMNS = [
+    "gemeente_code", "type", "indicator_id", "period", "value", "n",
+    "areas_used", "areas_total", "weighted", "synthetic",
+]  # fmt: skip
+
 def weighted_mean(
     obs: pd.DataFrame,
     weights: pd.DataFrame,
@@ -275,32 +280,6 @@ def buurttype_reference(
     o = prepared_obs(obs)
     members = _buurttype_members(areas, buurttypes, o["period"].unique())
     if members.empty:
-        return pd.DataFrame(
-            columns=[
-                "gemeente_code",
-                "type",
-                "indicator_id",
-                "period",
-                "value",
-                "n",
-                "areas_used",
-                "areas_total",
-                "weighted",
-                "synthetic",
-            ]
-        )
+        return pd.DataFrame(columns=BUURTTYPE_REFERENCE_COLUMNS)
     out = _aggregate_groups(o, members, ["gemeente_code", "type"], weights, catalogue)
-    return out[
-        [
-            "gemeente_code",
-            "type",
-            "indicator_id",
-            "period",
-            "value",
-            "n",
-            "areas_used",
-            "areas_total",
-            "weighted",
-            "synthetic",
-        ]
-    ]
+    return out[BUURTTYPE_REFERENCE_COLUMNS]
