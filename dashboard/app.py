@@ -88,8 +88,8 @@ def sidebar(ctx: context.Context) -> None:
         )
         st.divider()
         st.markdown("**Deel deze weergave**")
-        st.code(state.share_link(view), language=None)
-        st.caption("Plak dit achter het adres van de app; het opent precies deze weergave.")
+        st.code(state.share_link(view, state.page_url()), language=None)
+        st.caption("Wie deze link opent, ziet precies deze pagina met deze keuzes.")
 
 
 def _short_rule(label: str) -> str:
@@ -102,6 +102,14 @@ def run() -> None:
     pages = [
         st.Page(PAGES / "overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
         st.Page(PAGES / "kaart.py", title="Kaart", icon=":material/map:", url_path="kaart"),
+        st.Page(
+            PAGES / "buurtprofiel.py", title="Buurtprofiel", icon=":material/location_city:",
+            url_path="buurtprofiel",
+        ),
+        st.Page(
+            PAGES / "vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:",
+            url_path="vergelijken",
+        ),
         st.Page(PAGES / "trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
         st.Page(
             PAGES / "over_de_data.py", title="Over de data", icon=":material/info:", url_path="data"

@@ -124,7 +124,7 @@ def bar_chart(
 ) -> alt.TopLevelMixin:
     """Horizontal bars (one per category), e.g. headline values against a reference."""
     encoding = {
-        "y": alt.Y(f"{category}:N", title=None, sort="-x"),
+        "y": alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=240)),
         "x": alt.X(f"{value}:Q", title=x_title, axis=alt.Axis(format=number_format(decimals))),
         "tooltip": [c for c in frame.columns if c.endswith("_tekst") or c == category],
     }
@@ -134,6 +134,42 @@ def bar_chart(
         alt.Chart(frame)
         .mark_bar()
         .encode(**encoding)
-        .properties(title=title, width="container", height=height or max(120, 22 * len(frame)))
+        .properties(title=title, width="container", height=height or max(160, 34 * len(frame)))
+    )
+    return dutch(chart)
+
+
+def comparison_chart(frame: pd.DataFrame, *, title: str, height_per_row: int = 22) -> alt.TopLevelMixin:
+    """Areas side by side: one small bar chart per indicator, each on its own scale.
+
+    frame columns: Indicator, Eenheid, Gebied, Waarde (float or NaN), Weergave (text), Jaar,
+    and `gemeente_waarde` (the gemeente's figure, drawn as a dashed rule). Areas keep one colour
+    and one order in every panel, and the value is written next to each bar, so colour is never
+    the only carrier of the area or the number.
+    """
+    data = frame.assign(paneel=frame["Indicator"] + " (" + frame["Eenheid"] + ", "
+                        + frame["Jaar"].astype(str) + ")")
+    areas = list(dict.fromkeys(data["Gebied"]))
+    y = alt.Y("Gebied:N", title=None, sort=areas, axis=alt.Axis(labelLimit=180))
+    x = alt.X("Waarde:Q", title=None, axis=alt.Axis(format="~r", tickCount=4))
+    bars = alt.Chart().mark_bar().encode(
+        y=y, x=x,
+        color=alt.Color("Gebied:N", sort=areas, scale=alt.Scale(scheme="tableau10"), legend=None),
+        tooltip=[alt.Tooltip("Gebied:N"), alt.Tooltip("Weergave:N", title="Waarde"),
+                 alt.Tooltip("Jaar:O")],
+    )
+    labels = alt.Chart().mark_text(align="left", dx=3, fontSize=11).encode(
+        y=y, x=x, text="Weergave:N"
+    )
+    reference = alt.Chart().mark_rule(color="#333", strokeDash=[4, 3]).encode(
+        x="gemeente_waarde:Q"
+    )
+    chart = (
+        alt.layer(bars, labels, reference, data=data)
+        .properties(width=260, height=height_per_row * len(areas))
+        .facet(facet=alt.Facet("paneel:N", title=None, header=alt.Header(labelFontSize=12,
+               labelLimit=320)), columns=2)
+        .resolve_scale(x="independent")
+        .properties(title=title)
     )
     return dutch(chart)

@@ -30,6 +30,11 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
     if caption:
         st.caption(caption)
     st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    download_buttons(frame, name)
+
+
+def download_buttons(frame: pd.DataFrame, name: str) -> None:
+    """CSV and XLSX of a frame (for a table shown in another form, e.g. with small charts)."""
     slug = _slug(name)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(

@@ -11,7 +11,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from dashboard import data, state
+from dashboard import data, state, tables
 from dashboard.tables import TYPE_LABELS  # noqa: F401  (re-exported for pages)
 from data_loaders import settings
 from metrics import references
@@ -57,6 +57,21 @@ class Context:
 
     def observations(self, indicators: tuple[str, ...]) -> pd.DataFrame:
         return data.observations(self.version, self.view.gemeente, indicators, self.privacy)
+
+    def scope(self) -> tables.Scope:
+        """Every indicator of the gemeente (for pages that show all of them)."""
+        return data._scope(self.version, self.view.gemeente, self.view.regel, self.privacy)
+
+    def profile(self, code: str) -> pd.DataFrame:
+        v = self.view
+        return data.profile(self.version, v.gemeente, v.regel, self.privacy, code, v.nulmeting)
+
+    def expected_fits(self) -> tuple[pd.DataFrame, str | None]:
+        return data.expected_fits(self.version, self.view.gemeente, self.view.regel, self.privacy)
+
+    def comparison(self, codes: tuple[str, ...]) -> pd.DataFrame:
+        v = self.view
+        return data.comparison(self.version, v.gemeente, v.regel, self.privacy, tuple(codes))
 
     def types_in(self, period: int | None) -> pd.Series:
         """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""

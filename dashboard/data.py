@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard import profiles, tables
 from data_loaders import db, settings
 
 Version = tuple[str, int, int]
@@ -100,3 +101,37 @@ def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
 @st.cache_data(max_entries=4, show_spinner=False)
 def loads(version: Version) -> pd.DataFrame:
     return _query(version, "app_loads")
+
+
+def _scope(version: Version, gemeente: str, rule: str, privacy: settings.Privacy) -> tables.Scope:
+    """Every indicator of one gemeente, with its areas, buurttypes, catalogue and sources."""
+    cat = catalogue(version).set_index("id", drop=False)
+    return tables.Scope(
+        obs=observations(version, gemeente, tuple(cat.index), privacy),
+        areas=areas(version, gemeente),
+        types=buurttypes(version, gemeente, rule),
+        catalogue=cat,
+        sources=sources(version).set_index("key", drop=False),
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner="Profiel berekenen…")
+def profile(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
+    nulmeting: int | None,
+) -> pd.DataFrame:
+    return profiles.profile_rows(_scope(version, gemeente, rule, privacy), code, nulmeting)
+
+
+@st.cache_data(max_entries=8, show_spinner="Verwachte waarden berekenen…")
+def expected_fits(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy
+) -> tuple[pd.DataFrame, str | None]:
+    return profiles.expected_all(_scope(version, gemeente, rule, privacy))
+
+
+@st.cache_data(max_entries=32, show_spinner="Vergelijking berekenen…")
+def comparison(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, codes: tuple[str, ...]
+) -> pd.DataFrame:
+    return profiles.comparison(_scope(version, gemeente, rule, privacy), codes)

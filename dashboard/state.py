@@ -207,7 +207,9 @@ def _sync_widgets(view: View) -> None:
             continue
         key = _widget_key(f.name)
         value = getattr(view, f.name)
-        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+        # An empty choice shows the widget's placeholder rather than an invalid option.
+        st.session_state[key] = list(value) if isinstance(value, tuple) else (
+            None if value == "" else value)
 
 
 def bind(name: str) -> dict[str, object]:
@@ -235,6 +237,35 @@ def update(**changes: object) -> None:
     """Change several fields at once (e.g. a map click selects a buurt and opens its profile)."""
     for name, value in changes.items():
         set_param(name, value)
+
+
+def go_to(page: str, **changes: object) -> None:
+    """Open another page with this view plus `changes` in its address (e.g. a map click)."""
+    params = dict(st.session_state[_VIEW_KEY].to_params()) if _VIEW_KEY in st.session_state else {}
+    for name, value in changes.items():
+        if isinstance(value, list | tuple):
+            value = ",".join(str(v) for v in value)
+        if value in (None, ""):
+            params.pop(name, None)
+        else:
+            params[name] = str(value)
+    st.switch_page(page, query_params=params)
+
+
+def link_to(page: str, label: str, *, icon: str | None = None, **changes: object) -> None:
+    """A link to another page that carries this view (plus `changes`) in its address."""
+    params = dict(st.session_state[_VIEW_KEY].to_params()) if _VIEW_KEY in st.session_state else {}
+    params.update({k: ",".join(v) if isinstance(v, list | tuple) else str(v)
+                   for k, v in changes.items() if v not in (None, "")})
+    st.page_link(page, label=label, icon=icon, query_params=params)
+
+
+def page_url() -> str:
+    """The address of the current page without its query string ('' when unknown, e.g. tests)."""
+    try:
+        return str(st.context.url or "").split("?")[0]
+    except Exception:  # noqa: BLE001 - no browser context (AppTest): a relative link will do
+        return ""
 
 
 def share_link(view: View, base: str = "") -> str:

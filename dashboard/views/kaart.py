@@ -76,7 +76,8 @@ with left:
     )
     st.caption(
         f"Kaart van {ctx.gemeente_name} per {view.niveau}: {legend.title}, {view.jaar}. "
-        f"{legend.caption} Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt."
+        f"{legend.caption} Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt. "
+        "Klik op een gebied om zijn buurtprofiel te openen."
     )
 with right:
     fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
@@ -93,9 +94,9 @@ with right:
 picked = (event.selection.objects or {}).get("gebieden", []) if event else []
 if picked:
     code = picked[0].get("properties", picked[0]).get("area_code")
-    if code and code != view.buurt:
-        state.update(buurt=code)
-        st.rerun()
+    if code:
+        # A click opens the area's profile, with everything else of this view kept.
+        state.go_to("views/buurtprofiel.py", buurt=code)
 
 st.subheader("Tabel bij de kaart")
 table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(

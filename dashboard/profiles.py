@@ -1,0 +1,425 @@
+"""Pure glue for the buurtprofiel and the comparison: one area's rows per theme, areas side by side.
+
+Builds the frames the two pages show and download (values with unit, year, source and markers,
+references, change since the nulmeting, notable differences). No streamlit; every computation is
+a metrics function, this module only selects, joins and words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import tables
+from metrics import change, decomposition, early_warning, expected, privacy, profile, references
+from metrics.formatting import format_change, format_number
+
+# Verdicts in a word for the on-screen table (the download keeps the full wording).
+VERDICT_SHORT = {
+    change.IMPROVED: "verbeterd",
+    change.WORSENED: "verslechterd",
+    change.NO_CHANGE: "niet wezenlijk",
+    change.CHANGED: "veranderd",
+    change.UNKNOWN: "–",
+}
+STANDING_TEXT = {
+    profile.BETTER: "beter",
+    profile.EQUAL: "gelijk",
+    profile.WORSE: "slechter",
+    profile.HIGHER: "hoger",
+    profile.LOWER: "lager",
+    profile.UNKNOWN: "–",
+}
+# Status scores for 'expected versus observed', best first: CBS's own score, else income.
+STATUS_INDICATORS = ("ses_woa", "inkomen_per_inwoner")
+
+
+def _short(value: object, decimals: int, unit: str, *, change_: bool = False) -> str:
+    """A number for a table whose row label names the unit: only '%' stays with the number."""
+    if value is None or pd.isna(value):
+        return "–"
+    if change_:
+        text = format_change(float(value), decimals, None)
+        return f"{text} %-punt" if unit.startswith("%") else text
+    return format_number(float(value), decimals, unit if unit.startswith("%") else None)
+
+
+def row_label(name: str, unit: str) -> str:
+    """Indicator name with its unit, e.g. 'Geregistreerde woninginbraken (per 1.000 woningen)'."""
+    if unit.startswith("%") or unit.split(" ")[0].lower() in name.lower():
+        return name
+    if unit.startswith("afwijking"):
+        return f"{name} (afwijking)"
+    return f"{name} ({unit})"
+
+
+def area_obs(scope: tables.Scope, codes: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Observations of buurten and wijken (a wijk: its own figure, else its buurten's average)."""
+    levels = scope.areas.set_index("code")["level"]
+    wanted = set(codes)
+    rows = [scope.obs[scope.obs["area_code"].isin(wanted) & scope.obs["area_code"].map(
+        levels).ne("wijk")]]
+    if any(levels.get(c) == "wijk" for c in codes):
+        wijk = tables.wijk_values(scope.obs, scope.areas, scope.catalogue)
+        rows.append(wijk[wijk["area_code"].isin(wanted)])
+    out = pd.concat(rows, ignore_index=True)
+    return out.reindex(columns=list(dict.fromkeys([*scope.obs.columns, "synthetic"])))
+
+
+@dataclass(frozen=True)
+class Header:
+    code: str
+    name: str
+    level: str
+    wijk: str | None
+    buurttype: str | None
+    inwoners: float | None
+    inwoners_year: int | None
+    latest_year: int | None
+
+
+def header(scope: tables.Scope, code: str, types_now: pd.Series) -> Header:
+    """Name, wijk, current buurttype, inhabitants and the latest data year of one area."""
+    areas = scope.areas.set_index("code")
+    row = areas.loc[code]
+    parent = row["parent_code"]
+    wijk = str(areas.loc[parent, "name"]) if row["level"] == "buurt" and parent in areas.index \
+        else None
+    own = area_obs(scope, [code])
+    pop = own[(own["indicator_id"] == "inwoners") & own["value"].notna()].sort_values("period")
+    return Header(
+        code=code,
+        name=str(row["name"]),
+        level=str(row["level"]),
+        wijk=wijk,
+        buurttype=types_now.get(code) if row["level"] == "buurt" else None,
+        inwoners=float(pop["value"].iloc[-1]) if not pop.empty else None,
+        inwoners_year=int(pop["period"].iloc[-1]) if not pop.empty else None,
+        latest_year=int(own["period"].max()) if not own.empty else None,
+    )
+
+
+def _base_periods(own: pd.DataFrame, nulmeting: int | None) -> pd.Series:
+    """Per indicator the first usable year at or after the nulmeting (the earliest without one)."""
+    ok = own[own["value"].notna() & ~own["suppressed"].fillna(False).astype(bool)]
+    if nulmeting is not None:
+        ok = ok[ok["period"] >= nulmeting]
+    return ok.groupby("indicator_id")["period"].min()
+
+
+def profile_rows(scope: tables.Scope, code: str, nulmeting: int | None) -> pd.DataFrame:
+    """Per theme every indicator of one area: value, gemeente and peers, change, reliability.
+
+    One row per indicator (theme order, then catalogue order) with numbers and their Dutch text,
+    the change from the nulmeting to the latest year with its verdict and test, the reliability
+    grade, markers and source, and `trend`: the area's values per year (for a small chart).
+    """
+    cat = scope.catalogue
+    own = area_obs(scope, [code])
+    if own.empty:
+        return pd.DataFrame()
+    with_refs = references.with_reference_values(
+        own, areas=scope.areas, buurttypes=scope.types, weights=tables.weights(scope.obs),
+        catalogue=cat, reference_obs=scope.obs,
+    )
+    prof = profile.theme_profile(with_refs, cat, area_code=code)
+    # Within a theme the headline indicators first (the Leefbaarometer score before its parts).
+    headline = prof["indicator_id"].map(cat["headline"]).fillna(False).astype(bool)
+    order = {t: i for i, t in enumerate(profile.THEMES)}
+    prof = prof.assign(_t=prof["theme"].map(order), _h=~headline).sort_values(
+        ["_t", "_h"], kind="stable").drop(columns=["_t", "_h"])
+    bases = _base_periods(own, nulmeting)
+    changes = []
+    for (start, end), ids in prof.assign(base=prof["indicator_id"].map(bases)).dropna(
+        subset=["base"]
+    ).groupby(["base", "period"])["indicator_id"]:
+        if int(start) < int(end):
+            part = own[own["indicator_id"].isin(set(ids))]
+            changes.append(change.change_between(part, cat, int(start), int(end)))
+    changed = (
+        pd.concat(changes, ignore_index=True).set_index("indicator_id")
+        if changes else pd.DataFrame(columns=["from_period", "difference", "verdict", "test"])
+    )
+    graded = privacy.reliability(own).set_index(["indicator_id", "period"])
+    rows = []
+    for r in prof.itertuples(index=False):
+        info = cat.loc[r.indicator_id]
+        decimals, unit = int(info["decimals"]), str(info["unit"])
+        key = (r.indicator_id, r.period)
+        meta = graded.loc[key] if key in graded.index else None
+        synthetic = bool(meta["synthetic"]) if meta is not None else False
+        source = str(meta["source"]) if meta is not None else ""
+        ch = changed.loc[r.indicator_id] if r.indicator_id in changed.index else None
+        series = own[own["indicator_id"] == r.indicator_id].sort_values("period")
+        rows.append({
+            "theme": r.theme,
+            "indicator_id": r.indicator_id,
+            "Indicator": r.name,
+            "Eenheid": unit,
+            "Soort": f"{info['kind']}, {info['result']}",
+            "Jaar": int(r.period),
+            "Waarde": r.value,
+            "Weergave": tables.value_text(r.value, info, synthetic, bool(r.suppressed)),
+            "Gemeente": format_number(r.gemeente_value, decimals, unit),
+            "Stand t.o.v. gemeente": STANDING_TEXT.get(r.standing_gemeente, "–"),
+            "Buurttype": format_number(r.buurttype_value, decimals, unit)
+            if pd.notna(r.buurttype_value) else "–",
+            "Stand t.o.v. buurttype": STANDING_TEXT.get(r.standing_buurttype, "–"),
+            "Sinds nulmeting": "–" if ch is None else
+            f"{format_change(ch['difference'], decimals, unit)} sinds {int(ch['from_period'])}",
+            "Oordeel": "–" if ch is None else str(ch["verdict"]),
+            "Toets": "" if ch is None else str(ch["test"]),
+            "Betrouwbaarheid": str(meta["reliability"]) if meta is not None else "onbekend",
+            "Respondenten (n)": meta["n"] if meta is not None and info["kind"] == "subjectief"
+            else None,
+            "Synthetisch": "ja" if synthetic else "nee",
+            "Onderdrukt": "ja" if bool(r.suppressed) else "nee",
+            "Bron": tables.source_text(pd.Series([source]), scope.sources).iloc[0],
+            "trend": [None if pd.isna(v) else float(v) for v in series["value"]],
+            # Compact texts for the on-screen table, whose row label carries the unit.
+            "label": row_label(str(r.name), unit),
+            "kort": "onderdrukt" if bool(r.suppressed) else _short(r.value, decimals, unit)
+            + (" (synth.)" if synthetic and pd.notna(r.value) else ""),
+            "gemeente_kort": _short(r.gemeente_value, decimals, unit),
+            "buurttype_kort": _short(r.buurttype_value, decimals, unit),
+            "verandering_kort": "–" if ch is None else
+            _short(ch["difference"], decimals, unit, change_=True),
+            "vanaf": None if ch is None else int(ch["from_period"]),
+        })
+    return pd.DataFrame(rows)
+
+
+def warnings_for(scope: tables.Scope, code: str) -> pd.DataFrame:
+    """Early warnings of one area in its latest year (see metrics.early_warning for the rules)."""
+    cat = scope.catalogue
+    own = area_obs(scope, [code])
+    own = own[own["indicator_id"].isin(cat.index[cat["result"] == "outcome"])]
+    if own.empty:
+        return pd.DataFrame(columns=early_warning.COLUMNS)
+    return early_warning.early_warnings(own, cat, int(own["period"].max()))
+
+
+def expected_all(scope: tables.Scope) -> tuple[pd.DataFrame, str | None]:
+    """For every buurt and outcome indicator: observed, expected from similar status, verdict.
+
+    The status score is the first of STATUS_INDICATORS that is loaded; per indicator the fit runs
+    over all buurten of the gemeente in the indicator's latest year with values (one fit serves
+    every buurt, so the page can cache it per gemeente). Returns the long table (area_code,
+    indicator_id, period, observed, expected, residual, verdict, buurten_used) and the status
+    indicator's id (None when no status score is loaded).
+    """
+    cat = scope.catalogue
+    status_id = next(
+        (s for s in STATUS_INDICATORS if (scope.obs["indicator_id"] == s).any()), None
+    )
+    if status_id is None:
+        return pd.DataFrame(), None
+    status = scope.obs.loc[scope.obs["indicator_id"] == status_id, ["area_code", "period", "value"]]
+    buurten = scope.areas.loc[scope.areas["level"] == "buurt", "code"]
+    weights = tables.weights(scope.obs)
+    parts = []
+    for ind in cat.index[cat["result"] == "outcome"]:
+        of_ind = scope.obs[scope.obs["indicator_id"] == ind]
+        present = of_ind[of_ind["value"].notna() & ~of_ind["suppressed"].astype(bool)]
+        if present.empty:
+            continue
+        period = int(present["period"].max())
+        fit = expected.expected_vs_observed(
+            of_ind, status, ind, period, catalogue=cat, weights=weights, selection=buurten
+        )
+        parts.append(fit.table.assign(indicator_id=ind, period=period,
+                                      buurten_used=fit.buurten_used))
+    return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()), status_id
+
+
+def expected_rows(fits: pd.DataFrame, code: str, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """One area's rows of expected_all, worded for a table (unit in every number)."""
+    if fits.empty:
+        return pd.DataFrame()
+    rows = []
+    for h in fits[fits["area_code"] == code].itertuples(index=False):
+        info = catalogue.loc[h.indicator_id]
+        decimals, unit = int(info["decimals"]), str(info["unit"])
+        rows.append({
+            "Indicator": info["name"],
+            "Jaar": int(h.period),
+            "Gemeten": format_number(h.observed, decimals, unit),
+            "Verwacht": format_number(h.expected, decimals, unit),
+            "Verschil": format_change(h.residual, decimals, unit),
+            "Oordeel": h.verdict,
+            "Buurten in de vergelijking": int(h.buurten_used),
+        })
+    return pd.DataFrame(rows)
+
+
+def lbm_decomposition(
+    scope: tables.Scope, code: str, nulmeting: int | None
+) -> tuple[pd.DataFrame, int | None, int | None]:
+    """The Leefbaarometer dimensions' changes from the nulmeting (or first) year to the latest."""
+    own = area_obs(scope, [code])
+    lbm = own[(own["indicator_id"] == decomposition.SCORE) & own["value"].notna()]
+    if lbm["period"].nunique() < 2:
+        return pd.DataFrame(), None, None
+    years = sorted(int(p) for p in lbm["period"].unique())
+    start = next((y for y in years if nulmeting is None or y >= nulmeting), years[0])
+    end = years[-1]
+    if start >= end:
+        start = years[0]
+    return decomposition.leefbaarometer_decomposition(own, code, start, end), start, end
+
+
+# --- Vergelijken ------------------------------------------------------------------------------
+
+COMPARE_COLUMNS = [
+    "Code", "Gebied", "Niveau", "Thema", "Indicator", "Eenheid", "Jaar", "Waarde", "Weergave",
+    "Gemeente", "Opvallend", "Synthetisch", "Onderdrukt", "Bron",
+]
+
+
+def _notable(rows: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator the highest and lowest area when their difference is real, in words.
+
+    Uses the same tests as a change over time (metrics.change): the lowest value stands in for
+    the first measurement and the highest for the second, so margins and n decide whether the
+    gap is larger than chance; without them the 5% rule applies and the verdict is indicative.
+    rows: one row per area and indicator (one year), with `naam`. Returns per indicator_id:
+    high, low (area codes, None when the gap is not real) and text.
+    """
+    ok = rows[rows["value"].notna() & ~rows["suppressed"].astype(bool)]
+    spread = ok.groupby("indicator_id")["value"].nunique()
+    ok = ok[ok["indicator_id"].isin(spread.index[spread >= 2])]
+    empty = pd.DataFrame(columns=["high", "low", "text"])
+    if ok.empty:
+        return empty
+    lows = ok.loc[ok.groupby("indicator_id")["value"].idxmin()]
+    highs = ok.loc[ok.groupby("indicator_id")["value"].idxmax()]
+    pairs = pd.concat([lows.assign(period=0), highs.assign(period=1)]).assign(area_code="paar")
+    result = change.change_between(pairs, cat, 0, 1).set_index("indicator_id")
+    lows, highs = lows.set_index("indicator_id"), highs.set_index("indicator_id")
+    out = {}
+    for ind, res in result.iterrows():
+        if res["verdict"] in (change.NO_CHANGE, change.UNKNOWN):
+            continue
+        high, low = highs.loc[ind], lows.loc[ind]
+        how = "indicatief" if bool(res["indicatief"]) else "buiten de marges"
+        direction = cat.loc[ind, "direction"]
+        if direction == "neutraal":
+            text = f"Hoogste: {high['naam']}; laagste: {low['naam']} ({how})."
+        else:
+            best, worst = (high, low) if direction == "hoger_beter" else (low, high)
+            text = f"Beste: {best['naam']}; minste: {worst['naam']} ({how})."
+        out[ind] = {"high": high["area_code_own"], "low": low["area_code_own"], "text": text}
+    return pd.DataFrame.from_dict(out, orient="index") if out else empty
+
+
+def comparison(scope: tables.Scope, codes: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Two to five areas side by side: per indicator the same year for all, long format.
+
+    The year is the latest in which any of the areas has a value, so all areas are compared in
+    the same year. `Opvallend` says which area is best and which least where the gap is real.
+    Columns: COMPARE_COLUMNS plus theme, indicator_id, area_code, mark ('hoog'/'laag'/''), kort
+    (the value without markers, for chart labels) and gemeente_waarde (number).
+    """
+    cat = scope.catalogue
+    obs = area_obs(scope, codes)
+    if obs.empty:
+        return pd.DataFrame(columns=COMPARE_COLUMNS)
+    names = scope.areas.set_index("code")
+    gem = references.with_reference_values(
+        obs, areas=scope.areas, buurttypes=scope.types, weights=tables.weights(scope.obs),
+        catalogue=cat, reference_obs=scope.obs,
+    )
+    gem = gem.set_index(["indicator_id", "period"])["gemeente_value"]
+    gem = gem[~gem.index.duplicated()]
+    chosen = []
+    order = {t: i for i, t in enumerate(profile.THEMES)}
+    for ind in sorted(obs["indicator_id"].unique(), key=lambda i: (
+            order.get(cat.loc[i, "theme"], 9), list(cat.index).index(i)) if i in cat.index else (9, 0)):
+        if ind not in cat.index:
+            continue
+        info = cat.loc[ind]
+        part = obs[obs["indicator_id"] == ind]
+        present = part[part["value"].notna()]
+        year = int((present if not present.empty else part)["period"].max())
+        rows = part[part["period"] == year].drop_duplicates("area_code")
+        rows = rows.set_index("area_code").reindex(list(codes)).reset_index()
+        rows["indicator_id"] = ind
+        rows["suppressed"] = rows["suppressed"].fillna(False).astype(bool)
+        rows["naam"] = rows["area_code"].map(names["name"])
+        chosen.append(rows.assign(period=year, area_code_own=rows["area_code"]))
+    chosen = pd.concat(chosen, ignore_index=True)
+    notable = _notable(chosen, cat)
+    out = []
+    for ind, rows in chosen.groupby("indicator_id", sort=False):
+        info = cat.loc[ind]
+        year = int(rows["period"].iloc[0])
+        high, low, text = (notable.loc[ind, "high"], notable.loc[ind, "low"],
+                           notable.loc[ind, "text"]) if ind in notable.index else (None, None, "")
+        decimals, unit = int(info["decimals"]), str(info["unit"])
+        for r in rows.itertuples(index=False):
+            synthetic = bool(r.synthetic) if pd.notna(r.synthetic) else False
+            out.append({
+                "Code": r.area_code,
+                "Gebied": r.naam,
+                "Niveau": names.loc[r.area_code, "level"],
+                "Thema": info["theme"],
+                "Indicator": info["name"],
+                "Eenheid": unit,
+                "Jaar": year,
+                "Waarde": None if r.suppressed or pd.isna(r.value) else round(float(r.value),
+                                                                              decimals + 2),
+                "Weergave": tables.value_text(r.value, info, synthetic, r.suppressed),
+                "Gemeente": format_number(gem.get((ind, year)), decimals, unit),
+                "Opvallend": text,
+                "Synthetisch": "ja" if synthetic else "nee",
+                "Onderdrukt": "ja" if r.suppressed else "nee",
+                "Bron": tables.source_text(pd.Series([r.source]), scope.sources).iloc[0]
+                if isinstance(r.source, str) else "",
+                "theme": info["theme"],
+                "indicator_id": ind,
+                "area_code": r.area_code,
+                "mark": "hoog" if r.area_code == high else "laag" if r.area_code == low else "",
+                "kort": "onderdrukt" if r.suppressed else _short(r.value, decimals, unit),
+                "gemeente_kort": _short(gem.get((ind, year)), decimals, unit),
+                "gemeente_waarde": gem.get((ind, year)),
+            })
+    return pd.DataFrame(out)
+
+
+def column_labels(long: pd.DataFrame) -> dict[str, str]:
+    """Column name per area: its name, '(wijk)' for a wijk, and the code when names repeat."""
+    first = long.drop_duplicates("Code")
+    names = {c: n + (" (wijk)" if lvl == "wijk" else "")
+             for c, n, lvl in zip(first["Code"], first["Gebied"], first["Niveau"], strict=True)}
+    repeated = {n for n in names.values() if list(names.values()).count(n) > 1}
+    return {c: f"{n} ({c})" if n in repeated else n for c, n in names.items()}
+
+
+def comparison_wide(long: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator (its unit in the label), one column per area, the gemeente, the note.
+
+    Cells are compact: the number (with '%' where that is the unit), '(synth.)' for a synthetic
+    value, 'onderdrukt' for a suppressed one and '–' for none.
+    """
+    if long.empty:
+        return long
+    labels = column_labels(long)
+    cell = [
+        text + (" (synth.)" if synth == "ja" and text not in ("–", "onderdrukt") else "")
+        for text, synth in zip(long["kort"], long["Synthetisch"], strict=True)
+    ]
+    shown = long.assign(
+        kolom=long["Code"].map(labels), cel=cell,
+        Indicator=[row_label(n, u) for n, u in zip(long["Indicator"], long["Eenheid"], strict=True)],
+    )
+    wide = shown.pivot_table(
+        index=["Thema", "Indicator", "Jaar"], columns="kolom", values="cel",
+        aggfunc="first", sort=False,
+    )
+    wide = wide[[labels[c] for c in dict.fromkeys(long["Code"])]].reset_index()
+    extra = shown.drop_duplicates("Indicator").set_index("Indicator")
+    wide["Gemeente"] = wide["Indicator"].map(extra["gemeente_kort"])
+    wide["Opvallend"] = wide["Indicator"].map(extra["Opvallend"])
+    wide.columns.name = None
+    return wide

@@ -1,0 +1,197 @@
+"""Buurtprofiel: one buurt (or wijk) on one page, per theme against the gemeente and its peers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, components, profiles, state
+from dashboard.context import THEME_LABELS, TYPE_LABELS
+from metrics import change, expected, profile
+from metrics.formatting import format_number
+
+ctx = state.context()
+view = ctx.view
+areas = ctx.areas
+choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
+wijk_name = areas["name"].to_dict()
+
+
+def label(code: str) -> str:
+    row = choices.loc[code]
+    if row["level"] == "wijk":
+        return f"{row['name']} (wijk)"
+    return f"{row['name']} (buurt in {wijk_name.get(row['parent_code'], 'onbekende wijk')})"
+
+
+st.title("Buurtprofiel")
+search = st.text_input(
+    "Zoek een buurt of wijk", placeholder="Typ een deel van de naam, bijvoorbeeld 'Klarendal'",
+    help="Of klik op de Kaart op een buurt: dan opent hier haar profiel.",
+)
+found = [c for c in choices.index if search.strip().lower() in label(c).lower()] \
+    if search.strip() else list(choices.index)
+if view.buurt and view.buurt not in found:
+    found = [view.buurt, *found]
+if not found:
+    st.warning(f"Geen buurt of wijk gevonden met '{search}'. Probeer een ander deel van de naam.")
+    st.stop()
+st.selectbox(
+    "Buurt of wijk", found, format_func=label, placeholder="Kies een buurt of wijk", **state.bind("buurt"),
+)
+code = view.buurt if view.buurt in choices.index else None
+if code is None:
+    st.info("Kies hierboven een buurt of wijk, of klik op de Kaart op een buurt.")
+    st.stop()
+
+scope = ctx.scope()
+head = profiles.header(scope, code, ctx.types_in(None))
+rows = ctx.profile(code)
+
+st.header(head.name)
+where = f"Buurt in wijk {head.wijk}" if head.wijk else "Wijk" if head.level == "wijk" else ""
+st.caption(f"{where} · {ctx.gemeente_name} · code {head.code}")
+c1, c2, c3 = st.columns(3)
+c1.metric(
+    "Buurttype", TYPE_LABELS.get(head.buurttype or "", "onbekend"),
+    help="Hoe dit type is bepaald staat eronder; een type is een keuze met een bron.",
+)
+c1.caption(ctx.rule_caption())
+c2.metric(
+    f"Inwoners ({head.inwoners_year})" if head.inwoners_year else "Inwoners",
+    format_number(head.inwoners, 0) if head.inwoners is not None else "–",
+)
+c2.caption(f"{ctx.source_line('cbs_kwb_2024')}." if head.inwoners is not None else "")
+c3.metric("Gegevens tot en met", str(head.latest_year or "–"))
+c3.caption(f"Nulmeting: {view.nulmeting}. Veranderingen worden daartegen afgezet."
+           if view.nulmeting else "")
+
+# Flags: what needs attention first.
+warnings = profiles.warnings_for(scope, code)
+shown_warnings = warnings[warnings["severity"] != "laag"] if not warnings.empty else warnings
+low = rows[rows["Betrouwbaarheid"] == "laag"] if not rows.empty else rows
+flags = []
+if not shown_warnings.empty:
+    flags.append(f"**Vroegsignalering** ({len(shown_warnings)}):\n" + "\n".join(
+        f"- {components.plain(r)}" for r in shown_warnings["reason"]))
+if not low.empty:
+    flags.append("**Weinig betrouwbaar** (minder dan 50 respondenten): "
+                 + components.plain(", ".join(low["Indicator"])) + ".")
+suppressed = rows[rows["Onderdrukt"] == "ja"] if not rows.empty else rows
+if not suppressed.empty:
+    flags.append("**Onderdrukt** (te weinig waarnemingen, niet getoond): "
+                 + components.plain(", ".join(suppressed["Indicator"])) + ".")
+if flags:
+    st.subheader("Signalen")
+    st.markdown("\n\n".join(flags))
+components.synthetic_banner(bool((rows["Synthetisch"] == "ja").any()) if not rows.empty else False)
+
+if rows.empty:
+    st.warning("Voor dit gebied zijn geen cijfers geladen.")
+    st.stop()
+
+SHOWN = ["label", "kort", "trend", "Gemeente", "Buurttype", "verandering_kort", "Oordeel",
+         "Betrouwbaarheid"]
+DOWNLOAD = ["Indicator", "Eenheid", "Soort", "Jaar", "Waarde", "Weergave", "Gemeente",
+            "Stand t.o.v. gemeente", "Buurttype", "Stand t.o.v. buurttype", "Sinds nulmeting",
+            "Oordeel", "Toets", "Betrouwbaarheid", "Respondenten (n)", "Synthetisch", "Onderdrukt",
+            "Bron"]
+peer = TYPE_LABELS.get(head.buurttype or "", "")
+for theme, theme_label in THEME_LABELS.items():
+    part = rows[rows["theme"] == theme]
+    if part.empty:
+        continue
+    st.subheader(theme_label)
+    outcome = part[part["indicator_id"].map(ctx.catalogue["result"]) == "outcome"]
+    counts = outcome["Stand t.o.v. gemeente"].value_counts()
+    if theme != "context" and len(outcome):
+        st.caption(
+            f"Van de {len(outcome)} outcome-indicatoren: {counts.get('beter', 0)} beter, "
+            f"{counts.get('gelijk', 0)} gelijk en {counts.get('slechter', 0)} slechter dan de "
+            "gemeente. Lees de indicatoren zelf: een telling vervangt ze niet.",
+            help=profile.SUMMARY_NOTE,
+        )
+    display = part.assign(**{
+        # The year only where it differs from the profile's latest year (e.g. income, circa 2020).
+        "kort": [text if int(year) == head.latest_year else f"{text} ({int(year)})"
+                 for text, year in zip(part["kort"], part["Jaar"], strict=True)],
+        "Gemeente": part["gemeente_kort"] + " · " + part["Stand t.o.v. gemeente"],
+        "Buurttype": part["buurttype_kort"] + " · " + part["Stand t.o.v. buurttype"],
+        "Oordeel": part["Oordeel"].map(profiles.VERDICT_SHORT).fillna("–"),
+        # The year only where an indicator starts later than the nulmeting (e.g. two-yearly).
+        "verandering_kort": [
+            text if pd.isna(start) or int(start) == view.nulmeting else f"{text} (vanaf {int(start)})"
+            for text, start in zip(part["verandering_kort"], part["vanaf"], strict=True)
+        ],
+    })
+    st.dataframe(
+        display[SHOWN],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "trend": st.column_config.LineChartColumn(
+                "Verloop", help="De waarden van dit gebied per jaar, van oud naar nieuw.", width=80),
+            "label": st.column_config.TextColumn("Indicator (eenheid)", width=290),
+            "kort": st.column_config.TextColumn(
+                "Waarde", help=f"De waarde in {head.latest_year}, tenzij een ander jaar erbij "
+                "staat; (synth.) = synthetisch demogegeven."),
+            "verandering_kort": st.column_config.TextColumn(
+                f"Sinds {view.nulmeting}" if view.nulmeting else "Sinds nulmeting",
+                help="Verschil met de nulmeting (of het eerste meetjaar daarna)."),
+            "Gemeente": st.column_config.TextColumn(
+                help="Het cijfer van de hele gemeente, en of dit gebied beter, gelijk of slechter "
+                "scoort (gelijk: het verschil valt binnen de onzekerheid van de meting)."),
+            "Buurttype": st.column_config.TextColumn(
+                "Gem. buurttype",
+                help=f"Gemiddelde van de {peer}en in de gemeente (gewogen naar inwoners), en de "
+                "stand ten opzichte daarvan." if peer else "Er is geen buurttype bekend."),
+            "Oordeel": st.column_config.TextColumn(help=change.SIGNIFICANCE_HELP),
+        },
+    )
+    components.download_buttons(part[DOWNLOAD], f"profiel-{code}-{theme}")
+st.caption(
+    "Stand: 'gelijk' als het verschil binnen de onzekerheid van de meting valt (de 95%-marge of "
+    "het aantal respondenten), anders beter of slechter in de richting die de indicator goed "
+    "noemt. Verloop: waarden per jaar. Bron per cijfer in de download."
+)
+
+st.subheader("Verwacht en gemeten")
+fits, status_id = ctx.expected_fits()
+expected_rows = profiles.expected_rows(fits, code, ctx.catalogue)
+if status_id is None or expected_rows.empty:
+    st.info("Geen sociaal-economische statusscore geladen voor dit gebied; een verwachte waarde is "
+            "niet te berekenen.")
+else:
+    st.caption(
+        f"Wat buurten met een vergelijkbare {ctx.catalogue.loc[status_id, 'name'].lower()} in "
+        f"{ctx.gemeente_name} gemiddeld scoren, naast wat hier gemeten is. {expected.NOTE}"
+    )
+    components.table_with_downloads(expected_rows, f"verwacht-{code}")
+
+st.subheader("Leefbaarometer: wat bewoog de score")
+decomp, start, end = profiles.lbm_decomposition(scope, code, view.nulmeting)
+if decomp.empty or decomp["change"].isna().all():
+    st.info("Er zijn geen twee Leefbaarometerjaren voor dit gebied.")
+else:
+    shown = decomp.assign(
+        verandering_tekst=[format_number(v, 3, "afwijking") if pd.notna(v) else "–"
+                           for v in decomp["change"]],
+    )
+    st.altair_chart(
+        charts.bar_chart(shown, category="label", value="change",
+                         title=f"Verandering per dimensie, {start}–{end}",
+                         x_title="Verandering (scorepunten)", decimals=3),
+        width="stretch", height=240,
+    )
+    st.caption(
+        f"Hoeveel elke dimensie van de Leefbaarometer veranderde tussen {start} en {end}; samen "
+        f"vormen ze de verandering van de score ({format_number(decomp['total_change'].iloc[0], 2)}"
+        " punt). Een balk naar rechts is een verbetering."
+    )
+    components.table_with_downloads(
+        decomp.rename(columns={"label": "Dimensie", "value_from": f"Waarde {start}",
+                               "value_to": f"Waarde {end}", "change": "Verandering",
+                               "share": "Aandeel in de verandering"})
+        .drop(columns=["dimension", "total_change"]).round(3),
+        f"leefbaarometer-{code}",
+    )

@@ -1,0 +1,91 @@
+"""Vergelijken: two to five buurten or wijken side by side per theme, table and chart."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, components, profiles, state
+from dashboard.context import THEME_LABELS
+
+ctx = state.context()
+view = ctx.view
+areas = ctx.areas
+choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
+
+st.title("Vergelijken")
+st.multiselect(
+    "Gebieden (2 tot 5 buurten of wijken)",
+    list(choices.index),
+    format_func=lambda c: f"{choices.loc[c, 'name']} ({choices.loc[c, 'level']})",
+    max_selections=state.MAX_COMPARE,
+    placeholder="Kies buurten of wijken",
+    **state.bind("gebieden"),
+)
+codes = [c for c in view.gebieden if c in choices.index]
+if len(codes) < 2:
+    st.info("Kies minstens twee gebieden om ze naast elkaar te zetten (bijvoorbeeld twee buurten "
+            "en hun wijk).")
+    st.stop()
+
+long = ctx.comparison(tuple(codes))
+if long.empty:
+    st.warning("Voor deze gebieden zijn geen cijfers geladen.")
+    st.stop()
+st.caption(
+    f"{len(codes)} gebieden in {ctx.gemeente_name}, per indicator in hetzelfde jaar (het laatste "
+    "jaar met cijfers). 'Opvallend' noemt het beste en het minste gebied als het verschil groter "
+    "is dan toeval (getoetst met de marges of het aantal respondenten; anders indicatief, vanaf "
+    "5%). Een verschil zegt niets over de oorzaak."
+)
+components.synthetic_banner(bool((long["Synthetisch"] == "ja").any()))
+
+theme = view.thema if view.thema in set(long["theme"]) else str(long["theme"].iloc[0])
+part = long[long["theme"] == theme]
+st.subheader(f"Grafiek: {THEME_LABELS[theme]}")
+st.altair_chart(
+    charts.comparison_chart(
+        part.assign(Weergave=part["kort"]).rename(columns={"gemeente_waarde": "gemeente_waarde"}),
+        title=f"{THEME_LABELS[theme]}: de gekozen gebieden naast elkaar",
+    ),
+)
+st.caption(
+    f"Per indicator van het thema {THEME_LABELS[theme].lower()} een balk per gebied, met de "
+    "waarde erbij; de gestippelde lijn is de gemeente. Elke indicator heeft een eigen schaal. "
+    "Kies een ander thema in de zijbalk."
+)
+
+wide = profiles.comparison_wide(long)
+labelled = long.assign(Indicator=[profiles.row_label(n, u) for n, u in zip(
+    long["Indicator"], long["Eenheid"], strict=True)])
+marks = labelled.set_index(["Indicator", "Code"])["mark"]
+direction_of = dict(zip(labelled["Indicator"], labelled["indicator_id"].map(
+    ctx.catalogue["direction"]), strict=True))
+columns = profiles.column_labels(long)
+
+
+def highlight(row):  # background per notable cell; the 'Opvallend' text says the same in words
+    out = []
+    for column in row.index:
+        code = next((c for c, label in columns.items() if label == column), None)
+        mark = marks.get((row["Indicator"], code), "") if code else ""
+        direction = direction_of.get(row["Indicator"])
+        best = {"hoger_beter": "hoog", "lager_beter": "laag"}.get(direction)
+        colour = "" if not mark or not best else (
+            "background-color: #d8daeb" if mark == best else "background-color: #fee0b6")
+        out.append(colour)
+    return out
+
+
+for key, label in THEME_LABELS.items():
+    rows = wide[wide["Thema"] == key].drop(columns=["Thema"])
+    if rows.empty:
+        continue
+    st.subheader(label)
+    st.dataframe(rows.style.apply(highlight, axis=1), hide_index=True, width="stretch",
+                 column_config={"Indicator": st.column_config.TextColumn(width=280),
+                                "Jaar": st.column_config.NumberColumn(format="%d", width=50)})
+st.caption("Paars: het beste gebied, oranje: het minste, alleen waar het verschil opvalt; "
+           "de kolom 'Opvallend' zegt hetzelfde in woorden. (synth.): synthetisch demogegeven. "
+           "De download bevat per waarde de eenheid, het jaar, de bron en of ze synthetisch of "
+           "onderdrukt is.")
+components.download_buttons(long[profiles.COMPARE_COLUMNS], "vergelijking")
