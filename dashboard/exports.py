@@ -8,15 +8,23 @@ separator, decimal comma. Text cells that a spreadsheet would run as a formula (
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A negative number as the app words it ("-0,8", "-2,1%", "-9,2 procentpunt (synthetisch)") is
+# no formula: only digits, separators, lower-case unit words and our own marker may follow.
+_WORDED_NEGATIVE = re.compile(r"-\d[\d.,]*( ?%)?( [a-z%.\- ]+)?( \(synthetisch\))?")
 
 
 def neutralise(value: object) -> object:
     """Make a text cell inert in a spreadsheet; numbers and missing values pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not _WORDED_NEGATIVE.fullmatch(value)
+    ):
         return "'" + value
     return value
 

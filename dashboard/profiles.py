@@ -370,7 +370,8 @@ def comparison(scope: tables.Scope, codes: list[str] | tuple[str, ...]) -> pd.Da
                 "Waarde": None if r.suppressed or pd.isna(r.value) else round(float(r.value),
                                                                               decimals + 2),
                 "Weergave": tables.value_text(r.value, info, synthetic, r.suppressed),
-                "Gemeente": format_number(gem.get((ind, year)), decimals, unit),
+                "Gemeente": None if pd.isna(gem.get((ind, year), None))
+                else round(float(gem.get((ind, year))), decimals + 2),
                 "Opvallend": text,
                 "Synthetisch": "ja" if synthetic else "nee",
                 "Onderdrukt": "ja" if r.suppressed else "nee",

@@ -12,6 +12,8 @@ PAGES = {
     "overzicht": "views/overzicht.py",
     "kaart": "views/kaart.py",
     "trends": "views/trends.py",
+    "buurtprofiel": "views/buurtprofiel.py",
+    "vergelijken": "views/vergelijken.py",
     "data": "views/over_de_data.py",
 }
 

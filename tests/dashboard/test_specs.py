@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from dashboard import charts, exports, maps
 
@@ -69,3 +70,15 @@ def test_downloads_neutralise_spreadsheet_formulas() -> None:
     text = exports.to_csv_bytes(frame).decode("utf-8-sig")
     assert "'=SUM(A1)" in text and "'+1" in text and "'@x" in text and ";gewoon" not in text
     assert "1,5" in text  # decimal comma
+
+
+@pytest.mark.parametrize("text", ["-0,008 (synthetisch)", "-2,1%", "-9,2 procentpunt", "-1.234,5"])
+def test_a_worded_negative_number_is_left_readable(text: str) -> None:
+    assert exports.neutralise(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "-2+3+cmd|' /C calc'!A0", "-1 (HYPERLINK(\"http://x\"))", "-A1", "-1)+SUM(A1", "- 1",
+])
+def test_a_formula_that_starts_like_a_negative_number_is_neutralised(text: str) -> None:
+    assert exports.neutralise(text) == "'" + text
