@@ -66,6 +66,12 @@ class Context:
         v = self.view
         return data.profile(self.version, v.gemeente, v.regel, self.privacy, code, v.nulmeting)
 
+    def switched(self, code: str) -> pd.Series:
+        """The area's latest value per indicator under the sidebar's reference, as text."""
+        v = self.view
+        return data.switched(self.version, v.gemeente, v.regel, self.privacy, code,
+                             v.referentie, v.nulmeting, v.buurttype)
+
     def expected_fits(self) -> tuple[pd.DataFrame, str | None]:
         return data.expected_fits(self.version, self.view.gemeente, self.view.regel, self.privacy)
 

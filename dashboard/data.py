@@ -123,6 +123,16 @@ def profile(
     return profiles.profile_rows(_scope(version, gemeente, rule, privacy), code, nulmeting)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def switched(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
+    reference: str, nulmeting: int | None, buurttypes: tuple[str, ...],
+) -> pd.Series:
+    return profiles.switched_values(
+        _scope(version, gemeente, rule, privacy), code, reference, nulmeting, buurttypes
+    )
+
+
 @st.cache_data(max_entries=8, show_spinner="Verwachte waarden berekenen…")
 def expected_fits(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy

@@ -190,6 +190,36 @@ def profile_rows(scope: tables.Scope, code: str, nulmeting: int | None) -> pd.Da
     return pd.DataFrame(rows)
 
 
+def switched_values(
+    scope: tables.Scope, code: str, reference: str, nulmeting: int | None,
+    buurttypes: tuple[str, ...],
+) -> pd.Series:
+    """Per indicator of one area, its latest value under the sidebar's reference, as text.
+
+    The same references.apply_reference as the map and the trends: computed among all areas of
+    the area's level (z-score and percentile among those inside the buurttype filter), then the
+    area's row in its latest year with a value.
+    """
+    levels = scope.areas.set_index("code")["level"]
+    level = str(levels.get(code, "buurt"))
+    obs = scope.obs if level == "buurt" else tables.wijk_values(
+        scope.obs, scope.areas, scope.catalogue)
+    obs = obs[obs["area_code"].map(levels) == level]
+    inside = tables.in_filter(scope, level, buurttypes)
+    shown, _ = references.apply_reference(
+        obs, reference, areas=scope.areas, buurttypes=scope.types,
+        weights=tables.weights(scope.obs), catalogue=scope.catalogue, base_period=nulmeting,
+        selection=[c for c, ok in inside.items() if ok], reference_obs=scope.obs,
+    )
+    mine = shown[(shown["area_code"] == code) & shown["shown"].notna()].sort_values("period")
+    latest = mine.drop_duplicates("indicator_id", keep="last")
+    return pd.Series(
+        [references.format_shown(v, reference, scope.catalogue.loc[i])
+         for i, v in zip(latest["indicator_id"], latest["shown"], strict=True)],
+        index=latest["indicator_id"].to_numpy(), dtype=object,
+    )
+
+
 def warnings_for(scope: tables.Scope, code: str) -> pd.DataFrame:
     """Early warnings of one area in its latest year (see metrics.early_warning for the rules)."""
     cat = scope.catalogue

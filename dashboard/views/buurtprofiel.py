@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import charts, components, profiles, state
 from dashboard.context import THEME_LABELS, TYPE_LABELS
-from metrics import change, expected, profile
+from metrics import change, expected, profile, references
 from metrics.formatting import format_number
 
 ctx = state.context()
@@ -97,6 +97,10 @@ DOWNLOAD = ["Indicator", "Eenheid", "Soort", "Jaar", "Waarde", "Weergave", "Geme
             "Oordeel", "Toets", "Betrouwbaarheid", "Respondenten (n)", "Synthetisch", "Onderdrukt",
             "Bron"]
 peer = TYPE_LABELS.get(head.buurttype or "", "")
+# The sidebar's 'Vergelijk met' adds its own column, as on the map and in the trends.
+switch = ctx.switched(code) if view.referentie != "waarde" else None
+if switch is not None:
+    SHOWN.insert(SHOWN.index("kort") + 1, "switch")
 for theme, theme_label in THEME_LABELS.items():
     part = rows[rows["theme"] == theme]
     if part.empty:
@@ -111,7 +115,8 @@ for theme, theme_label in THEME_LABELS.items():
             "gemeente. Lees de indicatoren zelf: een telling vervangt ze niet.",
             help=profile.SUMMARY_NOTE,
         )
-    display = part.assign(**{
+    display = part.assign(**({"switch": part["indicator_id"].map(switch).fillna("–")}
+                             if switch is not None else {}), **{
         # The year only where it differs from the profile's latest year (e.g. income, circa 2020).
         "kort": [text if int(year) == head.latest_year else f"{text} ({int(year)})"
                  for text, year in zip(part["kort"], part["Jaar"], strict=True)],
@@ -132,6 +137,9 @@ for theme, theme_label in THEME_LABELS.items():
             "trend": st.column_config.LineChartColumn(
                 "Verloop", help="De waarden van dit gebied per jaar, van oud naar nieuw.", width=80),
             "label": st.column_config.TextColumn("Indicator (eenheid)", width=290),
+            "switch": st.column_config.TextColumn(
+                references.REFERENCES.get(view.referentie, ""),
+                help="De keuze 'Vergelijk met' in de zijbalk, zoals op de kaart en in de trends."),
             "kort": st.column_config.TextColumn(
                 "Waarde", help=f"De waarde in {head.latest_year}, tenzij een ander jaar erbij "
                 "staat; (synth.) = synthetisch demogegeven."),

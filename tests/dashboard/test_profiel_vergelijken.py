@@ -174,3 +174,14 @@ def test_the_comparison_xlsx_download_matches_the_golden_file(recording) -> None
     assert rows(got) == rows(want)
     header = rows(got)[0]
     assert {"Eenheid", "Jaar", "Bron", "Synthetisch", "Onderdrukt"} <= set(header)
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_reference_switch_adds_its_column_to_the_profile(app_env) -> None:
+    at = run("views/buurtprofiel.py", buurt=BUURT, referentie="index_nulmeting", nulmeting="2014")
+    table = theme_table(at, 0)
+    row = table[table["label"] == "Leefbaarometerscore"].iloc[0]
+    index = value(app_env, BUURT, "lbm_score", 2024) / value(app_env, BUURT, "lbm_score", 2014) * 100
+    assert row["switch"] == format_number(index, 0)
+    plain = run("views/buurtprofiel.py", buurt=BUURT)
+    assert "switch" not in theme_table(plain, 0).columns
