@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, profiles, state
-from dashboard.context import THEME_LABELS, TYPE_LABELS
+from dashboard.context import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL
 from metrics import change, expected, profile, references
 from metrics.formatting import format_number
 
@@ -52,11 +52,22 @@ st.header(head.name)
 where = f"Buurt in wijk {head.wijk}" if head.wijk else "Wijk" if head.level == "wijk" else ""
 st.caption(f"{where} · {ctx.gemeente_name} · code {head.code}")
 c1, c2, c3 = st.columns(3)
-c1.metric(
-    "Buurttype", TYPE_LABELS.get(head.buurttype or "", "onbekend"),
-    help="Hoe dit type is bepaald staat eronder; een type is een keuze met een bron.",
-)
-c1.caption(ctx.rule_caption())
+if head.level == "wijk":
+    # A wijk has no type of its own: say which types its buurten have.
+    members = areas.index[(areas["level"] == "buurt") & (areas["parent_code"] == code)]
+    mix = ctx.types_in(None).reindex(members).fillna("onbekend").value_counts()
+    c1.metric("Buurten in deze wijk", str(len(members)))
+    c1.caption(", ".join(f"{n} {TYPE_PLURAL.get(t, 'zonder buurttype')}" for t, n in mix.items())
+               + f". {ctx.rule_caption()}")
+else:
+    c1.metric(
+        "Buurttype", TYPE_LABELS.get(head.buurttype or "", "onbekend"),
+        help="Hoe dit type is bepaald staat eronder; een type is een keuze met een bron.",
+    )
+if head.level != "wijk":
+    c1.caption(ctx.rule_caption() if head.buurttype else
+               "Voor deze buurt is geen buurttype bekend (bijvoorbeeld geen inkomenscijfer). "
+               + ctx.rule_caption())
 c2.metric(
     f"Inwoners ({head.inwoners_year})" if head.inwoners_year else "Inwoners",
     format_number(head.inwoners, 0) if head.inwoners is not None else "–",
@@ -115,7 +126,7 @@ for theme, theme_label in THEME_LABELS.items():
             "gemeente. Lees de indicatoren zelf: een telling vervangt ze niet.",
             help=profile.SUMMARY_NOTE,
         )
-    display = part.assign(**({"switch": part["indicator_id"].map(switch).fillna("–")}
+    display = part.assign(**({"switch": part["indicator_id"].map(switch).astype(object).fillna("–")}
                              if switch is not None else {}), **{
         # The year only where it differs from the profile's latest year (e.g. income, circa 2020).
         "kort": [text if int(year) == head.latest_year else f"{text} ({int(year)})"
@@ -166,9 +177,11 @@ st.caption(
 st.subheader("Verwacht en gemeten")
 fits, status_id = ctx.expected_fits()
 expected_rows = profiles.expected_rows(fits, code, ctx.catalogue)
-if status_id is None or expected_rows.empty:
-    st.info("Geen sociaal-economische statusscore geladen voor dit gebied; een verwachte waarde is "
-            "niet te berekenen.")
+if head.level == "wijk":
+    st.info("Verwacht en gemeten wordt per buurt berekend; kies een buurt van deze wijk.")
+elif status_id is None or expected_rows.empty:
+    st.info("Voor deze buurt is geen sociaal-economische statusscore (zoals inkomen) geladen; een "
+            "verwachte waarde is niet te berekenen.")
 else:
     st.caption(
         f"Wat buurten met een vergelijkbare {ctx.catalogue.loc[status_id, 'name'].lower()} in "
