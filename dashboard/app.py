@@ -18,6 +18,7 @@ if ROOT not in sys.path:
 
 from dashboard import context, state  # noqa: E402
 from dashboard.context import THEME_LABELS, TYPE_PLURAL  # noqa: E402
+from dashboard.i18n import LANGUAGES  # noqa: E402
 from data_loaders import db  # noqa: E402
 from metrics import references  # noqa: E402
 
@@ -28,68 +29,75 @@ PAGES = Path(__file__).resolve().parent / "views"
 
 def sidebar(ctx: context.Context) -> None:
     view, catalogue = ctx.view, ctx.catalogue
+    t = state.t
     with st.sidebar:
+        st.radio(
+            "Taal / Language", list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True,
+            **state.bind("taal"),
+        )
         st.selectbox(
-            "Gemeente",
+            t("Gemeente"),
             list(ctx.options.gemeenten),
             format_func=lambda code: f"{ctx.gemeente_names.get(code, code)} ({code})",
             **state.bind("gemeente"),
         )
         st.radio(
-            "Niveau",
+            t("Niveau"),
             ["buurt", "wijk"],
-            format_func=lambda v: {"buurt": "Buurten", "wijk": "Wijken"}[v],
+            format_func=lambda v: t({"buurt": "Buurten", "wijk": "Wijken"}[v]),
             horizontal=True,
             **state.bind("niveau"),
         )
         st.multiselect(
-            "Buurttype",
+            t("Buurttype"),
             list(state.BUURTTYPES),
-            format_func=lambda t: TYPE_PLURAL[t],
-            help="Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs "
-            "zichtbaar op de kaart.",
+            format_func=lambda b: t(TYPE_PLURAL[b]),
+            help=t("Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs "
+                   "zichtbaar op de kaart."),
             **state.bind("buurttype"),
         )
         if len(ctx.options.rules) > 1:
             rule_labels = dict(zip(ctx.rules["rule"], ctx.rules["rule_label"], strict=True))
             st.selectbox(
-                "Indeling in buurttypen",
+                t("Indeling in buurttypen"),
                 list(ctx.options.rules),
                 format_func=lambda r: _short_rule(rule_labels.get(r, r)),
                 **state.bind("regel"),
             )
         st.caption(ctx.rule_caption())
         themes = [t for t in THEME_LABELS if t in set(ctx.options.indicators.values())]
-        st.selectbox("Thema", themes, format_func=THEME_LABELS.get, **state.bind("thema"))
+        st.selectbox(
+            t("Thema"), themes, format_func=lambda x: t(THEME_LABELS[x]), **state.bind("thema")
+        )
         in_theme = [i for i, t in ctx.options.indicators.items() if t == view.thema]
         st.selectbox(
-            "Indicator",
+            t("Indicator"),
             in_theme,
             format_func=lambda i: f"{catalogue.loc[i, 'name']} ({catalogue.loc[i, 'unit']})",
             **state.bind("indicator"),
         )
         years = list(ctx.options.periods.get(view.indicator, ()))
         if years:
-            st.selectbox("Jaar", list(reversed(years)), **state.bind("jaar"))
+            st.selectbox(t("Jaar"), list(reversed(years)), **state.bind("jaar"))
             st.selectbox(
-                "Nulmeting (basisjaar)",
+                t("Nulmeting (basisjaar)"),
                 years,
-                help="Het jaar waartegen veranderingen en de index worden afgezet.",
+                help=t("Het jaar waartegen veranderingen en de index worden afgezet."),
                 **state.bind("nulmeting"),
             )
         st.selectbox(
-            "Vergelijk met",
+            t("Vergelijk met"),
             list(references.REFERENCES),
-            format_func=references.REFERENCES.get,
-            help="Bepaalt wat de kaart, de trends en het overzicht tonen: de waarde zelf, "
-            "het verschil met de gemeente of met buurten van hetzelfde type, een index ten "
-            "opzichte van de nulmeting, een z-score of een percentielrang.",
+            format_func=lambda r: t(references.REFERENCES[r]),
+            help=t("Bepaalt wat de kaart, de trends en het overzicht tonen: de waarde zelf, "
+                   "het verschil met de gemeente of met buurten van hetzelfde type, een index ten "
+                   "opzichte van de nulmeting, een z-score of een percentielrang."),
             **state.bind("referentie"),
         )
         st.divider()
-        st.markdown("**Deel deze weergave**")
+        st.markdown(f"**{t('Deel deze weergave')}**")
         st.code(state.share_link(view, state.page_url()), language=None)
-        st.caption("Wie deze link opent, ziet precies deze pagina met deze keuzes.")
+        st.caption(t("Wie deze link opent, ziet precies deze pagina met deze keuzes."))
 
 
 def _short_rule(label: str) -> str:
@@ -99,27 +107,29 @@ def _short_rule(label: str) -> str:
 def run() -> None:
     # No material-icon favicon: the browser would fetch it from a font server.
     st.set_page_config(page_title="Buurtmonitor", page_icon="🏘️", layout="wide")
+    # The language is read before the view is parsed: the navigation is built first.
+    t = state.t
     pages = [
-        st.Page(PAGES / "overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
-        st.Page(PAGES / "kaart.py", title="Kaart", icon=":material/map:", url_path="kaart"),
+        st.Page(PAGES / "overzicht.py", title=t("Overzicht"), icon=":material/dashboard:", default=True),
+        st.Page(PAGES / "kaart.py", title=t("Kaart"), icon=":material/map:", url_path="kaart"),
         st.Page(
-            PAGES / "buurtprofiel.py", title="Buurtprofiel", icon=":material/location_city:",
+            PAGES / "buurtprofiel.py", title=t("Buurtprofiel"), icon=":material/location_city:",
             url_path="buurtprofiel",
         ),
         st.Page(
-            PAGES / "vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:",
+            PAGES / "vergelijken.py", title=t("Vergelijken"), icon=":material/compare_arrows:",
             url_path="vergelijken",
         ),
-        st.Page(PAGES / "trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
+        st.Page(PAGES / "trends.py", title=t("Trends"), icon=":material/show_chart:", url_path="trends"),
         st.Page(
-            PAGES / "over_de_data.py", title="Over de data", icon=":material/info:", url_path="data"
+            PAGES / "over_de_data.py", title=t("Over de data"), icon=":material/info:", url_path="data"
         ),
     ]
     navigation = st.navigation(pages)
     try:
         ctx = context.build()
     except db.DatabaseError as exc:
-        st.title("Buurtmonitor")
+        st.title(t("Buurtmonitor"))
         st.error(str(exc), icon=":material/error:")
         st.info(
             "De app leest een database die wordt gebouwd uit de bestanden in sample_data/. "

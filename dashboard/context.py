@@ -60,11 +60,14 @@ class Context:
 
     def scope(self) -> tables.Scope:
         """Every indicator of the gemeente (for pages that show all of them)."""
-        return data._scope(self.version, self.view.gemeente, self.view.regel, self.privacy)
+        v = self.view
+        return data._scope(self.version, v.gemeente, v.regel, self.privacy, v.taal)
 
     def profile(self, code: str) -> pd.DataFrame:
         v = self.view
-        return data.profile(self.version, v.gemeente, v.regel, self.privacy, code, v.nulmeting)
+        return data.profile(
+            self.version, v.gemeente, v.regel, self.privacy, code, v.nulmeting, v.taal
+        )
 
     def switched(self, code: str) -> pd.Series:
         """The area's latest value per indicator under the sidebar's reference, as text."""
@@ -77,7 +80,9 @@ class Context:
 
     def comparison(self, codes: tuple[str, ...]) -> pd.DataFrame:
         v = self.view
-        return data.comparison(self.version, v.gemeente, v.regel, self.privacy, tuple(codes))
+        return data.comparison(
+            self.version, v.gemeente, v.regel, self.privacy, tuple(codes), v.taal
+        )
 
     def types_in(self, period: int | None) -> pd.Series:
         """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""
@@ -140,6 +145,9 @@ def build() -> Context:
         default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
     )
     view = state.current_view(options)
+    if view.taal == "en" and "name_en" in catalogue:
+        # CBS's own English names where the catalogue has them; ids and units stay as they are.
+        catalogue = catalogue.assign(name=catalogue["name_en"].fillna(catalogue["name"]))
     return Context(
         version=version,
         view=view,

@@ -103,9 +103,13 @@ def loads(version: Version) -> pd.DataFrame:
     return _query(version, "app_loads")
 
 
-def _scope(version: Version, gemeente: str, rule: str, privacy: settings.Privacy) -> tables.Scope:
+def _scope(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, taal: str = "nl"
+) -> tables.Scope:
     """Every indicator of one gemeente, with its areas, buurttypes, catalogue and sources."""
     cat = catalogue(version).set_index("id", drop=False)
+    if taal == "en":
+        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
     return tables.Scope(
         obs=observations(version, gemeente, tuple(cat.index), privacy),
         areas=areas(version, gemeente),
@@ -118,9 +122,9 @@ def _scope(version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 @st.cache_data(max_entries=64, show_spinner="Profiel berekenen…")
 def profile(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
-    nulmeting: int | None,
+    nulmeting: int | None, taal: str = "nl",
 ) -> pd.DataFrame:
-    return profiles.profile_rows(_scope(version, gemeente, rule, privacy), code, nulmeting)
+    return profiles.profile_rows(_scope(version, gemeente, rule, privacy, taal), code, nulmeting)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -137,11 +141,13 @@ def switched(
 def expected_fits(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, str | None]:
+    # Names are looked up by the page (in its language); the fits hold only ids and numbers.
     return profiles.expected_all(_scope(version, gemeente, rule, privacy))
 
 
 @st.cache_data(max_entries=32, show_spinner="Vergelijking berekenen…")
 def comparison(
-    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, codes: tuple[str, ...]
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, codes: tuple[str, ...],
+    taal: str = "nl",
 ) -> pd.DataFrame:
-    return profiles.comparison(_scope(version, gemeente, rule, privacy), codes)
+    return profiles.comparison(_scope(version, gemeente, rule, privacy, taal), codes)

@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from dashboard import i18n
+
 BUURTTYPES = ("achterstand", "midden", "voorstand")
 LEVELS = ("buurt", "wijk")
 THEMES = ("leefbaarheid", "veiligheid", "contact", "participatie", "context")
@@ -271,6 +273,13 @@ def page_url() -> str:
 def share_link(view: View, base: str = "") -> str:
     """The address that reproduces this view (relative when no base is known)."""
     return f"{base}?{urlencode(view.to_params())}"
+
+
+def t(text: str, **values: object) -> str:
+    """`text` in the session's language (see dashboard.i18n), with `values` filled in."""
+    view = st.session_state.get(_VIEW_KEY)
+    taal = view.taal if view is not None else raw_param("taal")
+    return i18n.translate(text, taal, **values)
 
 
 def raw_param(name: str) -> str:

@@ -11,6 +11,7 @@ from metrics import change, expected, profile, references
 from metrics.formatting import format_number
 
 ctx = state.context()
+t = state.t
 view = ctx.view
 areas = ctx.areas
 choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
@@ -20,14 +21,15 @@ wijk_name = areas["name"].to_dict()
 def label(code: str) -> str:
     row = choices.loc[code]
     if row["level"] == "wijk":
-        return f"{row['name']} (wijk)"
-    return f"{row['name']} (buurt in {wijk_name.get(row['parent_code'], 'onbekende wijk')})"
+        return t("{naam} (wijk)", naam=row["name"])
+    return t("{naam} (buurt in {wijk})", naam=row["name"],
+             wijk=wijk_name.get(row["parent_code"], "?"))
 
 
-st.title("Buurtprofiel")
+st.title(t("Buurtprofiel"))
 search = st.text_input(
-    "Zoek een buurt of wijk", placeholder="Typ een deel van de naam, bijvoorbeeld 'Klarendal'",
-    help="Of klik op de Kaart op een buurt: dan opent hier haar profiel.",
+    t("Zoek een buurt of wijk"), placeholder=t("Typ een deel van de naam, bijvoorbeeld 'Klarendal'"),
+    help=t("Of klik op de Kaart op een buurt: dan opent hier haar profiel."),
 )
 found = [c for c in choices.index if search.strip().lower() in label(c).lower()] \
     if search.strip() else list(choices.index)
@@ -37,11 +39,12 @@ if not found:
     st.warning(f"Geen buurt of wijk gevonden met '{search}'. Probeer een ander deel van de naam.")
     st.stop()
 st.selectbox(
-    "Buurt of wijk", found, format_func=label, placeholder="Kies een buurt of wijk", **state.bind("buurt"),
+    t("Buurt of wijk"), found, format_func=label, placeholder=t("Kies een buurt of wijk"),
+    **state.bind("buurt"),
 )
 code = view.buurt if view.buurt in choices.index else None
 if code is None:
-    st.info("Kies hierboven een buurt of wijk, of klik op de Kaart op een buurt.")
+    st.info(t("Kies hierboven een buurt of wijk, of klik op de Kaart op een buurt."))
     st.stop()
 
 scope = ctx.scope()
@@ -49,19 +52,20 @@ head = profiles.header(scope, code, ctx.types_in(None))
 rows = ctx.profile(code)
 
 st.header(head.name)
-where = f"Buurt in wijk {head.wijk}" if head.wijk else "Wijk" if head.level == "wijk" else ""
+where = t("Buurt in wijk {wijk}", wijk=head.wijk) if head.wijk else t("Wijk") \
+    if head.level == "wijk" else ""
 st.caption(f"{where} · {ctx.gemeente_name} · code {head.code}")
 c1, c2, c3 = st.columns(3)
 if head.level == "wijk":
     # A wijk has no type of its own: say which types its buurten have.
     members = areas.index[(areas["level"] == "buurt") & (areas["parent_code"] == code)]
     mix = ctx.types_in(None).reindex(members).fillna("onbekend").value_counts()
-    c1.metric("Buurten in deze wijk", str(len(members)))
+    c1.metric(t("Buurten in deze wijk"), str(len(members)))
     c1.caption(", ".join(f"{n} {TYPE_PLURAL.get(t, 'zonder buurttype')}" for t, n in mix.items())
                + f". {ctx.rule_caption()}")
 else:
     c1.metric(
-        "Buurttype", TYPE_LABELS.get(head.buurttype or "", "onbekend"),
+        t("Buurttype"), t(TYPE_LABELS.get(head.buurttype or "", "onbekend")),
         help="Hoe dit type is bepaald staat eronder; een type is een keuze met een bron.",
     )
 if head.level != "wijk":
@@ -69,12 +73,12 @@ if head.level != "wijk":
                "Voor deze buurt is geen buurttype bekend (bijvoorbeeld geen inkomenscijfer). "
                + ctx.rule_caption())
 c2.metric(
-    f"Inwoners ({head.inwoners_year})" if head.inwoners_year else "Inwoners",
+    t("Inwoners ({jaar})", jaar=head.inwoners_year) if head.inwoners_year else t("Inwoners"),
     format_number(head.inwoners, 0) if head.inwoners is not None else "–",
 )
 c2.caption(f"{ctx.source_line('cbs_kwb_2024')}." if head.inwoners is not None else "")
-c3.metric("Gegevens tot en met", str(head.latest_year or "–"))
-c3.caption(f"Nulmeting: {view.nulmeting}. Veranderingen worden daartegen afgezet."
+c3.metric(t("Gegevens tot en met"), str(head.latest_year or "–"))
+c3.caption(t("Nulmeting: {jaar}. Veranderingen worden daartegen afgezet.", jaar=view.nulmeting)
            if view.nulmeting else "")
 
 # Flags: what needs attention first.
@@ -93,7 +97,7 @@ if not suppressed.empty:
     flags.append("**Onderdrukt** (te weinig waarnemingen, niet getoond): "
                  + components.plain(", ".join(suppressed["Indicator"])) + ".")
 if flags:
-    st.subheader("Signalen")
+    st.subheader(t("Signalen"))
     st.markdown("\n\n".join(flags))
 components.synthetic_banner(bool((rows["Synthetisch"] == "ja").any()) if not rows.empty else False)
 
@@ -116,7 +120,7 @@ for theme, theme_label in THEME_LABELS.items():
     part = rows[rows["theme"] == theme]
     if part.empty:
         continue
-    st.subheader(theme_label)
+    st.subheader(t(theme_label))
     outcome = part[part["indicator_id"].map(ctx.catalogue["result"]) == "outcome"]
     counts = outcome["Stand t.o.v. gemeente"].value_counts()
     if theme != "context" and len(outcome):
@@ -146,25 +150,26 @@ for theme, theme_label in THEME_LABELS.items():
         width="stretch",
         column_config={
             "trend": st.column_config.LineChartColumn(
-                "Verloop", help="De waarden van dit gebied per jaar, van oud naar nieuw.", width=80),
-            "label": st.column_config.TextColumn("Indicator (eenheid)", width=290),
+                t("Verloop"), help="De waarden van dit gebied per jaar, van oud naar nieuw.", width=80),
+            "label": st.column_config.TextColumn(t("Indicator (eenheid)"), width=290),
             "switch": st.column_config.TextColumn(
-                references.REFERENCES.get(view.referentie, ""),
+                t(references.REFERENCES.get(view.referentie, "")),
                 help="De keuze 'Vergelijk met' in de zijbalk, zoals op de kaart en in de trends."),
             "kort": st.column_config.TextColumn(
-                "Waarde", help=f"De waarde in {head.latest_year}, tenzij een ander jaar erbij "
+                t("Waarde"), help=f"De waarde in {head.latest_year}, tenzij een ander jaar erbij "
                 "staat; (synth.) = synthetisch demogegeven."),
             "verandering_kort": st.column_config.TextColumn(
-                f"Sinds {view.nulmeting}" if view.nulmeting else "Sinds nulmeting",
+                t("Sinds {jaar}", jaar=view.nulmeting) if view.nulmeting else t("Sinds nulmeting"),
                 help="Verschil met de nulmeting (of het eerste meetjaar daarna)."),
             "Gemeente": st.column_config.TextColumn(
-                help="Het cijfer van de hele gemeente, en of dit gebied beter, gelijk of slechter "
+                t("Gemeente"), help="Het cijfer van de hele gemeente, en of dit gebied beter, gelijk of slechter "
                 "scoort (gelijk: het verschil valt binnen de onzekerheid van de meting)."),
             "Buurttype": st.column_config.TextColumn(
-                "Gem. buurttype",
+                t("Gem. buurttype"),
                 help=f"Gemiddelde van de {peer}en in de gemeente (gewogen naar inwoners), en de "
                 "stand ten opzichte daarvan." if peer else "Er is geen buurttype bekend."),
-            "Oordeel": st.column_config.TextColumn(help=change.SIGNIFICANCE_HELP),
+            "Oordeel": st.column_config.TextColumn(t("Oordeel"), help=change.SIGNIFICANCE_HELP),
+            "Betrouwbaarheid": st.column_config.TextColumn(t("Betrouwbaarheid")),
         },
     )
     components.download_buttons(part[DOWNLOAD], f"profiel-{code}-{theme}")
@@ -174,7 +179,7 @@ st.caption(
     "noemt. Verloop: waarden per jaar. Bron per cijfer in de download."
 )
 
-st.subheader("Verwacht en gemeten")
+st.subheader(t("Verwacht en gemeten"))
 fits, status_id = ctx.expected_fits()
 expected_rows = profiles.expected_rows(fits, code, ctx.catalogue)
 if head.level == "wijk":
@@ -189,7 +194,7 @@ else:
     )
     components.table_with_downloads(expected_rows, f"verwacht-{code}")
 
-st.subheader("Leefbaarometer: wat bewoog de score")
+st.subheader(t("Leefbaarometer: wat bewoog de score"))
 decomp, start, end = profiles.lbm_decomposition(scope, code, view.nulmeting)
 if decomp.empty or decomp["change"].isna().all():
     st.info("Er zijn geen twee Leefbaarometerjaren voor dit gebied.")

@@ -8,23 +8,25 @@ from dashboard import charts, components, profiles, state
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
+t = state.t
 view = ctx.view
 areas = ctx.areas
 choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
 
-st.title("Vergelijken")
+st.title(t("Vergelijken"))
 st.multiselect(
-    "Gebieden (2 tot 5 buurten of wijken)",
+    t("Gebieden (2 tot 5 buurten of wijken)"),
     list(choices.index),
-    format_func=lambda c: f"{choices.loc[c, 'name']} ({choices.loc[c, 'level']})",
+    format_func=lambda c: f"{choices.loc[c, 'name']} "
+    f"({t('Wijk').lower() if choices.loc[c, 'level'] == 'wijk' else 'buurt'})",
     max_selections=state.MAX_COMPARE,
-    placeholder="Kies buurten of wijken",
+    placeholder=t("Kies buurten of wijken"),
     **state.bind("gebieden"),
 )
 codes = [c for c in view.gebieden if c in choices.index]
 if len(codes) < 2:
-    st.info("Kies minstens twee gebieden om ze naast elkaar te zetten (bijvoorbeeld twee buurten "
-            "en hun wijk).")
+    st.info(t("Kies minstens twee gebieden om ze naast elkaar te zetten (bijvoorbeeld twee buurten "
+              "en hun wijk)."))
     st.stop()
 
 long = ctx.comparison(tuple(codes))
@@ -41,11 +43,11 @@ components.synthetic_banner(bool((long["Synthetisch"] == "ja").any()))
 
 theme = view.thema if view.thema in set(long["theme"]) else str(long["theme"].iloc[0])
 part = long[long["theme"] == theme]
-st.subheader(f"Grafiek: {THEME_LABELS[theme]}")
+st.subheader(t("Grafiek: {thema}", thema=t(THEME_LABELS[theme])))
 st.altair_chart(
     charts.comparison_chart(
         part.assign(Weergave=part["kort"]).rename(columns={"gemeente_waarde": "gemeente_waarde"}),
-        title=f"{THEME_LABELS[theme]}: de gekozen gebieden naast elkaar",
+        title=t("{thema}: de gekozen gebieden naast elkaar", thema=t(THEME_LABELS[theme])),
     ),
 )
 st.caption(
@@ -80,7 +82,7 @@ for key, label in THEME_LABELS.items():
     rows = wide[wide["Thema"] == key].drop(columns=["Thema"])
     if rows.empty:
         continue
-    st.subheader(label)
+    st.subheader(t(label))
     st.dataframe(rows.style.apply(highlight, axis=1), hide_index=True, width="stretch",
                  column_config={"Indicator": st.column_config.TextColumn(width=280),
                                 "Jaar": st.column_config.NumberColumn(format="%d", width=50)})

@@ -1,0 +1,117 @@
+"""English for the interface: a Dutch text (or template) in, the same in English out. Pure.
+
+Dutch is the product's language; English is offered for staff and researchers who do not read
+it. Domain terms follow CBS's own English: buurt = neighbourhood, wijk = district, gemeente =
+municipality, Kerncijfers wijken en buurten = Key figures for districts and neighbourhoods.
+Numbers and dates stay in Dutch notation in both languages (one notation for every export).
+A text without an entry stays Dutch; tests/dashboard/test_i18n.py checks every call site has one.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = {"nl": "Nederlands", "en": "English"}
+
+EN: dict[str, str] = {
+    # Navigation and sidebar
+    "Overzicht": "Overview",
+    "Kaart": "Map",
+    "Buurtprofiel": "Neighbourhood profile",
+    "Vergelijken": "Compare",
+    "Trends": "Trends",
+    "Over de data": "About the data",
+    "Briefing": "Briefing",
+    "Corporaties en uitgaven": "Housing associations and spending",
+    "Taal / Language": "Taal / Language",
+    "Gemeente": "Municipality",
+    "Niveau": "Level",
+    "Buurten": "Neighbourhoods",
+    "Wijken": "Districts",
+    "Buurttype": "Neighbourhood type",
+    "Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs zichtbaar op de "
+    "kaart.": "Show only neighbourhoods of these types. Areas outside the filter stay visible in "
+    "grey on the map.",
+    "Indeling in buurttypen": "Neighbourhood typology",
+    "Thema": "Theme",
+    "Indicator": "Indicator",
+    "Jaar": "Year",
+    "Nulmeting (basisjaar)": "Baseline (base year)",
+    "Het jaar waartegen veranderingen en de index worden afgezet.": "The year against which "
+    "changes and the index are measured.",
+    "Vergelijk met": "Compare with",
+    "Bepaalt wat de kaart, de trends en het overzicht tonen: de waarde zelf, het verschil met de "
+    "gemeente of met buurten van hetzelfde type, een index ten opzichte van de nulmeting, een "
+    "z-score of een percentielrang.": "Sets what the map, the trends and the overview show: the "
+    "value itself, the difference from the municipality or from neighbourhoods of the same type, "
+    "an index against the baseline, a z-score or a percentile rank.",
+    "Deel deze weergave": "Share this view",
+    "Wie deze link opent, ziet precies deze pagina met deze keuzes.": "Whoever opens this link "
+    "sees exactly this page with these choices.",
+    "Buurtmonitor": "Neighbourhood monitor",
+    # Themes, buurttypes, references
+    "Leefbaarheid": "Liveability",
+    "Veiligheid": "Safety",
+    "Contact (sociale samenhang)": "Contact (social cohesion)",
+    "Participatie": "Participation",
+    "Context (sociaal-economisch)": "Context (socio-economic)",
+    "achterstandsbuurten": "disadvantaged neighbourhoods",
+    "middenstandsbuurten": "middle-status neighbourhoods",
+    "voorstandsbuurten": "advantaged neighbourhoods",
+    "achterstandsbuurt": "disadvantaged neighbourhood",
+    "middenstandsbuurt": "middle-status neighbourhood",
+    "voorstandsbuurt": "advantaged neighbourhood",
+    "Waarde": "Value",
+    "Verschil met de gemeente": "Difference from the municipality",
+    "Verschil met vergelijkbare buurten (zelfde buurttype)": "Difference from similar "
+    "neighbourhoods (same type)",
+    "Index, nulmeting = 100": "Index, baseline = 100",
+    "Z-score binnen de selectie": "Z-score within the selection",
+    "Percentielrang binnen de selectie": "Percentile rank within the selection",
+    # Buurtprofiel
+    "Zoek een buurt of wijk": "Search a neighbourhood or district",
+    "Typ een deel van de naam, bijvoorbeeld 'Klarendal'": "Type part of the name, for example "
+    "'Klarendal'",
+    "Of klik op de Kaart op een buurt: dan opent hier haar profiel.": "Or click a neighbourhood "
+    "on the Map: its profile opens here.",
+    "Buurt of wijk": "Neighbourhood or district",
+    "Kies een buurt of wijk": "Choose a neighbourhood or district",
+    "Kies hierboven een buurt of wijk, of klik op de Kaart op een buurt.": "Choose a "
+    "neighbourhood or district above, or click a neighbourhood on the Map.",
+    "{naam} (wijk)": "{naam} (district)",
+    "{naam} (buurt in {wijk})": "{naam} (neighbourhood in {wijk})",
+    "Buurt in wijk {wijk}": "Neighbourhood in district {wijk}",
+    "Wijk": "District",
+    "Buurten in deze wijk": "Neighbourhoods in this district",
+    "Inwoners ({jaar})": "Inhabitants ({jaar})",
+    "Inwoners": "Inhabitants",
+    "Gegevens tot en met": "Data up to and including",
+    "Nulmeting: {jaar}. Veranderingen worden daartegen afgezet.": "Baseline: {jaar}. Changes are "
+    "measured against it.",
+    "Signalen": "Signals",
+    "Verwacht en gemeten": "Expected and observed",
+    "Leefbaarometer: wat bewoog de score": "Leefbaarometer: what moved the score",
+    "Indicator (eenheid)": "Indicator (unit)",
+    "Verloop": "Over time",
+    "Gem. buurttype": "Avg. neighbourhood type",
+    "Oordeel": "Verdict",
+    "Betrouwbaarheid": "Reliability",
+    "Sinds {jaar}": "Since {jaar}",
+    "Sinds nulmeting": "Since baseline",
+    # Vergelijken
+    "Gebieden (2 tot 5 buurten of wijken)": "Areas (2 to 5 neighbourhoods or districts)",
+    "Kies buurten of wijken": "Choose neighbourhoods or districts",
+    "Kies minstens twee gebieden om ze naast elkaar te zetten (bijvoorbeeld twee buurten en hun "
+    "wijk).": "Choose at least two areas to put side by side (for example two neighbourhoods and "
+    "their district).",
+    "Grafiek: {thema}": "Chart: {thema}",
+    "{thema}: de gekozen gebieden naast elkaar": "{thema}: the chosen areas side by side",
+    "Opvallend": "Notable",
+    # Downloads and shared elements
+    "Download CSV": "Download CSV",
+    "Download Excel": "Download Excel",
+}
+
+
+def translate(text: str, taal: str, **values: object) -> str:
+    """`text` in the chosen language (Dutch when there is no entry), with `values` filled in."""
+    chosen = EN.get(text, text) if taal == "en" else text
+    return chosen.format(**values) if values else chosen
