@@ -64,5 +64,8 @@ def test_the_english_switch_translates_navigation_sidebar_and_indicator_names() 
     assert "Gemeente" not in labels
     table = at.dataframe[0].value
     assert "Leefbaarometer score" in set(table["label"])  # the catalogue's English name
-    at.radio(key="w_taal").set_value("nl").run()
-    assert at.title[0].value == "Buurtprofiel"
+    dutch = AppTest.from_file(APP, default_timeout=90)
+    dutch.query_params["buurt"] = "BU02020100"
+    dutch.switch_page("views/buurtprofiel.py").run()
+    assert dutch.title[0].value == "Buurtprofiel"
+    assert "Gemeente" in [s.label for s in dutch.selectbox]
