@@ -263,12 +263,23 @@ def expected_all(scope: tables.Scope) -> tuple[pd.DataFrame, str | None]:
     return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()), status_id
 
 
-def expected_rows(fits: pd.DataFrame, code: str, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """One area's rows of expected_all, worded for a table (unit in every number)."""
+def expected_rows(
+    fits: pd.DataFrame, code: str, catalogue: pd.DataFrame, obs: pd.DataFrame,
+    sources: pd.DataFrame,
+) -> pd.DataFrame:
+    """One area's rows of expected_all, worded for a table (unit in every number, the source)."""
     if fits.empty:
         return pd.DataFrame()
+    meta = obs[obs["area_code"] == code].set_index(["indicator_id", "period"])
+    mine = fits[fits["area_code"] == code]
+    keys = list(zip(mine["indicator_id"], mine["period"], strict=True))
+    mine = mine.assign(
+        synthetic=[bool(meta["synthetic"].get(k, False)) for k in keys],
+        bron=tables.source_text(pd.Series([meta["source"].get(k) for k in keys]),
+                                sources).to_numpy(),
+    )
     rows = []
-    for h in fits[fits["area_code"] == code].itertuples(index=False):
+    for h in mine.itertuples(index=False):
         info = catalogue.loc[h.indicator_id]
         decimals, unit = int(info["decimals"]), str(info["unit"])
         rows.append({
@@ -279,6 +290,8 @@ def expected_rows(fits: pd.DataFrame, code: str, catalogue: pd.DataFrame) -> pd.
             "Verschil": format_change(h.residual, decimals, unit),
             "Oordeel": h.verdict,
             "Buurten in de vergelijking": int(h.buurten_used),
+            "Synthetisch": "ja" if h.synthetic else "nee",
+            "Bron": h.bron,
         })
     return pd.DataFrame(rows)
 

@@ -181,7 +181,7 @@ st.caption(
 
 st.subheader(t("Verwacht en gemeten"))
 fits, status_id = ctx.expected_fits()
-expected_rows = profiles.expected_rows(fits, code, ctx.catalogue)
+expected_rows = profiles.expected_rows(fits, code, ctx.catalogue, scope.obs, ctx.sources)
 if head.level == "wijk":
     st.info("Verwacht en gemeten wordt per buurt berekend; kies een buurt van deze wijk.")
 elif status_id is None or expected_rows.empty:
@@ -214,10 +214,16 @@ else:
         f"vormen ze de verandering van de score ({format_number(decomp['total_change'].iloc[0], 2)}"
         " punt). Een balk naar rechts is een verbetering."
     )
+    lbm_meta = scope.obs[(scope.obs["area_code"] == code)
+                         & (scope.obs["indicator_id"] == "lbm_score")]
+    lbm_source = str(lbm_meta["source"].mode().iloc[0]) if not lbm_meta.empty else ""
     components.table_with_downloads(
         decomp.rename(columns={"label": "Dimensie", "value_from": f"Waarde {start}",
                                "value_to": f"Waarde {end}", "change": "Verandering",
                                "share": "Aandeel in de verandering"})
-        .drop(columns=["dimension", "total_change"]).round(3),
+        .drop(columns=["dimension", "total_change"]).round(3).assign(
+            Eenheid="afwijking (score)",
+            Synthetisch="ja" if bool(lbm_meta["synthetic"].any()) else "nee",
+            Bron=ctx.sources["label"].get(lbm_source, lbm_source)),
         f"leefbaarometer-{code}",
     )

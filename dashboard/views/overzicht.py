@@ -86,9 +86,19 @@ if warnings.empty:
 else:
     st.caption("Buurten waar een outcome-indicator statistisch betekenisvol verslechterde of een "
                "signaalwaarde overschreed. Een signaal is een reden om te kijken, geen oordeel.")
+    # Value, unit, source and marker per row, so the download stands on its own.
+    meta = obs.set_index(["area_code", "indicator_id", "period"])[["source", "synthetic"]]
+    meta = meta[~meta.index.duplicated()]
+    keys = list(zip(warnings["area_code"], warnings["indicator_id"], warnings["period"],
+                    strict=True))
     table = warnings.assign(
         Buurt=warnings["area_code"].map(ctx.areas["name"]),
         Indicator=warnings["indicator_id"].map(cat["name"]),
+        Eenheid=warnings["indicator_id"].map(cat["unit"]),
+        Waarde=warnings["value"],
+        Synthetisch=["ja" if meta["synthetic"].get(k, False) else "nee" for k in keys],
+        Bron=tables.source_text(pd.Series([meta["source"].get(k) for k in keys]),
+                                ctx.sources).to_numpy(),
     )
     for buurt, rows in list(table.groupby("Buurt", sort=False))[:12]:
         reasons = "\n".join(f"- {components.plain(r)}" for r in rows["reason"])
@@ -96,7 +106,8 @@ else:
     if table["Buurt"].nunique() > 12:
         st.caption(f"En nog {table['Buurt'].nunique() - 12} buurten: zie de tabel.")
     components.table_with_downloads(
-        table[["Buurt", "Indicator", "reason", "severity", "period"]].rename(
+        table[["Buurt", "Indicator", "reason", "severity", "period", "Waarde", "Eenheid",
+               "Synthetisch", "Bron"]].rename(
             columns={"reason": "Reden", "severity": "Ernst", "period": "Jaar"}),
         "vroegsignalering",
     )

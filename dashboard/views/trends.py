@@ -96,10 +96,17 @@ if shown["shown"].notna().any():
 else:
     st.info("Voor deze keuze zijn geen waarden beschikbaar.")
 components.synthetic_banner(bool(shown["synthetic"].fillna(False).astype(bool).any()))
-table = shown[["reeks", "period", "waarde_tekst", "shown", "n", "ci_low", "ci_high", "bron_tekst"]]
+shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "suppressed"])))
+table = shown.assign(
+    eenheid=legend.unit,
+    synthetisch=shown["synthetic"].fillna(False).astype(bool).map({True: "ja", False: "nee"}),
+    onderdrukt=shown["suppressed"].fillna(False).astype(bool).map({True: "ja", False: "nee"}),
+)[["reeks", "period", "waarde_tekst", "shown", "eenheid", "n", "ci_low", "ci_high", "synthetisch",
+   "onderdrukt", "bron_tekst"]]
 components.table_with_downloads(
     table.rename(columns={"reeks": "Reeks", "period": "Jaar", "waarde_tekst": "Weergave",
-                          "shown": "Waarde", "ci_low": "Ondergrens", "ci_high": "Bovengrens",
-                          "bron_tekst": "Bron"}),
+                          "shown": "Waarde", "eenheid": "Eenheid", "ci_low": "Ondergrens",
+                          "ci_high": "Bovengrens", "synthetisch": "Synthetisch",
+                          "onderdrukt": "Onderdrukt", "bron_tekst": "Bron"}),
     f"trend-{view.indicator}",
 )
