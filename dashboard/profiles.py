@@ -245,7 +245,12 @@ def expected_all(scope: tables.Scope) -> tuple[pd.DataFrame, str | None]:
     )
     if status_id is None:
         return pd.DataFrame(), None
-    status = scope.obs.loc[scope.obs["indicator_id"] == status_id, ["area_code", "period", "value"]]
+    # The latest status per buurt: a status score changes slowly and is published less often
+    # than the outcomes (income: circa 2020), so the nearest year is the latest one.
+    status = scope.obs.loc[
+        (scope.obs["indicator_id"] == status_id) & scope.obs["value"].notna(),
+        ["area_code", "period", "value"],
+    ].sort_values("period").drop_duplicates("area_code", keep="last")[["area_code", "value"]]
     buurten = scope.areas.loc[scope.areas["level"] == "buurt", "code"]
     weights = tables.weights(scope.obs)
     parts = []
