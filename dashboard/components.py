@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports
+from dashboard import exports, tables
 from dashboard.maps import LegendItem
 
 
@@ -29,7 +29,7 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
     """Show a table and offer it as CSV and XLSX (same columns, Dutch names)."""
     if caption:
         st.caption(caption)
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    dataframe(frame, height=height)
     slug = _slug(name)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
@@ -48,6 +48,12 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
         key=f"xlsx_{slug}",
         icon=":material/download:",
     )
+
+
+def dataframe(frame: pd.DataFrame, *, height: int | None = None) -> None:
+    """A table on screen with numbers in Dutch notation (the data itself stays numeric)."""
+    styled = frame.style.format(na_rep="–").format(tables.display_formats(frame), na_rep="–")
+    st.dataframe(styled, hide_index=True, width="stretch", height=height or "auto")
 
 
 def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> None:
