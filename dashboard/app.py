@@ -54,6 +54,7 @@ def sidebar(ctx: context.Context) -> None:
             format_func=lambda b: t(TYPE_PLURAL[b]),
             help=t("Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs "
                    "zichtbaar op de kaart."),
+            placeholder=t("Kies buurttypen"),
             **state.bind("buurttype"),
         )
         if len(ctx.options.rules) > 1:

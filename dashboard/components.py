@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports
+from dashboard import exports, tables
 from dashboard.maps import LegendItem
 
 
@@ -29,7 +29,7 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
     """Show a table and offer it as CSV and XLSX (same columns, Dutch names)."""
     if caption:
         st.caption(caption)
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    dataframe(frame, height=height)
     download_buttons(frame, name)
 
 
@@ -53,6 +53,28 @@ def download_buttons(frame: pd.DataFrame, name: str) -> None:
         key=f"xlsx_{slug}",
         icon=":material/download:",
     )
+
+
+def dataframe(frame: pd.DataFrame, *, height: int | None = None) -> None:
+    """A table on screen with numbers in Dutch notation (the data itself stays numeric).
+
+    The grid draws an empty cell as the English word 'None' whatever the display text says, so a
+    column with empty cells is shown as its Dutch text with a dash for the gaps (it then sorts as
+    text); columns without gaps keep their numbers and sort as numbers.
+    """
+    formats = tables.display_formats(frame)
+    gaps = [c for c in frame.columns if frame[c].isna().any()]
+    if gaps:
+        frame = frame.copy()
+        for column in gaps:
+            show = formats.get(column, str)
+            frame[column] = [
+                "–" if pd.isna(value) else show(value) for value in frame[column]
+            ]
+    styled = frame.style.format(na_rep="–").format(
+        {c: f for c, f in formats.items() if c not in gaps}, na_rep="–"
+    )
+    st.dataframe(styled, hide_index=True, width="stretch", height=height or "auto")
 
 
 def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metrics import aggregate, references
-from metrics.formatting import format_number
+from metrics.formatting import format_date, format_number
 
 TYPE_LABELS = {
     "achterstand": "achterstandsbuurt",
@@ -134,3 +134,35 @@ def headline_value(
     if reference == "index_nulmeting":
         return (None if not nulmeting or nulmeting <= 0 else value / nulmeting * 100), "index_nulmeting"
     return value, "waarde"
+
+
+def column_decimals(values: pd.Series, most: int = 4) -> int:
+    """The fewest decimals (up to `most`) that show every value in a column without rounding."""
+    clean = values.dropna().astype(float)
+    for decimals in range(most + 1):
+        if ((clean - clean.round(decimals)).abs() < 1e-9).all():
+            return decimals
+    return most
+
+
+def display_formats(frame: pd.DataFrame) -> dict[str, object]:
+    """Per numeric column a formatter writing Dutch notation (1.234,5), for a table on screen.
+
+    The frame keeps its numbers (so columns still sort as numbers); only the text shown changes.
+    Year columns stay bare (2024, not 2.024); dates read '23 november 2026 14:05'; missing values
+    show as a dash.
+    """
+    formats: dict[str, object] = {}
+    for column in frame.columns:
+        series = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            formats[column] = lambda v: "–" if pd.isna(v) else f"{format_date(v)} {v:%H:%M}"
+            continue
+        if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
+            continue
+        if "jaar" in str(column).lower() or str(column).lower() in {"period", "nr"}:
+            formats[column] = lambda v: "–" if pd.isna(v) else str(int(v))
+        else:
+            decimals = column_decimals(series)
+            formats[column] = lambda v, d=decimals: format_number(v, d)
+    return formats

@@ -101,7 +101,7 @@ if picked:
 st.subheader("Tabel bij de kaart")
 table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(
     waarde=geo["shown"].round(int(indicator["decimals"]) + 2), jaar=view.jaar, eenheid=legend.unit,
-    respondenten=respondents if indicator["kind"] == "subjectief" else None,
+    respondenten=respondents if indicator["kind"] == "subjectief" else float("nan"),
     betrouwbaarheid=reliability,
     synthetisch=synthetic.map({True: "ja", False: "nee"}),
     onderdrukt=suppressed.map({True: "ja", False: "nee"}),

@@ -79,7 +79,7 @@ rules = ctx.rules.rename(
         "labels": "Aantal labels",
     }
 )
-st.dataframe(rules, hide_index=True, width="stretch")
+components.dataframe(rules)
 st.caption(ctx.rule_caption())
 
 st.subheader("Wat is er geladen")

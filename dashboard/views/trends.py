@@ -19,6 +19,7 @@ st.multiselect(
     list(choices.index),
     format_func=lambda c: f"{choices.loc[c, 'name']} ({choices.loc[c, 'level']})",
     max_selections=5,
+    placeholder="Kies buurten of wijken",
     **state.bind("gebieden"),
 )
 scope = tables.Scope(

@@ -1,0 +1,189 @@
+"""What a person sees: every page in headless Chromium against `streamlit run`, on the demo data.
+
+Pages are found through the sidebar navigation, so a new page is covered without editing this
+file. Screenshots of every page go to var/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from browser_helpers import open_page, wait_for_run
+
+pytestmark = pytest.mark.e2e
+
+# ColorBrewer PuOr as in dashboard/maps.py; the map draws it at alpha 235 over a white page.
+PUOR = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
+# English notation that must never show: 1,234.5 or 3.78% or a decimal point in a plain number
+# next to a Dutch one. Years (2024) and codes (BU02021815) are not numbers with separators.
+ENGLISH_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+\.\d+(?![\w])|(?<![\w.,])\d+\.\d+\s?%")
+ENGLISH_MONTH = re.compile(
+    r"\b(January|February|March|May|June|July|August|October)\b"  # differ from the Dutch names
+)
+
+
+def _params(url: str) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlparse(url).query).items()}
+
+
+def _pages(page) -> list[tuple[str, str]]:
+    """(title, path) of every page in the sidebar navigation."""
+    open_page(page, "/")
+    links = page.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]')
+    out = []
+    for i in range(links.count()):
+        href = urlparse(links.nth(i).get_attribute("href") or "").path
+        out.append((links.nth(i).inner_text().strip(), href))
+    return out
+
+
+def _slug(path: str) -> str:
+    return path.strip("/").replace("/", "-") or "overzicht"
+
+
+def _metric_values(page) -> list[str]:
+    return page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+
+
+def _visible_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_every_page_opens_without_an_error_and_is_screenshotted(page, screenshots) -> None:
+    pages = _pages(page)
+    assert len(pages) >= 4, pages
+    problems = []
+    for title, path in pages:
+        open_page(page, path, settle_ms=2500)  # maps and charts draw a moment after the run
+        if page.locator('[data-testid="stException"]').count():
+            problems.append(f"{title}: {page.locator('[data-testid=stException]').inner_text()}")
+        if not page.locator("h1").count():
+            problems.append(f"{title}: geen paginatitel")
+        page.screenshot(path=screenshots / f"{_slug(path)}.png", full_page=True)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_shows_numbers_and_dates_in_dutch_notation(page) -> None:
+    for title, path in _pages(page):
+        open_page(page, path)
+        text = _visible_text(page)
+        assert not ENGLISH_NUMBER.findall(text), (title, ENGLISH_NUMBER.findall(text)[:5])
+        assert not ENGLISH_MONTH.findall(text), (title, ENGLISH_MONTH.findall(text)[:5])
+        # Table cells are drawn on a canvas and their accessible grid holds raw numbers, so
+        # the cells' display text is checked in tests/dashboard/test_dutch_formatting.py.
+
+
+def _near(pixel: tuple[int, int, int], colours: list[tuple[int, int, int]]) -> bool:
+    return any(sum(abs(a - b) for a, b in zip(pixel, c, strict=True)) < 36 for c in colours)
+
+
+def test_the_map_draws_its_areas_in_the_legend_colours(page, screenshots) -> None:
+    image_module = pytest.importorskip("PIL.Image")
+    open_page(page, "/kaart", settle_ms=1500)
+    chart = page.locator('[data-testid="stDeckGlJsonChart"]')
+    chart.locator("canvas").first.wait_for()
+    colours = []
+    for hex_colour in PUOR:
+        rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+        colours.append(rgb)
+        colours.append(tuple(round(c * 235 / 255 + 20) for c in rgb))  # drawn over white
+    share = 0.0
+    for _ in range(20):  # deck.gl draws on a later animation frame than the run ends
+        png = chart.screenshot(path=screenshots / "kaart-canvas.png")
+        pixels = list(image_module.open(io.BytesIO(png)).convert("RGB").getdata())
+        share = sum(_near(p, colours) for p in pixels) / len(pixels)
+        if share > 0.08:
+            break
+        page.wait_for_timeout(500)
+    assert share > 0.08, f"slechts {share:.1%} van de kaart heeft een legendakleur"
+    legend = page.get_by_label("Legenda").inner_text()
+    assert "(gunstig)" in legend and "(ongunstig)" in legend
+
+
+def test_removing_a_buurttype_in_the_sidebar_updates_the_url_and_the_figures(page) -> None:
+    open_page(page, "/")
+    assert _params(page.url)["buurttype"] == "achterstand,midden,voorstand"
+    before = _metric_values(page)
+    page.get_by_role("button", name="Remove voorstandsbuurten").click()
+    page.wait_for_url(re.compile(r"buurttype=achterstand(%2C|,)midden(&|$)"))
+    wait_for_run(page)
+    after = _metric_values(page)
+    assert len(after) == len(before)
+    assert after != before, "de kerncijfers veranderen als voorstandsbuurten wegvallen"
+    assert "Selectie: achterstandsbuurten, middenstandsbuurten." in _visible_text(page)
+
+
+def test_opening_a_copied_url_reproduces_the_view(page, browser, app_url) -> None:
+    open_page(page, "/?buurttype=achterstand&niveau=wijk&thema=veiligheid")
+    page.get_by_role("link", name="Trends").click()
+    page.wait_for_url(re.compile(r"/trends\?"))
+    wait_for_run(page)
+    copied = page.url
+    heading = page.locator("h1").inner_text()
+    assert _params(copied)["buurttype"] == "achterstand"
+    assert _params(copied)["thema"] == "veiligheid"
+
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    try:
+        fresh = other.new_page()
+        fresh.goto(copied)
+        fresh.wait_for_selector('[data-testid="stSidebarNav"]')
+        wait_for_run(fresh)
+        assert fresh.locator("h1").inner_text() == heading
+        assert _params(fresh.url) == _params(copied)
+        sidebar = fresh.locator('[data-testid="stSidebar"]')
+        tags = sidebar.locator('[data-testid="stMultiSelect"] [data-tag]').all_inner_texts()
+        assert tags == ["achterstandsbuurten"]
+        assert sidebar.get_by_role("radio", name="Wijken").is_checked()
+        assert sidebar.get_by_role("combobox", name="Thema").input_value() == "Veiligheid"
+    finally:
+        other.close()
+
+
+def test_the_niveau_can_be_changed_with_the_keyboard_alone(page) -> None:
+    open_page(page, "/kaart")
+    assert _params(page.url)["niveau"] == "buurt"
+    page.locator("body").focus()
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        group = page.evaluate(
+            "() => document.activeElement.closest('[data-testid=\"stRadio\"]')?.innerText ?? ''"
+        )
+        if group.startswith("Niveau"):
+            break
+    else:
+        pytest.fail("de Niveau-keuze is niet met Tab te bereiken")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(re.compile(r"niveau=wijk"))
+    wait_for_run(page)
+    assert page.get_by_role("radio", name="Wijken").is_checked()
+    assert "per wijk" in _visible_text(page)
+
+
+def test_a_csv_download_arrives_with_bom_and_semicolons(page) -> None:
+    open_page(page, "/kaart")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download CSV").first.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".csv")
+    content = open(download.path(), "rb").read()
+    assert content.startswith(b"\xef\xbb\xbf"), "UTF-8 met BOM, zodat Excel het goed opent"
+    header = content[3:].split(b"\r\n", 1)[0].decode("utf-8")
+    assert header.split(";")[:2] == ["Code", "Naam"]
+    assert len(content.splitlines()) > 20
+
+
+def test_the_briefing_pdf_arrives(page) -> None:
+    paths = [path for _, path in _pages(page)]
+    if "/briefing" not in paths:
+        pytest.skip("De pagina 'briefing' bestaat (nog) niet in de navigatie")
+    open_page(page, "/briefing")
+    button = page.get_by_role("button", name=re.compile("PDF"))
+    with page.expect_download(timeout=90_000) as download_info:
+        button.first.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    assert open(download.path(), "rb").read(5) == b"%PDF-"
