@@ -123,6 +123,10 @@ def run() -> None:
         ),
         st.Page(PAGES / "trends.py", title=t("Trends"), icon=":material/show_chart:", url_path="trends"),
         st.Page(
+            PAGES / "briefing.py", title=t("Briefing"), icon=":material/description:",
+            url_path="briefing",
+        ),
+        st.Page(
             PAGES / "over_de_data.py", title=t("Over de data"), icon=":material/info:", url_path="data"
         ),
     ]

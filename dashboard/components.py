@@ -55,15 +55,18 @@ def download_buttons(frame: pd.DataFrame, name: str) -> None:
     )
 
 
-def dataframe(frame: pd.DataFrame, *, height: int | None = None) -> None:
+def dataframe(frame: pd.DataFrame, *, height: int | None = None,
+              column_config: dict | None = None) -> None:
     """A table on screen with numbers in Dutch notation (the data itself stays numeric).
 
     The grid draws an empty cell as the English word 'None' whatever the display text says, so a
-    column with empty cells is shown as its Dutch text with a dash for the gaps (it then sorts as
-    text); columns without gaps keep their numbers and sort as numbers.
+    text column with gaps, or a column that is empty throughout, is shown with a dash for the
+    gaps. A numeric column with some gaps keeps its numbers, so it still sorts as numbers (its
+    gaps then show greyed out; a 'Weergave' column beside it says why a value is missing).
     """
     formats = tables.display_formats(frame)
-    gaps = [c for c in frame.columns if frame[c].isna().any()]
+    gaps = [c for c in frame.columns if frame[c].isna().all() or (
+        frame[c].isna().any() and not pd.api.types.is_numeric_dtype(frame[c]))]
     if gaps:
         frame = frame.copy()
         for column in gaps:
@@ -74,7 +77,8 @@ def dataframe(frame: pd.DataFrame, *, height: int | None = None) -> None:
     styled = frame.style.format(na_rep="–").format(
         {c: f for c, f in formats.items() if c not in gaps}, na_rep="–"
     )
-    st.dataframe(styled, hide_index=True, width="stretch", height=height or "auto")
+    st.dataframe(styled, hide_index=True, width="stretch", height=height or "auto",
+                 column_config=column_config)
 
 
 def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> None:

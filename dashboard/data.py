@@ -7,12 +7,13 @@ in the observations query itself, so nothing downstream can see a suppressed val
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import profiles, tables
+from dashboard import briefing, profiles, tables
 from data_loaders import db, settings
 
 Version = tuple[str, int, int]
@@ -151,3 +152,19 @@ def comparison(
     taal: str = "nl",
 ) -> pd.DataFrame:
     return profiles.comparison(_scope(version, gemeente, rule, privacy, taal), codes)
+
+
+@st.cache_data(max_entries=16, show_spinner="Briefing samenstellen…")
+def briefing_content(
+    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+) -> briefing.Briefing:
+    scope = _scope(version, selection.gemeente, selection.regel, privacy)
+    geo = geometries(version, selection.gemeente, "buurt")
+    return briefing.build(scope, geo, selection, today)
+
+
+@st.cache_data(max_entries=16, show_spinner="PDF opmaken…")
+def briefing_pdf(
+    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+) -> bytes:
+    return briefing.to_pdf(briefing_content(version, privacy, selection, today))

@@ -105,6 +105,51 @@ EN: dict[str, str] = {
     "Grafiek: {thema}": "Chart: {thema}",
     "{thema}: de gekozen gebieden naast elkaar": "{thema}: the chosen areas side by side",
     "Opvallend": "Notable",
+    # Briefing
+    "Kies buurttypen": "Choose neighbourhood types",
+    "Eén of twee A4-pagina's in gewone taal voor een wethouder: kerncijfers per thema, een kaart, "
+    "de grootste veranderingen, signalen en de bronnen. Voor de gekozen gemeente, wijk of buurt en "
+    "het buurttypefilter in de zijbalk.": "One or two A4 pages in plain language for an alderman: "
+    "key figures per theme, a map, the largest changes, signals and the sources. For the chosen "
+    "municipality, district or neighbourhood and the neighbourhood-type filter in the sidebar. "
+    "The PDF itself is in Dutch.",
+    "Waarover gaat de briefing?": "What is the briefing about?",
+    "Download de briefing (PDF)": "Download the briefing (PDF)",
+    "Of druk deze pagina af (Ctrl+P): de zijbalk en knoppen vallen dan weg.": "Or print this page "
+    "(Ctrl+P): the sidebar and buttons are left out.",
+    "Per thema": "Per theme",
+    "Over deze cijfers": "About these figures",
+    "Bronnen": "Sources",
+    "De hele gemeente ({naam})": "The whole municipality ({naam})",
+    "Let op: synthetische demogegevens. De cijfers zijn gegenereerd om de monitor te laten zien; "
+    "het zijn geen echte metingen.": "Note: synthetic demo data. The figures were generated to "
+    "show the monitor; they are not real measurements.",
+    "Voor deze selectie zijn geen kerncijfers beschikbaar.": "There are no key figures for this "
+    "selection.",
+    "Waarde: het gemiddelde van de buurten van deze briefing, gewogen naar inwoners waar het om "
+    "een aandeel of een cijfer per inwoner gaat. Referentie: de gemeente in hetzelfde jaar. "
+    "Verloop: paars de selectie, grijs gestreept de gemeente.": "Value: the average of the "
+    "neighbourhoods in this briefing, weighted by population for shares and rates. Reference: the "
+    "municipality in the same year. Trend: purple the selection, dashed grey the municipality.",
+    "Grootste verbeteringen": "Largest improvements",
+    "Grootste achteruitgang": "Largest declines",
+    "Doelen": "Goals",
+    "Lopende projecten": "Running projects",
+    "Legenda": "Legend",
+    "Voor deze gemeente zijn geen buurtgrenzen geladen; daarom geen kaart.": "No neighbourhood "
+    "boundaries are loaded for this municipality, so there is no map.",
+    "Geen buurten met een signaal in deze selectie.": "No neighbourhoods with a signal in this "
+    "selection.",
+    "Buurten waar een uitkomst duidelijk slechter werd of een signaalwaarde passeerde. Een signaal "
+    "is een reden om te kijken, geen oordeel.": "Neighbourhoods where an outcome clearly worsened "
+    "or passed a signal value. A signal is a reason to look, not a judgement.",
+    "Geen wezenlijke verbeteringen sinds de nulmeting.": "No real improvements since the baseline.",
+    "Geen wezenlijke achteruitgang sinds de nulmeting.": "No real declines since the baseline.",
+    "Gemaakt op": "Made on",
+    "En nog {n} signalen: zie het Overzicht.": "And {n} more signals: see the Overview.",
+    "Meest recente gegevens": "Latest data",
+    "Briefing (PDF) voor deze selectie": "Briefing (PDF) for this selection",
+    "Briefing (PDF) voor dit gebied": "Briefing (PDF) for this area",
     # Downloads and shared elements
     "Download CSV": "Download CSV",
     "Download Excel": "Download Excel",

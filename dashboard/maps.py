@@ -174,3 +174,40 @@ def choropleth(
             "style": {"fontSize": "13px", "whiteSpace": "pre-line"},
         },
     )
+
+
+def svg_map(features: dict, width: int = 340, height: int = 270) -> str:
+    """A static map as SVG: each feature's polygons filled with its `fill` property, no text.
+
+    Web Mercator (the projection of the map page), fitted to the features' extent; for a printed
+    page, drawn in a few milliseconds and needing nothing online.
+    """
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return math.radians(lon), math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    shapes = []
+    for feature in features.get("features", []):
+        geometry = feature["geometry"]
+        polygons = (geometry["coordinates"] if geometry["type"] == "MultiPolygon"
+                    else [geometry["coordinates"]] if geometry["type"] == "Polygon" else [])
+        rings = [[project(lon, lat) for lon, lat, *_ in ring] for poly in polygons for ring in poly]
+        shapes.append((feature["properties"].get("fill", "#ffffff"), rings))
+    points = [p for _, rings in shapes for ring in rings for p in ring]
+    if not points:
+        return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"/>'
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    x0, y0 = min(xs), min(ys)
+    scale = min((width - 4) / ((max(xs) - x0) or 1), (height - 4) / ((max(ys) - y0) or 1))
+    dx = (width - (max(xs) - x0) * scale) / 2
+    dy = (height - (max(ys) - y0) * scale) / 2
+    paths = []
+    for fill, rings in shapes:
+        d = " ".join(
+            "M" + " L".join(f"{dx + (x - x0) * scale:.1f},{height - dy - (y - y0) * scale:.1f}"
+                            for x, y in ring) + " Z"
+            for ring in rings
+        )
+        paths.append(f'<path d="{d}" fill="{fill}" fill-rule="evenodd" stroke="#5a5a5a" '
+                     'stroke-width="0.4"/>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}">{"".join(paths)}</svg>')

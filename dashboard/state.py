@@ -257,8 +257,11 @@ def go_to(page: str, **changes: object) -> None:
 def link_to(page: str, label: str, *, icon: str | None = None, **changes: object) -> None:
     """A link to another page that carries this view (plus `changes`) in its address."""
     params = dict(st.session_state[_VIEW_KEY].to_params()) if _VIEW_KEY in st.session_state else {}
-    params.update({k: ",".join(v) if isinstance(v, list | tuple) else str(v)
-                   for k, v in changes.items() if v not in (None, "")})
+    for name, value in changes.items():
+        if value in (None, "", ()):
+            params.pop(name, None)  # e.g. the overview's briefing is about no single buurt
+        else:
+            params[name] = ",".join(value) if isinstance(value, list | tuple) else str(value)
     st.page_link(page, label=label, icon=icon, query_params=params)
 
 

@@ -175,7 +175,8 @@ def _twice_worse(
     series = series[series["p2"] == period]
     info = outcomes.reindex(series["indicator_id"].to_numpy())
     sign = np.where(info["direction"].to_numpy() == "hoger_beter", 1.0, -1.0)
-    decimals = np.array([decimals_of(row) for _, row in info.iterrows()], dtype=int)
+    per_indicator = {i: decimals_of(outcomes.loc[i]) for i in series["indicator_id"].unique()}
+    decimals = series["indicator_id"].map(per_indicator).to_numpy(dtype=int)
     rounded = [
         np.array([round(float(v), int(d)) for v, d in zip(series[c], decimals, strict=True)])
         for c in ("v0", "v1", "v2")

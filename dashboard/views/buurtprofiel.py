@@ -55,6 +55,8 @@ st.header(head.name)
 where = t("Buurt in wijk {wijk}", wijk=head.wijk) if head.wijk else t("Wijk") \
     if head.level == "wijk" else ""
 st.caption(f"{where} · {ctx.gemeente_name} · code {head.code}")
+state.link_to("views/briefing.py", t("Briefing (PDF) voor dit gebied"),
+              icon=":material/description:", buurt=code)
 c1, c2, c3 = st.columns(3)
 if head.level == "wijk":
     # A wijk has no type of its own: say which types its buurten have.

@@ -23,6 +23,8 @@ scope = tables.Scope(
 chosen = ", ".join(TYPE_PLURAL[t] for t in view.buurttype)
 st.title(f"Overzicht {ctx.gemeente_name}")
 st.caption(f"Selectie: {chosen}. {ctx.rule_caption()}")
+state.link_to("views/briefing.py", state.t("Briefing (PDF) voor deze selectie"),
+              icon=":material/description:", buurt="")
 if view.referentie in tables.PER_AREA_REFERENCES:
     st.info(
         f"'{references.REFERENCES[view.referentie]}' vergelijkt gebieden onderling; voor de selectie "

@@ -1,0 +1,122 @@
+"""Briefing: the wethouder's page for the current selection, on screen and as an A4 PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import briefing, components, data, maps, state
+from dashboard.maps import LegendItem
+
+ctx = state.context()
+t = state.t
+view = ctx.view
+areas = ctx.areas
+choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
+names = areas["name"].to_dict()
+
+
+def label(code: str | None) -> str:
+    if not code:
+        return t("De hele gemeente ({naam})", naam=ctx.gemeente_name)
+    row = choices.loc[code]
+    if row["level"] == "wijk":
+        return t("{naam} (wijk)", naam=row["name"])
+    return t("{naam} (buurt in {wijk})", naam=row["name"], wijk=names.get(row["parent_code"], "?"))
+
+
+st.title(t("Briefing"))
+st.caption(t("Eén of twee A4-pagina's in gewone taal voor een wethouder: kerncijfers per thema, een "
+             "kaart, de grootste veranderingen, signalen en de bronnen. Voor de gekozen gemeente, "
+             "wijk of buurt en het buurttypefilter in de zijbalk."))
+st.selectbox(
+    t("Waarover gaat de briefing?"),
+    [None, *choices.index],
+    format_func=label,
+    placeholder=label(None),
+    **state.bind("buurt"),
+)
+selection = briefing.Selection(
+    gemeente=view.gemeente,
+    area=view.buurt,
+    buurttype=view.buurttype,
+    regel=view.regel,
+    nulmeting=view.nulmeting,
+    indicator=view.indicator,
+)
+today = dt.date.today()
+content = data.briefing_content(ctx.version, ctx.privacy, selection, today)
+pdf = data.briefing_pdf(ctx.version, ctx.privacy, selection, today)
+slug = "-".join(content.title.lower().replace(":", "").split())[:60]
+st.download_button(
+    t("Download de briefing (PDF)"),
+    pdf,
+    file_name=f"briefing-{slug}.pdf",
+    mime="application/pdf",
+    icon=":material/picture_as_pdf:",
+    type="primary",
+)
+st.caption(t("Of druk deze pagina af (Ctrl+P): de zijbalk en knoppen vallen dan weg."))
+# On paper only the briefing itself: no sidebar, no navigation, no buttons.
+st.html("<style>@media print {[data-testid='stSidebar'], [data-testid='stHeader'], "
+        "[data-testid='stDownloadButton'], [data-testid='stSelectbox'] {display: none !important}"
+        "}</style>")
+
+st.divider()
+st.header(content.title)
+st.markdown(f"**{components.plain(content.subtitle)}**  \n"
+            + components.plain(content.selection_text)
+            + (f" {t('Meest recente gegevens')}: {content.data_year}." if content.data_year else "")
+            + f" {t('Gemaakt op')} {content.made_on}.")
+if content.synthetic:
+    st.warning(t("Let op: synthetische demogegevens. De cijfers zijn gegenereerd om de monitor te "
+                 "laten zien; het zijn geen echte metingen."), icon=":material/science:")
+
+left, right = st.columns([1.1, 1])
+with left:
+    if content.map_features:
+        st.image(maps.svg_map(content.map_features, width=420, height=330),
+                 caption=content.map_caption)
+        components.legend([LegendItem(c, lab) for c, lab in content.legend], t("Legenda"))
+    else:
+        st.info(t("Voor deze gemeente zijn geen buurtgrenzen geladen; daarom geen kaart."))
+with right:
+    st.subheader(t("Signalen"))
+    if not content.warnings:
+        st.success(t("Geen buurten met een signaal in deze selectie."))
+    else:
+        st.caption(t("Buurten waar een uitkomst duidelijk slechter werd of een signaalwaarde "
+                     "passeerde. Een signaal is een reden om te kijken, geen oordeel."))
+        st.markdown("\n".join(f"- {components.plain(w)}" for w in content.warnings))
+        if content.warnings_more:
+            st.caption(t("En nog {n} signalen: zie het Overzicht.", n=content.warnings_more))
+
+st.subheader(t("Per thema"))
+if not content.figures:
+    st.info(t("Voor deze selectie zijn geen kerncijfers beschikbaar."))
+else:
+    st.html(briefing.figures_html(content.figures))
+    st.caption(t("Waarde: het gemiddelde van de buurten van deze briefing, gewogen naar inwoners "
+                 "waar het om een aandeel of een cijfer per inwoner gaat. Referentie: de gemeente "
+                 "in hetzelfde jaar. Verloop: paars de selectie, grijs gestreept de gemeente."))
+
+better, worse = st.columns(2)
+with better:
+    st.subheader(t("Grootste verbeteringen"))
+    st.markdown("\n".join(f"- {components.plain(s)}" for s in content.improvements)
+                or t("Geen wezenlijke verbeteringen sinds de nulmeting."))
+with worse:
+    st.subheader(t("Grootste achteruitgang"))
+    st.markdown("\n".join(f"- {components.plain(s)}" for s in content.declines)
+                or t("Geen wezenlijke achteruitgang sinds de nulmeting."))
+if content.goals:
+    st.subheader(t("Doelen"))
+    st.markdown("\n".join(f"- {components.plain(s)}" for s in content.goals))
+if content.projects:
+    st.subheader(t("Lopende projecten"))
+    st.markdown("\n".join(f"- {components.plain(s)}" for s in content.projects))
+st.subheader(t("Over deze cijfers"))
+st.markdown("\n".join(f"- {components.plain(s)}" for s in content.notes))
+st.subheader(t("Bronnen"))
+st.caption("  \n".join(components.plain(s) for s in content.sources))

@@ -1,0 +1,211 @@
+"""The wethouder briefing: the PDF for the demo gemeente, a wijk and the achterstandsbuurten says
+the right figures, names and source lines; data text can never change the document; the page
+offers the same content and the PDF.
+
+Expected figures come from plain SQL on the demo database, independent of the metrics package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pypdf
+import pytest
+
+from dashboard import briefing
+from metrics.formatting import format_number
+
+TODAY = dt.date(2026, 11, 23)
+WIJK = "WK020204"  # Presikhaaf-West
+# Weighted by inhabitants in 2024 (areas under 50 inhabitants are suppressed), as the app does.
+MEAN_SQL = """
+WITH pop AS (SELECT area_code, value AS w FROM observations
+             WHERE indicator_id = 'inwoners' AND period = 2024 AND value >= 50)
+SELECT sum(o.value * p.w) / sum(p.w) FROM observations o JOIN pop p USING (area_code)
+JOIN areas a ON a.code = o.area_code
+WHERE o.indicator_id = ? AND o.period = 2024 AND a.level = 'buurt' AND NOT o.suppressed
+  AND a.code IN (SELECT unnest(?::VARCHAR[]))
+"""
+
+
+def sql(db: Path, query: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(query, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def pdf_text(pdf: bytes) -> tuple[str, int]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split()), len(reader.pages)
+
+
+def buurten(db: Path, where: str = "", params: list | None = None) -> list[str]:
+    rows = sql(db, f"SELECT code FROM areas WHERE level = 'buurt' {where} ORDER BY code", params)
+    return [r[0] for r in rows]
+
+
+def achterstand(db: Path) -> list[str]:
+    rows = sql(db, "SELECT area_code FROM buurttypes WHERE rule = 'inkomen_gemeente_kwintiel' "
+                   "AND type = 'achterstand' AND period = (SELECT max(period) FROM buurttypes "
+                   "WHERE rule = 'inkomen_gemeente_kwintiel') ORDER BY area_code")
+    return [r[0] for r in rows]
+
+
+def lbm(db: Path, codes: list[str]) -> str:
+    return format_number(sql(db, MEAN_SQL, ["lbm_score", codes])[0][0], 2)
+
+
+@pytest.fixture(scope="module")
+def pdfs(demo_db: Path) -> dict[str, tuple[str, int]]:
+    out = {}
+    for name, sel in {
+        "gemeente": briefing.Selection(gemeente="GM0202", nulmeting=2014),
+        "wijk": briefing.Selection(gemeente="GM0202", area=WIJK, nulmeting=2014),
+        "achterstand": briefing.Selection(gemeente="GM0202", buurttype=("achterstand",),
+                                          nulmeting=2014),
+    }.items():
+        pdf = briefing.generate_pdf(demo_db, sel, TODAY)
+        assert pdf.startswith(b"%PDF")
+        out[name] = pdf_text(pdf)
+    return out
+
+
+def test_the_gemeente_briefing_names_the_gemeente_its_figures_and_sources(pdfs, demo_db) -> None:
+    text, pages = pdfs["gemeente"]
+    assert 1 <= pages <= 2
+    codes = buurten(demo_db)
+    assert "Gemeente Arnhem" in text
+    assert f"{len(codes)} buurten" in text
+    assert "Meest recente gegevens: 2024" in text
+    assert "gemaakt op 23 november 2026" in text
+    assert f"Leefbaarometerscore (2024) {lbm(demo_db, codes)}" in text
+    assert "Bron: CBS" in text
+    assert "synthetische demogegevens" in text.lower()
+    for heading in ("Signalen", "Per thema", "Grootste verbeteringen", "Grootste achteruitgang",
+                    "Over deze cijfers", "Bronnen"):
+        assert heading in text
+
+
+def test_the_wijk_briefing_is_about_the_wijk_and_its_buurten(pdfs, demo_db) -> None:
+    text, _ = pdfs["wijk"]
+    name = sql(demo_db, "SELECT name FROM areas WHERE code = ?", [WIJK])[0][0]
+    codes = buurten(demo_db, "AND parent_code = ?", [WIJK])
+    assert f"Wijk {name}" in text and "Gemeente Arnhem" in text
+    assert f"{len(codes)} buurten" in text
+    everyone = buurten(demo_db)
+    assert f"Leefbaarometerscore (2024) {lbm(demo_db, codes)} gemeente {lbm(demo_db, everyone)}" \
+        in text
+
+
+def test_the_achterstand_briefing_covers_only_the_achterstandsbuurten(pdfs, demo_db) -> None:
+    text, _ = pdfs["achterstand"]
+    codes = achterstand(demo_db)
+    assert "Arnhem: achterstandsbuurten" in text
+    assert f"Alleen de achterstandsbuurten. {len(codes)} buurten." in text
+    assert f"Leefbaarometerscore (2024) {lbm(demo_db, codes)}" in text
+    # Every buurt named among the changes belongs to the selection.
+    names = dict(sql(demo_db, "SELECT name, code FROM areas WHERE level = 'buurt'"))
+    section = text.split("Grootste verbeteringen", 1)[1].split("Over deze cijfers", 1)[0]
+    named = [n for n in names if f"{n}:" in section]
+    assert named, "de grootste veranderingen noemen hun buurt"
+    assert all(names[n] in codes for n in named if not any(
+        n != other and n in other and f"{other}:" in section for other in names))
+
+
+def scope_from(db: Path) -> tuple:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        def q(query: str) -> pd.DataFrame:
+            return con.execute(query).df()
+        obs = q("SELECT area_code, indicator_id, period, value, n, ci_low, ci_high, suppressed, "
+                "synthetic, source FROM observations")
+        obs["period"] = obs["period"].astype(int)
+        areas = q("SELECT code, name, level, parent_code, gemeente_code FROM areas")
+        types = q("SELECT area_code, period, type FROM buurttypes "
+                  "WHERE rule = 'inkomen_gemeente_kwintiel'")
+        cat = q("SELECT * FROM indicators").set_index("id", drop=False)
+        sources = q("SELECT * FROM sources").set_index("key", drop=False)
+    finally:
+        con.close()
+    from dashboard import tables
+    return tables.Scope(obs=obs, areas=areas, types=types, catalogue=cat, sources=sources)
+
+
+def test_text_from_the_data_is_printed_as_text_never_run_as_markup(demo_db) -> None:
+    scope = scope_from(demo_db)
+    hostile = '#pagebreak() #set page(width: 2cm) <script>alert("x")</script> $x^2$ *vet* ]'
+    scope.areas.loc[scope.areas["code"] == "GM0202", "name"] = hostile
+    content = briefing.build(scope, pd.DataFrame(), briefing.Selection(gemeente="GM0202"), TODAY)
+    pdf = briefing.to_pdf(content)
+    text, pages = pdf_text(pdf)
+    assert pages <= 2
+    assert "#pagebreak() #set page(width: 2cm)" in text
+    assert '<script>alert("x")</script> $x^2$ *vet* ]' in text
+    html = briefing.figures_html(content.figures)
+    assert "<script" not in html
+
+
+def test_a_briefing_page_renders_to_images_a_person_can_check(demo_db) -> None:
+    content = briefing.build(scope_from(demo_db), pd.DataFrame(),
+                             briefing.Selection(gemeente="GM0202", area=WIJK), TODAY)
+    pages = briefing.to_pdf(content, png=True)
+    assert pages and all(page.startswith(b"\x89PNG") for page in pages)
+
+
+def test_the_sparkline_puts_the_last_value_at_the_right_end() -> None:
+    svg = briefing.sparkline_svg(((2014, 1.0), (2024, 3.0)), ((2014, 2.0), (2024, 2.0)),
+                                 width=100, height=20)
+    # Selection: from bottom-left to top-right; gemeente: a flat line halfway.
+    assert 'points="3.0,17.0 97.0,3.0"' in svg
+    assert 'points="3.0,10.0 97.0,10.0"' in svg
+    assert '<circle cx="97.0" cy="3.0"' in svg
+    assert briefing.sparkline_svg((), ()) == ""
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_briefing_page_shows_the_selection_and_offers_its_pdf(app_env, monkeypatch) -> None:
+    import streamlit.testing.v1.app_test as app_test_module
+    from streamlit.testing.v1 import AppTest
+    from test_profiel_vergelijken import APP, RecordingStorage, downloaded
+
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["buurttype"] = "achterstand"
+    at.switch_page("views/briefing.py").run()
+    assert not at.exception, at.exception
+    codes = achterstand(app_env)
+    assert at.header[0].value == "Arnhem: achterstandsbuurten"
+    assert any(f"{len(codes)} buurten" in m.value for m in at.markdown)
+    pdf = downloaded(at, "Download de briefing (PDF)")
+    text, _ = pdf_text(pdf)
+    assert "Arnhem: achterstandsbuurten" in text and f"{lbm(app_env, codes)}" in text
+
+    at.selectbox(key="w_buurt").set_value(WIJK).run()
+    assert not at.exception, at.exception
+    assert at.header[0].value.startswith("Wijk ")
+    assert at.query_params["buurt"] in (WIJK, [WIJK])
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_overview_and_the_profile_link_to_the_briefing_of_what_they_show(app_env) -> None:
+    from streamlit.testing.v1 import AppTest
+    from test_profiel_vergelijken import APP
+
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["buurt"] = "BU02020100"
+    at.switch_page("views/overzicht.py").run()
+    link = next(e for e in at.get("page_link") if "Briefing" in e.proto.label)
+    assert link.proto.page.endswith("briefing") and "buurt=" not in link.proto.query_string
+
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["buurt"] = "BU02020100"
+    at.switch_page("views/buurtprofiel.py").run()
+    link = next(e for e in at.get("page_link") if "Briefing" in e.proto.label)
+    assert "buurt=BU02020100" in link.proto.query_string
