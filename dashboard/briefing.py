@@ -102,11 +102,13 @@ class Briefing:
     map_caption: str
     legend: tuple[tuple[str, str], ...]  # (hex colour, label)
     map_features: dict = field(repr=False, default_factory=dict)
+    map_focus: tuple[str, ...] = ()  # the codes the map zooms to (a wijk or buurt briefing)
     synthetic: bool = False
 
     def to_json(self) -> dict:
         out = dataclasses.asdict(self)
         out.pop("map_features")
+        out.pop("map_focus")
         return out
 
 
@@ -491,6 +493,7 @@ def build(
         map_caption=caption,
         legend=tuple(legend),
         map_features=features,
+        map_focus=tuple(codes) if sel.area else (),
         synthetic=any(f.synthetic for f in figs),
     )
 
@@ -514,7 +517,8 @@ def to_pdf(briefing: Briefing, *, png: bool = False) -> bytes | list[bytes]:
                                                   '<svg xmlns="http://www.w3.org/2000/svg"/>')
         content["map"] = ""
         if briefing.map_features:
-            (folder / "kaart.svg").write_text(maps.svg_map(briefing.map_features))
+            (folder / "kaart.svg").write_text(maps.svg_map(briefing.map_features,
+                                                             focus=set(briefing.map_focus)))
             content["map"] = "kaart.svg"
         (folder / "briefing.json").write_text(json.dumps(content, ensure_ascii=False))
         (folder / "briefing.typ").write_text(TEMPLATE.read_text(encoding="utf-8"))

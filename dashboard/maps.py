@@ -176,11 +176,13 @@ def choropleth(
     )
 
 
-def svg_map(features: dict, width: int = 340, height: int = 270) -> str:
+def svg_map(features: dict, width: int = 340, height: int = 270,
+            focus: frozenset[str] | set[str] = frozenset()) -> str:
     """A static map as SVG: each feature's polygons filled with its `fill` property, no text.
 
-    Web Mercator (the projection of the map page), fitted to the features' extent; for a printed
-    page, drawn in a few milliseconds and needing nothing online.
+    Web Mercator (the projection of the map page), fitted to the features' extent, or with
+    `focus` (area codes) to those areas with their surroundings; for a printed page, drawn in a
+    few milliseconds and needing nothing online.
     """
     def project(lon: float, lat: float) -> tuple[float, float]:
         return math.radians(lon), math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
@@ -191,17 +193,22 @@ def svg_map(features: dict, width: int = 340, height: int = 270) -> str:
         polygons = (geometry["coordinates"] if geometry["type"] == "MultiPolygon"
                     else [geometry["coordinates"]] if geometry["type"] == "Polygon" else [])
         rings = [[project(lon, lat) for lon, lat, *_ in ring] for poly in polygons for ring in poly]
-        shapes.append((feature["properties"].get("fill", "#ffffff"), rings))
-    points = [p for _, rings in shapes for ring in rings for p in ring]
+        shapes.append((feature["properties"].get("fill", "#ffffff"), rings,
+                       feature["properties"].get("area_code") in focus))
+    points = [p for _, rings, _ in shapes for ring in rings for p in ring]
     if not points:
         return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"/>'
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    x0, y0 = min(xs), min(ys)
-    scale = min((width - 4) / ((max(xs) - x0) or 1), (height - 4) / ((max(ys) - y0) or 1))
-    dx = (width - (max(xs) - x0) * scale) / 2
-    dy = (height - (max(ys) - y0) * scale) / 2
+    framed = [p for _, rings, inside in shapes if inside for ring in rings for p in ring]
+    xs, ys = [p[0] for p in framed or points], [p[1] for p in framed or points]
+    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+    if framed:  # the chosen areas with their surroundings around them
+        mx, my = (x1 - x0) * 0.6 or 0.001, (y1 - y0) * 0.6 or 0.001
+        x0, x1, y0, y1 = x0 - mx, x1 + mx, y0 - my, y1 + my
+    scale = min((width - 4) / ((x1 - x0) or 1), (height - 4) / ((y1 - y0) or 1))
+    dx = (width - (x1 - x0) * scale) / 2
+    dy = (height - (y1 - y0) * scale) / 2
     paths = []
-    for fill, rings in shapes:
+    for fill, rings, _ in shapes:
         d = " ".join(
             "M" + " L".join(f"{dx + (x - x0) * scale:.1f},{height - dy - (y - y0) * scale:.1f}"
                             for x, y in ring) + " Z"

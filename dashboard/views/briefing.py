@@ -76,7 +76,8 @@ if content.synthetic:
 left, right = st.columns([1.1, 1])
 with left:
     if content.map_features:
-        st.image(maps.svg_map(content.map_features, width=420, height=330),
+        st.image(maps.svg_map(content.map_features, width=420, height=330,
+                              focus=set(content.map_focus)),
                  caption=content.map_caption)
         components.legend([LegendItem(c, lab) for c, lab in content.legend], t("Legenda"))
     else:
