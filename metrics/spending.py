@@ -1,0 +1,134 @@
+"""Leefbaarheid spending: per year, per dwelling and per inhabitant, and a two-group comparison.
+
+Pure functions on tidy frames. Spending rows: organisation, area_code, year, category, amount_eur
+(euro, nominal), dwellings (the organisation's dwellings in the area, may be missing). Inhabitants:
+area_code, period, value (inwoners). None of this says what the money caused: the two-group
+comparison sets buurten side by side, it does not isolate an effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+# 'Little or no spending': below this many euro per inhabitant per year, all organisations together.
+LOW_SPENDING_PER_INHABITANT = 5.0
+
+_PER_YEAR = ["organisation", "year", "amount_eur", "areas", "dwellings", "amount_with_dwellings",
+             "per_dwelling", "inhabitants", "per_inhabitant"]
+
+
+def inhabitants_in(inhabitants: pd.DataFrame, areas: Iterable[str], year: int) -> pd.Series:
+    """Inhabitants per area in `year`: that year's count, else the latest earlier one, else the
+    earliest later one (counts move slowly; a missing year should not drop an area)."""
+    wanted = list(dict.fromkeys(areas))
+    pop = inhabitants[inhabitants["area_code"].isin(wanted) & inhabitants["value"].notna()]
+    out = {}
+    for code, rows in pop.groupby("area_code"):
+        before = rows[rows["period"] <= year]
+        pick = before.loc[before["period"].idxmax()] if not before.empty else \
+            rows.loc[rows["period"].idxmin()]
+        out[code] = float(pick["value"])
+    return pd.Series(out, dtype=float).reindex(wanted)
+
+
+def per_area(spending: pd.DataFrame, inhabitants: pd.DataFrame) -> pd.DataFrame:
+    """Per organisation, area and year: amount (euro), dwellings, euro per dwelling and per
+    inhabitant. Dwellings: the largest count given on that area-year's rows (each category row
+    repeats it); per_dwelling is NaN where no count is known; per_inhabitant NaN without
+    inhabitants."""
+    if spending.empty:
+        return pd.DataFrame(columns=["organisation", "area_code", "year", "amount_eur",
+                                     "dwellings", "per_dwelling", "inhabitants",
+                                     "per_inhabitant"])
+    grouped = spending.groupby(["organisation", "area_code", "year"], as_index=False).agg(
+        amount_eur=("amount_eur", "sum"), dwellings=("dwellings", "max"))
+    grouped["dwellings"] = pd.to_numeric(grouped["dwellings"], errors="coerce").astype(float)
+    grouped["per_dwelling"] = grouped["amount_eur"] / grouped["dwellings"].where(
+        grouped["dwellings"] > 0)
+    people = []
+    for year, rows in grouped.groupby("year"):
+        counts = inhabitants_in(inhabitants, rows["area_code"], int(year))
+        people.append(pd.Series(counts.reindex(rows["area_code"]).to_numpy(), index=rows.index))
+    grouped["inhabitants"] = pd.concat(people) if people else np.nan
+    grouped["per_inhabitant"] = grouped["amount_eur"] / grouped["inhabitants"].where(
+        grouped["inhabitants"] > 0)
+    return grouped
+
+
+def per_year(spending: pd.DataFrame, inhabitants: pd.DataFrame) -> pd.DataFrame:
+    """Per organisation and year, over all its areas: amount, areas, euro per dwelling (over the
+    areas whose dwellings are known: their amount / their dwellings) and euro per inhabitant
+    (amount / inhabitants of the areas it spent in)."""
+    areas = per_area(spending, inhabitants)
+    if areas.empty:
+        return pd.DataFrame(columns=_PER_YEAR)
+    known = areas["dwellings"].notna() & (areas["dwellings"] > 0)
+    out = areas.assign(
+        amount_with_dwellings=areas["amount_eur"].where(known, 0.0),
+        dwellings=areas["dwellings"].where(known, 0.0),
+    ).groupby(["organisation", "year"], as_index=False).agg(
+        amount_eur=("amount_eur", "sum"), areas=("area_code", "nunique"),
+        dwellings=("dwellings", "sum"), amount_with_dwellings=("amount_with_dwellings", "sum"),
+        inhabitants=("inhabitants", "sum"),
+    )
+    out["per_dwelling"] = out["amount_with_dwellings"] / out["dwellings"].where(out["dwellings"] > 0)
+    out["per_inhabitant"] = out["amount_eur"] / out["inhabitants"].where(out["inhabitants"] > 0)
+    return out[_PER_YEAR]
+
+
+def intensity(spending: pd.DataFrame, inhabitants: pd.DataFrame, years: Iterable[int],
+              areas: Iterable[str]) -> pd.Series:
+    """Per area: euro per inhabitant per year over `years`, all organisations together (0 where
+    nothing was spent; NaN without inhabitants)."""
+    years = list(years)
+    areas = list(dict.fromkeys(areas))
+    spent = spending[spending["year"].isin(years)].groupby("area_code")["amount_eur"].sum()
+    people = inhabitants_in(inhabitants, areas, max(years) if years else 0)
+    total = spent.reindex(areas).fillna(0.0)
+    return total / len(years or [1]) / people.where(people > 0)
+
+
+def comparison_buurten(
+    own: Iterable[str], types: pd.Series, intensity_per_area: pd.Series,
+    threshold: float = LOW_SPENDING_PER_INHABITANT,
+) -> list[str]:
+    """Buurten of the same buurttype(s) as `own` where all organisations together spent less than
+    `threshold` euro per inhabitant per year: the comparison group. types: area_code -> type."""
+    own = set(own)
+    wanted = set(types.reindex(list(own)).dropna())
+    low = intensity_per_area[intensity_per_area < threshold].index
+    return sorted(c for c in low if c not in own and types.get(c) in wanted)
+
+
+def compare_groups(changes: pd.DataFrame, group: Iterable[str], comparison: Iterable[str],
+                   catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator: the mean change in the spending buurten and in the comparison buurten.
+
+    changes: area_code, indicator_id, difference (value_to - value_from in the indicator's unit,
+    e.g. from metrics.change.change_between). Each buurt counts once (unweighted mean); buurten
+    without a change are left out and counted in neither n. gap = group mean - comparison mean;
+    `group_better` says whether that gap is in the good direction (lager_beter flips it), NA for
+    neutral indicators or a missing side. A comparison, not an effect: the groups may differ in
+    more than spending.
+    """
+    group, comparison = set(group), set(comparison)
+    rows = []
+    for indicator, part in changes.dropna(subset=["difference"]).groupby("indicator_id",
+                                                                         sort=False):
+        a = part[part["area_code"].isin(group)]["difference"]
+        b = part[part["area_code"].isin(comparison)]["difference"]
+        gap = a.mean() - b.mean() if len(a) and len(b) else np.nan
+        direction = str(catalogue.loc[indicator, "direction"]) if indicator in catalogue.index \
+            else "neutraal"
+        better = pd.NA
+        if not np.isnan(gap) and direction in ("hoger_beter", "lager_beter"):
+            better = bool(gap > 0) if direction == "hoger_beter" else bool(gap < 0)
+        rows.append({"indicator_id": indicator, "group_change": a.mean() if len(a) else np.nan,
+                     "group_n": len(a), "comparison_change": b.mean() if len(b) else np.nan,
+                     "comparison_n": len(b), "gap": gap, "group_better": better})
+    return pd.DataFrame(rows, columns=["indicator_id", "group_change", "group_n",
+                                       "comparison_change", "comparison_n", "gap",
+                                       "group_better"])
