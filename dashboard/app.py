@@ -123,6 +123,10 @@ def run() -> None:
         ),
         st.Page(PAGES / "trends.py", title=t("Trends"), icon=":material/show_chart:", url_path="trends"),
         st.Page(
+            PAGES / "corporaties.py", title=t("Corporaties en uitgaven"),
+            icon=":material/apartment:", url_path="corporaties",
+        ),
+        st.Page(
             PAGES / "briefing.py", title=t("Briefing"), icon=":material/description:",
             url_path="briefing",
         ),

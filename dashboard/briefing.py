@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import maps, tables
+from dashboard import corporations, maps, tables
 from metrics import aggregate, change, early_warning, references
 from metrics.formatting import format_change, format_date, format_number
 
@@ -456,16 +456,44 @@ def figures_html(figures: tuple[Figure, ...] | list[Figure]) -> str:
 # --- Build and render --------------------------------------------------------------------------
 
 
+def goal_lines(scope: tables.Scope, goal_frame: pd.DataFrame, sel: Selection,
+               codes: list[str]) -> list[str]:
+    """The goals of the selection's buurten (and of its wijk or the gemeente) with their status."""
+    if goal_frame is None or goal_frame.empty:
+        return []
+    wanted = [*codes, sel.area or sel.gemeente]
+    if not sel.area:
+        wanted += list(scope.areas.loc[scope.areas["level"] == "wijk", "code"])
+    rows = corporations.goal_rows(scope, goal_frame, wanted)
+    return [corporations.goal_sentence(r, scope.catalogue) for _, r in rows.iterrows()]
+
+
+def project_lines(scope: tables.Scope, project_frame: pd.DataFrame, codes: list[str],
+                  since: dt.date) -> list[str]:
+    """Projects in the selection's buurten that ran on or after `since` (running or recent)."""
+    if project_frame is None or project_frame.empty:
+        return []
+    rows = corporations.project_rows(scope, project_frame, codes)
+    if rows.empty:
+        return []
+    recent = rows[rows["Eind"].isna() | (rows["Eind"] >= pd.Timestamp(since))]
+    return [corporations.project_sentence(r) for _, r in recent.iterrows()][:MAX_WARNINGS]
+
+
 def build(
     scope: tables.Scope,
     geo: pd.DataFrame,
     sel: Selection,
     today: dt.date,
     *,
-    goals: list[str] | None = None,
-    projects: list[str] | None = None,
+    goal_frame: pd.DataFrame | None = None,
+    project_frame: pd.DataFrame | None = None,
 ) -> Briefing:
-    """Everything the briefing says, from one gemeente's data (see module docstring)."""
+    """Everything the briefing says, from one gemeente's data (see module docstring).
+
+    Goals and projects are included when their frames are given (and loaded); projects are those
+    running in or after the latest data year.
+    """
     codes = members(scope, sel)
     title, subtitle, selection_text = _title(scope, sel)
     figs = figures(scope, sel, codes)
@@ -486,8 +514,9 @@ def build(
         declines=tuple(worse),
         warnings=tuple(warn),
         warnings_more=more,
-        goals=tuple(goals or ()),
-        projects=tuple(projects or ()),
+        goals=tuple(goal_lines(scope, goal_frame, sel, codes)),
+        projects=tuple(project_lines(scope, project_frame, codes,
+                                     dt.date(year or today.year, 1, 1))),
         notes=tuple(notes(scope, codes, year)),
         sources=tuple(source_lines(scope, codes)),
         map_caption=caption,
@@ -553,8 +582,11 @@ def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | Non
             sources=db.query(con, "app_sources").set_index("key", drop=False),
         )
         geo = db.query(con, "app_geometries", {"gemeente": selection.gemeente, "level": "buurt"})
+        goal_frame = db.query(con, "app_goals", {"gemeente": selection.gemeente})
+        project_frame = db.query(con, "app_projects", {
+            "gemeente": selection.gemeente, "show_confidential": privacy.show_confidential})
     finally:
         con.close()
     briefing = build(scope, geo, dataclasses.replace(selection, regel=rule),
-                     today or dt.date.today())
+                     today or dt.date.today(), goal_frame=goal_frame, project_frame=project_frame)
     return to_pdf(briefing)  # type: ignore[return-value]

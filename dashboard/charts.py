@@ -51,17 +51,24 @@ def trend_chart(
     decimals: int,
     nulmeting: int | None = None,
     height: int = 340,
+    projects: pd.DataFrame | None = None,
 ) -> alt.TopLevelMixin:
     """Lines over the years.
 
     frame columns: reeks (series label), soort (gebied/gemeente/buurttype), period (int), shown
     (float), ci_low, ci_high (float or NaN), tooltip text columns waarde_tekst and bron_tekst.
-    A band shows the 95% margin where known; a vertical rule marks the nulmeting.
+    A band shows the 95% margin where known; a vertical rule marks the nulmeting. projects
+    (project, organisatie, van, tot as dates, tekst) become grey bands over their running time,
+    each with a marker line at its start, cut to the years on the chart (to the end of
+    the last one).
     """
     # Years sit on 1 January so that points line up with the year ticks.
     data = frame.assign(jaar=pd.to_datetime(frame["period"].astype(str) + "-01-01"))
     series = list(dict.fromkeys(data.sort_values("soort", key=_kind_key)["reeks"]))
-    colour = alt.Color("reeks:N", title="Reeks", sort=series, scale=alt.Scale(scheme="tableau10"))
+    # One legend for lines and margin bands, drawn as solid strokes (not the bands' pale fill).
+    colour = alt.Color("reeks:N", title="Reeks", sort=series, scale=alt.Scale(scheme="tableau10"),
+                       legend=alt.Legend(symbolType="stroke", symbolOpacity=1,
+                                         symbolStrokeWidth=3, labelLimit=220))
     x = alt.X("jaar:T", title="Jaar", axis=alt.Axis(format="%Y", tickCount="year"))
     y = alt.Y(
         "shown:Q",
@@ -73,7 +80,7 @@ def trend_chart(
     band = (
         base.transform_filter("isValid(datum.ci_low) && isValid(datum.ci_high)")
         .mark_area(opacity=0.15)
-        .encode(x=x, y="ci_low:Q", y2="ci_high:Q", color=colour.legend(None))
+        .encode(x=x, y="ci_low:Q", y2="ci_high:Q", color=colour)
     )
     lines = base.mark_line(point=True, strokeWidth=2.2).encode(
         x=x,
@@ -93,6 +100,19 @@ def trend_chart(
         ],
     )
     layers = [band, lines]
+    if projects is not None and not projects.empty:
+        # Up to the end of the last measured year: a project started in it still shows.
+        first, last = data["jaar"].min(), data["jaar"].max() + pd.DateOffset(years=1)
+        bands = projects.assign(
+            van=pd.to_datetime(projects["van"]).clip(first, last),
+            tot=pd.to_datetime(projects["tot"]).clip(first, last),
+        )
+        bands = bands[bands["van"] < bands["tot"]]
+        tip = [alt.Tooltip("tekst:N", title="Project")]
+        layers.insert(0, alt.Chart(bands).mark_rect(color="#8c8c8c", opacity=0.12).encode(
+            x="van:T", x2="tot:T", tooltip=tip))
+        layers.insert(1, alt.Chart(bands).mark_rule(color="#6f6f6f", strokeWidth=1.5).encode(
+            x="van:T", tooltip=tip))
     if nulmeting is not None:
         rule = pd.DataFrame({"jaar": [pd.Timestamp(f"{nulmeting}-01-01")], "tekst": ["nulmeting"]})
         layers.append(

@@ -84,6 +84,16 @@ class Context:
             self.version, v.gemeente, v.regel, self.privacy, tuple(codes), v.taal
         )
 
+    def spending(self) -> pd.DataFrame:
+        """Spending the app may show (none of a confidential source unless configured)."""
+        return data.spending(self.version, self.view.gemeente, self.privacy)
+
+    def projects(self) -> pd.DataFrame:
+        return data.projects(self.version, self.view.gemeente, self.privacy)
+
+    def goals(self) -> pd.DataFrame:
+        return data.goals(self.version, self.view.gemeente)
+
     def types_in(self, period: int | None) -> pd.Series:
         """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""
         types = self.types
@@ -134,6 +144,11 @@ def build() -> Context:
     usable = [i for i in catalogue.index if i in period_map]
     rules = data.rules(version, gemeente)
     areas = data.areas(version, gemeente).set_index("code", drop=False)
+    privacy = settings.privacy()
+    organisations = tuple(sorted(
+        set(data.spending(version, gemeente, privacy)["organisation"])
+        | set(data.projects(version, gemeente, privacy)["organisation"])
+    ))
     options = state.Options(
         gemeenten=tuple(gemeenten["code"]),
         indicators={i: str(catalogue.loc[i, "theme"]) for i in usable},
@@ -143,6 +158,7 @@ def build() -> Context:
         references=tuple(references.REFERENCES),
         default_gemeente=str(gemeenten["code"].iloc[0]),
         default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
+        organisations=organisations,
     )
     view = state.current_view(options)
     if view.taal == "en" and "name_en" in catalogue:
@@ -156,6 +172,6 @@ def build() -> Context:
         sources=data.sources(version).set_index("key", drop=False),
         areas=areas,
         rules=rules,
-        privacy=settings.privacy(),
+        privacy=privacy,
         gemeente_names=dict(zip(gemeenten["code"], gemeenten["name"], strict=True)),
     )

@@ -99,6 +99,24 @@ def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
     return _query(version, "app_geometries", {"gemeente": gemeente, "level": level})
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def spending(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    """Spending rows; a confidential source only when privacy.show_confidential (in the query)."""
+    return _query(version, "app_spending",
+                  {"gemeente": gemeente, "show_confidential": privacy.show_confidential})
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def projects(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    return _query(version, "app_projects",
+                  {"gemeente": gemeente, "show_confidential": privacy.show_confidential})
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def goals(version: Version, gemeente: str) -> pd.DataFrame:
+    return _query(version, "app_goals", {"gemeente": gemeente})
+
+
 @st.cache_data(max_entries=4, show_spinner=False)
 def loads(version: Version) -> pd.DataFrame:
     return _query(version, "app_loads")
@@ -160,7 +178,9 @@ def briefing_content(
 ) -> briefing.Briefing:
     scope = _scope(version, selection.gemeente, selection.regel, privacy)
     geo = geometries(version, selection.gemeente, "buurt")
-    return briefing.build(scope, geo, selection, today)
+    return briefing.build(scope, geo, selection, today,
+                          goal_frame=goals(version, selection.gemeente),
+                          project_frame=projects(version, selection.gemeente, privacy))
 
 
 @st.cache_data(max_entries=16, show_spinner="PDF opmaken…")

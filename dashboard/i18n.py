@@ -134,7 +134,9 @@ EN: dict[str, str] = {
     "Grootste verbeteringen": "Largest improvements",
     "Grootste achteruitgang": "Largest declines",
     "Doelen": "Goals",
-    "Lopende projecten": "Running projects",
+    "Lopende en recente projecten": "Running and recent projects",
+    "Projecten": "Projects",
+    "Uitgaven aan leefbaarheid": "Spending on liveability",
     "Legenda": "Legend",
     "Voor deze gemeente zijn geen buurtgrenzen geladen; daarom geen kaart.": "No neighbourhood "
     "boundaries are loaded for this municipality, so there is no map.",

@@ -35,6 +35,7 @@ class Options:
     references: tuple[str, ...]
     default_gemeente: str
     default_indicator: str = "lbm_score"
+    organisations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class View:
     referentie: str = "waarde"
     gebieden: tuple[str, ...] = ()
     buurt: str = ""
+    organisatie: str = ""
     taal: str = "nl"
     notices: tuple[str, ...] = field(default=(), compare=False)
 
@@ -156,6 +158,10 @@ def parse(params: Mapping[str, object], options: Options) -> View:
     buurt = _first(params.get("buurt"))
     if buurt and buurt not in options.areas:
         buurt = str(fallback("buurt", buurt, "", "geen"))
+    organisatie = _first(params.get("organisatie"))
+    first_organisation = options.organisations[0] if options.organisations else ""
+    if organisatie not in options.organisations:
+        organisatie = str(fallback("organisatie", organisatie, first_organisation))
     taal = _first(params.get("taal")) or "nl"
     if taal not in LANGUAGES:
         taal = str(fallback("taal", taal, "nl"))
@@ -172,6 +178,7 @@ def parse(params: Mapping[str, object], options: Options) -> View:
         referentie=referentie,
         gebieden=gebieden,
         buurt=buurt,
+        organisatie=organisatie,
         taal=taal,
         notices=tuple(notices),
     )

@@ -156,7 +156,11 @@ def display_formats(frame: pd.DataFrame) -> dict[str, object]:
     for column in frame.columns:
         series = frame[column]
         if pd.api.types.is_datetime64_any_dtype(series):
-            formats[column] = lambda v: "–" if pd.isna(v) else f"{format_date(v)} {v:%H:%M}"
+            clean = series.dropna()
+            if len(clean) and (clean == clean.dt.normalize()).all():  # dates without a time
+                formats[column] = lambda v: "–" if pd.isna(v) else format_date(v)
+            else:
+                formats[column] = lambda v: "–" if pd.isna(v) else f"{format_date(v)} {v:%H:%M}"
             continue
         if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
             continue

@@ -115,7 +115,7 @@ if content.goals:
     st.subheader(t("Doelen"))
     st.markdown("\n".join(f"- {components.plain(s)}" for s in content.goals))
 if content.projects:
-    st.subheader(t("Lopende projecten"))
+    st.subheader(t("Lopende en recente projecten"))
     st.markdown("\n".join(f"- {components.plain(s)}" for s in content.projects))
 st.subheader(t("Over deze cijfers"))
 st.markdown("\n".join(f"- {components.plain(s)}" for s in content.notes))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, profiles, state
+from dashboard import charts, components, corporations, profiles, state
 from dashboard.context import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL
 from metrics import change, expected, profile, references
 from metrics.formatting import format_number
@@ -228,4 +228,36 @@ else:
             Synthetisch="ja" if bool(lbm_meta["synthetic"].any()) else "nee",
             Bron=ctx.sources["label"].get(lbm_source, lbm_source)),
         f"leefbaarometer-{code}",
+    )
+
+# Goals, projects and spending, when loaded. For a wijk: its own and its buurten's.
+related = [code, *areas.index[(areas["level"] == "buurt") & (areas["parent_code"] == code)]]
+st.subheader(t("Doelen"))
+goal_table = corporations.goal_rows(scope, ctx.goals(), related)
+if goal_table.empty:
+    st.caption("Voor dit gebied zijn geen doelen geladen (sjabloon 'doelen' op 'Over de data').")
+else:
+    st.caption("Doel tegenover wat sinds de nulmeting is gerealiseerd. Op koers: minstens zo ver "
+               "als een rechte lijn van nulmeting naar doel op dit moment zou zijn.")
+    components.table_with_downloads(goal_table, f"doelen-{code}")
+st.subheader(t("Projecten"))
+project_table = corporations.project_rows(scope, ctx.projects(), related)
+if project_table.empty:
+    st.caption("Voor dit gebied zijn geen projecten geladen.")
+else:
+    components.table_with_downloads(project_table, f"projecten-{code}")
+spend = ctx.spending()
+spend_here = spend[spend["area_code"].isin(related)]
+if not spend_here.empty:
+    st.subheader(t("Uitgaven aan leefbaarheid"))
+    if spend_here["confidential"].any():
+            st.warning("Vertrouwelijke gegevens: alleen zichtbaar omdat deze installatie ze toont.",
+                   icon=":material/lock_open:")
+    per_org = spend_here.groupby(["organisation", "year"], as_index=False)["amount_eur"].sum()
+    components.table_with_downloads(
+        per_org.rename(columns={"organisation": "Organisatie", "year": "Jaar",
+                                "amount_eur": "Uitgaven (euro)"}).assign(
+            Synthetisch="ja" if bool(spend_here["synthetic"].any()) else "nee",
+            Bron=", ".join(ctx.sources["label"].get(s, s) for s in spend_here["source"].unique())),
+        f"uitgaven-{code}",
     )

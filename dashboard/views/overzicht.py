@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, state, tables
+from dashboard import components, corporations, state, tables
 from dashboard.context import THEME_LABELS, TYPE_PLURAL
 from metrics import aggregate, early_warning, references
 
@@ -113,3 +113,20 @@ else:
             columns={"reason": "Reden", "severity": "Ernst", "period": "Jaar"}),
         "vroegsignalering",
     )
+
+st.subheader("Doelen")
+scope_all = ctx.scope()
+goal_table = corporations.goal_rows(scope_all, ctx.goals())
+if goal_table.empty:
+    st.caption("Er zijn geen doelen geladen. Download het sjabloon 'doelen' op 'Over de data'.")
+else:
+    in_selection = goal_table["Code"].isin(members) | ~goal_table["Code"].isin(
+        scope_all.areas.loc[scope_all.areas["level"] == "buurt", "code"])
+    shown = goal_table[in_selection]
+    counts = shown["Status"].value_counts()
+    st.caption(
+        "Doel tegenover wat sinds de nulmeting is gerealiseerd, voor de gebieden in de selectie: "
+        + ", ".join(f"{n} {status}" for status, n in counts.items()) + ". Op koers: minstens zo "
+        "ver als een rechte lijn van nulmeting naar doel op dit moment zou zijn."
+    )
+    components.table_with_downloads(shown, "doelen")

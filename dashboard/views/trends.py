@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, state, tables
+from dashboard import charts, components, corporations, state, tables
 from dashboard.context import TYPE_PLURAL
 from metrics import aggregate, references
 
@@ -82,18 +82,25 @@ shown = shown.assign(
 )
 if view.referentie != "waarde":
     shown[["ci_low", "ci_high"]] = float("nan")  # margins belong to raw values only
+bands = corporations.project_bands(ctx.projects(), list(view.gebieden))
 if shown["shown"].notna().any():
     st.altair_chart(
         charts.trend_chart(
             shown, title=legend.title, y_title=legend.unit,
-            decimals=int(indicator["decimals"]), nulmeting=view.nulmeting,
+            decimals=int(indicator["decimals"]), nulmeting=view.nulmeting, projects=bands,
         ),
         width="stretch",
     )
     st.caption(
         f"Lijnen per jaar: de gekozen gebieden, de gemeente en het gemiddelde per buurttype "
         f"(gewogen naar inwoners). {legend.caption} Banden tonen de 95%-marge waar bekend."
+        + (f" Grijze vlakken: de looptijd van {len(bands)} projecten in de gekozen gebieden, met "
+           "een lijn bij de start (zie de tabel eronder)." if not bands.empty else "")
     )
+    if not bands.empty:
+        components.table_with_downloads(
+            corporations.project_rows(ctx.scope(), ctx.projects(), list(view.gebieden)),
+            "projecten in de gekozen gebieden")
 else:
     st.info("Voor deze keuze zijn geen waarden beschikbaar.")
 components.synthetic_banner(bool(shown["synthetic"].fillna(False).astype(bool).any()))

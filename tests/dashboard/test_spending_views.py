@@ -1,0 +1,164 @@
+"""Spending, projects and goals in the app: the corporation view with the demo's figures, project
+bands on the trend chart, goals on the overview and profile, and confidential spending hidden in
+every view and every download unless the app is configured to show it.
+
+Expected values come from plain SQL on the demo database.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit import dataframe_util
+from streamlit.testing.v1 import AppTest
+from test_profiel_vergelijken import APP, RecordingStorage
+
+from metrics.formatting import format_number
+
+ROOT = Path(__file__).resolve().parents[2]
+VIEWS = sorted(p.name for p in (ROOT / "dashboard" / "views").glob("*.py"))
+ORGANISATION = "Woonstichting Voorbeeld (fictief)"
+OVERLAP_BUURT = "BU02021053"  # Geitenkamp
+
+
+def sql(db: Path, query: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(query, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def charts(at: AppTest) -> list:
+    return [*at.get("vega_lite_chart"), *at.get("arrow_vega_lite_chart")]
+
+
+def chart_data(chart) -> str:
+    """The rows behind a chart (kept apart from its spec, as Arrow tables)."""
+    return "\n".join(
+        dataframe_util.convert_arrow_bytes_to_pandas_df(ds.data.data).to_csv()
+        for ds in chart.proto.datasets
+    )
+
+
+def run(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture()
+def shown(app_env, monkeypatch):
+    monkeypatch.setenv("BUURTMONITOR_TOON_VERTROUWELIJK", "1")
+    return app_env
+
+
+def test_the_corporation_view_shows_the_organisations_spending(shown) -> None:
+    at = run("views/corporaties.py", organisatie=ORGANISATION)
+    total, buurten = sql(shown, "SELECT sum(amount_eur), count(DISTINCT area_code) FROM spending "
+                                "WHERE organisation = ? AND year = 2024", [ORGANISATION])[0]
+    # Per inhabitant: the 2024 amount over the 2024 inhabitants of the buurten it spent in.
+    people = sql(shown, "SELECT sum(value) FROM observations WHERE indicator_id = 'inwoners' "
+                        "AND period = 2024 AND area_code IN (SELECT area_code FROM spending "
+                        "WHERE organisation = ? AND year = 2024)", [ORGANISATION])[0][0]
+    per_dwelling = sql(shown, """
+        WITH d AS (SELECT area_code, max(dwellings) AS w, sum(amount_eur) AS a FROM spending
+                   WHERE organisation = ? AND year = 2024 AND dwellings IS NOT NULL
+                   GROUP BY area_code)
+        SELECT sum(a) / sum(w) FROM d""", [ORGANISATION])[0][0]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Uitgaven 2024"] == format_number(total, 0, "euro")
+    assert metrics["Buurten 2024"] == str(buurten)
+    assert metrics["Per inwoner 2024"] == format_number(total / people, 2, "euro")
+    assert metrics["Per woning 2024"] == format_number(per_dwelling, 0, "euro")
+    headers = [h.value for h in at.header]
+    assert headers == ["Uitgaven", "Hoe ontwikkelden deze buurten zich?", "Projecten"]
+    development = at.dataframe[2].value
+    assert "Leefbaarometerscore" in set(development["Indicator"])
+    assert (development["Aantal buurten met uitgaven"] > 0).all()
+    assert any("geen bewijs van effect" in i.value for i in at.info)
+    projects = at.dataframe[3].value
+    expected = {r[0] for r in sql(shown, "SELECT name FROM projects WHERE organisation = ?",
+                                  [ORGANISATION])}
+    assert set(projects["Project"]) == expected
+    overlap = at.dataframe[4].value
+    assert "Geitenkamp" in set(overlap["Buurt"])
+
+
+def test_the_trend_chart_marks_the_projects_of_the_chosen_buurt(app_env) -> None:
+    at = run("views/trends.py", gebieden=OVERLAP_BUURT, indicator="onveilig_buurt",
+             thema="veiligheid")
+    rows = sql(app_env, "SELECT name FROM projects WHERE list_contains("
+                        "string_split(area_codes, ' '), ?)", [OVERLAP_BUURT])
+    names = {r[0] for r in rows}
+    assert len(names) >= 3
+    chart = charts(at)[0]
+    marks = [layer.get("mark", {}) for layer in json.loads(chart.proto.spec)["layer"]]
+    assert {"type": "rect", "color": "#8c8c8c", "opacity": 0.12} in marks
+    texts = chart_data(chart)
+    assert all(name in texts for name in names)
+    assert f"{len(rows)} projecten" in at.caption[0].value
+
+
+def test_goals_show_their_status_on_the_overview_and_the_profile(app_env) -> None:
+    goals = sql(app_env, "SELECT area_code, indicator_id FROM goals ORDER BY area_code")
+    at = run("views/overzicht.py")
+    table = next(d.value for d in at.dataframe if "Status" in d.value.columns)
+    assert len(table) == len(goals)
+    assert set(table["Status"]) <= {"behaald", "op koers", "achter", "geen gegevens"}
+
+    code = goals[0][0]
+    at = run("views/buurtprofiel.py", buurt=code)
+    table = next(d.value for d in at.dataframe if "Status" in getattr(d.value, "columns", []))
+    assert list(table["Code"]) == [c for c, _ in goals if c == code]
+
+
+def _everything_shown(at: AppTest) -> str:
+    """All text an AppTest run shows, the table cells, chart data and download bytes."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
+                 "success", "error", "text"):
+        parts += [str(e.value) for e in at.get(kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [d.value.to_csv() for d in at.dataframe]
+    parts += [e.proto.spec + chart_data(e) for e in charts(at)]
+    for button in at.get("download_button"):
+        file_id = button.proto.url.rsplit("/", 1)[1].split(".")[0]
+        parts.append(RecordingStorage.files.get(file_id, b"").decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("show", [False, True])
+def test_confidential_spending_stays_out_of_every_view_and_download(app_env, monkeypatch,
+                                                                    show) -> None:
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+    if show:
+        monkeypatch.setenv("BUURTMONITOR_TOON_VERTROUWELIJK", "1")
+    else:
+        monkeypatch.delenv("BUURTMONITOR_TOON_VERTROUWELIJK", raising=False)
+    totals = sql(app_env, "SELECT organisation, sum(amount_eur) FROM spending "
+                          "WHERE year = 2024 GROUP BY organisation")
+    assert sql(app_env, "SELECT bool_and(confidential) FROM spending")[0][0]
+    needles = [format_number(total, 0) for _, total in totals] + ["Uitgaven (euro)",
+                                                                  "Euro per woning"]
+    seen = []
+    for view in VIEWS:
+        variants = [{}, {"buurt": OVERLAP_BUURT, "gebieden": OVERLAP_BUURT}]
+        if view == "corporaties.py":  # the one page that shows one organisation at a time
+            variants += [{"organisatie": organisation} for organisation, _ in totals]
+        for params in variants:
+            at = run(f"views/{view}", **params)
+            text = _everything_shown(at)
+            seen += [(view, n) for n in needles if n in text]
+    if show:
+        # The same walk finds the figures when they may be shown: the check can see them.
+        assert {n for _, n in seen} == set(needles)
+    else:
+        assert seen == [], f"vertrouwelijke uitgaven zichtbaar: {seen}"
