@@ -105,6 +105,49 @@ EN: dict[str, str] = {
     "Grafiek: {thema}": "Chart: {thema}",
     "{thema}: de gekozen gebieden naast elkaar": "{thema}: the chosen areas side by side",
     "Opvallend": "Notable",
+    # Overzicht
+    "Overzicht {naam}": "Overview {naam}",
+    "Vroegsignalering": "Early warning",
+    "Selectie: {keuze}.": "Selection: {keuze}.",
+    "'{keuze}' vergelijkt gebieden onderling; voor de selectie als geheel toont het overzicht "
+    "daarom de waarde zelf. Zie de Kaart voor deze vergelijking.": "'{keuze}' compares areas with "
+    "each other; for the selection as a whole the overview therefore shows the value itself. See "
+    "the Map for this comparison.",
+    "Geen buurten met een signaal in de selectie.": "No neighbourhoods with a signal in the "
+    "selection.",
+    "Buurten waar een outcome-indicator statistisch betekenisvol verslechterde of een "
+    "signaalwaarde overschreed. Een signaal is een reden om te kijken, geen oordeel.": ""
+    "Neighbourhoods where an outcome indicator worsened significantly or passed a signal value. "
+    "A signal is a reason to look, not a judgement.",
+    "Er zijn geen doelen geladen. Download het sjabloon 'doelen' op 'Over de data'.": "No goals "
+    "are loaded. Download the 'doelen' template on 'About the data'.",
+    "Doel tegenover wat sinds de nulmeting is gerealiseerd, voor de gebieden in de selectie: "
+    "{telling}. Op koers: minstens zo ver als een rechte lijn van nulmeting naar doel op dit "
+    "moment zou zijn.": "Goal against what has been realised since the baseline, for the areas in "
+    "the selection: {telling}. On track: at least as far as a straight line from baseline to goal "
+    "would be by now.",
+    "En nog {n} buurten: zie de tabel.": "And {n} more neighbourhoods: see the table.",
+    "Gemeente: {waarde}.": "Municipality: {waarde}.",
+    "sinds {jaar}": "since {jaar}",
+    "behaald": "reached",
+    "op koers": "on track",
+    "achter": "behind",
+    "geen gegevens": "no data",
+    "buurt": "neighbourhood",
+    "wijk": "district",
+    # Trends
+    "Trends: {naam}": "Trends: {naam}",
+    "Gebieden (maximaal 5)": "Areas (at most 5)",
+    "Voor deze keuze zijn geen waarden beschikbaar.": "There are no values for this choice.",
+    "Gemeente {naam}": "Municipality {naam}",
+    "Gemiddelde {typen}": "Average {typen}",
+    "Banden tonen de 95%-marge waar bekend.": "Bands show the 95% margin where known.",
+    "Lijnen per jaar: de gekozen gebieden, de gemeente en het gemiddelde per buurttype (gewogen "
+    "naar inwoners).": "Lines per year: the chosen areas, the municipality and the average per "
+    "neighbourhood type (weighted by population).",
+    "Grijze vlakken: de looptijd van {n} projecten in de gekozen gebieden, met een lijn bij de "
+    "start (zie de tabel eronder).": "Grey areas: the running time of {n} projects in the chosen "
+    "areas, with a line at the start (see the table below).",
     # Briefing
     "Kies buurttypen": "Choose neighbourhood types",
     "Eén of twee A4-pagina's in gewone taal voor een wethouder: kerncijfers per thema, een kaart, "

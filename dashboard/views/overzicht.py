@@ -10,6 +10,7 @@ from dashboard.context import THEME_LABELS, TYPE_PLURAL
 from metrics import aggregate, early_warning, references
 
 ctx = state.context()
+t = state.t
 view = ctx.view
 cat = ctx.catalogue
 headline = tuple(cat.index[cat["headline"].astype(bool)])
@@ -20,15 +21,16 @@ scope = tables.Scope(
     catalogue=cat,
     sources=ctx.sources,
 )
-chosen = ", ".join(TYPE_PLURAL[t] for t in view.buurttype)
-st.title(f"Overzicht {ctx.gemeente_name}")
-st.caption(f"Selectie: {chosen}. {ctx.rule_caption()}")
-state.link_to("views/briefing.py", state.t("Briefing (PDF) voor deze selectie"),
+chosen = ", ".join(t(TYPE_PLURAL[b]) for b in view.buurttype)
+st.title(t("Overzicht {naam}", naam=ctx.gemeente_name))
+st.caption(t("Selectie: {keuze}.", keuze=chosen) + f" {ctx.rule_caption()}")
+state.link_to("views/briefing.py", t("Briefing (PDF) voor deze selectie"),
               icon=":material/description:", buurt="")
 if view.referentie in tables.PER_AREA_REFERENCES:
     st.info(
-        f"'{references.REFERENCES[view.referentie]}' vergelijkt gebieden onderling; voor de selectie "
-        "als geheel toont het overzicht daarom de waarde zelf. Zie de Kaart voor deze vergelijking."
+        t("'{keuze}' vergelijkt gebieden onderling; voor de selectie als geheel toont het "
+          "overzicht daarom de waarde zelf. Zie de Kaart voor deze vergelijking.",
+          keuze=t(references.REFERENCES[view.referentie]))
     )
 inside = tables.in_filter(scope, "buurt", view.buurttype)
 members = [c for c, ok in inside.items() if ok]
@@ -43,7 +45,7 @@ for theme, label in THEME_LABELS.items():
     ids = [i for i in headline if cat.loc[i, "theme"] == theme and i != "inwoners"]
     if not ids:
         continue
-    st.subheader(label)
+    st.subheader(t(label))
     cols = st.columns(len(ids))
     for col, ind in zip(cols, ids, strict=True):
         row = cat.loc[ind]
@@ -67,16 +69,16 @@ for theme, label in THEME_LABELS.items():
             references.format_shown(shown, kind, row),
             delta=None if one_year else
             references.format_shown(last["value"] - first["value"], "verschil_gemeente", row)
-            + f" sinds {int(first['period'])}",
+            + " " + t("sinds {jaar}", jaar=int(first["period"])),
             delta_color="normal" if row["direction"] == "hoger_beter"
             else "inverse" if row["direction"] == "lager_beter" else "off",
             help=tables.HEADLINE_HELP[kind],
         )
         # The source of the values shown, not the indicator's usual source: demo values are
         # synthetic even where the catalogue names a real survey.
-        col.caption(f"Gemeente: {ref_text}. {ctx.source_line(str(last['source']))}.")
+        col.caption(t("Gemeente: {waarde}.", waarde=ref_text) + f" {ctx.source_line(str(last['source']))}.")
 
-st.subheader("Vroegsignalering")
+st.subheader(t("Vroegsignalering"))
 all_outcomes = tuple(cat.index[cat["result"] == "outcome"])
 obs = ctx.observations(all_outcomes)
 period = int(obs["period"].max()) if not obs.empty else None
@@ -84,10 +86,11 @@ warnings = early_warning.early_warnings(obs[obs["area_code"].isin(members)], cat
     if period else pd.DataFrame()
 warnings = warnings[warnings["severity"] != "laag"] if not warnings.empty else warnings
 if warnings.empty:
-    st.success("Geen buurten met een signaal in de selectie.")
+    st.success(t("Geen buurten met een signaal in de selectie."))
 else:
-    st.caption("Buurten waar een outcome-indicator statistisch betekenisvol verslechterde of een "
-               "signaalwaarde overschreed. Een signaal is een reden om te kijken, geen oordeel.")
+    st.caption(t("Buurten waar een outcome-indicator statistisch betekenisvol verslechterde of "
+                 "een signaalwaarde overschreed. Een signaal is een reden om te kijken, geen "
+                 "oordeel."))
     # Value, unit, source and marker per row, so the download stands on its own.
     meta = obs.set_index(["area_code", "indicator_id", "period"])[["source", "synthetic"]]
     meta = meta[~meta.index.duplicated()]
@@ -106,7 +109,7 @@ else:
         reasons = "\n".join(f"- {components.plain(r)}" for r in rows["reason"])
         st.markdown(f"**{components.plain(str(buurt))}**\n{reasons}")
     if table["Buurt"].nunique() > 12:
-        st.caption(f"En nog {table['Buurt'].nunique() - 12} buurten: zie de tabel.")
+        st.caption(t("En nog {n} buurten: zie de tabel.", n=table["Buurt"].nunique() - 12))
     components.table_with_downloads(
         table[["Buurt", "Indicator", "reason", "severity", "period", "Waarde", "Eenheid",
                "Synthetisch", "Bron"]].rename(
@@ -114,19 +117,19 @@ else:
         "vroegsignalering",
     )
 
-st.subheader("Doelen")
+st.subheader(t("Doelen"))
 scope_all = ctx.scope()
 goal_table = corporations.goal_rows(scope_all, ctx.goals())
 if goal_table.empty:
-    st.caption("Er zijn geen doelen geladen. Download het sjabloon 'doelen' op 'Over de data'.")
+    st.caption(t("Er zijn geen doelen geladen. Download het sjabloon 'doelen' op 'Over de data'."))
 else:
     in_selection = goal_table["Code"].isin(members) | ~goal_table["Code"].isin(
         scope_all.areas.loc[scope_all.areas["level"] == "buurt", "code"])
     shown = goal_table[in_selection]
     counts = shown["Status"].value_counts()
     st.caption(
-        "Doel tegenover wat sinds de nulmeting is gerealiseerd, voor de gebieden in de selectie: "
-        + ", ".join(f"{n} {status}" for status, n in counts.items()) + ". Op koers: minstens zo "
-        "ver als een rechte lijn van nulmeting naar doel op dit moment zou zijn."
+        t("Doel tegenover wat sinds de nulmeting is gerealiseerd, voor de gebieden in de selectie: "
+          "{telling}. Op koers: minstens zo ver als een rechte lijn van nulmeting naar doel op dit "
+          "moment zou zijn.", telling=", ".join(f"{n} {t(status)}" for status, n in counts.items()))
     )
     components.table_with_downloads(shown, "doelen")

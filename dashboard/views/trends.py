@@ -10,16 +10,17 @@ from dashboard.context import TYPE_PLURAL
 from metrics import aggregate, references
 
 ctx = state.context()
+t = state.t
 view, indicator = ctx.view, ctx.indicator
-st.title(f"Trends: {indicator['name']}")
+st.title(t("Trends: {naam}", naam=indicator["name"]))
 
 choices = ctx.areas[ctx.areas["level"].isin(["buurt", "wijk"])]
 st.multiselect(
-    "Gebieden (maximaal 5)",
+    t("Gebieden (maximaal 5)"),
     list(choices.index),
-    format_func=lambda c: f"{choices.loc[c, 'name']} ({choices.loc[c, 'level']})",
+    format_func=lambda c: f"{choices.loc[c, 'name']} ({t(choices.loc[c, 'level'])})",
     max_selections=5,
-    placeholder="Kies buurten of wijken",
+    placeholder=t("Kies buurten of wijken"),
     **state.bind("gebieden"),
 )
 scope = tables.Scope(
@@ -56,9 +57,9 @@ def with_reference(part: pd.DataFrame, among: pd.DataFrame) -> tuple[pd.DataFram
 series = []
 gem = aggregate.gemeente_reference(ind, scope.areas, weights, scope.catalogue)
 peers = aggregate.buurttype_reference(ind, scope.areas, scope.types, weights, scope.catalogue)
-averages = [(gem, f"Gemeente {ctx.gemeente_name}", "gemeente")] + [
-    (peers[peers["type"] == t], f"Gemiddelde {TYPE_PLURAL[t]}", "buurttype")
-    for t in view.buurttype
+averages = [(gem, t("Gemeente {naam}", naam=ctx.gemeente_name), "gemeente")] + [
+    (peers[peers["type"] == b], t("Gemiddelde {typen}", typen=t(TYPE_PLURAL[b])), "buurttype")
+    for b in view.buurttype
 ]
 legend = None
 for part, label, kind in averages:
@@ -92,17 +93,19 @@ if shown["shown"].notna().any():
         width="stretch",
     )
     st.caption(
-        f"Lijnen per jaar: de gekozen gebieden, de gemeente en het gemiddelde per buurttype "
-        f"(gewogen naar inwoners). {legend.caption} Banden tonen de 95%-marge waar bekend."
-        + (f" Grijze vlakken: de looptijd van {len(bands)} projecten in de gekozen gebieden, met "
-           "een lijn bij de start (zie de tabel eronder)." if not bands.empty else "")
+        t("Lijnen per jaar: de gekozen gebieden, de gemeente en het gemiddelde per buurttype "
+          "(gewogen naar inwoners).") + f" {legend.caption} "
+        + t("Banden tonen de 95%-marge waar bekend.")
+        + (" " + t("Grijze vlakken: de looptijd van {n} projecten in de gekozen gebieden, met een "
+                   "lijn bij de start (zie de tabel eronder).", n=len(bands))
+           if not bands.empty else "")
     )
     if not bands.empty:
         components.table_with_downloads(
             corporations.project_rows(ctx.scope(), ctx.projects(), list(view.gebieden)),
             "projecten in de gekozen gebieden")
 else:
-    st.info("Voor deze keuze zijn geen waarden beschikbaar.")
+    st.info(t("Voor deze keuze zijn geen waarden beschikbaar."))
 components.synthetic_banner(bool(shown["synthetic"].fillna(False).astype(bool).any()))
 shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "suppressed"])))
 table = shown.assign(
