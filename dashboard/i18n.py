@@ -148,6 +148,47 @@ EN: dict[str, str] = {
     "Grijze vlakken: de looptijd van {n} projecten in de gekozen gebieden, met een lijn bij de "
     "start (zie de tabel eronder).": "Grey areas: the running time of {n} projects in the chosen "
     "areas, with a line at the start (see the table below).",
+    # Corporaties en uitgaven
+    "Organisatie": "Organisation",
+    "Uitgaven": "Spending",
+    "Buurten met veel gelijktijdige projecten": "Neighbourhoods with many simultaneous projects",
+    "Kies een organisatie": "Choose an organisation",
+    "Uitgaven zijn vertrouwelijk en worden in deze installatie niet getoond, ook niet in "
+    "downloads. Een beheerder kan ze zichtbaar maken door de app te starten met "
+    "BUURTMONITOR_TOON_VERTROUWELIJK=1.": "Spending is confidential and is not shown in this "
+    "installation, not in downloads either. An administrator can show it by starting the app with "
+    "BUURTMONITOR_TOON_VERTROUWELIJK=1.",
+    "Nergens lopen drie of meer projecten van verschillende organisaties tegelijk.": "Nowhere do "
+    "three or more projects of different organisations run at the same time.",
+    "Wat woningcorporaties en de gemeente aan leefbaarheid uitgeven, in welke buurten, en hoe die "
+    "buurten zich ontwikkelden naast vergelijkbare buurten.": "What housing associations and the "
+    "municipality spend on liveability, in which neighbourhoods, and how those neighbourhoods "
+    "developed next to comparable ones.",
+    "Uitgaven {jaar}": "Spending {jaar}",
+    "Per woning {jaar}": "Per dwelling {jaar}",
+    "Per inwoner {jaar}": "Per inhabitant {jaar}",
+    "Buurten {jaar}": "Neighbourhoods {jaar}",
+    "Uitgaven van {organisatie} per jaar en categorie, in euro. Bron: {bron}. De tabel eronder "
+    "geeft dezelfde cijfers per jaar.": "Spending of {organisatie} per year and category, in euro. "
+    "Source: {bron}. The table below gives the same figures per year.",
+    "Per buurt": "Per neighbourhood",
+    "Hoe ontwikkelden deze buurten zich?": "How did these neighbourhoods develop?",
+    "Vertrouwelijke gegevens: deel deze pagina en haar downloads alleen binnen de afspraken over "
+    "deze bron.": "Confidential data: share this page and its downloads only within the "
+    "agreements on this source.",
+    "Uitgaven in de buurten waar het aantal woningen van de organisatie bekend is, gedeeld door "
+    "die woningen.": "Spending in the neighbourhoods where the organisation's number of dwellings "
+    "is known, divided by those dwellings.",
+    "Uitgaven gedeeld door de inwoners van de buurten waar is uitgegeven.": "Spending divided by "
+    "the inhabitants of the neighbourhoods where it was spent.",
+    "Bedragen in euro, nominaal (niet voor inflatie gecorrigeerd).": "Amounts in euro, nominal "
+    "(not corrected for inflation).",
+    "Te weinig metingen om de ontwikkeling te vergelijken.": "Too few measurements to compare the "
+    "development.",
+    "Dit is een vergelijking, geen bewijs van effect: buurten met en zonder uitgaven kunnen ook op "
+    "andere punten verschillen, en andere organisaties en ontwikkelingen spelen mee.": "This is a "
+    "comparison, not proof of an effect: neighbourhoods with and without spending may differ in "
+    "other ways too, and other organisations and developments play a part.",
     # Briefing
     "Kies buurttypen": "Choose neighbourhood types",
     "Eén of twee A4-pagina's in gewone taal voor een wethouder: kerncijfers per thema, een kaart, "

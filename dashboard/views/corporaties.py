@@ -18,24 +18,24 @@ spend = ctx.spending()
 project_frame = ctx.projects()
 
 st.title(t("Corporaties en uitgaven"))
-st.caption("Wat woningcorporaties en de gemeente aan leefbaarheid uitgeven, in welke buurten, en "
-           "hoe die buurten zich ontwikkelden naast vergelijkbare buurten. "
-           + corporations.COMPARISON_NOTE)
+st.caption(t("Wat woningcorporaties en de gemeente aan leefbaarheid uitgeven, in welke buurten, "
+             "en hoe die buurten zich ontwikkelden naast vergelijkbare buurten.") + " "
+           + t(corporations.COMPARISON_NOTE))
 
 organisations = list(ctx.options.organisations)
 if not organisations:
     st.info("Er zijn nog geen uitgaven of projecten geladen. Download op 'Over de data' de "
             "sjablonen 'uitgaven' en 'projecten', vul ze in en laad ze daar.")
     st.stop()
-st.selectbox("Organisatie", organisations, placeholder="Kies een organisatie",
+st.selectbox(t("Organisatie"), organisations, placeholder=t("Kies een organisatie"),
              **state.bind("organisatie"))
 organisation = view.organisatie or organisations[0]
 
-st.header("Uitgaven")
+st.header(t("Uitgaven"))
 if spend.empty:
-    st.info("Uitgaven zijn vertrouwelijk en worden in deze installatie niet getoond, ook niet in "
-            "downloads. Een beheerder kan ze zichtbaar maken door de app te starten met "
-            "BUURTMONITOR_TOON_VERTROUWELIJK=1.", icon=":material/lock:")
+    st.info(t("Uitgaven zijn vertrouwelijk en worden in deze installatie niet getoond, ook niet "
+              "in downloads. Een beheerder kan ze zichtbaar maken door de app te starten met "
+              "BUURTMONITOR_TOON_VERTROUWELIJK=1."), icon=":material/lock:")
 else:
     years = corporations.organisation_years(scope, spend, organisation)
     if years.empty:
@@ -44,20 +44,21 @@ else:
         own = spend[spend["organisation"] == organisation]
         components.synthetic_banner(bool(own["synthetic"].any()))
         if own["confidential"].any():
-            st.warning("Vertrouwelijke gegevens: deel deze pagina en haar downloads alleen binnen "
-                       "de afspraken over deze bron.", icon=":material/lock_open:")
+            st.warning(t("Vertrouwelijke gegevens: deel deze pagina en haar downloads alleen "
+                         "binnen de afspraken over deze bron."), icon=":material/lock_open:")
         last = years.iloc[-1]
         year = int(last["Jaar"])
         c1, c2, c3, c4 = st.columns(4)
-        c1.metric(f"Uitgaven {year}", format_number(last["Uitgaven (euro)"], 0, "euro"))
-        c2.metric(f"Per woning {year}", format_number(last["Euro per woning"], 0, "euro")
+        c1.metric(t("Uitgaven {jaar}", jaar=year), format_number(last["Uitgaven (euro)"], 0, "euro"))
+        c2.metric(t("Per woning {jaar}", jaar=year), format_number(last["Euro per woning"], 0, "euro")
                   if last["Euro per woning"] == last["Euro per woning"] else "–",
-                  help="Uitgaven in de buurten waar het aantal woningen van de organisatie "
-                       "bekend is, gedeeld door die woningen.")
-        c3.metric(f"Per inwoner {year}", format_number(last["Euro per inwoner"], 2, "euro"),
-                  help="Uitgaven gedeeld door de inwoners van de buurten waar is uitgegeven.")
-        c4.metric(f"Buurten {year}", format_number(last["Buurten"], 0))
-        st.caption(f"{last['Bron']}. Bedragen in euro, nominaal (niet voor inflatie gecorrigeerd).")
+                  help=t("Uitgaven in de buurten waar het aantal woningen van de organisatie "
+                         "bekend is, gedeeld door die woningen."))
+        c3.metric(t("Per inwoner {jaar}", jaar=year), format_number(last["Euro per inwoner"], 2, "euro"),
+                  help=t("Uitgaven gedeeld door de inwoners van de buurten waar is uitgegeven."))
+        c4.metric(t("Buurten {jaar}", jaar=year), format_number(last["Buurten"], 0))
+        st.caption(f"{last['Bron']}. "
+                   + t("Bedragen in euro, nominaal (niet voor inflatie gecorrigeerd)."))
         cats = corporations.by_category(spend, organisation)
         chart = alt.Chart(cats).mark_bar().encode(
             x=alt.X("jaar:O", title="Jaar"),
@@ -69,18 +70,19 @@ else:
                      alt.Tooltip("bedrag:Q", title="Euro", format=",.0f")],
         ).properties(height=280)
         st.altair_chart(charts.dutch(chart), width="stretch")
-        st.caption(f"Uitgaven van {organisation} per jaar en categorie, in euro. Bron: "
-                   f"{last['Bron']}. De tabel eronder geeft dezelfde cijfers per jaar.")
+        st.caption(t("Uitgaven van {organisatie} per jaar en categorie, in euro. Bron: {bron}. De "
+                     "tabel eronder geeft dezelfde cijfers per jaar.", organisatie=organisation,
+                     bron=last["Bron"]))
         components.table_with_downloads(years, f"uitgaven per jaar {organisation}")
-        st.subheader("Per buurt")
+        st.subheader(t("Per buurt"))
         components.table_with_downloads(
             corporations.organisation_areas(scope, spend, organisation),
             f"uitgaven per buurt {organisation}")
 
-        st.header("Hoe ontwikkelden deze buurten zich?")
+        st.header(t("Hoe ontwikkelden deze buurten zich?"))
         table, info = corporations.development(scope, spend, organisation, ctx.types_in(None))
         if table.empty:
-            st.info("Te weinig metingen om de ontwikkeling te vergelijken.")
+            st.info(t("Te weinig metingen om de ontwikkeling te vergelijken."))
         else:
             st.markdown(
                 f"Verandering van de kernindicatoren in de **{len(info['group'])} buurten** waar "
@@ -89,9 +91,9 @@ else:
                 f"organisaties samen minder dan {format_number(info['threshold'], 0)} euro per "
                 "inwoner per jaar uitgaven. Elke buurt telt één keer mee.")
             components.table_with_downloads(table, f"ontwikkeling {organisation}")
-            st.info(corporations.COMPARISON_NOTE, icon=":material/info:")
+            st.info(t(corporations.COMPARISON_NOTE), icon=":material/info:")
 
-st.header("Projecten")
+st.header(t("Projecten"))
 rows = corporations.project_rows(
     scope, project_frame[project_frame["organisation"] == organisation])
 if rows.empty:
@@ -113,9 +115,9 @@ else:
     components.table_with_downloads(rows, f"projecten {organisation}")
 
 overlap = corporations.overlap_rows(scope, project_frame)
-st.subheader("Buurten met veel gelijktijdige projecten")
+st.subheader(t("Buurten met veel gelijktijdige projecten"))
 if overlap.empty:
-    st.success("Nergens lopen drie of meer projecten van verschillende organisaties tegelijk.")
+    st.success(t("Nergens lopen drie of meer projecten van verschillende organisaties tegelijk."))
 else:
     st.caption("Buurten waar drie of meer projecten van minstens twee organisaties tegelijk "
                "liepen: een reden om af te stemmen, geen oordeel.")
