@@ -54,7 +54,7 @@ def goal_rows(scope: tables.Scope, goal_frame: pd.DataFrame,
     status = goals.goal_status(g.reset_index(drop=True), obs)
     cat = scope.catalogue
     names = _names(scope)
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "Gebied": status["area_code"].map(names).fillna(status["area_code"]),
         "Code": status["area_code"],
         "Indicator": status["indicator_id"].map(cat["name"]),
@@ -71,6 +71,10 @@ def goal_rows(scope: tables.Scope, goal_frame: pd.DataFrame,
         "Synthetisch": status["synthetic"].map(_yes),
         "Bron": tables.source_text(status["source"], scope.sources),
     })
+    # What a reader looks for first: which goal, and how it stands.
+    first = ["Gebied", "Indicator", "Status", "Laatste waarde", "Laatst gemeten (jaar)", "Doel",
+             "Streefjaar", "Nulmeting", "Nulmeting (jaar)"]
+    return table[first + [c for c in table.columns if c not in first]]
 
 
 def goal_sentence(row: pd.Series, catalogue: pd.DataFrame) -> str:
