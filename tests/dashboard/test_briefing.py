@@ -209,3 +209,21 @@ def test_the_overview_and_the_profile_link_to_the_briefing_of_what_they_show(app
     at.switch_page("views/buurtprofiel.py").run()
     link = next(e for e in at.get("page_link") if "Briefing" in e.proto.label)
     assert "buurt=BU02020100" in link.proto.query_string
+
+
+def test_a_wijk_briefing_lists_the_goals_and_projects_of_its_buurten(demo_db) -> None:
+    wijk = "WK020207"  # Klarendal: a goal and recent projects in the demo
+    text, _ = pdf_text(briefing.generate_pdf(
+        demo_db, briefing.Selection(gemeente="GM0202", area=wijk, nulmeting=2014), TODAY))
+    goals = sql(demo_db, "SELECT a.name, i.name FROM goals g JOIN areas a ON a.code = g.area_code "
+                         "JOIN indicators i ON i.id = g.indicator_id WHERE a.parent_code = ?", [wijk])
+    projects = sql(demo_db, "SELECT p.name FROM projects p, areas a WHERE a.parent_code = ? AND "
+                            "list_contains(string_split(p.area_codes, ' '), a.code) AND "
+                            "p.end_date >= DATE '2024-01-01'", [wijk])
+    assert goals and projects, "de demo heeft doelen en projecten in deze wijk"
+    section = text.split("Doelen", 1)[1].split("Over deze cijfers", 1)[0]
+    for buurt, indicator in goals:
+        assert f"{buurt}, {indicator}: van" in section
+    assert any(status in section for status in ("behaald", "op koers", "achter", "geen gegevens"))
+    for (name,) in projects:
+        assert name in section
