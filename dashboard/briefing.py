@@ -55,7 +55,8 @@ class Selection:
     """What the briefing is about: a gemeente, optionally one wijk or buurt, and a buurttype filter.
 
     `area` empty means the whole gemeente. The buurttype filter applies to a gemeente or a wijk; a
-    single buurt is always shown. `indicator` colours the map.
+    single buurt is always shown. `indicator` colours the map; `referentie` is the sidebar's
+    reference switch (see reference_text).
     """
 
     gemeente: str
@@ -64,6 +65,7 @@ class Selection:
     regel: str = ""
     nulmeting: int | None = None
     indicator: str = "lbm_score"
+    referentie: str = "waarde"
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,25 @@ def _series(frame: pd.DataFrame) -> tuple[tuple[int, float], ...]:
     return tuple((int(p), float(v)) for p, v in zip(clean["period"], clean["value"], strict=True))
 
 
+def reference_text(value: float, gemeente: float | None, nulmeting: float, nulmeting_year: int,
+                   reference: str, row: pd.Series) -> str:
+    """The reference column under the sidebar's switch, as the overview shows it for a selection.
+
+    'waarde' and the references that place one area among others (peers, z-score, percentile;
+    they have no single number for a selection) show the gemeente's figure; 'verschil_gemeente'
+    the difference from it; 'index_nulmeting' the index with the nulmeting at 100.
+    """
+    shown, kind = tables.headline_value(value, gemeente, nulmeting, reference)
+    if gemeente is None and kind != "index_nulmeting":
+        return "gemeente: geen cijfer"
+    if kind == "verschil_gemeente":
+        return (f"{references.format_shown(shown, kind, row)} t.o.v. de gemeente "
+                f"({references.format_shown(gemeente, 'waarde', row)})")
+    if kind == "index_nulmeting":
+        return f"index {references.format_shown(shown, kind, row)} ({nulmeting_year} = 100)"
+    return f"gemeente {references.format_shown(gemeente, 'waarde', row)}"
+
+
 def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figure]:
     """Per theme the headline indicators: the selection's value, the gemeente, change, trend."""
     cat = scope.catalogue
@@ -199,10 +220,9 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
         first = base.iloc[0] if not base.empty else mine.iloc[0]
         g = gem[gem["indicator_id"] == ind]
         g_now = g.loc[g["period"] == period, "value"]
-        reference = (
-            f"gemeente {references.format_shown(float(g_now.iloc[0]), 'waarde', row)}"
-            if len(g_now) and pd.notna(g_now.iloc[0]) else "gemeente: geen cijfer"
-        )
+        gem_value = float(g_now.iloc[0]) if len(g_now) and pd.notna(g_now.iloc[0]) else None
+        reference = reference_text(float(last["value"]), gem_value, float(first["value"]),
+                                   int(first["period"]), sel.referentie, row)
         verdict, change_text = "", "één meting; nog geen verandering"
         if int(first["period"]) != period:
             pair = mine.assign(area_code="selectie")[

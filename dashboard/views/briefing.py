@@ -44,6 +44,7 @@ selection = briefing.Selection(
     regel=view.regel,
     nulmeting=view.nulmeting,
     indicator=view.indicator,
+    referentie=view.referentie,
 )
 today = dt.date.today()
 content = data.briefing_content(ctx.version, ctx.privacy, selection, today)

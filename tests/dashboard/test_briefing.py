@@ -227,3 +227,19 @@ def test_a_wijk_briefing_lists_the_goals_and_projects_of_its_buurten(demo_db) ->
     assert any(status in section for status in ("behaald", "op koers", "achter", "geen gegevens"))
     for (name,) in projects:
         assert name in section
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        # Selection 21,0%, gemeente 20,0%, nulmeting 25,0% (2014).
+        ("waarde", "gemeente 20,0%"),
+        ("verschil_gemeente", "+1,0 procentpunt t.o.v. de gemeente (20,0%)"),
+        ("index_nulmeting", "index 84 (2014 = 100)"),
+        # Peers, z-scores and percentiles place one area among others: the gemeente instead.
+        ("percentiel", "gemeente 20,0%"),
+    ],
+)
+def test_the_reference_column_follows_the_reference_switch(reference, expected) -> None:
+    row = pd.Series({"unit": "%", "decimals": 1})
+    assert briefing.reference_text(21.0, 20.0, 25.0, 2014, reference, row) == expected
