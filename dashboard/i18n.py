@@ -189,6 +189,44 @@ EN: dict[str, str] = {
     "andere punten verschillen, en andere organisaties en ontwikkelingen spelen mee.": "This is a "
     "comparison, not proof of an effect: neighbourhoods with and without spending may differ in "
     "other ways too, and other organisations and developments play a part.",
+    # Over de data
+    "Elke indicator hieronder heeft een definitie, een eenheid, een richting (is hoger beter?), "
+    "een bron en een licentie. **Objectief** betekent geregistreerd of gemeten, **subjectief** "
+    "gaat over de beleving van bewoners. **Output** is wat er gedaan is (activiteiten, "
+    "initiatieven), **outcome** is wat het oplevert voor bewoners. Cijfers zijn geen oorzaken.": ""
+    "Every indicator below has a definition, a unit, a direction (is higher better?), a source "
+    "and a licence. **Objectief** (objective) means registered or measured, **subjectief** "
+    "(subjective) is about how residents experience it. **Output** is what was done (activities, "
+    "initiatives), **outcome** is what it yields for residents. Figures are not causes. The "
+    "table keeps CBS's Dutch terms.",
+    "Indicatoren": "Indicators",
+    "Buurttypen": "Neighbourhood types",
+    "Het buurttype is een oordeel met een bron. Er bestaat geen vaste drempel: elke grens is een "
+    "keuze. Standaard deelt de monitor buurten in naar sociaal-economische status (inkomen per "
+    "inwoner, binnen de gemeente): de laagste 20% van de buurten heet **achterstandsbuurt**, de "
+    "hoogste 20% **voorstandsbuurt**, de rest **middenstandsbuurt**. Een gemeente kan haar eigen "
+    "lijst laden; kies de indeling in de zijbalk.": "A neighbourhood type is a judgement with a "
+    "source. There is no fixed threshold: every boundary is a choice. By default the monitor "
+    "groups neighbourhoods by socio-economic status (income per inhabitant, within the "
+    "municipality): the lowest 20% are **achterstandsbuurten** (disadvantaged), the highest 20% "
+    "**voorstandsbuurten** (advantaged), the rest **middenstandsbuurten** (middle). A "
+    "municipality can load its own list; choose the typology in the sidebar.",
+    "Wat is er geladen": "What has been loaded",
+    "Privacy: waarden op minder dan {respondenten} respondenten of voor gebieden met minder dan "
+    "{inwoners} inwoners worden niet getoond en niet gedownload.": "Privacy: values resting on "
+    "fewer than {respondenten} respondents, or for areas with fewer than {inwoners} inhabitants, "
+    "are neither shown nor downloaded.",
+    "Gegevens laden": "Load data",
+    "Laad een bestand zoals u het downloadt: een CBS-export (StatLine CSV, open-datatabel of "
+    "kwb-bestand), Leefbaarometer 3.0, grenzen (GeoJSON of TopoJSON, WGS84 of RD New) of een eigen "
+    "sjabloon. Het bestand wordt eerst gecontroleerd; u ziet wat er verandert voordat het wordt "
+    "geladen. Een afgekeurd bestand verandert niets.": "Load a file as you download it: a CBS "
+    "export (StatLine CSV, open data table or kwb file), Leefbaarometer 3.0, boundaries (GeoJSON "
+    "or TopoJSON, WGS84 or RD New) or one of the own-data templates. The file is checked first; "
+    "you see what will change before it is loaded. A rejected file changes nothing.",
+    "Sjabloon voor eigen gegevens": "Template for own data",
+    "Download sjabloon (CSV)": "Download template (CSV)",
+    "Bestand om te laden": "File to load",
     # Briefing
     "Kies buurttypen": "Choose neighbourhood types",
     "Eén of twee A4-pagina's in gewone taal voor een wethouder: kerncijfers per thema, een kaart, "

@@ -8,13 +8,14 @@ from dashboard import components, data, state, uploads
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
-st.title("Over de data")
-st.markdown(
+t = state.t
+st.title(t("Over de data"))
+st.markdown(t(
     "Elke indicator hieronder heeft een definitie, een eenheid, een richting (is hoger beter?), "
     "een bron en een licentie. **Objectief** betekent geregistreerd of gemeten, **subjectief** "
     "gaat over de beleving van bewoners. **Output** is wat er gedaan is (activiteiten, "
     "initiatieven), **outcome** is wat het oplevert voor bewoners. Cijfers zijn geen oorzaken."
-)
+))
 
 catalogue = ctx.catalogue.assign(
     thema=ctx.catalogue["theme"].map(THEME_LABELS),
@@ -41,10 +42,10 @@ table = catalogue[
         "question": "Enquêtevraag",
     }
 )
-st.subheader("Indicatoren")
+st.subheader(t("Indicatoren"))
 components.table_with_downloads(table, "indicatoren", height=420)
 
-st.subheader("Bronnen")
+st.subheader(t("Bronnen"))
 sources = ctx.sources[["label", "publisher", "licence", "attribution", "synthetic", "confidential"]]
 sources = sources.assign(
     synthetic=sources["synthetic"].map({True: "ja: gegenereerd, geen echte metingen", False: "nee"}),
@@ -61,14 +62,14 @@ sources = sources.assign(
 )
 components.table_with_downloads(sources, "bronnen")
 
-st.subheader("Buurttypen")
-st.markdown(
+st.subheader(t("Buurttypen"))
+st.markdown(t(
     "Het buurttype is een oordeel met een bron. Er bestaat geen vaste drempel: elke grens is "
     "een keuze. Standaard deelt de monitor buurten in naar sociaal-economische status "
     "(inkomen per inwoner, binnen de gemeente): de laagste 20% van de buurten heet "
     "**achterstandsbuurt**, de hoogste 20% **voorstandsbuurt**, de rest **middenstandsbuurt**. "
     "Een gemeente kan haar eigen lijst laden; kies de indeling in de zijbalk."
-)
+))
 rules = ctx.rules.rename(
     columns={
         "rule": "Regel",
@@ -82,7 +83,7 @@ rules = ctx.rules.rename(
 components.dataframe(rules)
 st.caption(ctx.rule_caption())
 
-st.subheader("Wat is er geladen")
+st.subheader(t("Wat is er geladen"))
 loads = data.loads(ctx.version).rename(
     columns={
         "id": "Nr",
@@ -99,31 +100,31 @@ loads = data.loads(ctx.version).rename(
     }
 )
 components.table_with_downloads(loads, "laadlog")
-st.caption(
-    f"Privacy: waarden op minder dan {ctx.privacy.min_respondents} respondenten of voor "
-    f"gebieden met minder dan {ctx.privacy.min_inhabitants} inwoners worden niet getoond en "
-    "niet gedownload."
-)
+st.caption(t(
+    "Privacy: waarden op minder dan {respondenten} respondenten of voor gebieden met minder dan "
+    "{inwoners} inwoners worden niet getoond en niet gedownload.",
+    respondenten=ctx.privacy.min_respondents, inwoners=ctx.privacy.min_inhabitants,
+))
 
-st.subheader("Gegevens laden")
-st.markdown(
+st.subheader(t("Gegevens laden"))
+st.markdown(t(
     "Laad een bestand zoals u het downloadt: een CBS-export (StatLine CSV, open-datatabel of "
     "kwb-bestand), Leefbaarometer 3.0, grenzen (GeoJSON of TopoJSON, WGS84 of RD New) of een "
     "eigen sjabloon. Het bestand wordt eerst gecontroleerd; u ziet wat er verandert voordat het "
     "wordt geladen. Een afgekeurd bestand verandert niets."
-)
+))
 kind = st.selectbox(
-    "Sjabloon voor eigen gegevens", list(uploads.TEMPLATE_LABELS), format_func=uploads.TEMPLATE_LABELS.get
+    t("Sjabloon voor eigen gegevens"), list(uploads.TEMPLATE_LABELS), format_func=uploads.TEMPLATE_LABELS.get
 )
 st.download_button(
-    "Download sjabloon (CSV)",
+    t("Download sjabloon (CSV)"),
     uploads.template_csv(kind),
     file_name=f"sjabloon_{kind}.csv",
     mime="text/csv",
     icon=":material/download:",
 )
 upload = st.file_uploader(
-    "Bestand om te laden",
+    t("Bestand om te laden"),
     type=["csv", "txt", "xlsx", "geojson", "json", "topojson"],
     help="Maximaal 200 MB.",
 )
