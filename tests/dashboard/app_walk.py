@@ -57,6 +57,14 @@ def copy_database(source: Path, target: Path, *statements: tuple[str, list]) -> 
     return target
 
 
+def query(path: Path, sql: str, params: list | dict | None = None):  # noqa: ANN201
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).df()
+    finally:
+        con.close()
+
+
 def run(page: str, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     for key, value in params.items():
