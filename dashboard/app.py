@@ -140,10 +140,11 @@ def run() -> None:
     except db.DatabaseError as exc:
         st.title(t("Buurtmonitor"))
         st.error(str(exc), icon=":material/error:")
-        st.info(
-            "De app leest een database die wordt gebouwd uit de bestanden in sample_data/. "
-            "Voer in de projectmap 'make db' uit en laad deze pagina opnieuw."
-        )
+        if not isinstance(exc, db.DatabaseLocked):  # a lock passes by itself: no rebuild needed
+            st.info(
+                "De app leest een database die wordt gebouwd uit de bestanden in sample_data/. "
+                "Voer in de projectmap 'make db' uit en laad deze pagina opnieuw."
+            )
         return
     state.set_context(ctx)
     for notice in ctx.view.notices:

@@ -16,8 +16,8 @@ from dashboard.maps import LegendItem
 
 
 def plain(text: str) -> str:
-    """Text from data shown through markdown as literal text (no links, emphasis or HTML)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~])", r"\\\1", text)
+    """Text from data shown through markdown as literal text (no links, emphasis, HTML or $math$)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~$])", r"\\\1", text)
 
 
 def _slug(text: str) -> str:

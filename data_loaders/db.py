@@ -13,6 +13,7 @@ import fcntl
 import functools
 import os
 import shutil
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,15 @@ class DatabaseMissing(DatabaseError):
     pass
 
 
+class DatabaseLocked(DatabaseError):
+    """Another process holds a write lock on the file itself (our own loads never do)."""
+
+
+# Loads write to a copy, so the file a reader opens is never locked by them; another program
+# writing to it directly (a DuckDB shell, a backup tool) is waited for this long, then reported.
+LOCK_WAIT_SECONDS = 2.0
+
+
 @functools.cache
 def sql_text(name: str) -> str:
     """The text of a named query (sql/queries/<name>.sql) or of schema.sql."""
@@ -52,13 +62,20 @@ def connect(path: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnecti
             f"De database {path} bestaat nog niet. Bouw hem met 'make db' "
             "(of start de app met 'make run', dat bouwt hem vanzelf)."
         )
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.Error as exc:  # a corrupt file, a wrong format, a lock held by a writer
-        raise DatabaseError(
-            f"De database {path} kan niet worden geopend ({_short(exc)}). "
-            "Bouw hem opnieuw met 'make db', of laad de gegevens opnieuw."
-        ) from exc
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.Error as exc:
+            if "lock" not in str(exc).lower():
+                raise _unreadable(path, exc) from exc
+            if time.monotonic() >= deadline:
+                raise DatabaseLocked(
+                    f"De database {path} is even bezet: een ander programma schrijft erin. "
+                    "Wacht een paar seconden en laad de pagina opnieuw."
+                ) from exc
+            time.sleep(0.1)
     if read_only:
         try:
             version = con.execute("SELECT max(version) FROM schema_info").fetchall()[0][0]
@@ -75,6 +92,14 @@ def connect(path: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnecti
                 f"{SCHEMA_VERSION}. Bouw hem opnieuw met 'make db'."
             )
     return con
+
+
+def _unreadable(path: Path, exc: BaseException) -> DatabaseError:
+    # A corrupt file or a file in another format.
+    return DatabaseError(
+        f"De database {path} kan niet worden geopend ({_short(exc)}). "
+        "Bouw hem opnieuw met 'make db', of laad de gegevens opnieuw."
+    )
 
 
 def _short(exc: BaseException) -> str:
@@ -154,8 +179,10 @@ def write_session(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
     lock_path = path.with_name(path.name + ".lock")
     with open(lock_path, "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        # Holding the lock, any other copy is left over from a load that was killed.
+        for stale in path.parent.glob(f"{path.name}.*.tmp"):
+            _remove(stale)
         work = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        _remove(work)
         if path.is_file():
             shutil.copy2(path, work)
         con = duckdb.connect(str(work))

@@ -19,6 +19,7 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
+from data_loaders import textio
 from data_loaders.batch import AREA_COLUMNS, GEOMETRY_COLUMNS, LoadBatch, LoadError
 
 DEFAULT_SOURCE = "cbs_wijkbuurtkaart"
@@ -211,7 +212,7 @@ def _tolerance(path: Path, options: dict) -> float:
 
 def _parse_json(path: Path) -> Any:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = textio.read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise LoadError(
             path,

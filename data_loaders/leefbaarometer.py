@@ -15,6 +15,8 @@ from data_loaders.batch import OBSERVATION_COLUMNS, LoadBatch, LoadError
 
 SOURCE = "leefbaarometer_3"
 CODE_COLUMNS = ("bu_code", "wk_code", "gm_code")  # the finest level present wins
+LEVELS = {"bu_code": ("buurt", "buurten"), "wk_code": ("wijk", "wijken"),
+          "gm_code": ("gemeente", "gemeenten")}
 # File column -> catalogue indicator. `afw` (the sum of the dimensions) is checked, not stored.
 INDICATORS = {"lbm": "lbm_score", "fys": "lbm_fys", "onv": "lbm_onv", "soc": "lbm_soc",
               "vrz": "lbm_vrz", "won": "lbm_won"}
@@ -42,6 +44,12 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
     for index, record in enumerate(frame.to_dict("records")):
         line = index + 2  # header is line 1
         code = textio.normalise_code(path, record[code_column], line, code_column)
+        if code[:2] != code_column[:2].upper():
+            # A wk_code column holds wijken: a buurt or gemeente in it mixes levels.
+            level, plural = LEVELS[code_column]
+            raise LoadError(path, f"{code} is geen {level}code; de kolom {code_column} bevat "
+                            f"alleen {plural}.", row=line, column=code_column,
+                            fix="Lever buurten, wijken en gemeenten in aparte bestanden aan.")
         year = textio.parse_number(path, record["jaar"], line, "jaar")
         if year is None or year != int(year):
             raise LoadError(path, f"'{record['jaar']}' is geen geldig jaar.", row=line,

@@ -54,13 +54,12 @@ def checksum_of(path: Path) -> str:
 def detect_format(path: Path) -> str:
     if not path.is_file():
         raise LoadError(path, "het bestand bestaat niet.", fix="Controleer het pad.")
+    textio.check_size(path)
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         head = textio.xlsx_header(path)
     else:
         with open(path, "rb") as handle:
             raw = handle.read(64 * 1024)
-        if not raw:
-            textio.read_bytes(path)  # raises "het bestand is leeg"
         # Cut at the last line break so a multi-byte character is never split.
         cut = raw.rfind(b"\n")
         head = textio.decode(path, raw[: cut + 1] if 0 < cut and len(raw) == 64 * 1024 else raw)

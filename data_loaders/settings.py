@@ -29,6 +29,12 @@ def _int_env(name: str, default: int) -> int:
     return int(raw) if raw.isdigit() else default
 
 
+def max_file_mb() -> int:
+    """The largest file a load accepts, in MB (2**20 bytes); the same limit as the upload widget
+    (.streamlit/config.toml maxUploadSize). An XLSX may unpack to at most twice this."""
+    return _int_env("BUURTMONITOR_MAX_BESTAND_MB", 200)
+
+
 @dataclass(frozen=True)
 class Privacy:
     """Suppression thresholds and confidentiality, applied in the queries every view reads.

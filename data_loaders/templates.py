@@ -128,9 +128,14 @@ def _codes(path: Path, frame: pd.DataFrame, column: str = "gebiedscode") -> list
     return [textio.normalise_code(path, t, i + 2, column) for i, t in enumerate(frame[column])]
 
 
-def _years(path: Path, frame: pd.DataFrame, column: str) -> list[int]:
+def _years(path: Path, frame: pd.DataFrame, column: str, *, default: int | None = None
+           ) -> list[int]:
+    """A year column; an empty cell takes `default` (an error when there is none)."""
     years = []
-    for i, value in enumerate(_num(path, frame, column, required=True)):
+    for i, value in enumerate(_num(path, frame, column, required=default is None)):
+        if value is None:
+            years.append(default)
+            continue
         if value != int(value) or not 1900 <= value <= pd.Timestamp.now().year + 20:
             raise LoadError(path, f"'{frame[column].iloc[i]}' is geen geldig jaar.", row=i + 2,
                             column=column, fix="Schrijf het jaar als vier cijfers, bijvoorbeeld 2024.")
@@ -138,23 +143,33 @@ def _years(path: Path, frame: pd.DataFrame, column: str) -> list[int]:
     return years
 
 
-def _observations(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> LoadBatch:
-    catalogue = indicator_catalogue.indicators().set_index("id")
-    codes = _codes(path, frame)
+def _counts(path: Path, frame: pd.DataFrame, column: str) -> list[int | None]:
+    """A column of whole numbers ≥ 0 (respondents, dwellings); empty cells stay empty."""
+    out = []
+    for i, value in enumerate(_num(path, frame, column, required=False)):
+        if value is not None and (value < 0 or value != int(value)):
+            raise LoadError(path, f"{column} = {frame[column].iloc[i]} is geen geldig aantal.",
+                            row=i + 2, column=column, fix="Vul een heel getal ≥ 0 in.")
+        out.append(None if value is None else int(value))
+    return out
+
+
+def _known_indicators(path: Path, frame: pd.DataFrame, catalogue: pd.DataFrame) -> None:
     for i, indicator in enumerate(frame["indicator"]):
         if indicator not in catalogue.index:
             raise LoadError(path, f"'{indicator[:40]}' is geen bekende indicator.", row=i + 2,
                             column="indicator",
                             fix="Gebruik een code uit de indicatorenlijst op 'Over de data'.")
-    n = _num(path, frame, "n", required=False)
-    for i, value in enumerate(n):
-        if value is not None and (value < 0 or value != int(value)):
-            raise LoadError(path, f"n = {frame['n'].iloc[i]} is geen geldig aantal.", row=i + 2,
-                            column="n", fix="Vul het aantal respondenten in als heel getal ≥ 0.")
+
+
+def _observations(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> LoadBatch:
+    catalogue = indicator_catalogue.indicators().set_index("id")
+    codes = _codes(path, frame)
+    _known_indicators(path, frame, catalogue)
     obs = pd.DataFrame({
         "area_code": codes, "indicator_id": list(frame["indicator"]),
         "period": _years(path, frame, "jaar"), "value": _num(path, frame, "waarde", required=False),
-        "n": pd.array([None if v is None else int(v) for v in n], dtype="Int64"),
+        "n": pd.array(_counts(path, frame, "n"), dtype="Int64"),
         "ci_low": _num(path, frame, "ondergrens", required=False),
         "ci_high": _num(path, frame, "bovengrens", required=False),
         "line": range(2, len(frame) + 2), "column": "waarde",
@@ -181,9 +196,12 @@ def _buurttypes(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> 
             raise LoadError(path, f"'{word[:30]}' is geen buurttype.", row=i + 2, column="buurttype",
                             fix="Gebruik achterstand, midden of voorstand.")
         types.append(key)
-    this_year = pd.Timestamp.now().year
-    start = [int(v) if v else 2014 for v in frame["jaar_van"]]
-    end = [int(v) if v else this_year for v in frame["jaar_tot"]]
+    start = _years(path, frame, "jaar_van", default=2014)
+    end = _years(path, frame, "jaar_tot", default=pd.Timestamp.now().year)
+    for i, (lo, hi) in enumerate(zip(start, end, strict=True)):
+        if lo > hi:
+            raise LoadError(path, f"jaar_van {lo} ligt na jaar_tot {hi}.", row=i + 2,
+                            column="jaar_tot", fix="Verwissel de jaren of laat jaar_tot leeg.")
     rows = []
     for code, kind, lo, hi, rule, label in zip(codes, types, start, end, frame["regel"],
                                                 frame["omschrijving"], strict=True):
@@ -199,12 +217,11 @@ def _buurttypes(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> 
 
 def _spending(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> LoadBatch:
     amounts = _num(path, frame, "bedrag_euro", required=True)
-    dwellings = _num(path, frame, "woningen", required=False)
     result = pd.DataFrame({
         "organisation": frame["organisatie"], "area_code": _codes(path, frame),
         "year": _years(path, frame, "jaar"), "category": frame["categorie"],
         "amount_eur": amounts,
-        "dwellings": pd.array([None if d is None else int(d) for d in dwellings], dtype="Int64"),
+        "dwellings": pd.array(_counts(path, frame, "woningen"), dtype="Int64"),
     })[SPENDING_COLUMNS]
     if (result["amount_eur"] < 0).any():
         line = int(result.index[result["amount_eur"] < 0][0]) + 2
@@ -215,6 +232,15 @@ def _spending(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> Lo
 
 
 def _projects(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> LoadBatch:
+    empty = frame["project_id"] == ""
+    if empty.any():
+        raise LoadError(path, "een project heeft geen project_id.", row=int(empty.idxmax()) + 2,
+                        column="project_id", fix="Geef elk project een eigen code, zoals P-001.")
+    twice = frame["project_id"].duplicated()
+    if twice.any():
+        raise LoadError(path, f"project_id '{frame['project_id'][twice].iloc[0][:40]}' staat dubbel.",
+                        row=int(twice.idxmax()) + 2, column="project_id",
+                        fix="Geef elk project een eigen code.")
     for i, codes in enumerate(frame["gebiedscodes"]):
         for code in codes.split():
             textio.normalise_code(path, code, i + 2, "gebiedscodes")
@@ -234,12 +260,17 @@ def _projects(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> Lo
         "budget_eur": _num(path, frame, "budget_euro", required=False),
         "theme": frame["thema"], "output": frame["output"],
     })[PROJECT_COLUMNS]
+    if (result["budget_eur"] < 0).any():
+        raise LoadError(path, "een budget is negatief.", row=int((result["budget_eur"] < 0).idxmax()) + 2,
+                        column="budget_euro", fix="Vul het budget in als bedrag ≥ 0.")
     years = sorted({d.year for d in result["start_date"] if pd.notna(d)})
     return LoadBatch(file=path, checksum=checksum, format="sjabloon_projecten", source=source,
                      periods=years, projects=result)
 
 
 def _goals(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> LoadBatch:
+    catalogue = indicator_catalogue.indicators().set_index("id")
+    _known_indicators(path, frame, catalogue)
     result = pd.DataFrame({
         "area_code": _codes(path, frame), "indicator_id": frame["indicator"],
         "nulmeting_period": _years(path, frame, "nulmeting_jaar"),
@@ -248,5 +279,19 @@ def _goals(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> LoadB
         "target_period": _years(path, frame, "streefjaar"),
         "organisation": frame["organisatie"].replace("", "Gemeente"),
     })[GOAL_COLUMNS]
+    early = result["target_period"] < result["nulmeting_period"]
+    if early.any():
+        raise LoadError(path, "het streefjaar ligt vóór het jaar van de nulmeting.",
+                        row=int(early.idxmax()) + 2, column="streefjaar",
+                        fix="Controleer nulmeting_jaar en streefjaar.")
+    # The same checks as for observations (one goal per area, indicator and nulmeting; nulmeting
+    # not in the future; values within the indicator's range: a goal of 140% cannot be met).
+    lines = range(2, len(result) + 2)
+    for column, header in (("nulmeting_value", "nulmeting_waarde"), ("target_value", "streefwaarde")):
+        values = pd.DataFrame({"area_code": result["area_code"],
+                               "indicator_id": result["indicator_id"],
+                               "period": result["nulmeting_period"], "value": result[column],
+                               "line": lines, "column": header})
+        mapped_table.check_observations(path, values, catalogue, "nulmeting_jaar")
     return LoadBatch(file=path, checksum=checksum, format="sjabloon_doelen", source=source,
                      periods=sorted(result["target_period"].unique().tolist()), goals=result)

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 
+from data_loaders import settings
 from data_loaders.batch import LoadError
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_LINE_CHARS = 1_000_000
-MAX_XLSX_UNPACKED = 400 * 1024 * 1024
 # CBS writes "." for missing or secret, "x" for secret, "-" for nil/not applicable, "?" unknown.
 MISSING_MARKERS = {"", ".", "x", "X", "-", "?", "–"}
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)?([.,]\d+)?$")
@@ -53,16 +53,22 @@ def decode(path: Path, raw: bytes) -> str:
             ) from utf8_error
 
 
-def read_bytes(path: Path) -> bytes:
+def check_size(path: Path) -> None:
+    """Reject an empty file or one over the size limit before any of it is read."""
     size = path.stat().st_size
     if size == 0:
         raise LoadError(path, "het bestand is leeg.", fix="Kies het juiste bestand.")
-    if size > MAX_FILE_BYTES:
+    limit = settings.max_file_mb()
+    if size > limit * 2**20:
         raise LoadError(
             path,
-            f"het bestand is te groot ({size / 1e6:,.0f} MB; maximaal {MAX_FILE_BYTES // 10**6} MB).",
-            fix="Splits het bestand, bijvoorbeeld per jaar.",
+            f"het bestand is te groot ({math.ceil(size / 2**20)} MB; maximaal {limit} MB).",
+            fix="Splits het bestand, bijvoorbeeld per jaar of per gemeente.",
         )
+
+
+def read_bytes(path: Path) -> bytes:
+    check_size(path)
     return path.read_bytes()
 
 
@@ -160,14 +166,15 @@ def check_line_lengths(path: Path, text: str) -> None:
 
 
 def _check_xlsx(path: Path) -> None:
-    read_bytes(path)  # size and emptiness checks
+    check_size(path)
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile as exc:
         raise LoadError(path, "dit is geen geldig Excel-bestand (.xlsx).",
                         fix="Open het in Excel en sla het opnieuw op als .xlsx.") from exc
-    if unpacked > MAX_XLSX_UNPACKED:
+    # A zip bomb packs gigabytes of repeated bytes into a small file: judge what it unpacks to.
+    if unpacked > 2 * settings.max_file_mb() * 2**20:
         raise LoadError(path, "het Excel-bestand pakt uit tot een onredelijke omvang.",
                         fix="Sla de gegevens op als CSV en laad die.")
 

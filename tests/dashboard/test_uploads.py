@@ -52,3 +52,16 @@ def test_every_template_can_be_downloaded_with_its_columns() -> None:
     for kind in uploads.TEMPLATE_LABELS:
         text = uploads.template_csv(kind).decode("utf-8-sig")
         assert text.splitlines()[0].startswith(("gebiedscode", "organisatie", "project_id"))
+
+
+def test_an_upload_over_the_size_limit_is_refused_in_dutch_and_changes_nothing(
+        own_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUURTMONITOR_MAX_BESTAND_MB", "1")
+    before = hashlib.sha256(own_db.read_bytes()).hexdigest()
+    line = "BU02020100,onveilig_buurt,2024,23.5,112,16.6,32.1,gemeentelijke_enquete\n"
+    content = (ROW + line * (2**20 // len(line) + 1)).encode()
+    checked = uploads.check("groot.csv", content, {})
+    assert checked.error.startswith("Bestand 'groot.csv': het bestand is te groot (2 MB; maximaal 1 MB)")
+    result, error = uploads.commit("groot.csv", content, {})
+    assert result is None and "te groot" in error
+    assert hashlib.sha256(own_db.read_bytes()).hexdigest() == before

@@ -1,0 +1,136 @@
+"""Test helper: run a page in AppTest and collect everything a person can see or download, as text.
+
+Tables, chart data, map data and tooltips, texts, metrics, and the bytes of every download
+(captured by RecordingStorage, which replaces AppTest's in-memory media storage).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pyarrow as pa
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+PAGES = {
+    "overzicht": "views/overzicht.py",
+    "kaart": "views/kaart.py",
+    "trends": "views/trends.py",
+    "buurtprofiel": "views/buurtprofiel.py",
+    "vergelijken": "views/vergelijken.py",
+    "data": "views/over_de_data.py",
+}
+
+
+class RecordingStorage(MemoryMediaFileStorage):
+    """Keeps the bytes of every file the app offers, so a test can read a download."""
+
+    files: dict[str, bytes] = {}
+
+    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):  # noqa: ANN001
+        file_id = super().load_and_get_id(path_or_data, mimetype, kind, filename)
+        RecordingStorage.files[file_id] = bytes(self.get_file(file_id).content)
+        return file_id
+
+
+def record_downloads(monkeypatch) -> None:  # noqa: ANN001
+    RecordingStorage.files = {}
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+
+
+def copy_database(source: Path, target: Path, *statements: tuple[str, list]) -> Path:
+    """A copy of the database with some rows changed (the test plays a hostile or odd source)."""
+    shutil.copyfile(source, target)
+    con = duckdb.connect(str(target))
+    try:
+        for sql, params in statements:
+            con.execute(sql, params)
+    finally:
+        con.close()
+    return target
+
+
+def query(path: Path, sql: str, params: list | dict | None = None):  # noqa: ANN201
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).df()
+    finally:
+        con.close()
+
+
+def run(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    # The first run opens the page itself, as a shared link does.
+    at.switch_page(PAGES[page]).run()
+    return at
+
+
+@dataclass
+class Seen:
+    """What one page run showed: visible text per element type, and downloads by file name."""
+
+    texts: list[tuple[str, str]] = field(default_factory=list)  # (element type, text)
+    downloads: dict[str, bytes] = field(default_factory=dict)
+
+    def all_text(self) -> str:
+        return "\n".join(text for _, text in self.texts) + "\n" + "\n".join(
+            download_text(name, data) for name, data in self.downloads.items())
+
+    def of_type(self, kind: str) -> list[str]:
+        return [text for k, text in self.texts if k == kind]
+
+
+def seen(at: AppTest) -> Seen:
+    out = Seen()
+    _walk(at._tree, out)
+    return out
+
+
+def _walk(node, out: Seen) -> None:  # noqa: ANN001
+    kind = getattr(node, "type", "")
+    proto = getattr(node, "proto", None)
+    if kind == "dataframe":
+        out.texts.append((kind, node.value.to_csv(index=False)))
+    elif kind == "vega_lite_chart":
+        out.texts.append((kind, proto.spec))
+        for dataset in proto.datasets:
+            frame = pa.ipc.open_stream(dataset.data.data).read_pandas()
+            out.texts.append((kind, frame.to_csv(index=False)))
+    elif kind == "deck_gl_json_chart":
+        out.texts.append((kind, proto.json))
+        out.texts.append(("tooltip", proto.tooltip))
+    elif kind == "download_button":
+        file_id = proto.url.rsplit("/", 1)[1].split(".")[0]
+        out.downloads[proto.label + ":" + proto.url.rsplit("/", 1)[1]] = RecordingStorage.files[
+            file_id]
+    elif proto is not None:
+        value = getattr(node, "value", None)
+        out.texts.append((kind, value if isinstance(value, str) else str(proto)))
+    for child in getattr(node, "children", {}).values():
+        _walk(child, out)
+
+
+def download_text(name: str, data: bytes) -> str:
+    if data.startswith(b"PK"):
+        return "\n".join(";".join("" if v is None else str(v) for v in row)
+                         for row in xlsx_rows(data))
+    return data.decode("utf-8-sig")
+
+
+def xlsx_rows(data: bytes) -> list[tuple]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [row for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)]
+
+
+def xlsx_cells(data: bytes) -> list:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
