@@ -106,12 +106,12 @@ if shown["shown"].notna().any():
             "projecten in de gekozen gebieden")
 else:
     st.info(t("Voor deze keuze zijn geen waarden beschikbaar."))
-components.synthetic_banner(bool(shown["synthetic"].fillna(False).astype(bool).any()))
+components.synthetic_banner(bool(shown["synthetic"].eq(True).any()))
 shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "suppressed"])))
 table = shown.assign(
     eenheid=legend.unit,
-    synthetisch=shown["synthetic"].fillna(False).astype(bool).map({True: "ja", False: "nee"}),
-    onderdrukt=shown["suppressed"].fillna(False).astype(bool).map({True: "ja", False: "nee"}),
+    synthetisch=shown["synthetic"].eq(True).map({True: "ja", False: "nee"}),
+    onderdrukt=shown["suppressed"].eq(True).map({True: "ja", False: "nee"}),
 )[["reeks", "period", "waarde_tekst", "shown", "eenheid", "n", "ci_low", "ci_high", "synthetisch",
    "onderdrukt", "bron_tekst"]]
 components.table_with_downloads(

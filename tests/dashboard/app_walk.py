@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import openpyxl
 import pyarrow as pa
+import pypdf
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
@@ -25,6 +26,8 @@ PAGES = {
     "trends": "views/trends.py",
     "buurtprofiel": "views/buurtprofiel.py",
     "vergelijken": "views/vergelijken.py",
+    "corporaties": "views/corporaties.py",
+    "briefing": "views/briefing.py",
     "data": "views/over_de_data.py",
 }
 
@@ -120,6 +123,9 @@ def _walk(node, out: Seen) -> None:  # noqa: ANN001
 
 
 def download_text(name: str, data: bytes) -> str:
+    if data.startswith(b"%PDF"):
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        return "\n".join(page.extract_text() for page in reader.pages)
     if data.startswith(b"PK"):
         return "\n".join(";".join("" if v is None else str(v) for v in row)
                          for row in xlsx_rows(data))

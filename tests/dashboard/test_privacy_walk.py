@@ -39,6 +39,10 @@ WALK = [
     ("buurtprofiel", {"buurt": FEW_RESPONDENTS}),
     ("buurtprofiel", {"buurt": "WK020201"}),
     ("vergelijken", {"gebieden": ",".join(SMALL_AREAS + [FEW_RESPONDENTS])}),
+    ("corporaties", {}),
+    ("briefing", {}),
+    ("briefing", {"buurt": SMALL_AREAS[0]}),
+    ("briefing", {"buurt": FEW_RESPONDENTS}),
     ("data", {}),
 ]
 
