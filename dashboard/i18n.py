@@ -168,9 +168,10 @@ EN: dict[str, str] = {
     "Per woning {jaar}": "Per dwelling {jaar}",
     "Per inwoner {jaar}": "Per inhabitant {jaar}",
     "Buurten {jaar}": "Neighbourhoods {jaar}",
-    "Uitgaven van {organisatie} per jaar en categorie, in euro. Bron: {bron}. De tabel eronder "
-    "geeft dezelfde cijfers per jaar.": "Spending of {organisatie} per year and category, in euro. "
-    "Source: {bron}. The table below gives the same figures per year.",
+    "Uitgaven van {organisatie} per jaar en categorie, in euro. Bron: {bron}. De tabellen eronder "
+    "geven dezelfde cijfers per jaar en per categorie.": "Spending of {organisatie} per year and "
+    "category, in euro. Source: {bron}. The tables below give the same figures per year and per "
+    "category.",
     "Per buurt": "Per neighbourhood",
     "Hoe ontwikkelden deze buurten zich?": "How did these neighbourhoods develop?",
     "Vertrouwelijke gegevens: deel deze pagina en haar downloads alleen binnen de afspraken over "

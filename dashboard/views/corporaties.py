@@ -71,9 +71,17 @@ else:
         ).properties(height=280)
         st.altair_chart(charts.dutch(chart), width="stretch")
         st.caption(t("Uitgaven van {organisatie} per jaar en categorie, in euro. Bron: {bron}. De "
-                     "tabel eronder geeft dezelfde cijfers per jaar.", organisatie=organisation,
-                     bron=last["Bron"]))
+                     "tabellen eronder geven dezelfde cijfers per jaar en per categorie.",
+                     organisatie=organisation, bron=last["Bron"]))
         components.table_with_downloads(years, f"uitgaven per jaar {organisation}")
+        per_category = cats.pivot_table(index="jaar", columns="categorie", values="bedrag",
+                                         aggfunc="sum", fill_value=0).reset_index()
+        per_category.columns.name = None
+        components.table_with_downloads(
+            per_category.rename(columns={"jaar": "Jaar"}).assign(
+                Eenheid="euro", Synthetisch="ja" if bool(own["synthetic"].any()) else "nee",
+                Bron=last["Bron"]),
+            f"uitgaven per categorie {organisation}")
         st.subheader(t("Per buurt"))
         components.table_with_downloads(
             corporations.organisation_areas(scope, spend, organisation),

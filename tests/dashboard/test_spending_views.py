@@ -80,15 +80,24 @@ def test_the_corporation_view_shows_the_organisations_spending(shown) -> None:
     assert metrics["Per woning 2024"] == format_number(per_dwelling, 0, "euro")
     headers = [h.value for h in at.header]
     assert headers == ["Uitgaven", "Hoe ontwikkelden deze buurten zich?", "Projecten"]
-    development = at.dataframe[2].value
+    def table_with(column: str):
+        return next(d.value for d in at.dataframe if column in d.value.columns)
+
+    per_category = table_with("schoon-heel-veilig").set_index("Jaar")
+    categories = dict(sql(shown, "SELECT category, sum(amount_eur) FROM spending WHERE "
+                                 "organisation = ? AND year = 2024 GROUP BY category",
+                          [ORGANISATION]))
+    for category, amount in categories.items():
+        assert per_category.loc[2024, category] == amount
+    development = table_with("Aantal buurten met uitgaven")
     assert "Leefbaarometerscore" in set(development["Indicator"])
     assert (development["Aantal buurten met uitgaven"] > 0).all()
     assert any("geen bewijs van effect" in i.value for i in at.info)
-    projects = at.dataframe[3].value
+    projects = table_with("Project")
     expected = {r[0] for r in sql(shown, "SELECT name FROM projects WHERE organisation = ?",
                                   [ORGANISATION])}
     assert set(projects["Project"]) == expected
-    overlap = at.dataframe[4].value
+    overlap = table_with("Tegelijk lopende projecten")
     assert "Geitenkamp" in set(overlap["Buurt"])
 
 
