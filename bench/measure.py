@@ -1,0 +1,99 @@
+"""Time the app's pages against the benchmark database; run as a child process of `python -m bench`.
+
+Every page is opened once (caches warm, as for a user who has the app open), then the buurttype
+filter in the sidebar is changed `runs` times through Streamlit's AppTest; each rerun's server-side
+time is recorded. The map page also reports the size of what it sends to the browser.
+Prints one JSON object on stdout. Usage: python -m bench.measure DB RUNS SCOPE=GEMEENTE...
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+PAGES = {
+    "overzicht": "views/overzicht.py",
+    "kaart": "views/kaart.py",
+    "trends": "views/trends.py",
+    "buurtprofiel": "views/buurtprofiel.py",
+    "vergelijken": "views/vergelijken.py",
+    "over_de_data": "views/over_de_data.py",
+}
+# Filter changes cycle through these, as a user clicking through the sidebar would.
+FILTERS = [
+    ["achterstand"],
+    ["achterstand", "midden"],
+    ["voorstand"],
+    ["achterstand", "midden", "voorstand"],
+    ["midden"],
+    ["midden", "voorstand"],
+    ["achterstand", "voorstand"],
+]
+
+
+def deck_bytes(at) -> int:
+    charts = at.get("deck_gl_json_chart")
+    return len(charts[0].proto.json.encode("utf-8")) if charts else 0
+
+
+def page_times(page: str, params: dict[str, str], runs: int) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=600)
+    for key, value in params.items():
+        at.query_params[key] = value
+    start = time.perf_counter()
+    at.run()
+    at.switch_page(PAGES[page]).run()
+    first = time.perf_counter() - start
+    if at.exception:
+        return {"error": str(at.exception[0].value)[:300]}
+    times = []
+    for i in range(runs):
+        at.multiselect(key="w_buurttype").set_value(FILTERS[i % len(FILTERS)])
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+        if at.exception:
+            return {"error": str(at.exception[0].value)[:300]}
+    result = {"first_s": first, "times_s": times}
+    if page == "kaart":
+        result["payload_bytes"] = deck_bytes(at)
+    return result
+
+
+def briefing_time(db: Path, gemeente: str) -> dict:
+    if importlib.util.find_spec("dashboard.briefing") is None:
+        return {"available": False}
+    from dashboard import briefing
+
+    start = time.perf_counter()
+    try:
+        pdf = briefing.generate_pdf(db, {"gemeente": gemeente})
+    except Exception as exc:  # noqa: BLE001 - report, do not crash the benchmark
+        return {"available": True, "error": f"{type(exc).__name__}: {str(exc)[:200]}"}
+    return {"available": True, "seconds": time.perf_counter() - start,
+            "bytes": len(pdf) if isinstance(pdf, bytes | bytearray) else None}
+
+
+def main(argv: list[str]) -> None:
+    db, runs, scopes = Path(argv[0]), int(argv[1]), argv[2:]
+    os.environ["BUURTMONITOR_DB"] = str(db)
+    out: dict = {"pages": {}}
+    for scope in scopes:
+        name, gemeente, buurten = scope.split("=", 2)[0], *scope.split("=", 2)[1:]
+        codes = buurten.split(",")
+        params = {"gemeente": gemeente, "niveau": "buurt", "buurt": codes[0],
+                  "gebieden": ",".join(codes[:3])}
+        out["pages"][name] = {page: page_times(page, params, runs) for page in PAGES}
+    out["briefing"] = briefing_time(db, scopes[-1].split("=")[1])
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
