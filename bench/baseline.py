@@ -41,6 +41,14 @@ class Baseline:
         finally:
             con.close()
 
+    @staticmethod
+    def read_areas(db_path: Path) -> pd.DataFrame:
+        con = db.connect(db_path, read_only=True)
+        try:
+            return con.execute("SELECT code, level, gemeente_code FROM areas").df()
+        finally:
+            con.close()
+
     def rerun(self, indicator: str, year: int, buurttypes: tuple[str, ...],
               gemeente: str | None = None) -> str:
         """One rerun of the map after a filter change; returns the serialised GeoJSON."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import profiles, tables
+from dashboard import exports, profiles, tables
 from data_loaders import db, settings
 
 Version = tuple[str, int, int]
@@ -151,3 +151,14 @@ def comparison(
     taal: str = "nl",
 ) -> pd.DataFrame:
     return profiles.comparison(_scope(version, gemeente, rule, privacy, taal), codes)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as CSV, built once per distinct table (reruns that show the same rows reuse it)."""
+    return exports.to_csv_bytes(frame)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def xlsx_bytes(frame: pd.DataFrame) -> bytes:
+    return exports.to_xlsx_bytes(frame)

@@ -104,19 +104,47 @@ def view_state(geo: pd.DataFrame) -> pdk.ViewState:
     )
 
 
-def feature_collection(frame: pd.DataFrame, properties: list[str]) -> dict:
-    """GeoJSON FeatureCollection from rows with a geometry_display column and plain properties."""
-    features = []
-    for row in frame.itertuples(index=False):
-        record = row._asdict()
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": json.loads(record["geometry_display"]),
-                "properties": {p: record[p] for p in properties},
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+_FEATURES = "__gebieden__"
+_CONTROL = r"[\x00-\x1f]"
+
+
+def json_strings(values: pd.Series) -> pd.Series:
+    """Each text as a JSON string literal, column-wise (json.dumps only for rare control chars)."""
+    text = values.fillna("").astype(str)
+    if text.str.contains(_CONTROL, regex=True).any():
+        return text.map(lambda v: json.dumps(v, ensure_ascii=False))
+    escaped = text.str.replace("\\", "\\\\", regex=False).str.replace('"', '\\"', regex=False)
+    return '"' + escaped + '"'
+
+
+def features_json(frame: pd.DataFrame, properties: dict[str, pd.Series]) -> str:
+    """The GeoJSON features of `frame` as JSON text: the stored geometry text is copied as is.
+
+    `properties` maps a property name to a column of ready JSON literals (see json_strings).
+    """
+    parts = '{"type":"Feature","geometry":' + frame["geometry_display"].fillna("null").astype(str)
+    parts = parts + ',"properties":{'
+    for i, (name, literal) in enumerate(properties.items()):
+        parts = parts + ("," if i else "") + json.dumps(name) + ":" + literal.to_numpy()
+    return ",".join((parts + "}}").tolist())
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON is compact and whose GeoJSON is assembled column-wise from stored text.
+
+    pydeck writes its JSON indented and would need every geometry parsed into Python objects; at
+    national scale (over 10.000 buurten) that made the payload several times larger than the
+    geometry and its serialisation the slowest step of a rerun.
+    """
+
+    def __init__(self, *, features: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._features = features
+
+    def to_json(self) -> str:
+        spec = json.loads(super().to_json())
+        text = json.dumps(spec, separators=(",", ":"), ensure_ascii=False)
+        return text.replace(json.dumps(_FEATURES), "[" + self._features + "]", 1)
 
 
 def choropleth(
@@ -130,27 +158,36 @@ def choropleth(
 
     Required columns: area_code, geometry_display, centroid_lon, centroid_lat, shown (the number to
     colour by, NaN = no data), in_filter (bool), and the text columns naam, waarde_tekst,
-    buurttype_tekst, bron_tekst used by the tooltip.
+    buurttype_tekst, bron_tekst used by the tooltip. A bron_tekst that is the same for every area
+    goes into the tooltip once instead of into every feature.
     """
-    fills = []
-    for shown, in_filter in zip(frame["shown"], frame["in_filter"], strict=True):
-        if not in_filter:
-            fills.append(OUTSIDE_FILTER)
-        elif shown is None or pd.isna(shown) or not colours:
-            fills.append(NO_DATA)
-        else:
-            fills.append(_rgb(colours[min(class_index(float(shown), breaks), len(colours) - 1)]))
-    data = frame.assign(
-        fill=fills,
-        line_width=[40 if code == selected else 1 for code in frame["area_code"]],
+    shown = pd.to_numeric(frame["shown"], errors="coerce").to_numpy(dtype=float)
+    in_filter = frame["in_filter"].to_numpy(dtype=bool)
+    fill_literals = np.array([json.dumps(_rgb(c)) for c in colours] or ["null"], dtype=object)
+    classes = np.minimum(np.searchsorted(np.asarray(breaks, dtype=float), shown, side="right"),
+                         max(len(colours) - 1, 0))
+    fill = np.where(
+        ~in_filter, json.dumps(OUTSIDE_FILTER),
+        np.where(np.isnan(shown) | (not colours), json.dumps(NO_DATA), fill_literals[classes]),
     )
-    geojson = feature_collection(
-        data,
-        ["area_code", "naam", "waarde_tekst", "buurttype_tekst", "bron_tekst", "fill", "line_width"],
-    )
+    sources = frame["bron_tekst"].dropna().unique()
+    shared_source = len(sources) == 1
+    properties = {
+        "area_code": json_strings(frame["area_code"]),
+        "naam": json_strings(frame["naam"]),
+        "waarde_tekst": json_strings(frame["waarde_tekst"]),
+        "buurttype_tekst": json_strings(frame["buurttype_tekst"]),
+        "fill": pd.Series(fill, index=frame.index),
+        "line_width": pd.Series(np.where(frame["area_code"] == selected, "40", "1"),
+                                index=frame.index),
+    }
+    if not shared_source:
+        properties["bron_tekst"] = json_strings(frame["bron_tekst"])
+    source_line = (str(sources[0]).replace("{", "(").replace("}", ")") if shared_source
+                   else "{bron_tekst}")
     layer = pdk.Layer(
         "GeoJsonLayer",
-        data=geojson,
+        data={"type": "FeatureCollection", "features": _FEATURES},
         id="gebieden",
         pickable=True,
         stroked=True,
@@ -164,13 +201,14 @@ def choropleth(
         auto_highlight=True,
         highlight_color=[255, 215, 0, 160],
     )
-    return pdk.Deck(
+    return CompactDeck(
+        features=features_json(frame, properties),
         layers=[layer],
         initial_view_state=view_state(frame),
         # No basemap and no map_style: the chart then asks no tile server (works offline).
         map_provider=None,
         tooltip={
-            "text": "{naam}\n{waarde_tekst}\n{buurttype_tekst}\n{bron_tekst}",
+            "text": "{naam}\n{waarde_tekst}\n{buurttype_tekst}\n" + source_line,
             "style": {"fontSize": "13px", "whiteSpace": "pre-line"},
         },
     )

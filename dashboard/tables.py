@@ -47,9 +47,9 @@ def value_text(value: float | None, row: pd.Series, synthetic: bool, suppressed:
 
 
 def source_text(source_keys: pd.Series, sources: pd.DataFrame) -> pd.Series:
-    return source_keys.map(
-        lambda key: str(sources["label"].get(key, key)) if isinstance(key, str) else ""
-    )
+    # Column-wise: a national map looks up over 10.000 keys per rerun.
+    labels = source_keys.map(sources["label"])
+    return labels.where(labels.notna(), source_keys).fillna("").astype(str)
 
 
 def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import components, data, maps, state, tables
@@ -31,34 +30,35 @@ if geo.empty:
 
 inside = tables.in_filter(scope, view.niveau, view.buurttype)
 types_now = ctx.types_in(view.jaar)
+codes = geo["area_code"]
 geo = geo.assign(
-    naam=geo["area_code"].map(ctx.areas["name"]),
-    shown=geo["area_code"].map(year_rows["shown"]),
-    in_filter=geo["area_code"].map(inside).fillna(False).astype(bool),
+    naam=codes.map(ctx.areas["name"]),
+    shown=codes.map(year_rows["shown"]),
+    in_filter=codes.map(inside).fillna(False).astype(bool),
 )
-suppressed = geo["area_code"].map(year_rows["suppressed"]).fillna(False).astype(bool)
-synthetic = geo["area_code"].map(year_rows["synthetic"]).fillna(False).astype(bool)
-geo["waarde_tekst"] = [
-    "onderdrukt (te weinig waarnemingen)" if sup
-    else references.format_shown(value, view.referentie, indicator)
-    + (" (synthetisch)" if syn and not pd.isna(value) else "")
-    for value, sup, syn in zip(geo["shown"], suppressed, synthetic, strict=True)
-]
-reliability = geo["area_code"].map(year_rows["reliability"]).fillna("onbekend")
-respondents = geo["area_code"].map(year_rows["n"])
-geo["waarde_tekst"] = [
-    text if grade == "onbekend" or indicator["kind"] != "subjectief"
-    else f"{text} · betrouwbaarheid {grade} (n = {int(n)})" if pd.notna(n)
-    else f"{text} · betrouwbaarheid {grade}"
-    for text, grade, n in zip(geo["waarde_tekst"], reliability, respondents, strict=True)
-]
-geo["buurttype_tekst"] = geo["area_code"].map(
-    lambda c: TYPE_LABELS.get(types_now.get(c, ""), "buurttype onbekend")
-    if view.niveau == "buurt" else "wijk"
-)
+suppressed = codes.map(year_rows["suppressed"]).fillna(False).astype(bool)
+synthetic = codes.map(year_rows["synthetic"]).fillna(False).astype(bool)
+# Column-wise, each distinct value formatted once: a national map has over 10.000 areas.
+ind = indicator.to_dict()
+distinct = {v: references.format_shown(v, view.referentie, ind) for v in geo["shown"].dropna().unique()}
+value_text = geo["shown"].map(distinct).fillna(references.format_shown(None, view.referentie, ind))
+value_text = value_text.where(~(synthetic & geo["shown"].notna()), value_text + " (synthetisch)")
+value_text = value_text.where(~suppressed, "onderdrukt (te weinig waarnemingen)")
+reliability = codes.map(year_rows["reliability"]).fillna("onbekend")
+respondents = codes.map(year_rows["n"])
+if indicator["kind"] == "subjectief":
+    graded = reliability != "onbekend"
+    with_n = value_text + " · betrouwbaarheid " + reliability + " (n = " + respondents.fillna(
+        0).astype(int).astype(str) + ")"
+    without_n = value_text + " · betrouwbaarheid " + reliability
+    value_text = value_text.where(~graded, with_n.where(respondents.notna(), without_n))
+geo["waarde_tekst"] = value_text
+if view.niveau == "buurt":
+    geo["buurttype_tekst"] = codes.map(types_now).map(TYPE_LABELS).fillna("buurttype onbekend")
+else:
+    geo["buurttype_tekst"] = "wijk"
 geo["bron_tekst"] = (
-    f"{view.jaar} · "
-    + tables.source_text(geo["area_code"].map(year_rows["source"]), ctx.sources).fillna("")
+    f"{view.jaar} · " + tables.source_text(codes.map(year_rows["source"]), ctx.sources)
 )
 
 better_high = {"hoger": True, "lager": False}.get(legend.better_when)

@@ -1,0 +1,199 @@
+"""`make bench`: build the national benchmark database, time the app against a baseline, report.
+
+python -m bench [--schaal 1.0] [--runs 20] [--hergebruik]
+
+Writes var/bench/bench.duckdb (never the demo database) and var/bench/results.json, and prints a
+table with every figure next to its target. --schaal below 1 keeps only part of the gemeenten
+(for a quick try); the targets are meant for the full national set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import dataset
+from bench.baseline import Baseline
+from bench.measure import FILTERS, PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "var" / "bench"
+NATIONAL = "NL"
+
+TARGETS = {  # national buurt level
+    "rerun_ms": 150.0,
+    "payload_bytes": 3_000_000,
+    "load_s": 20.0,
+    "rss_mb": 800.0,
+    "speedup": 10.0,
+}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary(times: list[float]) -> dict:
+    return {"median_ms": statistics.median(times) * 1000, "p95_ms": percentile(times, 0.95) * 1000,
+            "runs": len(times)}
+
+
+def largest_gemeente(db: Path) -> tuple[str, list[str]]:
+    base = Baseline.read_areas(db)
+    buurten = base[base["level"] == "buurt"]
+    counts = buurten.groupby("gemeente_code").size().sort_values(ascending=False)
+    code = str(counts.index[0])
+    return code, sorted(buurten.loc[buurten["gemeente_code"] == code, "code"])
+
+
+def run_app(db: Path, runs: int, scopes: dict[str, tuple[str, list[str]]], budget: float) -> dict:
+    """The app's measurements in a child process, so its peak memory can be read on its own."""
+    args = [f"{name}={code}={','.join(buurten[:3])}" for name, (code, buurten) in scopes.items()]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_BUDGET_S": str(budget)}
+    result = subprocess.run([sys.executable, "-m", "bench.measure", str(db), str(runs), *args],
+                            cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit("Meting van de app mislukt:\n" + result.stderr[-3000:])
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out = json.loads(result.stdout)
+    out["peak_rss_mb"] = peak_kb / 1024
+    return out
+
+
+def run_baseline(db: Path, runs: int, scopes: dict[str, tuple[str, list[str]]]) -> dict:
+    start = time.perf_counter()
+    base = Baseline.read(db)
+    read_s = time.perf_counter() - start
+    year, indicator = max(dataset.YEARS), "lbm_score"
+    out: dict = {"read_s": read_s}
+    for name, (code, _) in scopes.items():
+        times, size = [], 0
+        for i in range(runs):
+            start = time.perf_counter()
+            payload = base.rerun(indicator, year, tuple(FILTERS[i % len(FILTERS)]),
+                                 None if code == NATIONAL else code)
+            times.append(time.perf_counter() - start)
+            size = len(payload.encode("utf-8"))
+        out[name] = {**summary(times), "payload_bytes": size}
+    return out
+
+
+def mark(ok: bool | None) -> str:
+    return "–" if ok is None else ("GOED" if ok else "FOUT")
+
+
+def report(results: dict) -> str:
+    app, base, load = results["app"], results["baseline"], results["load"]
+    lines = [
+        f"Buurtmonitor prestatiemeting ({results['machine']})",
+        f"Gegevens: {load['rows']:,} waarnemingen, {results['buurten']:,} buurten, "
+        f"{len(dataset.YEARS)} jaren, {results['indicators']} indicatoren (synthetisch)".replace(",", "."),
+        "",
+        f"{'meting':<44}{'gemeten':>14}{'basislijn':>14}{'factor':>9}{'doel':>12}  ok",
+    ]
+
+    def row(label, value, baseline=None, target=None, ok=None, unit=""):
+        factor = f"{baseline / value:.1f}x" if baseline and value else ""
+        lines.append(
+            f"{label:<44}{value:>12,.0f}{unit:>2}"
+            f"{(f'{baseline:,.0f}' if baseline else ''):>14}{factor:>9}"
+            f"{(f'< {target:,.0f}' if target else ''):>12}  {mark(ok)}".replace(",", ".")
+        )
+
+    row("laden (alle bestanden via de importers), ms", load["total_s"] * 1000,
+        target=TARGETS["load_s"] * 1000, ok=load["total_s"] < TARGETS["load_s"])
+    for scope, label in (("nederland", "Nederland"), ("gemeente", results["gemeente"])):
+        for page in PAGES:
+            m = app["pages"].get(scope, {}).get(page, {})
+            name = f"{label}: {page}, mediaan ms"
+            if "error" in m:
+                lines.append(f"{name:<44}  fout: {m['error'][:60]}")
+                continue
+            s = m["summary"]
+            is_map = page == "kaart"
+            b = base[scope]["median_ms"] if is_map else None
+            national = scope == "nederland"
+            ok = s["median_ms"] < TARGETS["rerun_ms"] if national else None
+            row(name, s["median_ms"], b, TARGETS["rerun_ms"] if national else None, ok)
+            lines.append(f"{'':<4}p95 {s['p95_ms']:,.0f} ms over {s['runs']} herhalingen; "
+                         f"eerste opening {m['first_s']:.1f} s".replace(",", "."))
+            if is_map:
+                speedup = b / s["median_ms"] if s["median_ms"] else 0
+                lines.append(f"{'':<4}sneller dan de basislijn: {speedup:.1f}x "
+                             f"(doel ≥ {TARGETS['speedup']:.0f}x) {mark(speedup >= 10) if national else ''}")
+                row(f"{label}: kaart, bytes naar de browser", m["payload_bytes"],
+                    base[scope]["payload_bytes"], TARGETS["payload_bytes"] if national else None,
+                    m["payload_bytes"] < TARGETS["payload_bytes"] if national else None)
+    row("piekgeheugen van het app-proces, MB", app["peak_rss_mb"], target=TARGETS["rss_mb"],
+        ok=app["peak_rss_mb"] < TARGETS["rss_mb"])
+    brief = app["briefing"]
+    if not brief.get("available"):
+        lines.append(f"{'briefing (PDF) maken':<44}{'nog niet beschikbaar':>20}")
+    elif "error" in brief:
+        lines.append(f"{'briefing (PDF) maken':<44}  fout: {brief['error'][:70]}")
+    else:
+        row("briefing (PDF) maken, ms", brief["seconds"] * 1000)
+    lines.append("")
+    lines.append("Basislijn: alles in pandas, filter in pandas, de GeoJSON van alle buurten bij "
+                 f"elke herhaling opnieuw opgebouwd (inlezen eenmalig {base['read_s']:.1f} s).")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--schaal", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--budget", type=float, default=120.0,
+                        help="maximaal aantal seconden herhalingen per pagina")
+    parser.add_argument("--hergebruik", action="store_true",
+                        help="gebruik de bestaande bench-database (laadtijd uit results.json)")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = OUT / "bench.duckdb"
+    previous = OUT / "results.json"
+    if args.hergebruik and db.is_file() and previous.is_file():
+        load = json.loads(previous.read_text())["load"]
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-") as work:
+            timing = dataset.build(db, Path(work), args.schaal)
+        load = {"geometry_s": timing.geometry_s, "observations_s": timing.observations_s,
+                "buurttypes_s": timing.buurttypes_s, "total_s": timing.total_s,
+                "rows": timing.rows, "files": timing.files}
+    gemeente, buurten = largest_gemeente(db)
+    areas = Baseline.read_areas(db)
+    scopes = {"nederland": (NATIONAL, sorted(areas.loc[areas["level"] == "buurt", "code"])),
+              "gemeente": (gemeente, buurten)}
+    app = run_app(db, args.runs, scopes, args.budget)
+    for pages in app["pages"].values():
+        for m in pages.values():
+            if "times_s" in m:
+                m["summary"] = summary(m["times_s"])
+    results = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "schaal": args.schaal,
+        "buurten": int((areas["level"] == "buurt").sum()),
+        "indicators": len(dataset.indicator_catalogue.indicators()),
+        "gemeente": gemeente,
+        "load": load,
+        "app": app,
+        "baseline": run_baseline(db, args.runs, scopes),
+    }
+    previous.write_text(json.dumps(results, indent=1))
+    print(report(results))
+    print(f"\nResultaten: {previous.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
