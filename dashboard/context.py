@@ -86,15 +86,7 @@ class Context:
 
     def types_in(self, period: int | None) -> pd.Series:
         """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""
-        types = self.types
-        if types.empty:
-            return pd.Series(dtype=str)
-        if period is None:
-            period = int(types["period"].max())
-        years = types["period"].unique()
-        nearest = min(years, key=lambda y: (abs(int(y) - period), -int(y)))
-        chosen = types[types["period"] == nearest]
-        return chosen.set_index("area_code")["type"]
+        return tables.types_in(self.types, period)
 
     def rule_caption(self) -> str:
         """Which rule and which year made the labels, for wherever the filter shows."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, profiles, tables
+from dashboard import exports, maps, profiles, tables
 from data_loaders import db, settings
 
 Version = tuple[str, int, int]
@@ -162,3 +162,46 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 @st.cache_data(max_entries=32, show_spinner=False)
 def xlsx_bytes(frame: pd.DataFrame) -> bytes:
     return exports.to_xlsx_bytes(frame)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def map_rows(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    level: str, reference: str, nulmeting: int | None, year: int | None,
+    selection: tuple[str, ...] | None, taal: str = "nl",
+) -> tuple[pd.DataFrame, object, str]:
+    """The map's areas with values and tooltip texts, and the start of each feature's JSON.
+
+    A map of more than maps.LARGE_MAP areas gets coarser coordinates (maps.coarser).
+
+    Keyed on everything the values depend on, but on the buurttype filter only where the
+    reference ranks within it: switching the filter then reuses all of this and only recolours.
+    """
+    geo = geometries(version, gemeente, level)
+    cat = catalogue(version).set_index("id", drop=False)
+    if taal == "en":
+        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
+    types = buurttypes(version, gemeente, rule)
+    scope = tables.Scope(
+        obs=observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy),
+        areas=areas(version, gemeente), types=types, catalogue=cat,
+        sources=sources(version).set_index("key", drop=False),
+    )
+    if geo.empty:
+        return geo, None, ""
+    if len(geo) > maps.LARGE_MAP:
+        geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
+    rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
+                                         year, selection, tables.types_in(types, year))
+    return rows.assign(feature_head=maps.feature_heads(rows)), legend, note
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def in_filter(
+    version: Version, gemeente: str, rule: str, level: str, selection: tuple[str, ...]
+) -> pd.Series:
+    """Which areas of a level fall inside the buurttype filter (see tables.in_filter)."""
+    scope = tables.Scope(obs=pd.DataFrame(), areas=areas(version, gemeente),
+                         types=buurttypes(version, gemeente, rule), catalogue=pd.DataFrame(),
+                         sources=pd.DataFrame())
+    return tables.in_filter(scope, level, selection)

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pydeck as pdk
+import shapely
 
 # ColorBrewer PuOr, 6 classes (diverging, colour-blind safe): unfavourable orange -> favourable
 # purple. An even number of classes leaves out the grey middle, which would look like "no data".
 FAVOURABLE_SCALE = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
 # ColorBrewer Blues (sequential) for neutral indicators such as inhabitants.
 NEUTRAL_SCALE = ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
-OUTSIDE_FILTER = [215, 215, 215, 255]  # shown, but greyed
-NO_DATA = [255, 255, 255, 255]
+OUTSIDE_FILTER = [215, 215, 215]  # shown, but greyed
+NO_DATA = [255, 255, 255]
+OPACITY = 0.92  # for every fill at once: a colour per area then needs no alpha of its own
 LINE = [90, 90, 90, 200]
 
 
@@ -117,16 +119,34 @@ def json_strings(values: pd.Series) -> pd.Series:
     return '"' + escaped + '"'
 
 
-def features_json(frame: pd.DataFrame, properties: dict[str, pd.Series]) -> str:
-    """The GeoJSON features of `frame` as JSON text: the stored geometry text is copied as is.
+LARGE_MAP = 2_000  # areas; above this the map is of a whole province or country
 
-    `properties` maps a property name to a column of ready JSON literals (see json_strings).
-    """
-    parts = '{"type":"Feature","geometry":' + frame["geometry_display"].fillna("null").astype(str)
+
+def coarser(geometry_text: pd.Series, decimals: int = 4) -> pd.Series:
+    """Display geometry with `decimals` decimals (4: about 10 m, invisible at national zoom)."""
+    geoms = shapely.from_geojson(geometry_text.fillna("null").tolist(), on_invalid="ignore")
+    rounded = shapely.transform(geoms, lambda xy: np.round(xy, decimals))
+    return pd.Series(shapely.to_geojson(rounded), index=geometry_text.index).where(
+        geometry_text.notna())
+
+
+# Short property names keep a national map (over 10.000 features) small: code, naam, waarde,
+# buurttype, bron; the fill colour and line width are added per rerun as "f" and "l".
+TEXT_PROPERTIES = {"area_code": "c", "naam": "n", "waarde_tekst": "w", "buurttype_tekst": "t"}
+
+
+def feature_heads(frame: pd.DataFrame) -> pd.Series:
+    """Each feature's JSON up to its colour: geometry and the texts that a filter leaves alone."""
+    properties = {short: json_strings(frame[name]) for name, short in TEXT_PROPERTIES.items()}
+    if frame["bron_tekst"].nunique(dropna=True) > 1:
+        properties["b"] = json_strings(frame["bron_tekst"])
+    # No "type":"Feature" member: deck.gl reads only geometry and properties of a feature, and
+    # leaving it out saves about 180 kB on a national map.
+    parts = '{"geometry":' + frame["geometry_display"].fillna("null").astype(str)
     parts = parts + ',"properties":{'
     for i, (name, literal) in enumerate(properties.items()):
         parts = parts + ("," if i else "") + json.dumps(name) + ":" + literal.to_numpy()
-    return ",".join((parts + "}}").tolist())
+    return parts
 
 
 class CompactDeck(pdk.Deck):
@@ -142,7 +162,11 @@ class CompactDeck(pdk.Deck):
         self._features = features
 
     def to_json(self) -> str:
-        spec = json.loads(super().to_json())
+        features = self.__dict__.pop("_features")  # pydeck would write every attribute
+        try:
+            spec = json.loads(super().to_json())
+        finally:
+            self._features = features
         text = json.dumps(spec, separators=(",", ":"), ensure_ascii=False)
         return text.replace(json.dumps(_FEATURES), "[" + self._features + "]", 1)
 
@@ -153,38 +177,35 @@ def choropleth(
     breaks: list[float],
     colours: list[str],
     selected: str = "",
+    heads: pd.Series | None = None,
+    note: str = "",
 ) -> pdk.Deck:
     """A choropleth of `frame` (one row per area).
 
     Required columns: area_code, geometry_display, centroid_lon, centroid_lat, shown (the number to
     colour by, NaN = no data), in_filter (bool), and the text columns naam, waarde_tekst,
-    buurttype_tekst, bron_tekst used by the tooltip. A bron_tekst that is the same for every area
-    goes into the tooltip once instead of into every feature.
+    buurttype_tekst, bron_tekst used by the tooltip. `heads`: feature_heads(frame), when already
+    made (a filter change recolours the map without rebuilding them).
     """
     shown = pd.to_numeric(frame["shown"], errors="coerce").to_numpy(dtype=float)
     in_filter = frame["in_filter"].to_numpy(dtype=bool)
-    fill_literals = np.array([json.dumps(_rgb(c)) for c in colours] or ["null"], dtype=object)
+    fill_literals = np.array([json.dumps(_rgb(c)[:3]) for c in colours] or ["null"], dtype=object)
     classes = np.minimum(np.searchsorted(np.asarray(breaks, dtype=float), shown, side="right"),
                          max(len(colours) - 1, 0))
     fill = np.where(
         ~in_filter, json.dumps(OUTSIDE_FILTER),
         np.where(np.isnan(shown) | (not colours), json.dumps(NO_DATA), fill_literals[classes]),
     )
+    if heads is None:
+        heads = feature_heads(frame)
+    line_width = np.where(frame["area_code"].to_numpy() == selected, "40", "1")
+    features = ",".join(
+        (heads.to_numpy() + ',"f":' + fill + ',"l":' + line_width + "}}").tolist()
+    )
     sources = frame["bron_tekst"].dropna().unique()
-    shared_source = len(sources) == 1
-    properties = {
-        "area_code": json_strings(frame["area_code"]),
-        "naam": json_strings(frame["naam"]),
-        "waarde_tekst": json_strings(frame["waarde_tekst"]),
-        "buurttype_tekst": json_strings(frame["buurttype_tekst"]),
-        "fill": pd.Series(fill, index=frame.index),
-        "line_width": pd.Series(np.where(frame["area_code"] == selected, "40", "1"),
-                                index=frame.index),
-    }
-    if not shared_source:
-        properties["bron_tekst"] = json_strings(frame["bron_tekst"])
-    source_line = (str(sources[0]).replace("{", "(").replace("}", ")") if shared_source
-                   else "{bron_tekst}")
+    # One source for every area: named once in the tooltip rather than in every feature.
+    source_line = (str(sources[0]).replace("{", "(").replace("}", ")") if len(sources) == 1
+                   else "{b}" if len(sources) > 1 else "")
     layer = pdk.Layer(
         "GeoJsonLayer",
         data={"type": "FeatureCollection", "features": _FEATURES},
@@ -192,23 +213,24 @@ def choropleth(
         pickable=True,
         stroked=True,
         filled=True,
-        get_fill_color="properties.fill",
+        get_fill_color="properties.f",
+        opacity=OPACITY,
         get_line_color=LINE,
         # Widths in metres with a pixel floor: an accessor in pixel units drew every area in
         # the line colour.
-        get_line_width="properties.line_width",
+        get_line_width="properties.l",
         line_width_min_pixels=1,
         auto_highlight=True,
         highlight_color=[255, 215, 0, 160],
     )
     return CompactDeck(
-        features=features_json(frame, properties),
+        features=features,
         layers=[layer],
         initial_view_state=view_state(frame),
         # No basemap and no map_style: the chart then asks no tile server (works offline).
         map_provider=None,
         tooltip={
-            "text": "{naam}\n{waarde_tekst}\n{buurttype_tekst}\n" + source_line,
+            "text": "{n}\n{w}\n{t}\n" + source_line + (f"\n{note}" if note else ""),
             "style": {"fontSize": "13px", "whiteSpace": "pre-line"},
         },
     )

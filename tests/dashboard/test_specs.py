@@ -39,7 +39,7 @@ def test_the_map_uses_no_tile_server_and_text_tooltips() -> None:
 def test_areas_get_their_class_colour_outside_filter_is_outline_only() -> None:
     colours = maps.palette("hoger_beter", 2, True)
     spec = json.loads(maps.choropleth(area_frame(), breaks=[5.0], colours=colours).to_json())
-    fills = [f["properties"]["fill"] for f in spec["layers"][0]["data"]["features"]]
+    fills = [f["properties"]["f"] for f in spec["layers"][0]["data"]["features"]]
     assert fills[0][:3] != fills[1][:3]
     assert fills[1][:3] == [int(colours[1][i : i + 2], 16) for i in (1, 3, 5)]
     assert fills[2] == maps.OUTSIDE_FILTER
