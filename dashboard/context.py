@@ -125,13 +125,13 @@ def build() -> Context:
     }
     usable = [i for i in catalogue.index if i in period_map]
     rules = data.rules(version, gemeente)
-    areas = data.areas(version, gemeente).set_index("code", drop=False)
+    areas, codes = data.area_index(version, gemeente)
     options = state.Options(
         gemeenten=tuple(gemeenten["code"]),
         indicators={i: str(catalogue.loc[i, "theme"]) for i in usable},
         periods=period_map,
         rules=tuple(rules["rule"]),
-        areas=frozenset(areas.index),
+        areas=codes,
         references=tuple(references.REFERENCES),
         default_gemeente=str(gemeenten["code"].iloc[0]),
         default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),

@@ -60,6 +60,13 @@ def areas(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_areas", {"gemeente": gemeente})
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def area_index(version: Version, gemeente: str) -> tuple[pd.DataFrame, frozenset[str]]:
+    """The areas indexed by code and the set of codes (shared, not copied: do not change them)."""
+    frame = _query(version, "app_areas", {"gemeente": gemeente}).set_index("code", drop=False)
+    return frame, frozenset(frame["code"].tolist())
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def periods(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_periods", {"gemeente": gemeente})
@@ -164,13 +171,15 @@ def xlsx_bytes(frame: pd.DataFrame) -> bytes:
     return exports.to_xlsx_bytes(frame)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+# A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
+# handed out without a copy per rerun. Callers must not change it in place.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def map_rows(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
     selection: tuple[str, ...] | None, taal: str = "nl",
-) -> tuple[pd.DataFrame, object, str]:
-    """The map's areas with values and tooltip texts, and the start of each feature's JSON.
+) -> tuple[pd.DataFrame, object, str, list[str]]:
+    """The map's areas with values and tooltip texts, a note, and the start of each feature's JSON.
 
     A map of more than maps.LARGE_MAP areas gets coarser coordinates (maps.coarser).
 
@@ -188,15 +197,15 @@ def map_rows(
         sources=sources(version).set_index("key", drop=False),
     )
     if geo.empty:
-        return geo, None, ""
+        return geo, None, "", []
     if len(geo) > maps.LARGE_MAP:
         geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
     rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
                                          year, selection, tables.types_in(types, year))
-    return rows.assign(feature_head=maps.feature_heads(rows)), legend, note
+    return rows, legend, note, maps.feature_heads(rows).tolist()
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def in_filter(
     version: Version, gemeente: str, rule: str, level: str, selection: tuple[str, ...]
 ) -> pd.Series:

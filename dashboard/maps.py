@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -177,7 +178,7 @@ def choropleth(
     breaks: list[float],
     colours: list[str],
     selected: str = "",
-    heads: pd.Series | None = None,
+    heads: Sequence[str] | None = None,
     note: str = "",
 ) -> pdk.Deck:
     """A choropleth of `frame` (one row per area).
@@ -197,10 +198,11 @@ def choropleth(
         np.where(np.isnan(shown) | (not colours), json.dumps(NO_DATA), fill_literals[classes]),
     )
     if heads is None:
-        heads = feature_heads(frame)
+        heads = feature_heads(frame).tolist()
     line_width = np.where(frame["area_code"].to_numpy() == selected, "40", "1")
     features = ",".join(
-        (heads.to_numpy() + ',"f":' + fill + ',"l":' + line_width + "}}").tolist()
+        head + ',"f":' + f + ',"l":' + width + "}}"
+        for head, f, width in zip(heads, fill.tolist(), line_width.tolist(), strict=True)
     )
     sources = frame["bron_tekst"].dropna().unique()
     # One source for every area: named once in the tooltip rather than in every feature.

@@ -11,7 +11,7 @@ ctx = state.context()
 view, indicator = ctx.view, ctx.indicator
 st.title(f"Kaart: {indicator['name']}")
 
-geo, legend, note = data.map_rows(
+geo, legend, note, heads = data.map_rows(
     ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
     view.referentie, view.nulmeting, view.jaar,
     # The filter changes the values only for references that rank within the selection.
@@ -32,7 +32,7 @@ if legend.diverging and legend.midpoint not in (None, 0):
         geo.loc[geo["in_filter"], "shown"] - legend.midpoint, True)]
 colours = maps.palette(indicator["direction"], len(breaks) + 1, better_high)
 deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=view.buurt,
-                      heads=geo["feature_head"], note=note)
+                      heads=heads, note=note)
 
 left, right = st.columns([3, 1])
 with left:
