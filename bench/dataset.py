@@ -113,9 +113,9 @@ def build(target: Path, work: Path, scale: float = 1.0, say=print) -> Timing:
     codes = buurt_codes(scale)
     frame = observations(codes)
     paths = write_templates(frame, Path(work))
-    say(f"{len(frame):,} synthetische waarnemingen in {len(paths)} sjablonen "
-        f"({len(codes):,} buurten, {frame['indicator'].nunique()} indicatoren, "
-        f"{frame['jaar'].nunique()} jaren)".replace(",", "."))
+    say(f"{len(frame):_} synthetische waarnemingen in {len(paths)} sjablonen "
+        f"({len(codes):_} buurten, {frame['indicator'].nunique()} indicatoren, "
+        f"{frame['jaar'].nunique()} jaren)".replace("_", "."))
     del frame
 
     start = time.perf_counter()

@@ -19,6 +19,7 @@ from data_loaders.batch import LoadError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_LINE_CHARS = 1_000_000
+LARGE_TEXT_CHARS = 5_000_000  # above this the Arrow CSV parser is tried first
 MAX_XLSX_UNPACKED = 400 * 1024 * 1024
 # CBS writes "." for missing or secret, "x" for secret, "-" for nil/not applicable, "?" unknown.
 MISSING_MARKERS = {"", ".", "x", "X", "-", "?", "–"}
@@ -128,12 +129,21 @@ def read_table(path: Path) -> pd.DataFrame:
     sep = sniff_separator(path, text)
     options = {"sep": sep, "dtype": str, "keep_default_na": False, "quotechar": '"',
                "skipinitialspace": False}
-    try:
-        # The C parser is many times faster on large files; when it refuses a file, the Python
-        # parser reads it again, so that the message about what is wrong stays the same.
-        frame = pd.read_csv(io.StringIO(text), engine="c", **options)
-    except (pd.errors.ParserError, csv.Error, ValueError):
-        frame = None
+    frame = None
+    # The C parser is many times faster than the Python one, and for a large file (a national
+    # delivery of millions of rows) the multi-threaded Arrow parser again; when a faster parser
+    # refuses a file, the next one reads it, so that the message about what is wrong stays the
+    # one the Python parser gives.
+    engines = ["pyarrow", "c"] if len(text) > LARGE_TEXT_CHARS else ["c"]
+    for engine in engines:
+        try:
+            source = io.BytesIO(text.encode("utf-8")) if engine == "pyarrow" else io.StringIO(text)
+            frame = pd.read_csv(source, engine=engine, **options)
+            break
+        except (pd.errors.ParserError, csv.Error, ValueError, ImportError, TypeError):
+            frame = None
+        except Exception:  # noqa: BLE001 - the Arrow parser has errors of its own
+            frame = None
     try:
         if frame is None:
             frame = pd.read_csv(io.StringIO(text), engine="python", **options)
