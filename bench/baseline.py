@@ -45,7 +45,10 @@ class Baseline:
     def read_areas(db_path: Path) -> pd.DataFrame:
         con = db.connect(db_path, read_only=True)
         try:
-            return con.execute("SELECT code, level, gemeente_code FROM areas").df()
+            return con.execute(
+                "SELECT code, level, gemeente_code, "
+                "EXISTS (SELECT 1 FROM observations o WHERE o.area_code = a.code) AS has_data "
+                "FROM areas a").df()
         finally:
             con.close()
 

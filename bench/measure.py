@@ -55,7 +55,7 @@ def page_times(page: str, params: dict[str, str], runs: int) -> dict:
     at.switch_page(PAGES[page]).run()  # opens the page itself, as a shared link does
     first = time.perf_counter() - start
     if at.exception:
-        return {"error": str(at.exception[0].value)[:300]}
+        return {"error": f"{at.exception[0].message}: {at.exception[0].value}"[:300]}
     times, cpu = [], []
     budget = float(os.environ.get("BENCH_BUDGET_S", "120"))
     for i in range(runs):
@@ -69,7 +69,7 @@ def page_times(page: str, params: dict[str, str], runs: int) -> dict:
         # only waits): on a busy shared machine, wall time also counts waiting for a core.
         cpu.append(time.process_time() - start_cpu)
         if at.exception:
-            return {"error": str(at.exception[0].value)[:300]}
+            return {"error": f"{at.exception[0].message}: {at.exception[0].value}"[:300]}
     result = {"first_s": first, "times_s": times, "cpu_s": cpu}
     if page == "kaart":
         result["payload_bytes"] = deck_bytes(at)

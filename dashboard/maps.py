@@ -139,7 +139,7 @@ TEXT_PROPERTIES = {"area_code": "c", "naam": "n", "waarde_tekst": "w", "buurttyp
 def feature_heads(frame: pd.DataFrame) -> pd.Series:
     """Each feature's JSON up to its colour: geometry and the texts that a filter leaves alone."""
     properties = {short: json_strings(frame[name]) for name, short in TEXT_PROPERTIES.items()}
-    if frame["bron_tekst"].nunique(dropna=True) > 1:
+    if len(_sources(frame)) > 1:
         properties["b"] = json_strings(frame["bron_tekst"])
     # No "type":"Feature" member: deck.gl reads only geometry and properties of a feature, and
     # leaving it out saves about 180 kB on a national map.
@@ -148,6 +148,11 @@ def feature_heads(frame: pd.DataFrame) -> pd.Series:
     for i, (name, literal) in enumerate(properties.items()):
         parts = parts + ("," if i else "") + json.dumps(name) + ":" + literal.to_numpy()
     return parts
+
+
+def _sources(frame: pd.DataFrame) -> list[str]:
+    """The distinct source texts of the areas that have one."""
+    return [t for t in frame["bron_tekst"].dropna().unique() if t]
 
 
 class CompactDeck(pdk.Deck):
@@ -204,7 +209,7 @@ def choropleth(
         head + ',"f":' + f + ',"l":' + width + "}}"
         for head, f, width in zip(heads, fill.tolist(), line_width.tolist(), strict=True)
     )
-    sources = frame["bron_tekst"].dropna().unique()
+    sources = _sources(frame)
     # One source for every area: named once in the tooltip rather than in every feature.
     source_line = (str(sources[0]).replace("{", "(").replace("}", ")") if len(sources) == 1
                    else "{b}" if len(sources) > 1 else "")

@@ -160,7 +160,8 @@ def map_rows(
         out["buurttype_tekst"] = codes.map(types_now).map(TYPE_LABELS).fillna("buurttype onbekend")
     else:
         out["buurttype_tekst"] = "wijk"
-    out["bron_tekst"] = f"{year} · " + source_text(codes.map(year_rows["source"]), scope.sources)
+    source = source_text(codes.map(year_rows["source"]), scope.sources)
+    out["bron_tekst"] = (f"{year} · " + source).where(source != "", "")
     return out, legend, "alle waarden synthetisch" if every_synthetic else ""
 
 
