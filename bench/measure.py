@@ -76,6 +76,46 @@ def page_times(page: str, params: dict[str, str], runs: int) -> dict:
     return result
 
 
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory (VmHWM: reset when the process started, so not
+    inherited from the parent that built the data set)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def map_build_times(gemeente: str, runs: int) -> dict:
+    """The app's own map work for a filter change, like for like with baseline.rerun: the cached
+    map rows, the filter, the colours and the deck JSON (no page, no widgets, no table)."""
+    from dashboard import data, maps, tables
+    from data_loaders import settings
+
+    version = data.database_version()
+    rule = str(data.rules(version, gemeente)["rule"].iloc[0])
+    indicator, year = "lbm_score", int(max(data.periods(version, gemeente).set_index(
+        "indicator_id").loc["lbm_score", "periods"]))
+    privacy = settings.privacy()
+    times = []
+    for i in range(runs + 1):
+        selection = tuple(FILTERS[i % len(FILTERS)])
+        start = time.perf_counter()
+        geo, legend, note, heads = data.map_rows(version, gemeente, rule, privacy, indicator,
+                                                 "buurt", "waarde", None, year, None, "nl")
+        inside = data.in_filter(version, gemeente, rule, "buurt", selection)
+        geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
+        breaks = maps.class_breaks(geo.loc[geo["in_filter"], "shown"], legend.diverging)
+        colours = maps.palette("hoger_beter", len(breaks) + 1, True)
+        text = maps.choropleth(geo, breaks=breaks, colours=colours, heads=heads,
+                               note=note).to_json()
+        if i:  # the first call fills the cache, as the page's first opening does
+            times.append(time.perf_counter() - start)
+    assert tables is not None and text
+    return {"times_s": times, "bytes": len(text.encode("utf-8"))}
+
+
 def briefing_time(db: Path, gemeente: str) -> dict:
     if importlib.util.find_spec("dashboard.briefing") is None:
         return {"available": False}
@@ -100,9 +140,14 @@ def main(argv: list[str]) -> None:
         codes = buurten.split(",")
         params = {"gemeente": gemeente, "niveau": "buurt", "buurt": codes[0],
                   "gebieden": ",".join(codes[:3])}
-        out["pages"][name] = {page: page_times(page, params, runs) for page in pages}
+        out["pages"][name] = {page: page_times(page, params, runs) for page in pages
+                              if page in PAGES}
+    if "kaartopbouw" in pages:
+        out["map_build"] = {name: map_build_times(scope.split("=")[1], runs)
+                            for scope in scopes for name in [scope.split("=")[0]]}
     if "briefing" in pages:
         out["briefing"] = briefing_time(db, scopes[-1].split("=")[1])
+    out["peak_rss_mb"] = peak_rss_mb()
     json.dump(out, sys.stdout)
 
 

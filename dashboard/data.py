@@ -210,7 +210,15 @@ def in_filter(
     version: Version, gemeente: str, rule: str, level: str, selection: tuple[str, ...]
 ) -> pd.Series:
     """Which areas of a level fall inside the buurttype filter (see tables.in_filter)."""
-    scope = tables.Scope(obs=pd.DataFrame(), areas=areas(version, gemeente),
-                         types=buurttypes(version, gemeente, rule), catalogue=pd.DataFrame(),
+    scope = tables.Scope(obs=pd.DataFrame(),
+                         areas=area_index(version, gemeente)[0].reset_index(drop=True),
+                         types=latest_types(version, gemeente, rule), catalogue=pd.DataFrame(),
                          sources=pd.DataFrame())
     return tables.in_filter(scope, level, selection)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def latest_types(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
+    """Each buurt's latest buurttype row (what the filter goes by), shared: do not change it."""
+    types = buurttypes(version, gemeente, rule)
+    return types.sort_values("period").drop_duplicates("area_code", keep="last")
