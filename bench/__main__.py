@@ -119,6 +119,10 @@ def dots(number: float) -> str:
     return f"{number:,.0f}".replace(",", ".")
 
 
+def s_dot(seconds: float) -> str:
+    return f"{seconds:.1f}".replace(".", ",")
+
+
 def mark(ok: bool | None) -> str:
     return "–" if ok is None else ("GOED" if ok else "FOUT")
 
@@ -135,18 +139,18 @@ def report(results: dict) -> str:
     ]
 
     def row(label, value, baseline=None, target=None, ok=None, unit=""):
-        factor = f"{baseline / value:.1f}x" if baseline and value else ""
+        factor = f"{s_dot(baseline / value)}x" if baseline and value else ""
         lines.append(
-            f"{label:<50}{value:>12,.0f}{unit:>2}"
-            f"{(f'{baseline:,.0f}' if baseline else ''):>14}{factor:>9}"
-            f"{(f'< {target:,.0f}' if target else ''):>12}  {mark(ok)}".replace(",", ".")
+            f"{label:<50}{dots(value):>12}{unit:>2}"
+            f"{(dots(baseline) if baseline else ''):>14}{factor:>9}"
+            f"{(f'< {dots(target)}' if target else ''):>12}  {mark(ok)}"
         )
 
     row("laden via de importers (ms)", load["total_s"] * 1000,
         target=TARGETS["load_s"] * 1000, ok=load["total_s"] < TARGETS["load_s"])
-    lines.append(f"{'':<4}grenzen {load['geometry_s']:.1f} s, {load['files']} sjablonen "
-                 f"{load['observations_s']:.1f} s, buurttypen {load['buurttypes_s']:.1f} s; "
-                 f"CPU-tijd {load.get('cpu_s', float('nan')):.1f} s")
+    lines.append(f"{'':<4}grenzen {s_dot(load['geometry_s'])} s, {load['files']} sjablonen "
+                 f"{s_dot(load['observations_s'])} s, buurttypen {s_dot(load['buurttypes_s'])} s; "
+                 f"CPU-tijd {s_dot(load.get('cpu_s', float('nan')))} s")
     for scope, label in (("nederland", "Nederland"), ("gemeente", results["gemeente"])):
         for page in PAGES:
             m = app["pages"].get(scope, {}).get(page, {})
@@ -160,16 +164,16 @@ def report(results: dict) -> str:
             national = scope == "nederland"
             ok = s["median_ms"] < TARGETS["rerun_ms"] if national else None
             row(name, s["median_ms"], b, TARGETS["rerun_ms"] if national else None, ok)
-            lines.append(f"{'':<4}p95 {s['p95_ms']:,.0f} ms over {s['runs']} herhalingen; "
-                         f"CPU-tijd mediaan {s['cpu_median_ms']:,.0f} ms; "
-                         f"eerste opening {m['first_s']:.1f} s".replace(",", "."))
+            lines.append(f"{'':<4}p95 {dots(s['p95_ms'])} ms over {s['runs']} herhalingen; "
+                         f"CPU-tijd mediaan {dots(s['cpu_median_ms'])} ms; "
+                         f"eerste opening {s_dot(m['first_s'])} s")
             if is_map:
                 speedup = b / s["median_ms"] if s["median_ms"] else 0
                 cpu_speedup = (base[scope]["cpu_median_ms"] / s["cpu_median_ms"]
                                if s["cpu_median_ms"] else 0)
-                lines.append(f"{'':<4}sneller dan de basislijn: {speedup:.1f}x in kloktijd, "
-                             f"{cpu_speedup:.1f}x in CPU-tijd (basislijn CPU "
-                             f"{base[scope]['cpu_median_ms']:.0f} ms; doel ≥ "
+                lines.append(f"{'':<4}sneller dan de basislijn: {s_dot(speedup)}x in kloktijd, "
+                             f"{s_dot(cpu_speedup)}x in CPU-tijd (basislijn CPU "
+                             f"{dots(base[scope]['cpu_median_ms'])} ms; doel ≥ "
                              f"{TARGETS['speedup']:.0f}x) {mark(speedup >= 10) if national else ''}")
                 build = app["map_build"][scope]
                 build_ms = statistics.median(build["times_s"]) * 1000
@@ -197,7 +201,7 @@ def report(results: dict) -> str:
         row("briefing (PDF) maken (ms)", brief["seconds"] * 1000)
     lines.append("")
     lines.append("Basislijn: alles in pandas, filter in pandas, de GeoJSON van alle buurten bij "
-                 f"elke herhaling opnieuw opgebouwd (inlezen eenmalig {base['read_s']:.1f} s).")
+                 f"elke herhaling opnieuw opgebouwd (inlezen eenmalig {s_dot(base['read_s'])} s).")
     return "\n".join(lines)
 
 
