@@ -59,7 +59,9 @@ def buurt_codes(scale: float = 1.0) -> list[str]:
     return [c for c in codes if c[2:6] in keep]
 
 
-def observations(codes: list[str], years: tuple[int, ...] = YEARS, seed: int = SEED) -> pd.DataFrame:
+def observations(
+    codes: list[str], years: tuple[int, ...] = YEARS, seed: int = SEED
+) -> pd.DataFrame:
     """Synthetic waarnemingen rows (template columns) for every catalogue indicator and year."""
     rng = np.random.default_rng(seed)
     cat = indicator_catalogue.indicators().set_index("id")
@@ -83,9 +85,14 @@ def observations(codes: list[str], years: tuple[int, ...] = YEARS, seed: int = S
             else:
                 value = base + trend * (year - years[0]) + rng.normal(0, span * 0.01, len(codes))
             value = np.round(np.clip(value, lo, hi), int(row["decimals"]))
-            frame = pd.DataFrame({
-                "gebiedscode": codes_arr, "indicator": indicator, "jaar": year, "waarde": value,
-            })
+            frame = pd.DataFrame(
+                {
+                    "gebiedscode": codes_arr,
+                    "indicator": indicator,
+                    "jaar": year,
+                    "waarde": value,
+                }
+            )
             if row["kind"] == "subjectief":
                 frame["n"] = rng.integers(15, 260, len(codes))
             frames.append(frame)
@@ -114,15 +121,18 @@ def build(target: Path, work: Path, scale: float = 1.0, say=print) -> Timing:
     codes = buurt_codes(scale)
     frame = observations(codes)
     paths = write_templates(frame, Path(work))
-    say(f"{len(frame):_} synthetische waarnemingen in {len(paths)} sjablonen "
+    say(
+        f"{len(frame):_} synthetische waarnemingen in {len(paths)} sjablonen "
         f"({len(codes):_} buurten, {frame['indicator'].nunique()} indicatoren, "
-        f"{frame['jaar'].nunique()} jaren)".replace("_", "."))
+        f"{frame['jaar'].nunique()} jaren)".replace("_", ".")
+    )
     del frame
 
     start, start_cpu = time.perf_counter(), time.process_time()
     for name, level in GEOMETRY:
-        pipeline.load_paths(target, [FIXTURES / name],
-                            how="cli", options={"indeling": INDELING, "level": level})
+        pipeline.load_paths(
+            target, [FIXTURES / name], how="cli", options={"indeling": INDELING, "level": level}
+        )
     geometry_s = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -137,5 +147,11 @@ def build(target: Path, work: Path, scale: float = 1.0, say=print) -> Timing:
     cpu_s = time.process_time() - start_cpu
     for path in paths:
         os.remove(path)
-    return Timing(geometry_s, observations_s, buurttypes_s,
-                  rows=sum(r.rows for r in results), files=len(paths), cpu_s=cpu_s)
+    return Timing(
+        geometry_s,
+        observations_s,
+        buurttypes_s,
+        rows=sum(r.rows for r in results),
+        files=len(paths),
+        cpu_s=cpu_s,
+    )

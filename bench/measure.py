@@ -95,21 +95,31 @@ def map_build_times(gemeente: str, runs: int) -> dict:
 
     version = data.database_version()
     rule = str(data.rules(version, gemeente)["rule"].iloc[0])
-    indicator, year = "lbm_score", int(max(data.periods(version, gemeente).set_index(
-        "indicator_id").loc["lbm_score", "periods"]))
+    indicator, year = (
+        "lbm_score",
+        int(
+            max(
+                data.periods(version, gemeente)
+                .set_index("indicator_id")
+                .loc["lbm_score", "periods"]
+            )
+        ),
+    )
     privacy = settings.privacy()
     times = []
     for i in range(runs + 1):
         selection = tuple(FILTERS[i % len(FILTERS)])
         start = time.perf_counter()
-        geo, legend, note, heads = data.map_rows(version, gemeente, rule, privacy, indicator,
-                                                 "buurt", "waarde", None, year, None, "nl")
+        geo, legend, note, heads = data.map_rows(
+            version, gemeente, rule, privacy, indicator, "buurt", "waarde", None, year, None, "nl"
+        )
         inside = data.in_filter(version, gemeente, rule, "buurt", selection)
         geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
         breaks = maps.class_breaks(geo.loc[geo["in_filter"], "shown"], legend.diverging)
         colours = maps.palette("hoger_beter", len(breaks) + 1, True)
-        text = maps.choropleth(geo, breaks=breaks, colours=colours, heads=heads,
-                               note=note).to_json()
+        text = maps.choropleth(
+            geo, breaks=breaks, colours=colours, heads=heads, note=note
+        ).to_json()
         if i:  # the first call fills the cache, as the page's first opening does
             times.append(time.perf_counter() - start)
     assert tables is not None and text
@@ -126,8 +136,11 @@ def briefing_time(db: Path, gemeente: str) -> dict:
         pdf = briefing.generate_pdf(db, {"gemeente": gemeente})
     except Exception as exc:  # noqa: BLE001 - report, do not crash the benchmark
         return {"available": True, "error": f"{type(exc).__name__}: {str(exc)[:200]}"}
-    return {"available": True, "seconds": time.perf_counter() - start,
-            "bytes": len(pdf) if isinstance(pdf, bytes | bytearray) else None}
+    return {
+        "available": True,
+        "seconds": time.perf_counter() - start,
+        "bytes": len(pdf) if isinstance(pdf, bytes | bytearray) else None,
+    }
 
 
 def main(argv: list[str]) -> None:
@@ -138,13 +151,21 @@ def main(argv: list[str]) -> None:
     for scope in scopes:
         name, gemeente, buurten = scope.split("=", 2)[0], *scope.split("=", 2)[1:]
         codes = buurten.split(",")
-        params = {"gemeente": gemeente, "niveau": "buurt", "buurt": codes[0],
-                  "gebieden": ",".join(codes[:3])}
-        out["pages"][name] = {page: page_times(page, params, runs) for page in pages
-                              if page in PAGES}
+        params = {
+            "gemeente": gemeente,
+            "niveau": "buurt",
+            "buurt": codes[0],
+            "gebieden": ",".join(codes[:3]),
+        }
+        out["pages"][name] = {
+            page: page_times(page, params, runs) for page in pages if page in PAGES
+        }
     if "kaartopbouw" in pages:
-        out["map_build"] = {name: map_build_times(scope.split("=")[1], runs)
-                            for scope in scopes for name in [scope.split("=")[0]]}
+        out["map_build"] = {
+            name: map_build_times(scope.split("=")[1], runs)
+            for scope in scopes
+            for name in [scope.split("=")[0]]
+        }
     if "briefing" in pages:
         out["briefing"] = briefing_time(db, scopes[-1].split("=")[1])
     out["peak_rss_mb"] = peak_rss_mb()
