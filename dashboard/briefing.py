@@ -399,7 +399,12 @@ def map_layer(
             fills.append("#ffffff")
         else:
             fills.append(colours[min(maps.class_index(float(value), breaks), len(colours) - 1)])
-    features = maps.feature_collection(geo.assign(fill=fills), ["area_code", "fill"])
+    features = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": json.loads(shape),
+         "properties": {"area_code": code, "fill": fill}}
+        for code, shape, fill in zip(geo["area_code"], geo["geometry_display"], fills,
+                                     strict=True)
+    ]}
     d = int(row["decimals"])
     legend = [(i.colour, i.label) for i in maps.legend_items(
         breaks, colours, lambda v: format_number(v, d), better)]

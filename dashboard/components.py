@@ -11,13 +11,16 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, tables
+from dashboard import data, exports, tables
 from dashboard.maps import LegendItem
 
 
 def plain(text: str) -> str:
     """Text from data shown through markdown as literal text (no links, emphasis, HTML or $math$)."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~$])", r"\\\1", text)
+
+
+LARGE_DOWNLOAD_ROWS = 2_000
 
 
 def _slug(text: str) -> str:
@@ -37,9 +40,12 @@ def download_buttons(frame: pd.DataFrame, name: str) -> None:
     """CSV and XLSX of a frame (for a table shown in another form, e.g. with small charts)."""
     slug = _slug(name)
     left, right, _ = st.columns([1, 1, 4])
+    # A large table (a national map has over 10.000 rows) is written only when its button is
+    # clicked: building an Excel file of that size on every rerun took seconds.
+    large = len(frame) > LARGE_DOWNLOAD_ROWS
     left.download_button(
         "Download CSV",
-        exports.to_csv_bytes(frame),
+        (lambda: exports.to_csv_bytes(frame)) if large else data.csv_bytes(frame),
         file_name=f"{slug}.csv",
         mime="text/csv",
         key=f"csv_{slug}",
@@ -47,7 +53,7 @@ def download_buttons(frame: pd.DataFrame, name: str) -> None:
     )
     right.download_button(
         "Download Excel",
-        exports.to_xlsx_bytes(frame),
+        (lambda: exports.to_xlsx_bytes(frame)) if large else data.xlsx_bytes(frame),
         file_name=f"{slug}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{slug}",

@@ -96,15 +96,7 @@ class Context:
 
     def types_in(self, period: int | None) -> pd.Series:
         """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""
-        types = self.types
-        if types.empty:
-            return pd.Series(dtype=str)
-        if period is None:
-            period = int(types["period"].max())
-        years = types["period"].unique()
-        nearest = min(years, key=lambda y: (abs(int(y) - period), -int(y)))
-        chosen = types[types["period"] == nearest]
-        return chosen.set_index("area_code")["type"]
+        return tables.types_in(self.types, period)
 
     def rule_caption(self) -> str:
         """Which rule and which year made the labels, for wherever the filter shows."""
@@ -143,7 +135,7 @@ def build() -> Context:
     }
     usable = [i for i in catalogue.index if i in period_map]
     rules = data.rules(version, gemeente)
-    areas = data.areas(version, gemeente).set_index("code", drop=False)
+    areas, codes = data.area_index(version, gemeente)
     privacy = settings.privacy()
     organisations = tuple(sorted(
         set(data.spending(version, gemeente, privacy)["organisation"])
@@ -154,7 +146,7 @@ def build() -> Context:
         indicators={i: str(catalogue.loc[i, "theme"]) for i in usable},
         periods=period_map,
         rules=tuple(rules["rule"]),
-        areas=frozenset(areas.index),
+        areas=codes,
         references=tuple(references.REFERENCES),
         default_gemeente=str(gemeenten["code"].iloc[0]),
         default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, profiles, tables
+from dashboard import briefing, exports, maps, profiles, tables
 from data_loaders import db, settings
 
 Version = tuple[str, int, int]
@@ -59,6 +59,13 @@ def sources(version: Version) -> pd.DataFrame:
 @st.cache_data(max_entries=16, show_spinner=False)
 def areas(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_areas", {"gemeente": gemeente})
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def area_index(version: Version, gemeente: str) -> tuple[pd.DataFrame, frozenset[str]]:
+    """The areas indexed by code and the set of codes (shared, not copied: do not change them)."""
+    frame = _query(version, "app_areas", {"gemeente": gemeente}).set_index("code", drop=False)
+    return frame, frozenset(frame["code"].tolist())
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -188,3 +195,67 @@ def briefing_pdf(
     version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
 ) -> bytes:
     return briefing.to_pdf(briefing_content(version, privacy, selection, today))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as CSV, built once per distinct table (reruns that show the same rows reuse it)."""
+    return exports.to_csv_bytes(frame)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def xlsx_bytes(frame: pd.DataFrame) -> bytes:
+    return exports.to_xlsx_bytes(frame)
+
+
+# A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
+# handed out without a copy per rerun. Callers must not change it in place.
+@st.cache_resource(max_entries=16, show_spinner=False)
+def map_rows(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    level: str, reference: str, nulmeting: int | None, year: int | None,
+    selection: tuple[str, ...] | None, taal: str = "nl",
+) -> tuple[pd.DataFrame, object, str, list[str]]:
+    """The map's areas with values and tooltip texts, a note, and the start of each feature's JSON.
+
+    A map of more than maps.LARGE_MAP areas gets coarser coordinates (maps.coarser).
+
+    Keyed on everything the values depend on, but on the buurttype filter only where the
+    reference ranks within it: switching the filter then reuses all of this and only recolours.
+    """
+    geo = geometries(version, gemeente, level)
+    cat = catalogue(version).set_index("id", drop=False)
+    if taal == "en":
+        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
+    types = buurttypes(version, gemeente, rule)
+    scope = tables.Scope(
+        obs=observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy),
+        areas=areas(version, gemeente), types=types, catalogue=cat,
+        sources=sources(version).set_index("key", drop=False),
+    )
+    if geo.empty:
+        return geo, None, "", []
+    if len(geo) > maps.LARGE_MAP:
+        geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
+    rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
+                                         year, selection, tables.types_in(types, year))
+    return rows, legend, note, maps.feature_heads(rows).tolist()
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def in_filter(
+    version: Version, gemeente: str, rule: str, level: str, selection: tuple[str, ...]
+) -> pd.Series:
+    """Which areas of a level fall inside the buurttype filter (see tables.in_filter)."""
+    scope = tables.Scope(obs=pd.DataFrame(),
+                         areas=area_index(version, gemeente)[0].reset_index(drop=True),
+                         types=latest_types(version, gemeente, rule), catalogue=pd.DataFrame(),
+                         sources=pd.DataFrame())
+    return tables.in_filter(scope, level, selection)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def latest_types(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
+    """Each buurt's latest buurttype row (what the filter goes by), shared: do not change it."""
+    types = buurttypes(version, gemeente, rule)
+    return types.sort_values("period").drop_duplicates("area_code", keep="last")

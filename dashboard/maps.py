@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
+import shapely
 
 # ColorBrewer PuOr, 6 classes (diverging, colour-blind safe): unfavourable orange -> favourable
 # purple. An even number of classes leaves out the grey middle, which would look like "no data".
 FAVOURABLE_SCALE = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
 # ColorBrewer Blues (sequential) for neutral indicators such as inhabitants.
 NEUTRAL_SCALE = ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
-OUTSIDE_FILTER = [215, 215, 215, 255]  # shown, but greyed
-NO_DATA = [255, 255, 255, 255]
+OUTSIDE_FILTER = [215, 215, 215]  # shown, but greyed
+NO_DATA = [255, 255, 255]
+OPACITY = 0.92  # for every fill at once: a colour per area then needs no alpha of its own
 LINE = [90, 90, 90, 200]
 
 
@@ -104,19 +107,74 @@ def view_state(geo: pd.DataFrame) -> pdk.ViewState:
     )
 
 
-def feature_collection(frame: pd.DataFrame, properties: list[str]) -> dict:
-    """GeoJSON FeatureCollection from rows with a geometry_display column and plain properties."""
-    features = []
-    for row in frame.itertuples(index=False):
-        record = row._asdict()
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": json.loads(record["geometry_display"]),
-                "properties": {p: record[p] for p in properties},
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+_FEATURES = "__gebieden__"
+_CONTROL = r"[\x00-\x1f]"
+
+
+def json_strings(values: pd.Series) -> pd.Series:
+    """Each text as a JSON string literal, column-wise (json.dumps only for rare control chars)."""
+    text = values.fillna("").astype(str)
+    if text.str.contains(_CONTROL, regex=True).any():
+        return text.map(lambda v: json.dumps(v, ensure_ascii=False))
+    escaped = text.str.replace("\\", "\\\\", regex=False).str.replace('"', '\\"', regex=False)
+    return '"' + escaped + '"'
+
+
+LARGE_MAP = 2_000  # areas; above this the map is of a whole province or country
+
+
+def coarser(geometry_text: pd.Series, decimals: int = 4) -> pd.Series:
+    """Display geometry with `decimals` decimals (4: about 10 m, invisible at national zoom)."""
+    geoms = shapely.from_geojson(geometry_text.fillna("null").tolist(), on_invalid="ignore")
+    rounded = shapely.transform(geoms, lambda xy: np.round(xy, decimals))
+    return pd.Series(shapely.to_geojson(rounded), index=geometry_text.index).where(
+        geometry_text.notna())
+
+
+# Short property names keep a national map (over 10.000 features) small: code, naam, waarde,
+# buurttype, bron; the fill colour and line width are added per rerun as "f" and "l".
+TEXT_PROPERTIES = {"area_code": "c", "naam": "n", "waarde_tekst": "w", "buurttype_tekst": "t"}
+
+
+def feature_heads(frame: pd.DataFrame) -> pd.Series:
+    """Each feature's JSON up to its colour: geometry and the texts that a filter leaves alone."""
+    properties = {short: json_strings(frame[name]) for name, short in TEXT_PROPERTIES.items()}
+    if len(_sources(frame)) > 1:
+        properties["b"] = json_strings(frame["bron_tekst"])
+    # No "type":"Feature" member: deck.gl reads only geometry and properties of a feature, and
+    # leaving it out saves about 180 kB on a national map.
+    parts = '{"geometry":' + frame["geometry_display"].fillna("null").astype(str)
+    parts = parts + ',"properties":{'
+    for i, (name, literal) in enumerate(properties.items()):
+        parts = parts + ("," if i else "") + json.dumps(name) + ":" + literal.to_numpy()
+    return parts
+
+
+def _sources(frame: pd.DataFrame) -> list[str]:
+    """The distinct source texts of the areas that have one."""
+    return [t for t in frame["bron_tekst"].dropna().unique() if t]
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON is compact and whose GeoJSON is assembled column-wise from stored text.
+
+    pydeck writes its JSON indented and would need every geometry parsed into Python objects; at
+    national scale (over 10.000 buurten) that made the payload several times larger than the
+    geometry and its serialisation the slowest step of a rerun.
+    """
+
+    def __init__(self, *, features: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._features = features
+
+    def to_json(self) -> str:
+        features = self.__dict__.pop("_features")  # pydeck would write every attribute
+        try:
+            spec = json.loads(super().to_json())
+        finally:
+            self._features = features
+        text = json.dumps(spec, separators=(",", ":"), ensure_ascii=False)
+        return text.replace(json.dumps(_FEATURES), "[" + self._features + "]", 1)
 
 
 def choropleth(
@@ -125,52 +183,61 @@ def choropleth(
     breaks: list[float],
     colours: list[str],
     selected: str = "",
+    heads: Sequence[str] | None = None,
+    note: str = "",
 ) -> pdk.Deck:
     """A choropleth of `frame` (one row per area).
 
     Required columns: area_code, geometry_display, centroid_lon, centroid_lat, shown (the number to
     colour by, NaN = no data), in_filter (bool), and the text columns naam, waarde_tekst,
-    buurttype_tekst, bron_tekst used by the tooltip.
+    buurttype_tekst, bron_tekst used by the tooltip. `heads`: feature_heads(frame), when already
+    made (a filter change recolours the map without rebuilding them).
     """
-    fills = []
-    for shown, in_filter in zip(frame["shown"], frame["in_filter"], strict=True):
-        if not in_filter:
-            fills.append(OUTSIDE_FILTER)
-        elif shown is None or pd.isna(shown) or not colours:
-            fills.append(NO_DATA)
-        else:
-            fills.append(_rgb(colours[min(class_index(float(shown), breaks), len(colours) - 1)]))
-    data = frame.assign(
-        fill=fills,
-        line_width=[40 if code == selected else 1 for code in frame["area_code"]],
+    shown = pd.to_numeric(frame["shown"], errors="coerce").to_numpy(dtype=float)
+    in_filter = frame["in_filter"].to_numpy(dtype=bool)
+    fill_literals = np.array([json.dumps(_rgb(c)[:3]) for c in colours] or ["null"], dtype=object)
+    classes = np.minimum(np.searchsorted(np.asarray(breaks, dtype=float), shown, side="right"),
+                         max(len(colours) - 1, 0))
+    fill = np.where(
+        ~in_filter, json.dumps(OUTSIDE_FILTER),
+        np.where(np.isnan(shown) | (not colours), json.dumps(NO_DATA), fill_literals[classes]),
     )
-    geojson = feature_collection(
-        data,
-        ["area_code", "naam", "waarde_tekst", "buurttype_tekst", "bron_tekst", "fill", "line_width"],
+    if heads is None:
+        heads = feature_heads(frame).tolist()
+    line_width = np.where(frame["area_code"].to_numpy() == selected, "40", "1")
+    features = ",".join(
+        head + ',"f":' + f + ',"l":' + width + "}}"
+        for head, f, width in zip(heads, fill.tolist(), line_width.tolist(), strict=True)
     )
+    sources = _sources(frame)
+    # One source for every area: named once in the tooltip rather than in every feature.
+    source_line = (str(sources[0]).replace("{", "(").replace("}", ")") if len(sources) == 1
+                   else "{b}" if len(sources) > 1 else "")
     layer = pdk.Layer(
         "GeoJsonLayer",
-        data=geojson,
+        data={"type": "FeatureCollection", "features": _FEATURES},
         id="gebieden",
         pickable=True,
         stroked=True,
         filled=True,
-        get_fill_color="properties.fill",
+        get_fill_color="properties.f",
+        opacity=OPACITY,
         get_line_color=LINE,
         # Widths in metres with a pixel floor: an accessor in pixel units drew every area in
         # the line colour.
-        get_line_width="properties.line_width",
+        get_line_width="properties.l",
         line_width_min_pixels=1,
         auto_highlight=True,
         highlight_color=[255, 215, 0, 160],
     )
-    return pdk.Deck(
+    return CompactDeck(
+        features=features,
         layers=[layer],
         initial_view_state=view_state(frame),
         # No basemap and no map_style: the chart then asks no tile server (works offline).
         map_provider=None,
         tooltip={
-            "text": "{naam}\n{waarde_tekst}\n{buurttype_tekst}\n{bron_tekst}",
+            "text": "{n}\n{w}\n{t}\n" + source_line + (f"\n{note}" if note else ""),
             "style": {"fontSize": "13px", "whiteSpace": "pre-line"},
         },
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metrics import aggregate, references
+from metrics import aggregate, privacy, references
 from metrics.formatting import format_date, format_number
 
 TYPE_LABELS = {
@@ -47,9 +47,9 @@ def value_text(value: float | None, row: pd.Series, synthetic: bool, suppressed:
 
 
 def source_text(source_keys: pd.Series, sources: pd.DataFrame) -> pd.Series:
-    return source_keys.map(
-        lambda key: str(sources["label"].get(key, key)) if isinstance(key, str) else ""
-    )
+    # Column-wise: a national map looks up over 10.000 keys per rerun.
+    labels = source_keys.map(sources["label"])
+    return labels.where(labels.notna(), source_keys).fillna("").astype(str)
 
 
 def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -97,6 +97,72 @@ def level_frame(
         reference_obs=scope.obs,
     )
     return shown, legend
+
+
+def types_in(types: pd.DataFrame, period: int | None) -> pd.Series:
+    """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""
+    if types.empty:
+        return pd.Series(dtype=str)
+    if period is None:
+        period = int(types["period"].max())
+    years = types["period"].unique()
+    nearest = min(years, key=lambda y: (abs(int(y) - period), -int(y)))
+    chosen = types[types["period"] == nearest]
+    return chosen.set_index("area_code")["type"]
+
+
+# References whose values depend on which areas are selected (they rank within the selection).
+SELECTION_REFERENCES = {"zscore", "percentiel"}
+
+
+def map_rows(
+    scope: Scope, geo: pd.DataFrame, indicator_id: str, level: str, reference: str,
+    base_period: int | None, year: int | None, buurttypes: tuple[str, ...] | None,
+    types_now: pd.Series,
+) -> tuple[pd.DataFrame, references.ReferenceLegend, str]:
+    """One row per area with a geometry: the value shown in `year` and the tooltip texts.
+
+    Also returns a note for the whole map ('alle waarden synthetisch' when every value is).
+
+    Column-wise, each distinct value formatted once (a national map has over 10.000 areas).
+    `buurttypes` is the filter for references that rank within it, None for the others.
+    """
+    indicator = scope.catalogue.loc[indicator_id]
+    frame, legend = level_frame(scope, indicator_id, level, reference, base_period,
+                                buurttypes or tuple(TYPE_LABELS))
+    year_rows = privacy.reliability(frame[frame["period"] == year]).set_index("area_code")
+    codes = geo["area_code"]
+    names = scope.areas.set_index("code")["name"]
+    out = geo.assign(
+        naam=codes.map(names),
+        shown=codes.map(year_rows["shown"]),
+        suppressed=codes.map(year_rows["suppressed"]).fillna(False).astype(bool),
+        synthetic=codes.map(year_rows["synthetic"]).fillna(False).astype(bool),
+        reliability=codes.map(year_rows["reliability"]).fillna("onbekend"),
+        n=codes.map(year_rows["n"]),
+    )
+    ind = indicator.to_dict()
+    distinct = {v: references.format_shown(v, reference, ind) for v in out["shown"].dropna().unique()}
+    text = out["shown"].map(distinct).fillna(references.format_shown(None, reference, ind))
+    has_value = out["shown"].notna()
+    # When every value is synthetic the map says so once (tooltip_note), not in every area.
+    every_synthetic = bool(has_value.any() and out.loc[has_value, "synthetic"].all())
+    if not every_synthetic:
+        text = text.where(~(out["synthetic"] & has_value), text + " (synthetisch)")
+    text = text.where(~out["suppressed"], "onderdrukt (te weinig waarnemingen)")
+    if indicator["kind"] == "subjectief":
+        graded = out["reliability"] != "onbekend"
+        grade = text + " · betrouwbaarheid " + out["reliability"]
+        counted = grade + " (n = " + out["n"].fillna(0).astype(int).astype(str) + ")"
+        text = text.where(~graded, counted.where(out["n"].notna(), grade))
+    out["waarde_tekst"] = text
+    if level == "buurt":
+        out["buurttype_tekst"] = codes.map(types_now).map(TYPE_LABELS).fillna("buurttype onbekend")
+    else:
+        out["buurttype_tekst"] = "wijk"
+    source = source_text(codes.map(year_rows["source"]), scope.sources)
+    out["bron_tekst"] = (f"{year} · " + source).where(source != "", "")
+    return out, legend, "alle waarden synthetisch" if every_synthetic else ""
 
 
 def in_filter(scope: Scope, level: str, buurttypes: tuple[str, ...]) -> pd.Series:

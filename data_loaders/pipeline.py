@@ -127,11 +127,12 @@ def preview(db_path: Path, batch: LoadBatch) -> dict:
 def _unknown_areas(con, batch: LoadBatch) -> list[str]:
     if batch.observations is None:
         return []
-    known = set(db.query(con, "load_geometry_codes", cursor=False)["area_code"])
-    if not known:
+    known = db.query(con, "load_geometry_codes", cursor=False)["area_code"]
+    if known.empty:
         return []
-    codes = sorted(set(batch.observations["area_code"]) - known)
-    codes = [c for c in codes if not c.startswith("GM")]
+    incoming = pd.Series(batch.observations["area_code"].unique())
+    unknown = incoming[~incoming.isin(known) & ~incoming.str.startswith("GM")]
+    codes = sorted(unknown)
     if not codes:
         return []
     shown = ", ".join(codes[:10]) + (" …" if len(codes) > 10 else "")

@@ -106,7 +106,7 @@ def _single_source(path: Path, frame: pd.DataFrame, options: dict, kind: str) ->
     default = {"waarnemingen": "gemeentelijke_enquete", "buurttypes": "gemeentelijke_registratie",
                "uitgaven": "eigen_uitgaven", "projecten": "gemeentelijke_registratie",
                "doelen": "gemeentelijke_registratie"}[kind]
-    values = {v for v in frame["bron"] if v} or {options.get("bron") or default}
+    values = set(frame["bron"].unique()) - {""} or {options.get("bron") or default}
     if len(values) > 1:
         raise LoadError(path, "het bestand noemt meer dan één bron: " + ", ".join(sorted(values))
                         + ".", column="bron", fix="Splits het bestand per bron.")
@@ -163,15 +163,28 @@ def _known_indicators(path: Path, frame: pd.DataFrame, catalogue: pd.DataFrame) 
 
 
 def _observations(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> LoadBatch:
+    # Column-wise (a national file has millions of rows); bad cells are named as row by row.
     catalogue = indicator_catalogue.indicators().set_index("id")
-    codes = _codes(path, frame)
-    _known_indicators(path, frame, catalogue)
+    codes = textio.normalise_codes(path, frame["gebiedscode"], "gebiedscode")
+    unknown = ~frame["indicator"].isin(catalogue.index)
+    if unknown.any():
+        i = int(unknown.to_numpy().argmax())
+        raise LoadError(path, f"'{frame['indicator'].iloc[i][:40]}' is geen bekende indicator.",
+                        row=i + 2, column="indicator",
+                        fix="Gebruik een code uit de indicatorenlijst op 'Over de data'.")
+    n = textio.parse_numbers(path, frame["n"], "n")
+    bad_n = n.notna() & ((n < 0) | (n != n.round()))
+    if bad_n.any():
+        i = int(bad_n.to_numpy().argmax())
+        raise LoadError(path, f"n = {frame['n'].iloc[i]} is geen geldig aantal.", row=i + 2,
+                        column="n", fix="Vul het aantal respondenten in als heel getal ≥ 0.")
     obs = pd.DataFrame({
-        "area_code": codes, "indicator_id": list(frame["indicator"]),
-        "period": _years(path, frame, "jaar"), "value": _num(path, frame, "waarde", required=False),
-        "n": pd.array(_counts(path, frame, "n"), dtype="Int64"),
-        "ci_low": _num(path, frame, "ondergrens", required=False),
-        "ci_high": _num(path, frame, "bovengrens", required=False),
+        "area_code": codes.to_numpy(), "indicator_id": frame["indicator"].to_numpy(),
+        "period": _year_array(path, frame, "jaar"),
+        "value": textio.parse_numbers(path, frame["waarde"], "waarde").to_numpy(),
+        "n": pd.array(n.to_numpy(), dtype="Int64"),
+        "ci_low": textio.parse_numbers(path, frame["ondergrens"], "ondergrens").to_numpy(),
+        "ci_high": textio.parse_numbers(path, frame["bovengrens"], "bovengrens").to_numpy(),
         "line": range(2, len(frame) + 2), "column": "waarde",
     })
     mapped_table.check_observations(path, obs, catalogue, "jaar")
@@ -180,11 +193,21 @@ def _observations(path: Path, checksum: str, frame: pd.DataFrame, source: str) -
         raise LoadError(path, "de waarde ligt buiten haar eigen marge.", row=int(bad["line"].iloc[0]),
                         column="ondergrens", fix="Controleer ondergrens, waarde en bovengrens.")
     obs["suppressed"] = obs["value"].isna()
-    names = {c: c for c in codes}
+    names = {c: c for c in obs["area_code"].unique()}
     return LoadBatch(file=path, checksum=checksum, format="sjabloon_waarnemingen", source=source,
-                     periods=sorted(obs["period"].unique().tolist()),
+                     periods=sorted(int(p) for p in obs["period"].unique()),
                      areas=mapped_table.area_frame(names, int(obs["period"].max())),
                      observations=obs[OBSERVATION_COLUMNS])
+
+
+def _year_array(path: Path, frame: pd.DataFrame, column: str) -> pd.Series:
+    """_years for a whole column at once (same checks, same message for the first bad cell)."""
+    values = textio.parse_numbers(path, frame[column], column)
+    bad = values.isna() | (values != values.round()) | ~values.between(
+        1900, pd.Timestamp.now().year + 20)
+    if bad.any():
+        _years(path, frame.iloc[: int(bad.to_numpy().argmax()) + 1], column)  # raises
+    return values.astype(int).to_numpy()
 
 
 def _buurttypes(path: Path, checksum: str, frame: pd.DataFrame, source: str) -> LoadBatch:

@@ -13,12 +13,14 @@ import re
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from data_loaders import settings
 from data_loaders.batch import LoadError
 
 MAX_LINE_CHARS = 1_000_000
+LARGE_TEXT_CHARS = 5_000_000  # above this the Arrow CSV parser is tried first
 # CBS writes "." for missing or secret, "x" for secret, "-" for nil/not applicable, "?" unknown.
 MISSING_MARKERS = {"", ".", "x", "X", "-", "?", "–"}
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)?([.,]\d+)?$")
@@ -131,16 +133,26 @@ def read_table(path: Path) -> pd.DataFrame:
         raise LoadError(path, "het bestand bevat geen gegevens.", fix="Kies het juiste bestand.")
     check_line_lengths(path, text)
     sep = sniff_separator(path, text)
+    options = {"sep": sep, "dtype": str, "keep_default_na": False, "quotechar": '"',
+               "skipinitialspace": False}
+    frame = None
+    # The C parser is many times faster than the Python one, and for a large file (a national
+    # delivery of millions of rows) the multi-threaded Arrow parser again; when a faster parser
+    # refuses a file, the next one reads it, so that the message about what is wrong stays the
+    # one the Python parser gives.
+    engines = ["pyarrow", "c"] if len(text) > LARGE_TEXT_CHARS else ["c"]
+    for engine in engines:
+        try:
+            source = io.BytesIO(text.encode("utf-8")) if engine == "pyarrow" else io.StringIO(text)
+            frame = pd.read_csv(source, engine=engine, **options)
+            break
+        except (pd.errors.ParserError, csv.Error, ValueError, ImportError, TypeError):
+            frame = None
+        except Exception:  # noqa: BLE001 - the Arrow parser has errors of its own
+            frame = None
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            quotechar='"',
-            skipinitialspace=False,
-            engine="python",
-        )
+        if frame is None:
+            frame = pd.read_csv(io.StringIO(text), engine="python", **options)
     except (pd.errors.ParserError, csv.Error) as exc:
         line = re.search(r"line (\d+)", str(exc))
         raise LoadError(
@@ -154,6 +166,8 @@ def read_table(path: Path) -> pd.DataFrame:
 
 def check_line_lengths(path: Path, text: str) -> None:
     """Reject a line over MAX_LINE_CHARS (a sign of a binary or run-together file), naming it."""
+    if len(text) <= MAX_LINE_CHARS or max(map(len, text.split("\n"))) <= MAX_LINE_CHARS:
+        return
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
             raise LoadError(
@@ -232,6 +246,39 @@ def parse_number(path: Path, text: str, row: int, column: str) -> float | None:
         compact = compact.replace(".", "")  # 1.234.567: only thousands dots
     # A single dot is a decimal point (1.234 = 1,234): CBS exports never group thousands.
     return float(compact)
+
+
+_PLAIN_NUMBER = r"[+-]?\d+(?:\.\d+)?"
+
+
+def parse_numbers(path: Path, cells: pd.Series, column: str) -> pd.Series:
+    """parse_number for a whole column at once (float, NaN = missing); same rules and errors.
+
+    Plain numbers (digits with at most one decimal point) are converted in one go; every other
+    cell goes through parse_number, so a bad cell is reported with its own line as before.
+    """
+    text = cells.astype(str).str.strip()
+    missing = text.isin(MISSING_MARKERS)
+    plain = text.str.fullmatch(_PLAIN_NUMBER).fillna(False).astype(bool) & ~missing
+    values = np.full(len(text), np.nan)
+    values[plain.to_numpy()] = text[plain].astype("float64").to_numpy()
+    rest = (~plain & ~missing).to_numpy()
+    if rest.any():
+        positions = rest.nonzero()[0]
+        parsed = [parse_number(path, str(text.iloc[i]), int(i) + 2, column) for i in positions]
+        values[positions] = [np.nan if v is None else v for v in parsed]
+    return pd.Series(values, index=cells.index)
+
+
+def normalise_codes(path: Path, cells: pd.Series, column: str) -> pd.Series:
+    """normalise_code for a whole column at once; the first bad cell is reported as before."""
+    code = cells.astype(str).str.strip().str.upper().str.replace(" ", "", regex=False)
+    good = code.str.fullmatch(r"GM\d{4}|WK\d{6}|BU\d{8}").fillna(False).astype(bool)
+    if not good.all():
+        code = code.copy()
+        for i in (~good).to_numpy().nonzero()[0]:
+            code.iloc[i] = normalise_code(path, str(cells.iloc[i]), int(i) + 2, column)
+    return code
 
 
 def normalise_code(path: Path, text: str, row: int, column: str) -> str:

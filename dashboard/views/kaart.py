@@ -2,64 +2,28 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import components, data, maps, state, tables
-from dashboard.context import TYPE_LABELS
-from metrics import privacy, references
+from metrics import references
 
 ctx = state.context()
 view, indicator = ctx.view, ctx.indicator
 st.title(f"Kaart: {indicator['name']}")
 
-scope = tables.Scope(
-    obs=ctx.observations(tuple(dict.fromkeys([view.indicator, "inwoners"]))),
-    areas=ctx.areas.reset_index(drop=True),
-    types=ctx.types,
-    catalogue=ctx.catalogue,
-    sources=ctx.sources,
+geo, legend, note, heads = data.map_rows(
+    ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
+    view.referentie, view.nulmeting, view.jaar,
+    # The filter changes the values only for references that rank within the selection.
+    view.buurttype if view.referentie in tables.SELECTION_REFERENCES else None, view.taal,
 )
-frame, legend = tables.level_frame(
-    scope, view.indicator, view.niveau, view.referentie, view.nulmeting, view.buurttype
-)
-year_rows = privacy.reliability(frame[frame["period"] == view.jaar]).set_index("area_code")
-geo = data.geometries(ctx.version, view.gemeente, view.niveau)
 if geo.empty:
     st.warning("Voor dit niveau zijn geen grenzen geladen. Laad een GeoJSON- of TopoJSON-bestand.")
     st.stop()
-
-inside = tables.in_filter(scope, view.niveau, view.buurttype)
-types_now = ctx.types_in(view.jaar)
-geo = geo.assign(
-    naam=geo["area_code"].map(ctx.areas["name"]),
-    shown=geo["area_code"].map(year_rows["shown"]),
-    in_filter=geo["area_code"].map(inside).fillna(False).astype(bool),
-)
-suppressed = geo["area_code"].map(year_rows["suppressed"]).fillna(False).astype(bool)
-synthetic = geo["area_code"].map(year_rows["synthetic"]).fillna(False).astype(bool)
-geo["waarde_tekst"] = [
-    "onderdrukt (te weinig waarnemingen)" if sup
-    else references.format_shown(value, view.referentie, indicator)
-    + (" (synthetisch)" if syn and not pd.isna(value) else "")
-    for value, sup, syn in zip(geo["shown"], suppressed, synthetic, strict=True)
-]
-reliability = geo["area_code"].map(year_rows["reliability"]).fillna("onbekend")
-respondents = geo["area_code"].map(year_rows["n"])
-geo["waarde_tekst"] = [
-    text if grade == "onbekend" or indicator["kind"] != "subjectief"
-    else f"{text} · betrouwbaarheid {grade} (n = {int(n)})" if pd.notna(n)
-    else f"{text} · betrouwbaarheid {grade}"
-    for text, grade, n in zip(geo["waarde_tekst"], reliability, respondents, strict=True)
-]
-geo["buurttype_tekst"] = geo["area_code"].map(
-    lambda c: TYPE_LABELS.get(types_now.get(c, ""), "buurttype onbekend")
-    if view.niveau == "buurt" else "wijk"
-)
-geo["bron_tekst"] = (
-    f"{view.jaar} · "
-    + tables.source_text(geo["area_code"].map(year_rows["source"]), ctx.sources).fillna("")
-)
+inside = data.in_filter(ctx.version, view.gemeente, view.regel, view.niveau, view.buurttype)
+geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
+suppressed, synthetic = geo["suppressed"], geo["synthetic"]
+reliability, respondents = geo["reliability"], geo["n"]
 
 better_high = {"hoger": True, "lager": False}.get(legend.better_when)
 breaks = maps.class_breaks(geo.loc[geo["in_filter"], "shown"], legend.diverging)
@@ -67,7 +31,8 @@ if legend.diverging and legend.midpoint not in (None, 0):
     breaks = [b + legend.midpoint for b in maps.class_breaks(
         geo.loc[geo["in_filter"], "shown"] - legend.midpoint, True)]
 colours = maps.palette(indicator["direction"], len(breaks) + 1, better_high)
-deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=view.buurt)
+deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=view.buurt,
+                      heads=heads, note=note)
 
 left, right = st.columns([3, 1])
 with left:
@@ -93,7 +58,7 @@ with right:
 
 picked = (event.selection.objects or {}).get("gebieden", []) if event else []
 if picked:
-    code = picked[0].get("properties", picked[0]).get("area_code")
+    code = picked[0].get("properties", picked[0]).get("c")
     if code:
         # A click opens the area's profile, with everything else of this view kept.
         state.go_to("views/buurtprofiel.py", buurt=code)

@@ -52,6 +52,10 @@ CREATE TABLE IF NOT EXISTS indicators (
 );
 
 -- One value per area, indicator and period (year). n and the 95% margin where the source has them.
+-- The key (area_code, indicator_id, period) is unique, guaranteed by the loader (a file with a
+-- duplicate is rejected, a source's years are replaced whole, a clash between sources is refused)
+-- rather than by a PRIMARY KEY index: at national scale (millions of rows) maintaining that
+-- index made every load about ten times slower.
 CREATE TABLE IF NOT EXISTS observations (
     area_code    VARCHAR NOT NULL,
     indicator_id VARCHAR NOT NULL,
@@ -63,8 +67,7 @@ CREATE TABLE IF NOT EXISTS observations (
     source       VARCHAR NOT NULL,     -- source key, see the loads table
     synthetic    BOOLEAN NOT NULL,
     suppressed   BOOLEAN NOT NULL,     -- secret in the source, or suppressed on load
-    load_id      INTEGER,
-    PRIMARY KEY (area_code, indicator_id, period)
+    load_id      INTEGER
 );
 
 -- Buurttype per buurt and year, per rule. Several rules can coexist; the app lets users pick one.

@@ -95,8 +95,8 @@ def test_the_map_tooltip_renders_names_as_text_not_html(hostile_app):
     deck = seen(at)
     tooltip = json.loads(deck.of_type("tooltip")[0])
     # deck.gl puts a 'text' tooltip in the page with innerText; only an 'html' tooltip is parsed.
-    assert "html" not in tooltip and "{naam}" in tooltip["text"]
-    names = [f["properties"]["naam"] for f in json.loads(deck.of_type("deck_gl_json_chart")[0])
+    assert "html" not in tooltip and tooltip["text"].startswith("{n}\n")  # n: the area's name
+    names = [f["properties"]["n"] for f in json.loads(deck.of_type("deck_gl_json_chart")[0])
              ["layers"][0]["data"]["features"]]
     assert SCRIPT in names and IMG in names
 

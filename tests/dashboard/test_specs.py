@@ -38,8 +38,8 @@ def test_the_map_uses_no_tile_server_and_text_tooltips() -> None:
 
 def test_areas_get_their_class_colour_outside_filter_is_outline_only() -> None:
     colours = maps.palette("hoger_beter", 2, True)
-    deck = maps.choropleth(area_frame(), breaks=[5.0], colours=colours)
-    fills = [f["properties"]["fill"] for f in deck.layers[0].data["features"]]
+    spec = json.loads(maps.choropleth(area_frame(), breaks=[5.0], colours=colours).to_json())
+    fills = [f["properties"]["f"] for f in spec["layers"][0]["data"]["features"]]
     assert fills[0][:3] != fills[1][:3]
     assert fills[1][:3] == [int(colours[1][i : i + 2], 16) for i in (1, 3, 5)]
     assert fills[2] == maps.OUTSIDE_FILTER
@@ -82,3 +82,26 @@ def test_a_worded_negative_number_is_left_readable(text: str) -> None:
 ])
 def test_a_formula_that_starts_like_a_negative_number_is_neutralised(text: str) -> None:
     assert exports.neutralise(text) == "'" + text
+
+
+def test_the_map_json_carries_every_name_exactly_and_a_shared_source_once() -> None:
+    frame = area_frame().assign(naam=['Buurt "De Hoek"', "Back\\slash", "Ëindhoven-Oost"])
+    colours = maps.palette("hoger_beter", 2, True)
+    text = maps.choropleth(frame, breaks=[5.0], colours=colours, note="alle waarden synthetisch",
+                           selected="BU2").to_json()
+    spec = json.loads(text)
+    features = spec["layers"][0]["data"]["features"]
+    assert [f["properties"]["n"] for f in features] == list(frame["naam"])
+    assert [f["properties"]["c"] for f in features] == ["BU1", "BU2", "BU3"]
+    assert [f["properties"]["l"] for f in features] == [1, 40, 1]
+    assert features[0]["geometry"] == json.loads(SQUARE)
+    assert all("b" not in f["properties"] for f in features)  # the one source sits in the tooltip
+    assert spec["layers"][0]["getFillColor"] == "@@=properties.f"
+    assert "\n  " not in text  # compact, not indented
+
+
+def test_a_map_with_several_sources_names_each_area_s_own() -> None:
+    frame = area_frame().assign(bron_tekst=["2024 · CBS", "2024 · enquête", ""])
+    deck = maps.choropleth(frame, breaks=[5.0], colours=maps.palette("hoger_beter", 2, True))
+    features = json.loads(deck.to_json())["layers"][0]["data"]["features"]
+    assert [f["properties"]["b"] for f in features] == ["2024 · CBS", "2024 · enquête", ""]

@@ -16,7 +16,7 @@ WITH population AS (
     JOIN areas a ON a.code = o.area_code
     JOIN indicators i ON i.id = o.indicator_id
     LEFT JOIN population p ON p.area_code = o.area_code
-    WHERE a.gemeente_code = $gemeente
+    WHERE (a.gemeente_code = $gemeente OR ($gemeente = 'NL' AND a.level <> 'gemeente'))
       AND list_contains($indicators, o.indicator_id)
 )
 SELECT area_code, indicator_id, period,

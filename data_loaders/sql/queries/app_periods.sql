@@ -2,5 +2,5 @@
 SELECT o.indicator_id, min(o.period) AS first_period, max(o.period) AS last_period,
        list(DISTINCT o.period ORDER BY o.period) AS periods
 FROM observations o JOIN areas a ON a.code = o.area_code
-WHERE a.gemeente_code = $gemeente
+WHERE (a.gemeente_code = $gemeente OR ($gemeente = 'NL' AND a.level <> 'gemeente'))
 GROUP BY o.indicator_id

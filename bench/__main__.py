@@ -1,0 +1,324 @@
+"""`make bench`: build the national benchmark database, time the app against a baseline, report.
+
+python -m bench [--schaal 1.0] [--runs 20] [--hergebruik]
+
+Writes var/bench/bench.duckdb (never the demo database) and var/bench/results.json, and prints a
+table with every figure next to its target. --schaal below 1 keeps only part of the gemeenten
+(for a quick try); the targets are meant for the full national set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import dataset
+from bench.baseline import Baseline
+from bench.measure import FILTERS, PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "var" / "bench"
+NATIONAL = "NL"
+
+TARGETS = {  # national buurt level
+    "rerun_ms": 150.0,
+    "payload_bytes": 3_000_000,
+    "load_s": 20.0,
+    "rss_mb": 800.0,
+    "speedup": 10.0,
+}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary(times: list[float]) -> dict:
+    return {
+        "median_ms": statistics.median(times) * 1000,
+        "p95_ms": percentile(times, 0.95) * 1000,
+        "runs": len(times),
+    }
+
+
+def largest_gemeente(db: Path) -> tuple[str, list[str]]:
+    """The gemeente with the most buurten that have observations, and those buurten."""
+    areas = Baseline.read_areas(db)
+    buurten = areas[(areas["level"] == "buurt") & areas["has_data"]]
+    counts = buurten.groupby("gemeente_code").size().sort_values(ascending=False)
+    code = str(counts.index[0])
+    return code, sorted(buurten.loc[buurten["gemeente_code"] == code, "code"])
+
+
+def run_child(
+    db: Path, runs: int, pages: list[str], scopes: dict[str, tuple[str, list[str]]], budget: float
+) -> dict:
+    """App measurements in a child process of their own, so that its peak memory is its own."""
+    args = [f"{name}={code}={','.join(buurten[:3])}" for name, (code, buurten) in scopes.items()]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_BUDGET_S": str(budget)}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "bench.measure", str(db), str(runs), ",".join(pages), *args],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=err,
+        )
+        _, status, _ = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if child.returncode != 0:
+            raise SystemExit("Meting van de app mislukt:\n" + err.read().decode()[-3000:])
+        result = json.loads(out.read())
+    return result  # with the child's own peak memory (peak_rss_mb)
+
+
+def run_app(db: Path, runs: int, scopes: dict[str, tuple[str, list[str]]], budget: float) -> dict:
+    """The national map on its own (its memory is the target), then every page in both scopes."""
+    national = {"nederland": scopes["nederland"]}
+    kaart = run_child(db, runs, ["kaart", "kaartopbouw"], national, budget)
+    others = [p for p in PAGES if p != "kaart"]
+    rest = run_child(db, runs, [*others, "briefing"], national, budget)
+    local = run_child(db, runs, [*PAGES, "kaartopbouw"], {"gemeente": scopes["gemeente"]}, budget)
+    return {
+        "pages": {
+            "nederland": {**kaart["pages"]["nederland"], **rest["pages"]["nederland"]},
+            "gemeente": local["pages"]["gemeente"],
+        },
+        "briefing": rest.get("briefing", {"available": False}),
+        "map_build": {**kaart["map_build"], **local["map_build"]},
+        "peak_rss_mb": {
+            "kaart_nederland": kaart["peak_rss_mb"],
+            "overige_paginas_nederland": rest["peak_rss_mb"],
+            "alle_paginas_gemeente": local["peak_rss_mb"],
+        },
+    }
+
+
+def run_baseline(db: Path, runs: int, scopes: dict[str, tuple[str, list[str]]]) -> dict:
+    start = time.perf_counter()
+    base = Baseline.read(db)
+    read_s = time.perf_counter() - start
+    year, indicator = max(dataset.YEARS), "lbm_score"
+    out: dict = {"read_s": read_s}
+    for name, (code, _) in scopes.items():
+        times, cpu, size = [], [], 0
+        for i in range(runs):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            payload = base.rerun(
+                indicator,
+                year,
+                tuple(FILTERS[i % len(FILTERS)]),
+                None if code == NATIONAL else code,
+            )
+            times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+            size = len(payload.encode("utf-8"))
+        out[name] = {
+            **summary(times),
+            "cpu_median_ms": statistics.median(cpu) * 1000,
+            "payload_bytes": size,
+        }
+    return out
+
+
+def dots(number: float) -> str:
+    return f"{number:,.0f}".replace(",", ".")
+
+
+def s_dot(seconds: float) -> str:
+    return f"{seconds:.1f}".replace(".", ",")
+
+
+def mark(ok: bool | None) -> str:
+    return "–" if ok is None else ("GOED" if ok else "FOUT")
+
+
+def report(results: dict) -> str:
+    app, base, load = results["app"], results["baseline"], results["load"]
+    lines = [
+        f"Buurtmonitor prestatiemeting ({results['machine']})",
+        f"Gegevens: {dots(load['rows'])} waarnemingen, {dots(results['buurten'])} buurten, "
+        f"{len(dataset.YEARS)} jaren, {results['indicators']} indicatoren (synthetisch); "
+        f"belasting van de machine tijdens de meting: {results['load_average']}",
+        "",
+        f"{'meting':<50}{'gemeten':>14}{'basislijn':>14}{'factor':>9}{'doel':>12}  ok",
+    ]
+
+    def row(label, value, baseline=None, target=None, ok=None, unit=""):
+        factor = f"{s_dot(baseline / value)}x" if baseline and value else ""
+        lines.append(
+            f"{label:<50}{dots(value):>12}{unit:>2}"
+            f"{(dots(baseline) if baseline else ''):>14}{factor:>9}"
+            f"{(f'< {dots(target)}' if target else ''):>12}  {mark(ok)}"
+        )
+
+    row(
+        "laden via de importers (ms)",
+        load["total_s"] * 1000,
+        target=TARGETS["load_s"] * 1000,
+        ok=load["total_s"] < TARGETS["load_s"],
+    )
+    lines.append(
+        f"{'':<4}grenzen {s_dot(load['geometry_s'])} s, {load['files']} sjablonen "
+        f"{s_dot(load['observations_s'])} s, buurttypen {s_dot(load['buurttypes_s'])} s; "
+        f"CPU-tijd {s_dot(load.get('cpu_s', float('nan')))} s"
+    )
+    for scope, label in (("nederland", "Nederland"), ("gemeente", results["gemeente"])):
+        for page in PAGES:
+            m = app["pages"].get(scope, {}).get(page, {})
+            name = f"{label}: {page}, herhaling mediaan (ms)"
+            if "error" in m:
+                lines.append(f"{name:<50}  fout: {m['error'][:60]}")
+                continue
+            s = m["summary"]
+            is_map = page == "kaart"
+            b = base[scope]["median_ms"] if is_map else None
+            national = scope == "nederland"
+            ok = s["median_ms"] < TARGETS["rerun_ms"] if national else None
+            row(name, s["median_ms"], b, TARGETS["rerun_ms"] if national else None, ok)
+            lines.append(
+                f"{'':<4}p95 {dots(s['p95_ms'])} ms over {s['runs']} herhalingen; "
+                f"CPU-tijd mediaan {dots(s['cpu_median_ms'])} ms; "
+                f"eerste opening {s_dot(m['first_s'])} s"
+            )
+            if is_map:
+                speedup = b / s["median_ms"] if s["median_ms"] else 0
+                cpu_speedup = (
+                    base[scope]["cpu_median_ms"] / s["cpu_median_ms"] if s["cpu_median_ms"] else 0
+                )
+                lines.append(
+                    f"{'':<4}sneller dan de basislijn: {s_dot(speedup)}x in kloktijd, "
+                    f"{s_dot(cpu_speedup)}x in CPU-tijd (basislijn CPU "
+                    f"{dots(base[scope]['cpu_median_ms'])} ms; doel ≥ "
+                    f"{TARGETS['speedup']:.0f}x) {mark(speedup >= 10) if national else ''}"
+                )
+                build = app["map_build"][scope]
+                build_ms = statistics.median(build["times_s"]) * 1000
+                row(
+                    f"{label}: kaartopbouw alleen, mediaan (ms)",
+                    build_ms,
+                    base[scope]["median_ms"],
+                    None,
+                    base[scope]["median_ms"] / build_ms >= TARGETS["speedup"] if national else None,
+                )
+                lines.append(
+                    f"{'':<4}(cache, filter, kleuren en kaart-JSON, zonder pagina: "
+                    "gelijk aan wat de basislijn doet)"
+                )
+                row(
+                    f"{label}: kaart, bytes naar de browser",
+                    m["payload_bytes"],
+                    base[scope]["payload_bytes"],
+                    TARGETS["payload_bytes"] if national else None,
+                    m["payload_bytes"] < TARGETS["payload_bytes"] if national else None,
+                )
+    peaks = app["peak_rss_mb"]
+    row(
+        "piekgeheugen app, kaart Nederland (MB)",
+        peaks["kaart_nederland"],
+        target=TARGETS["rss_mb"],
+        ok=peaks["kaart_nederland"] < TARGETS["rss_mb"],
+    )
+    row(
+        "piekgeheugen app, andere pagina's NL (MB)",
+        peaks["overige_paginas_nederland"],
+        target=TARGETS["rss_mb"],
+        ok=peaks["overige_paginas_nederland"] < TARGETS["rss_mb"],
+    )
+    row(
+        f"piekgeheugen app, alle pagina's {results['gemeente']} (MB)",
+        peaks["alle_paginas_gemeente"],
+    )
+    brief = app["briefing"]
+    if not brief.get("available"):
+        lines.append(f"{'briefing (PDF) maken':<50}{'nog niet beschikbaar':>20}")
+    elif "error" in brief:
+        lines.append(f"{'briefing (PDF) maken':<50}  fout: {brief['error'][:70]}")
+    else:
+        row("briefing (PDF) maken (ms)", brief["seconds"] * 1000)
+    lines.append("")
+    lines.append(
+        "Basislijn: alles in pandas, filter in pandas, de GeoJSON van alle buurten bij "
+        f"elke herhaling opnieuw opgebouwd (inlezen eenmalig {s_dot(base['read_s'])} s)."
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--schaal", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=120.0,
+        help="maximaal aantal seconden herhalingen per pagina",
+    )
+    parser.add_argument(
+        "--hergebruik",
+        action="store_true",
+        help="gebruik de bestaande bench-database (laadtijd uit results.json)",
+    )
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = OUT / "bench.duckdb"
+    previous = OUT / "results.json"
+    if args.hergebruik and db.is_file() and previous.is_file():
+        load = json.loads(previous.read_text())["load"]
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-") as work:
+            timing = dataset.build(db, Path(work), args.schaal)
+        load = {
+            "cpu_s": timing.cpu_s,
+            "geometry_s": timing.geometry_s,
+            "observations_s": timing.observations_s,
+            "buurttypes_s": timing.buurttypes_s,
+            "total_s": timing.total_s,
+            "rows": timing.rows,
+            "files": timing.files,
+        }
+    gemeente, buurten = largest_gemeente(db)
+    areas = Baseline.read_areas(db)
+    scopes = {
+        "nederland": (NATIONAL, sorted(areas.loc[areas["level"] == "buurt", "code"])),
+        "gemeente": (gemeente, buurten),
+    }
+    app = run_app(db, args.runs, scopes, args.budget)
+    for pages in app["pages"].values():
+        for m in pages.values():
+            if "times_s" in m:
+                m["summary"] = {
+                    **summary(m["times_s"]),
+                    "cpu_median_ms": statistics.median(m["cpu_s"]) * 1000,
+                }
+    results = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "schaal": args.schaal,
+        "buurten": int((areas["level"] == "buurt").sum()),
+        "indicators": len(dataset.indicator_catalogue.indicators()),
+        "gemeente": gemeente,
+        "load_average": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
+        "load": load,
+        "app": app,
+        "baseline": run_baseline(db, args.runs, scopes),
+    }
+    previous.write_text(json.dumps(results, indent=1))
+    print(report(results))
+    print(f"\nResultaten: {previous.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""Time the app's pages against the benchmark database; run as a child process of `python -m bench`.
+
+Every page is opened once (caches warm, as for a user who has the app open), then the buurttype
+filter in the sidebar is changed `runs` times through Streamlit's AppTest; each rerun's server-side
+time is recorded. The map page also reports the size of what it sends to the browser.
+Prints one JSON object on stdout.
+Usage: python -m bench.measure DB RUNS PAGE,PAGE,... NAME=GEMEENTE=BUURT,BUURT,...
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+PAGES = {
+    "overzicht": "views/overzicht.py",
+    "kaart": "views/kaart.py",
+    "trends": "views/trends.py",
+    "buurtprofiel": "views/buurtprofiel.py",
+    "vergelijken": "views/vergelijken.py",
+    "over_de_data": "views/over_de_data.py",
+}
+# Filter changes cycle through these, as a user clicking through the sidebar would.
+FILTERS = [
+    ["achterstand"],
+    ["achterstand", "midden"],
+    ["voorstand"],
+    ["achterstand", "midden", "voorstand"],
+    ["midden"],
+    ["midden", "voorstand"],
+    ["achterstand", "voorstand"],
+]
+
+
+def deck_bytes(at) -> int:
+    charts = at.get("deck_gl_json_chart")
+    return len(charts[0].proto.json.encode("utf-8")) if charts else 0
+
+
+def page_times(page: str, params: dict[str, str], runs: int) -> dict:
+    if page not in PAGES:
+        return {}
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=600)
+    for key, value in params.items():
+        at.query_params[key] = value
+    start = time.perf_counter()
+    at.switch_page(PAGES[page]).run()  # opens the page itself, as a shared link does
+    first = time.perf_counter() - start
+    if at.exception:
+        return {"error": f"{at.exception[0].message}: {at.exception[0].value}"[:300]}
+    times, cpu = [], []
+    budget = float(os.environ.get("BENCH_BUDGET_S", "120"))
+    for i in range(runs):
+        if sum(times) > budget:
+            break  # a page this slow gets fewer runs; the report says how many
+        at.multiselect(key="w_buurttype").set_value(FILTERS[i % len(FILTERS)])
+        start, start_cpu = time.perf_counter(), time.process_time()
+        at.run()
+        times.append(time.perf_counter() - start)
+        # CPU time of this process (the script thread does the work; AppTest's own thread
+        # only waits): on a busy shared machine, wall time also counts waiting for a core.
+        cpu.append(time.process_time() - start_cpu)
+        if at.exception:
+            return {"error": f"{at.exception[0].message}: {at.exception[0].value}"[:300]}
+    result = {"first_s": first, "times_s": times, "cpu_s": cpu}
+    if page == "kaart":
+        result["payload_bytes"] = deck_bytes(at)
+    return result
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory (VmHWM: reset when the process started, so not
+    inherited from the parent that built the data set)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def map_build_times(gemeente: str, runs: int) -> dict:
+    """The app's own map work for a filter change, like for like with baseline.rerun: the cached
+    map rows, the filter, the colours and the deck JSON (no page, no widgets, no table)."""
+    from dashboard import data, maps, tables
+    from data_loaders import settings
+
+    version = data.database_version()
+    rule = str(data.rules(version, gemeente)["rule"].iloc[0])
+    indicator, year = (
+        "lbm_score",
+        int(
+            max(
+                data.periods(version, gemeente)
+                .set_index("indicator_id")
+                .loc["lbm_score", "periods"]
+            )
+        ),
+    )
+    privacy = settings.privacy()
+    times = []
+    for i in range(runs + 1):
+        selection = tuple(FILTERS[i % len(FILTERS)])
+        start = time.perf_counter()
+        geo, legend, note, heads = data.map_rows(
+            version, gemeente, rule, privacy, indicator, "buurt", "waarde", None, year, None, "nl"
+        )
+        inside = data.in_filter(version, gemeente, rule, "buurt", selection)
+        geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
+        breaks = maps.class_breaks(geo.loc[geo["in_filter"], "shown"], legend.diverging)
+        colours = maps.palette("hoger_beter", len(breaks) + 1, True)
+        text = maps.choropleth(
+            geo, breaks=breaks, colours=colours, heads=heads, note=note
+        ).to_json()
+        if i:  # the first call fills the cache, as the page's first opening does
+            times.append(time.perf_counter() - start)
+    assert tables is not None and text
+    return {"times_s": times, "bytes": len(text.encode("utf-8"))}
+
+
+def briefing_time(db: Path, gemeente: str) -> dict:
+    if importlib.util.find_spec("dashboard.briefing") is None:
+        return {"available": False}
+    from dashboard import briefing
+
+    start = time.perf_counter()
+    try:
+        pdf = briefing.generate_pdf(db, {"gemeente": gemeente})
+    except Exception as exc:  # noqa: BLE001 - report, do not crash the benchmark
+        return {"available": True, "error": f"{type(exc).__name__}: {str(exc)[:200]}"}
+    return {
+        "available": True,
+        "seconds": time.perf_counter() - start,
+        "bytes": len(pdf) if isinstance(pdf, bytes | bytearray) else None,
+    }
+
+
+def main(argv: list[str]) -> None:
+    db, runs, pages, scopes = Path(argv[0]), int(argv[1]), argv[2].split(","), argv[3:]
+    logging.disable(logging.WARNING)  # AppTest's "missing ScriptRunContext" noise
+    os.environ["BUURTMONITOR_DB"] = str(db)
+    out: dict = {"pages": {}}
+    for scope in scopes:
+        name, gemeente, buurten = scope.split("=", 2)[0], *scope.split("=", 2)[1:]
+        codes = buurten.split(",")
+        params = {
+            "gemeente": gemeente,
+            "niveau": "buurt",
+            "buurt": codes[0],
+            "gebieden": ",".join(codes[:3]),
+        }
+        out["pages"][name] = {
+            page: page_times(page, params, runs) for page in pages if page in PAGES
+        }
+    if "kaartopbouw" in pages:
+        out["map_build"] = {
+            name: map_build_times(scope.split("=")[1], runs)
+            for scope in scopes
+            for name in [scope.split("=")[0]]
+        }
+    if "briefing" in pages:
+        out["briefing"] = briefing_time(db, scopes[-1].split("=")[1])
+    out["peak_rss_mb"] = peak_rss_mb()
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
