@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard import briefing, exports, maps, profiles, tables
 from data_loaders import db, settings
+from metrics import aggregate, early_warning
 
 Version = tuple[str, int, int]
 
@@ -83,7 +84,10 @@ def buurttypes(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
     return _query(version, "app_buurttypes", {"gemeente": gemeente, "rule": rule})
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+# A resource, not data: the frame is shared between reruns and sessions without a copy (at
+# national scale millions of rows; copying them cost seconds per rerun). pandas' copy-on-write
+# keeps every derived frame separate; callers must not change this frame itself in place.
+@st.cache_resource(max_entries=64, show_spinner=False)
 def observations(
     version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy
 ) -> pd.DataFrame:
@@ -259,3 +263,55 @@ def latest_types(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
     """Each buurt's latest buurttype row (what the filter goes by), shared: do not change it."""
     types = buurttypes(version, gemeente, rule)
     return types.sort_values("period").drop_duplicates("area_code", keep="last")
+
+
+# The overview: what does not depend on the buurttype filter is computed once per gemeente, so a
+# filter change only recomputes the selection's own averages (and those once per filter choice).
+def _headline(version: Version) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    cat = catalogue(version).set_index("id", drop=False)
+    return cat, tuple(dict.fromkeys([*cat.index[cat["headline"].astype(bool)], "inwoners"]))
+
+
+@st.cache_data(max_entries=32, show_spinner="Overzicht berekenen…")
+def selection_values(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, types: tuple[str, ...]
+) -> tuple[pd.DataFrame, list[str]]:
+    """The selection's population-weighted headline values per year, and its buurten."""
+    cat, wanted = _headline(version)
+    obs = observations(version, gemeente, wanted, privacy)
+    scope = tables.Scope(obs=obs, areas=areas(version, gemeente),
+                         types=latest_types(version, gemeente, rule), catalogue=cat,
+                         sources=pd.DataFrame())
+    inside = tables.in_filter(scope, "buurt", types)
+    members = [c for c, ok in inside.items() if ok]
+    chosen = obs[obs["area_code"].isin(members)]
+    sel = aggregate.weighted_mean(chosen, tables.weights(obs), pd.Series("selectie", index=members),
+                                  cat)
+    return sel, members
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    """The gemeente's headline figures per year (metrics.aggregate.gemeente_reference)."""
+    cat, wanted = _headline(version)
+    obs = observations(version, gemeente, wanted, privacy)
+    return aggregate.gemeente_reference(obs, areas(version, gemeente), tables.weights(obs), cat)
+
+
+@st.cache_data(max_entries=16, show_spinner="Vroegsignalering berekenen…")
+def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    """Early warnings of every buurt in the latest year, with each value's source and marker.
+
+    Each buurt's warnings depend on its own values only, so the page filters these to the
+    selection instead of recomputing them on every filter change.
+    """
+    cat = catalogue(version).set_index("id", drop=False)
+    outcomes = tuple(cat.index[cat["result"] == "outcome"])
+    obs = observations(version, gemeente, outcomes, privacy)
+    if obs.empty:
+        return pd.DataFrame(columns=[*early_warning.COLUMNS, "source", "synthetic"])
+    found = early_warning.early_warnings(obs, cat, int(obs["period"].max()))
+    found = found[found["severity"] != "laag"]
+    meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
+        ["area_code", "indicator_id", "period", "source", "synthetic"]]
+    return found.merge(meta, on=["area_code", "indicator_id", "period"], how="left")

@@ -5,22 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, state, tables
+from dashboard import components, corporations, data, state, tables
 from dashboard.context import THEME_LABELS, TYPE_PLURAL
-from metrics import aggregate, early_warning, references
+from metrics import references
 
 ctx = state.context()
 t = state.t
 view = ctx.view
 cat = ctx.catalogue
 headline = tuple(cat.index[cat["headline"].astype(bool)])
-scope = tables.Scope(
-    obs=ctx.observations(tuple(dict.fromkeys([*headline, "inwoners"]))),
-    areas=ctx.areas.reset_index(drop=True),
-    types=ctx.types,
-    catalogue=cat,
-    sources=ctx.sources,
-)
 chosen = ", ".join(t(TYPE_PLURAL[b]) for b in view.buurttype)
 st.title(t("Overzicht {naam}", naam=ctx.gemeente_name))
 st.caption(t("Selectie: {keuze}.", keuze=chosen) + f" {ctx.rule_caption()}")
@@ -32,14 +25,9 @@ if view.referentie in tables.PER_AREA_REFERENCES:
           "overzicht daarom de waarde zelf. Zie de Kaart voor deze vergelijking.",
           keuze=t(references.REFERENCES[view.referentie]))
     )
-inside = tables.in_filter(scope, "buurt", view.buurttype)
-members = [c for c, ok in inside.items() if ok]
-weights = tables.weights(scope.obs)
-sel = aggregate.weighted_mean(
-    scope.obs[scope.obs["area_code"].isin(members)], weights,
-    pd.Series("selectie", index=members), cat,
-)
-gem = aggregate.gemeente_reference(scope.obs, scope.areas, weights, cat)
+sel, members = data.selection_values(ctx.version, view.gemeente, view.regel, ctx.privacy,
+                                     view.buurttype)
+gem = data.gemeente_values(ctx.version, view.gemeente, ctx.privacy)
 
 for theme, label in THEME_LABELS.items():
     ids = [i for i in headline if cat.loc[i, "theme"] == theme and i != "inwoners"]
@@ -79,12 +67,8 @@ for theme, label in THEME_LABELS.items():
         col.caption(t("Gemeente: {waarde}.", waarde=ref_text) + f" {ctx.source_line(str(last['source']))}.")
 
 st.subheader(t("Vroegsignalering"))
-all_outcomes = tuple(cat.index[cat["result"] == "outcome"])
-obs = ctx.observations(all_outcomes)
-period = int(obs["period"].max()) if not obs.empty else None
-warnings = early_warning.early_warnings(obs[obs["area_code"].isin(members)], cat, period) \
-    if period else pd.DataFrame()
-warnings = warnings[warnings["severity"] != "laag"] if not warnings.empty else warnings
+warnings = data.early_warnings(ctx.version, view.gemeente, ctx.privacy)
+warnings = warnings[warnings["area_code"].isin(members)]
 if warnings.empty:
     st.success(t("Geen buurten met een signaal in de selectie."))
 else:
@@ -92,18 +76,13 @@ else:
                  "een signaalwaarde overschreed. Een signaal is een reden om te kijken, geen "
                  "oordeel."))
     # Value, unit, source and marker per row, so the download stands on its own.
-    meta = obs.set_index(["area_code", "indicator_id", "period"])[["source", "synthetic"]]
-    meta = meta[~meta.index.duplicated()]
-    keys = list(zip(warnings["area_code"], warnings["indicator_id"], warnings["period"],
-                    strict=True))
     table = warnings.assign(
         Buurt=warnings["area_code"].map(ctx.areas["name"]),
         Indicator=warnings["indicator_id"].map(cat["name"]),
         Eenheid=warnings["indicator_id"].map(cat["unit"]),
         Waarde=warnings["value"],
-        Synthetisch=["ja" if meta["synthetic"].get(k, False) else "nee" for k in keys],
-        Bron=tables.source_text(pd.Series([meta["source"].get(k) for k in keys]),
-                                ctx.sources).to_numpy(),
+        Synthetisch=warnings["synthetic"].eq(True).map({True: "ja", False: "nee"}),
+        Bron=tables.source_text(warnings["source"], ctx.sources).to_numpy(),
     )
     for buurt, rows in list(table.groupby("Buurt", sort=False))[:12]:
         reasons = "\n".join(f"- {components.plain(r)}" for r in rows["reason"])
@@ -118,8 +97,10 @@ else:
     )
 
 st.subheader(t("Doelen"))
-scope_all = ctx.scope()
-goal_table = corporations.goal_rows(scope_all, ctx.goals())
+goal_frame = ctx.goals()
+scope_all = ctx.scope() if not goal_frame.empty else None  # every indicator: only when needed
+goal_table = (corporations.goal_rows(scope_all, goal_frame) if scope_all is not None
+              else pd.DataFrame())
 if goal_table.empty:
     st.caption(t("Er zijn geen doelen geladen. Download het sjabloon 'doelen' op 'Over de data'."))
 else:
