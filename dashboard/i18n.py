@@ -136,6 +136,18 @@ EN: dict[str, str] = {
     "buurt": "neighbourhood",
     "wijk": "district",
     # Trends
+    # Kaart
+    "Kaart: {naam}": "Map: {naam}",
+    "Voor dit niveau zijn geen grenzen geladen. Laad een GeoJSON- of TopoJSON-bestand.":
+    "No boundaries are loaded for this level. Load a GeoJSON or TopoJSON file.",
+    "Kaart van {naam} per {niveau}: {titel}, {jaar}.": "Map of {naam} by {niveau}: {titel}, "
+    "{jaar}.",
+    "Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt. Klik op een gebied om "
+    "zijn buurtprofiel te openen.": "Grey: outside the neighbourhood type filter. White: no data "
+    "or suppressed. Click an area to open its profile.",
+    "buiten het buurttypefilter": "outside the neighbourhood type filter",
+    "geen gegevens of onderdrukt": "no data or suppressed",
+    "Tabel bij de kaart": "Table for the map",
     "Trends: {naam}": "Trends: {naam}",
     "Gebieden (maximaal 5)": "Areas (at most 5)",
     "Voor deze keuze zijn geen waarden beschikbaar.": "There are no values for this choice.",

@@ -8,8 +8,9 @@ from dashboard import components, data, maps, state, tables
 from metrics import references
 
 ctx = state.context()
+t = state.t
 view, indicator = ctx.view, ctx.indicator
-st.title(f"Kaart: {indicator['name']}")
+st.title(t("Kaart: {naam}", naam=indicator["name"]))
 
 geo, legend, note, heads = data.map_rows(
     ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
@@ -18,7 +19,7 @@ geo, legend, note, heads = data.map_rows(
     view.buurttype if view.referentie in tables.SELECTION_REFERENCES else None, view.taal,
 )
 if geo.empty:
-    st.warning("Voor dit niveau zijn geen grenzen geladen. Laad een GeoJSON- of TopoJSON-bestand.")
+    st.warning(t("Voor dit niveau zijn geen grenzen geladen. Laad een GeoJSON- of TopoJSON-bestand."))
     st.stop()
 inside = data.in_filter(ctx.version, view.gemeente, view.regel, view.niveau, view.buurttype)
 geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
@@ -40,9 +41,11 @@ with left:
         deck, on_select="rerun", selection_mode="single-object", key="kaart", height=560
     )
     st.caption(
-        f"Kaart van {ctx.gemeente_name} per {view.niveau}: {legend.title}, {view.jaar}. "
-        f"{legend.caption} Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt. "
-        "Klik op een gebied om zijn buurtprofiel te openen."
+        t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
+          niveau=t(view.niveau), titel=legend.title, jaar=view.jaar)
+        + f" {legend.caption} "
+        + t("Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt. Klik op een "
+            "gebied om zijn buurtprofiel te openen.")
     )
 with right:
     fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
@@ -50,8 +53,8 @@ with right:
         maps.legend_items(breaks, colours, fmt, better_high),
         legend.title,
         extra=[
-            maps.LegendItem("#d7d7d7", "buiten het buurttypefilter"),
-            maps.LegendItem("#ffffff", "geen gegevens of onderdrukt"),
+            maps.LegendItem("#d7d7d7", t("buiten het buurttypefilter")),
+            maps.LegendItem("#ffffff", t("geen gegevens of onderdrukt")),
         ],
     )
     components.synthetic_banner(bool(synthetic.any()))
@@ -63,7 +66,7 @@ if picked:
         # A click opens the area's profile, with everything else of this view kept.
         state.go_to("views/buurtprofiel.py", buurt=code)
 
-st.subheader("Tabel bij de kaart")
+st.subheader(t("Tabel bij de kaart"))
 table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(
     waarde=geo["shown"].round(int(indicator["decimals"]) + 2), jaar=view.jaar, eenheid=legend.unit,
     respondenten=respondents if indicator["kind"] == "subjectief" else float("nan"),

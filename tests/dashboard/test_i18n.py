@@ -69,3 +69,17 @@ def test_the_english_switch_translates_navigation_sidebar_and_indicator_names() 
     dutch.switch_page("views/buurtprofiel.py").run()
     assert dutch.title[0].value == "Buurtprofiel"
     assert "Gemeente" in [s.label for s in dutch.selectbox]
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_map_page_follows_the_english_switch() -> None:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["taal"] = "en"
+    at.switch_page("views/kaart.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith("Map: ")
+    assert "Table for the map" in [h.value for h in at.subheader]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Map of Arnhem by neighbourhood" in captions
+    assert "Grey: outside the neighbourhood type filter" in captions
+    assert "Kaart van" not in captions and "Grijs:" not in captions
