@@ -87,6 +87,6 @@ def test_the_command_line_dry_run_prints_the_preview_without_writing(tmp_path, c
     code = cli.main(["load", str(MULTICITY), "--db", str(target), "--dry-run"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "kwb_buurten_multicity_en_excerpt.csv: 120 regels, 24 gebieden" in out
+    assert "kwb_buurten_multicity_en_excerpt.csv: 168 regels, 24 gebieden" in out
     assert "bron cbs_kwb_circa2020" in out and "geladen" not in out
     assert sha256(target) == before

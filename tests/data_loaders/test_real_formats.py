@@ -71,6 +71,10 @@ def test_multicity_kwb_keeps_leading_zeros_and_english_columns():
         float(rows["03620101"]["n_pp_w_assitance"])
         / float(rows["03620101"]["Number.of.inhabitants"]) * 1000)
     assert {c[:6] for c in batch.areas["code"]} == {"BU0202", "BU0362", "BU0503"}
+    first = rows["02020100"]
+    assert observation(batch, "BU02020100", "eenpersoonshuishoudens", 2020) == pytest.approx(
+        float(first["Number.of.1.person.household"]) / float(first["Number.of.households"]) * 100)
+    assert observation(batch, "BU02020100", "huishoudensgrootte", 2020) == 1.4
 
 
 def test_leefbaarometer_scores_match_the_source_and_lbm_is_afw_plus_national_level():
