@@ -60,18 +60,13 @@ def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame)
     derived = aggregate.weighted_mean(
         obs[obs["area_code"].isin(group_map.index)], weights(obs), group_map, catalogue
     ).rename(columns={"group": "area_code"})
-    derived = derived.assign(source=_dominant_source(obs, group_map))
+    # weighted_mean gives each derived value the most common source of its own buurt values.
     have = set(zip(own["area_code"], own["indicator_id"], own["period"], strict=True))
     keep = [
         (a, i, p) not in have
         for a, i, p in zip(derived["area_code"], derived["indicator_id"], derived["period"], strict=True)
     ]
     return pd.concat([own, derived[keep]], ignore_index=True)
-
-
-def _dominant_source(obs: pd.DataFrame, group_map: pd.Series) -> pd.Series | str:
-    sources = obs.loc[obs["area_code"].isin(group_map.index), "source"].dropna()
-    return sources.mode().iloc[0] if not sources.empty else ""
 
 
 def level_frame(
@@ -236,3 +231,20 @@ def display_formats(frame: pd.DataFrame) -> dict[str, object]:
             decimals = column_decimals(series)
             formats[column] = lambda v, d=decimals: format_number(v, d)
     return formats
+
+
+def area_labels(areas: pd.DataFrame, wijk_template: str, buurt_template: str) -> dict[str, str]:
+    """Selectbox text per buurt and wijk code, built once (a national list has 14.000 areas).
+
+    `areas` is indexed by code with name, level and parent_code; the templates take {naam} and,
+    for a buurt, {wijk} (the name of its wijk).
+    """
+    chosen = areas[areas["level"].isin(["buurt", "wijk"])]
+    names = areas["name"].astype(str)
+    parents = chosen["parent_code"].map(names).fillna("?")
+    return {
+        code: (wijk_template.format(naam=name) if level == "wijk"
+               else buurt_template.format(naam=name, wijk=parent))
+        for code, name, level, parent in zip(
+            chosen.index, chosen["name"].astype(str), chosen["level"], parents, strict=True)
+    }

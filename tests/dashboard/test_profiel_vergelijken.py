@@ -185,3 +185,32 @@ def test_the_reference_switch_adds_its_column_to_the_profile(app_env) -> None:
     assert row["switch"] == format_number(index, 0)
     plain = run("views/buurtprofiel.py", buurt=BUURT)
     assert "switch" not in theme_table(plain, 0).columns
+
+
+
+def test_a_wijk_value_derived_from_buurten_keeps_the_source_of_its_own_indicator() -> None:
+    # A wijk without its own figure gets the weighted buurt average, and that average is as real
+    # (or as synthetic) as the buurt values of its own indicator, not of other indicators.
+    import pandas as pd
+
+    from dashboard import tables
+
+    areas = pd.DataFrame({"code": ["WK000101", "BU00010101", "BU00010102"],
+                          "level": ["wijk", "buurt", "buurt"],
+                          "parent_code": ["GM0001", "WK000101", "WK000101"]})
+    rows = []
+    for code, people in (("BU00010101", 100.0), ("BU00010102", 300.0)):
+        rows += [(code, "inwoners", 2020, people, "cbs_kwb", False),
+                 (code, "leegstand", 2020, 4.0, "cbs_kwb", False)]
+    rows += [(c, "eenzaamheid", 2020, 10.0, "synthetisch_demo", True)
+             for c in ("BU00010101", "BU00010102")]
+    rows += [("BU00010101", f"x{i}", 2020, 1.0, "synthetisch_demo", True) for i in range(5)]
+    obs = pd.DataFrame(rows, columns=["area_code", "indicator_id", "period", "value", "source",
+                                      "synthetic"]).assign(n=float("nan"), suppressed=False)
+    cat = pd.DataFrame({"id": ["inwoners", "leegstand", "eenzaamheid", *[f"x{i}" for i in range(5)]],
+                        "aggregation": ["aantal", "aandeel", "aandeel", *["aandeel"] * 5],
+                        "weight": ["", "inwoners", "inwoners", *["inwoners"] * 5]}).set_index(
+        "id", drop=False)
+    wijk = tables.wijk_values(obs, areas, cat).set_index("indicator_id")
+    assert wijk.loc["leegstand", "source"] == "cbs_kwb"
+    assert wijk.loc["eenzaamheid", "source"] == "synthetisch_demo"
