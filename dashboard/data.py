@@ -315,3 +315,62 @@ def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -
     meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
         ["area_code", "indicator_id", "period", "source", "synthetic"]]
     return found.merge(meta, on=["area_code", "indicator_id", "period"], how="left")
+
+
+# Trends: what does not depend on the buurttype filter is computed once per gemeente and
+# indicator; the rows under a reference once per level (and per filter only where the reference
+# ranks within it). A filter change then only picks rows. Shared frames: do not change in place.
+@st.cache_resource(max_entries=16, show_spinner="Trends berekenen…")
+def trend_base(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str
+) -> dict:
+    """Buurt and wijk rows of one indicator, the weights, the gemeente and buurttype averages."""
+    cat = catalogue(version).set_index("id", drop=False)
+    obs_all = observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])),
+                           privacy)
+    area_rows = areas(version, gemeente)
+    types = buurttypes(version, gemeente, rule)
+    # Buurt rows plus wijk rows (a wijk can be chosen too); wijk_values gives only the wijk rows.
+    wijk_rows = tables.wijk_values(obs_all, area_rows, cat)
+    obs = pd.concat(
+        [obs_all[~obs_all["area_code"].isin(wijk_rows["area_code"])], wijk_rows],
+        ignore_index=True,
+    )
+    ind = obs[obs["indicator_id"] == indicator]
+    weights = tables.weights(obs_all)
+    return {
+        "obs": obs,
+        "ind": ind,
+        "weights": weights,
+        "dominant": ind["source"].mode().iloc[0] if not ind.empty else "",
+        "gemeente": aggregate.gemeente_reference(ind, area_rows, weights, cat),
+        "peers": aggregate.buurttype_reference(ind, area_rows, types, weights, cat),
+    }
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def trend_level(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    prefix: str, reference: str, nulmeting: int | None, selection: tuple[str, ...] | None,
+    taal: str = "nl",
+) -> tuple[pd.DataFrame, object]:
+    """Every area of one level (code prefix BU or WK) under the reference, indexed by area code.
+
+    `selection` (buurttypes) only for references that rank within the filter, else None.
+    """
+    from metrics import references
+
+    base = trend_base(version, gemeente, rule, privacy, indicator)
+    ind = base["ind"]
+    level_rows = ind[ind["area_code"].str[:2] == prefix]
+    inside = in_filter(version, gemeente, rule, "buurt", selection or ())
+    cat = catalogue(version).set_index("id", drop=False)
+    if taal == "en":
+        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
+    result, legend = references.apply_reference(
+        level_rows, reference, areas=areas(version, gemeente),
+        buurttypes=buurttypes(version, gemeente, rule), weights=base["weights"],
+        catalogue=cat, base_period=nulmeting,
+        selection=[c for c, ok in inside.items() if ok], reference_obs=base["obs"],
+    )
+    return result.set_index("area_code", drop=False).sort_index(), legend

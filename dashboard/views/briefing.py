@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import briefing, components, data, maps, state
+from dashboard import briefing, components, data, maps, state, tables
 from dashboard.maps import LegendItem
 
 ctx = state.context()
@@ -14,16 +14,11 @@ t = state.t
 view = ctx.view
 areas = ctx.areas
 choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
-names = areas["name"].to_dict()
+labels = tables.area_labels(choices, t("{naam} (wijk)"), t("{naam} (buurt in {wijk})"))
 
 
 def label(code: str | None) -> str:
-    if not code:
-        return t("De hele gemeente ({naam})", naam=ctx.gemeente_name)
-    row = choices.loc[code]
-    if row["level"] == "wijk":
-        return t("{naam} (wijk)", naam=row["name"])
-    return t("{naam} (buurt in {wijk})", naam=row["name"], wijk=names.get(row["parent_code"], "?"))
+    return labels[code] if code else t("De hele gemeente ({naam})", naam=ctx.gemeente_name)
 
 
 st.title(t("Briefing"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, corporations, profiles, state
+from dashboard import charts, components, corporations, profiles, state, tables
 from dashboard.context import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL
 from metrics import change, expected, profile, references
 from metrics.formatting import format_number
@@ -15,15 +15,8 @@ t = state.t
 view = ctx.view
 areas = ctx.areas
 choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
-wijk_name = areas["name"].to_dict()
-
-
-def label(code: str) -> str:
-    row = choices.loc[code]
-    if row["level"] == "wijk":
-        return t("{naam} (wijk)", naam=row["name"])
-    return t("{naam} (buurt in {wijk})", naam=row["name"],
-             wijk=wijk_name.get(row["parent_code"], "?"))
+labels = tables.area_labels(choices, t("{naam} (wijk)"), t("{naam} (buurt in {wijk})"))
+label = labels.__getitem__
 
 
 st.title(t("Buurtprofiel"))
@@ -31,7 +24,7 @@ search = st.text_input(
     t("Zoek een buurt of wijk"), placeholder=t("Typ een deel van de naam, bijvoorbeeld 'Klarendal'"),
     help=t("Of klik op de Kaart op een buurt: dan opent hier haar profiel."),
 )
-found = [c for c in choices.index if search.strip().lower() in label(c).lower()] \
+found = [c for c, text in labels.items() if search.strip().lower() in text.lower()] \
     if search.strip() else list(choices.index)
 if view.buurt and view.buurt not in found:
     found = [view.buurt, *found]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, corporations, state, tables
+from dashboard import charts, components, corporations, data, state, tables
 from dashboard.context import TYPE_PLURAL
-from metrics import aggregate, references
+from metrics import references
 
 ctx = state.context()
 t = state.t
@@ -15,48 +15,35 @@ view, indicator = ctx.view, ctx.indicator
 st.title(t("Trends: {naam}", naam=indicator["name"]))
 
 choices = ctx.areas[ctx.areas["level"].isin(["buurt", "wijk"])]
+# Labels built once per rerun, column-wise: a national list has over 14.000 areas.
+level_names = {level: t(level) for level in ("buurt", "wijk")}
+labels = dict(zip(choices.index, choices["name"].astype(str) + " ("
+                  + choices["level"].map(level_names) + ")", strict=True))
 st.multiselect(
     t("Gebieden (maximaal 5)"),
     list(choices.index),
-    format_func=lambda c: f"{choices.loc[c, 'name']} ({t(choices.loc[c, 'level'])})",
+    format_func=labels.get,
     max_selections=5,
     placeholder=t("Kies buurten of wijken"),
     **state.bind("gebieden"),
 )
-scope = tables.Scope(
-    obs=ctx.observations(tuple(dict.fromkeys([view.indicator, "inwoners"]))),
-    areas=ctx.areas.reset_index(drop=True),
-    types=ctx.types,
-    catalogue=ctx.catalogue,
-    sources=ctx.sources,
-)
-# Buurt rows plus wijk rows (a wijk can be chosen too); wijk_values gives only the wijk rows.
-wijk_rows = tables.wijk_values(scope.obs, scope.areas, scope.catalogue)
-obs = pd.concat(
-    [scope.obs[~scope.obs["area_code"].isin(wijk_rows["area_code"])], wijk_rows], ignore_index=True
-)
-ind = obs[obs["indicator_id"] == view.indicator]
-inside = tables.in_filter(scope, "buurt", view.buurttype)
-weights = tables.weights(scope.obs)
-
-dominant = ind["source"].mode().iloc[0] if not ind.empty else ""
-selection = [c for c, ok in inside.items() if ok]
+# Everything that does not depend on the filter is cached per gemeente and indicator (data.py).
+base = data.trend_base(ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator)
+obs, weights, dominant = base["obs"], base["weights"], base["dominant"]
+areas = ctx.areas.reset_index(drop=True)
+ranks_in_filter = view.referentie in tables.SELECTION_REFERENCES
 
 
-def with_reference(part: pd.DataFrame, among: pd.DataFrame) -> tuple[pd.DataFrame, object]:
-    """Apply the reference to `part`, computed among `among` (so ranks see every area)."""
-    result, legend = references.apply_reference(
-        among, view.referentie, areas=scope.areas, buurttypes=scope.types, weights=weights,
-        catalogue=scope.catalogue, base_period=view.nulmeting, selection=selection,
-        reference_obs=obs,
+def with_reference(part: pd.DataFrame) -> tuple[pd.DataFrame, object]:
+    """An average under the reference (it stands in for the gemeente as a whole)."""
+    return references.apply_reference(
+        part, view.referentie, areas=areas, buurttypes=ctx.types, weights=weights,
+        catalogue=ctx.catalogue, base_period=view.nulmeting, selection=[], reference_obs=obs,
     )
-    keep = result.merge(part[["area_code", "period"]].drop_duplicates(), on=["area_code", "period"])
-    return keep, legend
 
 
 series = []
-gem = aggregate.gemeente_reference(ind, scope.areas, weights, scope.catalogue)
-peers = aggregate.buurttype_reference(ind, scope.areas, scope.types, weights, scope.catalogue)
+gem, peers = base["gemeente"], base["peers"]
 averages = [(gem, t("Gemeente {naam}", naam=ctx.gemeente_name), "gemeente")] + [
     (peers[peers["type"] == b], t("Gemiddelde {typen}", typen=t(TYPE_PLURAL[b])), "buurttype")
     for b in view.buurttype
@@ -66,14 +53,19 @@ for part, label, kind in averages:
     if part.empty:
         continue
     # An average stands in for the gemeente as a whole: compared with the gemeente's figure.
-    part = part.assign(area_code=view.gemeente, source=dominant)
-    done, legend = with_reference(part, part)
+    done, legend = with_reference(part.assign(area_code=view.gemeente, source=dominant))
     series.append(done.assign(reeks=label, soort=kind))
 for code in view.gebieden:
-    level_rows = ind[ind["area_code"].str[:2] == code[:2]]
-    done, legend = with_reference(ind[ind["area_code"] == code], level_rows)
-    series.append(done.assign(reeks=str(ctx.areas.loc[code, "name"]), soort="gebied"))
-shown = pd.concat(series, ignore_index=True) if series else ind.iloc[0:0].assign(shown=None)
+    # Each area among all areas of its level (so ranks see every area), cached per level.
+    level, legend = data.trend_level(
+        ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, code[:2],
+        view.referentie, view.nulmeting, view.buurttype if ranks_in_filter else None, view.taal,
+    )
+    done = level.loc[[code]] if code in level.index else level.iloc[0:0]
+    series.append(done.reset_index(drop=True).assign(reeks=str(ctx.areas.loc[code, "name"]),
+                                                     soort="gebied"))
+shown = (pd.concat(series, ignore_index=True) if series
+         else base["ind"].iloc[0:0].assign(shown=None))
 if legend is None:
     legend = references.reference_legend(view.referentie, indicator, view.nulmeting)
 shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "n", "ci_low", "ci_high"])))

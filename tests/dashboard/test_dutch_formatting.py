@@ -128,3 +128,29 @@ def test_table_cells_are_written_in_dutch_and_years_stay_bare() -> None:
     assert [formats["Regels"](v) for v in frame["Regels"]] == ["23.409", "7"]
     assert formats["Waarde"](float("nan")) == "–"
     assert "Naam" not in formats
+
+
+def _large_table_app() -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from dashboard import components
+
+    rows = 2_500 + int(st.session_state.get("extra", 0))
+    frame = pd.DataFrame({"Code": [f"BU{i:08d}" for i in range(rows)],
+                          "Waarde": [1234.5 + i for i in range(rows)]})
+    components.dataframe(frame)
+
+
+def test_a_large_table_keeps_dutch_notation_and_a_changed_table_is_redrawn() -> None:
+    # Tables over LARGE_DOWNLOAD_ROWS rows are drawn once per content and replayed after that:
+    # the replay must still carry the Dutch display text, and new rows must not get old text.
+    at = AppTest.from_function(_large_table_app, default_timeout=60).run()
+    first = shown_cells(at)
+    assert "1.234,5" in first and "1234.5" not in first
+    at.run()  # the same table again: from the cache
+    assert shown_cells(at) == first
+    at.session_state["extra"] = 1
+    at.run()
+    again = shown_cells(at)
+    assert len(again) == len(first) + 2 and "3.734,5" in again
