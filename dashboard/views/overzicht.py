@@ -68,7 +68,9 @@ for theme, label in THEME_LABELS.items():
 
 st.subheader(t("Vroegsignalering"))
 warnings = data.early_warnings(ctx.version, view.gemeente, ctx.privacy)
-warnings = warnings[warnings["area_code"].isin(members)]
+# The cached filter (area code -> inside), not a list: a national selection has 12.000 buurten.
+inside = data.in_filter(ctx.version, view.gemeente, view.regel, "buurt", view.buurttype)
+warnings = warnings[warnings["area_code"].map(inside).fillna(False).astype(bool).to_numpy()]
 if warnings.empty:
     st.success(t("Geen buurten met een signaal in de selectie."))
 else:
