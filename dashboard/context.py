@@ -63,6 +63,11 @@ class Context:
         v = self.view
         return data._scope(self.version, v.gemeente, v.regel, self.privacy, v.taal)
 
+    def area_scope(self, code: str) -> tables.Scope:
+        """The scope with only this area's rows (and, for a wijk, its buurten's)."""
+        v = self.view
+        return data.area_scope(self.version, v.gemeente, v.regel, self.privacy, code, v.taal)
+
     def profile(self, code: str) -> pd.DataFrame:
         v = self.view
         return data.profile(

@@ -7,6 +7,7 @@ in the observations query itself, so nothing downstream can see a suppressed val
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -374,3 +375,34 @@ def trend_level(
         selection=[c for c, ok in inside.items() if ok], reference_obs=base["obs"],
     )
     return result.set_index("area_code", drop=False).sort_index(), legend
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def area_scope(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
+    taal: str = "nl",
+) -> tables.Scope:
+    """The gemeente's scope with only the observations of one area and, for a wijk, its buurten.
+
+    Enough for everything the profile shows about the area itself (header, warnings, expected
+    values, decomposition, goals, projects) without scanning the gemeente's rows on each rerun.
+    Shared: do not change it in place.
+    """
+    full = _scope(version, gemeente, rule, privacy, taal)
+    a = full.areas
+    keep = {code, *a.loc[(a["level"] == "buurt") & (a["parent_code"] == code), "code"]}
+    return dataclasses.replace(full, obs=full.obs[full.obs["area_code"].isin(keep)])
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def area_labels(version: Version, gemeente: str, wijk_template: str,
+                buurt_template: str) -> dict[str, str]:
+    """Selectbox text per buurt and wijk (tables.area_labels), once per gemeente and language."""
+    return tables.area_labels(area_index(version, gemeente)[0], wijk_template, buurt_template)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def area_warnings(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                  code: str, taal: str = "nl") -> pd.DataFrame:
+    """Early warnings of one area in its latest year (profiles.warnings_for)."""
+    return profiles.warnings_for(area_scope(version, gemeente, rule, privacy, code, taal), code)

@@ -58,10 +58,15 @@ def area_obs(scope: tables.Scope, codes: list[str] | tuple[str, ...]) -> pd.Data
     """Observations of buurten and wijken (a wijk: its own figure, else its buurten's average)."""
     levels = scope.areas.set_index("code")["level"]
     wanted = set(codes)
-    rows = [scope.obs[scope.obs["area_code"].isin(wanted) & scope.obs["area_code"].map(
-        levels).ne("wijk")]]
-    if any(levels.get(c) == "wijk" for c in codes):
-        wijk = tables.wijk_values(scope.obs, scope.areas, scope.catalogue)
+    own = scope.obs[scope.obs["area_code"].isin(wanted)]  # first the few rows, then the lookup
+    rows = [own[own["area_code"].map(levels).ne("wijk").to_numpy()]]
+    wijken = {c for c in codes if levels.get(c) == "wijk"}
+    if wijken:
+        # Only these wijken and their buurten: a national frame has millions of rows.
+        areas = scope.areas[scope.areas["code"].isin(wijken)
+                            | scope.areas["parent_code"].isin(wijken)]
+        obs = scope.obs[scope.obs["area_code"].isin(set(areas["code"]))]
+        wijk = tables.wijk_values(obs, areas, scope.catalogue)
         rows.append(wijk[wijk["area_code"].isin(wanted)])
     out = pd.concat(rows, ignore_index=True)
     return out.reindex(columns=list(dict.fromkeys([*scope.obs.columns, "synthetic"])))

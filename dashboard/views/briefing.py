@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import briefing, components, data, maps, state, tables
+from dashboard import briefing, components, data, maps, state
 from dashboard.maps import LegendItem
 
 ctx = state.context()
@@ -14,7 +14,8 @@ t = state.t
 view = ctx.view
 areas = ctx.areas
 choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
-labels = tables.area_labels(choices, t("{naam} (wijk)"), t("{naam} (buurt in {wijk})"))
+labels = data.area_labels(ctx.version, view.gemeente, t("{naam} (wijk)"),
+                         t("{naam} (buurt in {wijk})"))
 
 
 def label(code: str | None) -> str:

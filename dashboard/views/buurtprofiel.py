@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, corporations, profiles, state, tables
+from dashboard import charts, components, corporations, data, profiles, state
 from dashboard.context import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL
 from metrics import change, expected, profile, references
 from metrics.formatting import format_number
@@ -15,7 +15,8 @@ t = state.t
 view = ctx.view
 areas = ctx.areas
 choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
-labels = tables.area_labels(choices, t("{naam} (wijk)"), t("{naam} (buurt in {wijk})"))
+labels = data.area_labels(ctx.version, view.gemeente, t("{naam} (wijk)"),
+                         t("{naam} (buurt in {wijk})"))
 label = labels.__getitem__
 
 
@@ -24,7 +25,7 @@ search = st.text_input(
     t("Zoek een buurt of wijk"), placeholder=t("Typ een deel van de naam, bijvoorbeeld 'Klarendal'"),
     help=t("Of klik op de Kaart op een buurt: dan opent hier haar profiel."),
 )
-found = [c for c, text in labels.items() if search.strip().lower() in text.lower()] \
+found = [c for c in choices.index if search.strip().lower() in labels[c].lower()] \
     if search.strip() else list(choices.index)
 if view.buurt and view.buurt not in found:
     found = [view.buurt, *found]
@@ -40,7 +41,7 @@ if code is None:
     st.info(t("Kies hierboven een buurt of wijk, of klik op de Kaart op een buurt."))
     st.stop()
 
-scope = ctx.scope()
+scope = ctx.area_scope(code)  # this area (and a wijk's buurten) only: see data.area_scope
 head = profiles.header(scope, code, ctx.types_in(None))
 rows = ctx.profile(code)
 
@@ -77,7 +78,8 @@ c3.caption(t("Nulmeting: {jaar}. Veranderingen worden daartegen afgezet.", jaar=
            if view.nulmeting else "")
 
 # Flags: what needs attention first.
-warnings = profiles.warnings_for(scope, code)
+warnings = data.area_warnings(ctx.version, view.gemeente, view.regel, ctx.privacy, code,
+                              view.taal)
 shown_warnings = warnings[warnings["severity"] != "laag"] if not warnings.empty else warnings
 low = rows[rows["Betrouwbaarheid"] == "laag"] if not rows.empty else rows
 flags = []

@@ -15,10 +15,9 @@ view, indicator = ctx.view, ctx.indicator
 st.title(t("Trends: {naam}", naam=indicator["name"]))
 
 choices = ctx.areas[ctx.areas["level"].isin(["buurt", "wijk"])]
-# Labels built once per rerun, column-wise: a national list has over 14.000 areas.
-level_names = {level: t(level) for level in ("buurt", "wijk")}
-labels = dict(zip(choices.index, choices["name"].astype(str) + " ("
-                  + choices["level"].map(level_names) + ")", strict=True))
+# Labels built once per gemeente and language: a national list has over 14.000 areas.
+labels = data.area_labels(ctx.version, view.gemeente, "{naam} (" + t("wijk") + ")",
+                          "{naam} (" + t("buurt") + ")")
 st.multiselect(
     t("Gebieden (maximaal 5)"),
     list(choices.index),

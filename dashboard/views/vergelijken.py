@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, profiles, state, tables
+from dashboard import charts, components, data, profiles, state
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
@@ -17,8 +17,8 @@ st.title(t("Vergelijken"))
 st.multiselect(
     t("Gebieden (2 tot 5 buurten of wijken)"),
     list(choices.index),
-    format_func=tables.area_labels(choices, "{naam} (" + t("Wijk").lower() + ")",
-                                   "{naam} (" + t("buurt") + ")").get,
+    format_func=data.area_labels(ctx.version, view.gemeente, "{naam} (" + t("Wijk").lower() + ")",
+                                 "{naam} (" + t("buurt") + ")").get,
     max_selections=state.MAX_COMPARE,
     placeholder=t("Kies buurten of wijken"),
     **state.bind("gebieden"),
