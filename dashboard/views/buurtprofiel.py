@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, corporations, data, profiles, state
+from dashboard import components, corporations, data, profiles, state
 from dashboard.context import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL
 from metrics import change, expected, profile, references
 from metrics.formatting import format_number
@@ -200,12 +200,9 @@ else:
         verandering_tekst=[format_number(v, 3, "afwijking") if pd.notna(v) else "–"
                            for v in decomp["change"]],
     )
-    st.altair_chart(
-        charts.bar_chart(shown, category="label", value="change",
-                         title=f"Verandering per dimensie, {start}–{end}",
-                         x_title="Verandering (scorepunten)", decimals=3),
-        width="stretch", height=240,
-    )
+    components.chart("bar_chart", shown, category="label", value="change",
+                     title=f"Verandering per dimensie, {start}–{end}",
+                     x_title="Verandering (scorepunten)", decimals=3, width="stretch", height=240)
     st.caption(
         f"Hoeveel elke dimensie van de Leefbaarometer veranderde tussen {start} en {end}; samen "
         f"vormen ze de verandering van de score ({format_number(decomp['total_change'].iloc[0], 2)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, corporations, data, state, tables
+from dashboard import components, corporations, data, state, tables
 from dashboard.context import TYPE_PLURAL
 from metrics import references
 
@@ -76,11 +76,9 @@ if view.referentie != "waarde":
     shown[["ci_low", "ci_high"]] = float("nan")  # margins belong to raw values only
 bands = corporations.project_bands(ctx.projects(), list(view.gebieden))
 if shown["shown"].notna().any():
-    st.altair_chart(
-        charts.trend_chart(
-            shown, title=legend.title, y_title=legend.unit,
-            decimals=int(indicator["decimals"]), nulmeting=view.nulmeting, projects=bands,
-        ),
+    components.chart(
+        "trend_chart", shown, title=legend.title, y_title=legend.unit,
+        decimals=int(indicator["decimals"]), nulmeting=view.nulmeting, projects=bands,
         width="stretch",
     )
     st.caption(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, data, profiles, state
+from dashboard import components, data, profiles, state
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
@@ -44,11 +44,9 @@ components.synthetic_banner(bool((long["Synthetisch"] == "ja").any()))
 theme = view.thema if view.thema in set(long["theme"]) else str(long["theme"].iloc[0])
 part = long[long["theme"] == theme]
 st.subheader(t("Grafiek: {thema}", thema=t(THEME_LABELS[theme])))
-st.altair_chart(
-    charts.comparison_chart(
-        part.assign(Weergave=part["kort"]).rename(columns={"gemeente_waarde": "gemeente_waarde"}),
-        title=t("{thema}: de gekozen gebieden naast elkaar", thema=t(THEME_LABELS[theme])),
-    ),
+components.chart(
+    "comparison_chart", part.assign(Weergave=part["kort"]),
+    title=t("{thema}: de gekozen gebieden naast elkaar", thema=t(THEME_LABELS[theme])),
 )
 st.caption(
     f"Per indicator van het thema {THEME_LABELS[theme].lower()} een balk per gebied, met de "
