@@ -43,9 +43,10 @@ def download_buttons(frame: pd.DataFrame, name: str) -> None:
     # A large table (a national map has over 10.000 rows) is written only when its button is
     # clicked: building an Excel file of that size on every rerun took seconds.
     large = len(frame) > LARGE_DOWNLOAD_ROWS
+    csv, xlsx = (None, None) if large else data.download_bytes(frame)
     left.download_button(
         "Download CSV",
-        (lambda: exports.to_csv_bytes(frame)) if large else data.csv_bytes(frame),
+        (lambda: exports.to_csv_bytes(frame)) if large else csv,
         file_name=f"{slug}.csv",
         mime="text/csv",
         key=f"csv_{slug}",
@@ -53,7 +54,7 @@ def download_buttons(frame: pd.DataFrame, name: str) -> None:
     )
     right.download_button(
         "Download Excel",
-        (lambda: exports.to_xlsx_bytes(frame)) if large else data.xlsx_bytes(frame),
+        (lambda: exports.to_xlsx_bytes(frame)) if large else xlsx,
         file_name=f"{slug}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{slug}",

@@ -203,14 +203,9 @@ def briefing_pdf(
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as CSV, built once per distinct table (reruns that show the same rows reuse it)."""
-    return exports.to_csv_bytes(frame)
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def xlsx_bytes(frame: pd.DataFrame) -> bytes:
-    return exports.to_xlsx_bytes(frame)
+def download_bytes(frame: pd.DataFrame) -> tuple[bytes, bytes]:
+    """A table as CSV and as XLSX, built once per distinct table (the table is hashed once)."""
+    return exports.to_csv_bytes(frame), exports.to_xlsx_bytes(frame)
 
 
 # A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
