@@ -401,3 +401,35 @@ def area_warnings(version: Version, gemeente: str, rule: str, privacy: settings.
                   code: str, taal: str = "nl") -> pd.DataFrame:
     """Early warnings of one area in its latest year (profiles.warnings_for)."""
     return profiles.warnings_for(area_scope(version, gemeente, rule, privacy, code, taal), code)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def trend_averages(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    reference: str, nulmeting: int | None, taal: str = "nl",
+) -> tuple[dict[str, pd.DataFrame], object]:
+    """The gemeente's line and each buurttype's average line under the reference.
+
+    An average stands in for the gemeente as a whole (compared with the gemeente's figure);
+    keyed 'gemeente' and per buurttype. The filter only chooses which lines are shown.
+    """
+    from metrics import references
+
+    base = trend_base(version, gemeente, rule, privacy, indicator)
+    cat = catalogue(version).set_index("id", drop=False)
+    if taal == "en":
+        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
+    peers = base["peers"]
+    parts = {"gemeente": base["gemeente"],
+             **{b: peers[peers["type"] == b] for b in tables.TYPE_LABELS}}
+    out, legend = {}, None
+    for key, part in parts.items():
+        if part.empty:
+            continue
+        out[key], legend = references.apply_reference(
+            part.assign(area_code=gemeente, source=base["dominant"]), reference,
+            areas=areas(version, gemeente), buurttypes=buurttypes(version, gemeente, rule),
+            weights=base["weights"], catalogue=cat, base_period=nulmeting, selection=[],
+            reference_obs=base["obs"],
+        )
+    return out, legend

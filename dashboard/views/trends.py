@@ -27,33 +27,14 @@ st.multiselect(
     **state.bind("gebieden"),
 )
 # Everything that does not depend on the filter is cached per gemeente and indicator (data.py).
-base = data.trend_base(ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator)
-obs, weights, dominant = base["obs"], base["weights"], base["dominant"]
-areas = ctx.areas.reset_index(drop=True)
 ranks_in_filter = view.referentie in tables.SELECTION_REFERENCES
-
-
-def with_reference(part: pd.DataFrame) -> tuple[pd.DataFrame, object]:
-    """An average under the reference (it stands in for the gemeente as a whole)."""
-    return references.apply_reference(
-        part, view.referentie, areas=areas, buurttypes=ctx.types, weights=weights,
-        catalogue=ctx.catalogue, base_period=view.nulmeting, selection=[], reference_obs=obs,
-    )
-
-
-series = []
-gem, peers = base["gemeente"], base["peers"]
-averages = [(gem, t("Gemeente {naam}", naam=ctx.gemeente_name), "gemeente")] + [
-    (peers[peers["type"] == b], t("Gemiddelde {typen}", typen=t(TYPE_PLURAL[b])), "buurttype")
-    for b in view.buurttype
+averages, legend = data.trend_averages(ctx.version, view.gemeente, view.regel, ctx.privacy,
+                                       view.indicator, view.referentie, view.nulmeting, view.taal)
+lines = [("gemeente", t("Gemeente {naam}", naam=ctx.gemeente_name), "gemeente")] + [
+    (b, t("Gemiddelde {typen}", typen=t(TYPE_PLURAL[b])), "buurttype") for b in view.buurttype
 ]
-legend = None
-for part, label, kind in averages:
-    if part.empty:
-        continue
-    # An average stands in for the gemeente as a whole: compared with the gemeente's figure.
-    done, legend = with_reference(part.assign(area_code=view.gemeente, source=dominant))
-    series.append(done.assign(reeks=label, soort=kind))
+series = [averages[key].assign(reeks=label, soort=kind)
+          for key, label, kind in lines if key in averages]
 for code in view.gebieden:
     # Each area among all areas of its level (so ranks see every area), cached per level.
     level, legend = data.trend_level(
@@ -64,7 +45,8 @@ for code in view.gebieden:
     series.append(done.reset_index(drop=True).assign(reeks=str(ctx.areas.loc[code, "name"]),
                                                      soort="gebied"))
 shown = (pd.concat(series, ignore_index=True) if series
-         else base["ind"].iloc[0:0].assign(shown=None))
+         else data.trend_base(ctx.version, view.gemeente, view.regel, ctx.privacy,
+                              view.indicator)["ind"].iloc[0:0].assign(shown=None))
 if legend is None:
     legend = references.reference_legend(view.referentie, indicator, view.nulmeting)
 shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "n", "ci_low", "ci_high"])))
