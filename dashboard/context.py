@@ -101,7 +101,7 @@ class Context:
 
     def types_in(self, period: int | None) -> pd.Series:
         """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""
-        return tables.types_in(self.types, period)
+        return data.types_in(self.version, self.view.gemeente, self.view.regel, period)
 
     def rule_caption(self) -> str:
         """Which rule and which year made the labels, for wherever the filter shows."""

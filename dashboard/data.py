@@ -433,3 +433,27 @@ def trend_averages(
             reference_obs=base["obs"],
         )
     return out, legend
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def types_in(version: Version, gemeente: str, rule: str, period: int | None) -> pd.Series:
+    """Buurttype per buurt code in a year (tables.types_in), shared: do not change it."""
+    return tables.types_in(buurttypes(version, gemeente, rule), period)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def area_expected(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                  code: str, taal: str = "nl") -> tuple[pd.DataFrame, str | None]:
+    """Expected against observed for one area (profiles.expected_rows), and the status score."""
+    fits, status_id = expected_fits(version, gemeente, rule, privacy)
+    scope = area_scope(version, gemeente, rule, privacy, code, taal)
+    return (profiles.expected_rows(fits, code, scope.catalogue, scope.obs, scope.sources),
+            status_id)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def area_decomposition(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                       code: str, nulmeting: int | None) -> tuple[pd.DataFrame, object, object]:
+    """Which Leefbaarometer dimensions moved one area's score (profiles.lbm_decomposition)."""
+    return profiles.lbm_decomposition(area_scope(version, gemeente, rule, privacy, code),
+                                      code, nulmeting)

@@ -177,8 +177,8 @@ st.caption(
 )
 
 st.subheader(t("Verwacht en gemeten"))
-fits, status_id = ctx.expected_fits()
-expected_rows = profiles.expected_rows(fits, code, ctx.catalogue, scope.obs, ctx.sources)
+expected_rows, status_id = data.area_expected(ctx.version, view.gemeente, view.regel, ctx.privacy,
+                                              code, view.taal)
 if head.level == "wijk":
     st.info("Verwacht en gemeten wordt per buurt berekend; kies een buurt van deze wijk.")
 elif status_id is None or expected_rows.empty:
@@ -192,7 +192,8 @@ else:
     components.table_with_downloads(expected_rows, f"verwacht-{code}")
 
 st.subheader(t("Leefbaarometer: wat bewoog de score"))
-decomp, start, end = profiles.lbm_decomposition(scope, code, view.nulmeting)
+decomp, start, end = data.area_decomposition(ctx.version, view.gemeente, view.regel, ctx.privacy,
+                                             code, view.nulmeting)
 if decomp.empty or decomp["change"].isna().all():
     st.info("Er zijn geen twee Leefbaarometerjaren voor dit gebied.")
 else:
