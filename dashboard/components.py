@@ -74,15 +74,12 @@ def dataframe(frame: pd.DataFrame, *, height: int | None = None,
     # Dutch notation costs about 0,3 ms per cell (a national map table: seconds). A table is
     # drawn once per distinct content and replayed from the cache on later reruns (a filter
     # change that leaves a table as it was then costs only the hash of its rows).
-    _cached_dataframe(frame, height, column_config)
+    data.replayed("styled_dataframe", frame, (("height", height), ("column_config", column_config)))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _cached_dataframe(frame: pd.DataFrame, height: int | None, column_config: dict | None) -> None:
-    _styled_dataframe(frame, height, column_config)
-
-
-def _styled_dataframe(frame: pd.DataFrame, height: int | None, column_config: dict | None) -> None:
+def styled_dataframe(frame: pd.DataFrame, height: int | None = None,
+                     column_config: dict | None = None) -> None:
+    """The table itself, drawn (components.dataframe replays it through data.replayed)."""
     formats = tables.display_formats(frame)
     gaps = [c for c in frame.columns if frame[c].isna().all() or (
         frame[c].isna().any() and not pd.api.types.is_numeric_dtype(frame[c]))]
@@ -104,15 +101,43 @@ def chart(kind: str, frame: pd.DataFrame, **options: object) -> None:
     """An Altair chart from dashboard.charts (`kind` names the function), drawn once per distinct
     data and options and replayed from the cache after that: building and validating a chart
     specification takes tens of milliseconds on every rerun otherwise."""
-    size = {k: options.pop(k) for k in ("width", "height") if k in options}
-    _cached_chart(kind, frame, tuple(sorted(options.items())), tuple(sorted(size.items())))
+    data.replayed("altair_chart", frame, (("kind", kind), *sorted(options.items())))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _cached_chart(kind: str, frame: pd.DataFrame, options: tuple, size: tuple) -> None:
+def altair_chart(frame: pd.DataFrame, kind: str, width: str | None = None,
+                 height: int | None = None, **options: object) -> None:
+    """The chart itself, drawn (components.chart replays it through data.replayed)."""
     from dashboard import charts
 
-    st.altair_chart(getattr(charts, kind)(frame, **dict(options)), **dict(size))
+    size = {k: v for k, v in (("width", width), ("height", height)) if v is not None}
+    st.altair_chart(getattr(charts, kind)(frame, **options), **size)
+
+
+def comparison_tables(wide: pd.DataFrame, marks: dict, columns: dict, direction_of: dict,
+                      headings: dict) -> None:
+    """The comparison page's tables, one per theme, with the notable cells shaded (the
+    'Opvallend' column says the same in words). Replayed through data.replayed."""
+
+    def highlight(row):  # background per notable cell; 'Opvallend' says the same in words
+        out = []
+        for column in row.index:
+            code = next((c for c, label in columns.items() if label == column), None)
+            mark = marks.get((row["Indicator"], code), "") if code else ""
+            best = {"hoger_beter": "hoog", "lager_beter": "laag"}.get(
+                direction_of.get(row["Indicator"]))
+            colour = "" if not mark or not best else (
+                "background-color: #d8daeb" if mark == best else "background-color: #fee0b6")
+            out.append(colour)
+        return out
+
+    for key, heading in headings.items():
+        rows = wide[wide["Thema"] == key].drop(columns=["Thema"])
+        if rows.empty:
+            continue
+        st.subheader(heading)
+        st.dataframe(rows.style.apply(highlight, axis=1), hide_index=True, width="stretch",
+                     column_config={"Indicator": st.column_config.TextColumn(width=280),
+                                    "Jaar": st.column_config.NumberColumn(format="%d", width=50)})
 
 
 def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> None:

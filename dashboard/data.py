@@ -457,3 +457,16 @@ def area_decomposition(version: Version, gemeente: str, rule: str, privacy: sett
     """Which Leefbaarometer dimensions moved one area's score (profiles.lbm_decomposition)."""
     return profiles.lbm_decomposition(area_scope(version, gemeente, rule, privacy, code),
                                       code, nulmeting)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
+    """Draw a table or chart once per distinct data and options; later reruns replay the drawn
+    element from the cache instead of formatting every cell or validating a chart again.
+
+    `renderer` names a drawing function in dashboard.components (called with the frame and the
+    options as keywords); it draws with plain st elements only, no widgets.
+    """
+    from dashboard import components
+
+    getattr(components, renderer)(frame, **dict(options))

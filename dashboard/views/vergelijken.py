@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import components, data, profiles, state
@@ -60,42 +59,16 @@ labelled = long.assign(Indicator=[profiles.row_label(n, u) for n, u in zip(
     long["Indicator"], long["Eenheid"], strict=True)])
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def comparison_tables(wide: pd.DataFrame, marks: dict, columns: dict, direction_of: dict,
-                      headings: dict) -> None:
-    """One table per theme, drawn once per comparison and replayed from the cache after that."""
-
-    def highlight(row):  # background per notable cell; 'Opvallend' says the same in words
-        out = []
-        for column in row.index:
-            code = next((c for c, label in columns.items() if label == column), None)
-            mark = marks.get((row["Indicator"], code), "") if code else ""
-            best = {"hoger_beter": "hoog", "lager_beter": "laag"}.get(
-                direction_of.get(row["Indicator"]))
-            colour = "" if not mark or not best else (
-                "background-color: #d8daeb" if mark == best else "background-color: #fee0b6")
-            out.append(colour)
-        return out
-
-    for key, heading in headings.items():
-        rows = wide[wide["Thema"] == key].drop(columns=["Thema"])
-        if rows.empty:
-            continue
-        st.subheader(heading)
-        st.dataframe(rows.style.apply(highlight, axis=1), hide_index=True, width="stretch",
-                     column_config={"Indicator": st.column_config.TextColumn(width=280),
-                                    "Jaar": st.column_config.NumberColumn(format="%d", width=50)})
-
-
-comparison_tables(
-    wide,
-    dict(zip(zip(labelled["Indicator"], labelled["Code"], strict=True), labelled["mark"],
-             strict=True)),
-    profiles.column_labels(long),
-    dict(zip(labelled["Indicator"], labelled["indicator_id"].map(ctx.catalogue["direction"]),
-             strict=True)),
-    {key: t(label) for key, label in THEME_LABELS.items()},
-)
+# One table per theme, drawn once per comparison and replayed from the cache after that.
+data.replayed("comparison_tables", wide, (
+    ("marks", dict(zip(zip(labelled["Indicator"], labelled["Code"], strict=True),
+                       labelled["mark"], strict=True))),
+    ("columns", profiles.column_labels(long)),
+    ("direction_of", dict(zip(labelled["Indicator"],
+                              labelled["indicator_id"].map(ctx.catalogue["direction"]),
+                              strict=True))),
+    ("headings", {key: t(label) for key, label in THEME_LABELS.items()}),
+))
 st.caption("Paars: het beste gebied, oranje: het minste, alleen waar het verschil opvalt; "
            "de kolom 'Opvallend' zegt hetzelfde in woorden. (synth.): synthetisch demogegeven. "
            "De download bevat per waarde de eenheid, het jaar, de bron en of ze synthetisch of "
