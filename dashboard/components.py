@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, exports, tables
+from dashboard import data, exports, state, tables
 from dashboard.maps import LegendItem
 
 
@@ -156,8 +156,9 @@ def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None =
 def synthetic_banner(has_synthetic: bool) -> None:
     if has_synthetic:
         st.warning(
-            "Deze weergave bevat **synthetische demogegevens**: gegenereerde waarden, geen echte "
-            "metingen. Ze zijn gemarkeerd met 'synthetisch' in tabellen, tooltips en downloads.",
+            state.t("Deze weergave bevat **synthetische demogegevens**: gegenereerde waarden, geen "
+                    "echte metingen. Ze zijn gemarkeerd met 'synthetisch' in tabellen, tooltips en "
+                    "downloads."),
             icon=":material/science:",
         )
 

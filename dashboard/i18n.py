@@ -137,6 +137,15 @@ EN: dict[str, str] = {
     "wijk": "district",
     # Trends
     # Kaart
+    "lager dan {a}": "below {a}",
+    "{a} of hoger": "{a} or higher",
+    "{a} tot {b}": "{a} to {b}",
+    "gunstig": "favourable",
+    "ongunstig": "unfavourable",
+    "Deze weergave bevat **synthetische demogegevens**: gegenereerde waarden, geen echte "
+    "metingen. Ze zijn gemarkeerd met 'synthetisch' in tabellen, tooltips en downloads.":
+    "This view contains **synthetic demo data**: generated values, not real measurements. They "
+    "are marked 'synthetisch' (synthetic) in tables, tooltips and downloads.",
     "Kaart: {naam}": "Map: {naam}",
     "Voor dit niveau zijn geen grenzen geladen. Laad een GeoJSON- of TopoJSON-bestand.":
     "No boundaries are loaded for this level. Load a GeoJSON or TopoJSON file.",

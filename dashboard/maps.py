@@ -70,28 +70,36 @@ def palette(direction: str, n_classes: int, better_when_high: bool | None) -> li
     return [base[i] for i in idx]
 
 
+# The words of a legend class; the map page passes them through its language switch.
+LEGEND_WORDS = {"below": "lager dan {a}", "above": "{a} of hoger", "between": "{a} tot {b}",
+                "good": "gunstig", "bad": "ongunstig"}
+
+
 def legend_items(
     breaks: list[float],
     colours: list[str],
     fmt,
     better_when_high: bool | None,
+    words: dict[str, str] | None = None,
 ) -> list[LegendItem]:
     """Name every class with its range, and the ends with 'gunstig'/'ongunstig'."""
+    w = {**LEGEND_WORDS, **(words or {})}
     items: list[LegendItem] = []
     bounds = [-math.inf, *breaks, math.inf]
     for i, colour in enumerate(colours):
         lo, hi = bounds[i], bounds[i + 1]
         if math.isinf(lo):
-            label = f"lager dan {fmt(hi)}"
+            label = w["below"].format(a=fmt(hi))
         elif math.isinf(hi):
-            label = f"{fmt(lo)} of hoger"
+            label = w["above"].format(a=fmt(lo))
         else:
-            label = f"{fmt(lo)} tot {fmt(hi)}"
+            label = w["between"].format(a=fmt(lo), b=fmt(hi))
         if better_when_high is not None and len(colours) > 1:
+            good, bad = f" ({w['good']})", f" ({w['bad']})"
             if i == 0:
-                label += " (ongunstig)" if better_when_high else " (gunstig)"
+                label += bad if better_when_high else good
             elif i == len(colours) - 1:
-                label += " (gunstig)" if better_when_high else " (ongunstig)"
+                label += good if better_when_high else bad
         items.append(LegendItem(colour, label))
     return items
 

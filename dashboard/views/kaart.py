@@ -50,7 +50,8 @@ with left:
 with right:
     fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
     components.legend(
-        maps.legend_items(breaks, colours, fmt, better_high),
+        maps.legend_items(breaks, colours, fmt, better_high,
+                          {k: t(v) for k, v in maps.LEGEND_WORDS.items()}),
         legend.title,
         extra=[
             maps.LegendItem("#d7d7d7", t("buiten het buurttypefilter")),

@@ -83,3 +83,7 @@ def test_the_map_page_follows_the_english_switch() -> None:
     assert "Map of Arnhem by neighbourhood" in captions
     assert "Grey: outside the neighbourhood type filter" in captions
     assert "Kaart van" not in captions and "Grijs:" not in captions
+    legend = " ".join(h.value for h in at.get("html"))
+    assert "(favourable)" in legend and "(unfavourable)" in legend and " to " in legend
+    assert "gunstig" not in legend and "lager dan" not in legend
+    assert "synthetic demo data" in at.warning[0].value
