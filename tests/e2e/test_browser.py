@@ -106,6 +106,7 @@ def test_the_map_draws_its_areas_in_the_legend_colours(page, screenshots) -> Non
 def test_removing_a_buurttype_in_the_sidebar_updates_the_url_and_the_figures(page) -> None:
     open_page(page, "/")
     assert _params(page.url)["buurttype"] == "achterstand,midden,voorstand"
+    page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=30_000)
     before = _metric_values(page)
     page.get_by_role("button", name="Remove voorstandsbuurten").click()
     page.wait_for_url(re.compile(r"buurttype=achterstand(%2C|,)midden(&|$)"))
@@ -141,7 +142,10 @@ def test_opening_a_copied_url_reproduces_the_view(page, browser, app_url) -> Non
         assert fresh.locator("h1").inner_text() == heading
         assert _params(fresh.url) == _params(copied)
         sidebar = fresh.locator('[data-testid="stSidebar"]')
-        tags = sidebar.locator('[data-testid="stMultiSelect"] [data-tag]').all_inner_texts()
+        # On a busy machine the sidebar may still be drawing its widgets: wait for the tag.
+        tag = sidebar.locator('[data-testid="stMultiSelect"] [data-tag]')
+        tag.first.wait_for(timeout=30_000)
+        tags = tag.all_inner_texts()
         assert tags == ["achterstandsbuurten"]
         assert sidebar.get_by_role("radio", name="Wijken").is_checked()
         assert sidebar.get_by_role("combobox", name="Thema").input_value() == "Veiligheid"
