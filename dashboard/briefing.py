@@ -27,17 +27,8 @@ from metrics import aggregate, change, early_warning, references
 from metrics.formatting import format_change, format_date, format_number
 
 BUURTTYPES = ("achterstand", "midden", "voorstand")
-TYPE_PLURAL = {
-    "achterstand": "achterstandsbuurten",
-    "midden": "middenstandsbuurten",
-    "voorstand": "voorstandsbuurten",
-}
-THEME_LABELS = {
-    "leefbaarheid": "Leefbaarheid",
-    "veiligheid": "Veiligheid",
-    "contact": "Contact (sociale samenhang)",
-    "participatie": "Participatie",
-}
+TYPE_PLURAL = tables.TYPE_PLURAL
+THEME_LABELS = {k: v for k, v in tables.THEME_LABELS.items() if k != "context"}  # 4 themes
 TEMPLATE = Path(__file__).with_name("briefing.typ")
 MAX_WARNINGS = 8
 MAX_MOVERS = 3

@@ -12,22 +12,9 @@ from functools import cached_property
 import pandas as pd
 
 from dashboard import data, state, tables
-from dashboard.tables import TYPE_LABELS  # noqa: F401  (re-exported for pages)
+from dashboard.tables import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL  # noqa: F401  (for pages)
 from data_loaders import settings
 from metrics import references
-
-TYPE_PLURAL = {
-    "achterstand": "achterstandsbuurten",
-    "midden": "middenstandsbuurten",
-    "voorstand": "voorstandsbuurten",
-}
-THEME_LABELS = {
-    "leefbaarheid": "Leefbaarheid",
-    "veiligheid": "Veiligheid",
-    "contact": "Contact (sociale samenhang)",
-    "participatie": "Participatie",
-    "context": "Context (sociaal-economisch)",
-}
 
 
 @dataclass(frozen=True)
@@ -67,6 +54,14 @@ class Context:
         """The scope with only this area's rows (and, for a wijk, its buurten's)."""
         v = self.view
         return data.area_scope(self.version, v.gemeente, v.regel, self.privacy, code, v.taal)
+
+    def area_choices(self) -> tuple[pd.DataFrame, dict[str, str]]:
+        """The buurten and wijken to pick from (wijken first, by name) and their labels."""
+        areas = self.areas
+        choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
+        return choices, data.area_labels(self.version, self.view.gemeente,
+                                         state.t("{naam} (wijk)"),
+                                         state.t("{naam} (buurt in {wijk})"))
 
     def profile(self, code: str) -> pd.DataFrame:
         v = self.view

@@ -18,6 +18,18 @@ TYPE_LABELS = {
     "midden": "middenstandsbuurt",
     "voorstand": "voorstandsbuurt",
 }
+TYPE_PLURAL = {
+    "achterstand": "achterstandsbuurten",
+    "midden": "middenstandsbuurten",
+    "voorstand": "voorstandsbuurten",
+}
+THEME_LABELS = {
+    "leefbaarheid": "Leefbaarheid",
+    "veiligheid": "Veiligheid",
+    "contact": "Contact (sociale samenhang)",
+    "participatie": "Participatie",
+    "context": "Context (sociaal-economisch)",
+}
 
 
 @dataclass(frozen=True)

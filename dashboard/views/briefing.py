@@ -13,9 +13,7 @@ ctx = state.context()
 t = state.t
 view = ctx.view
 areas = ctx.areas
-choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
-labels = data.area_labels(ctx.version, view.gemeente, t("{naam} (wijk)"),
-                         t("{naam} (buurt in {wijk})"))
+choices, labels = ctx.area_choices()
 
 
 def label(code: str | None) -> str:
