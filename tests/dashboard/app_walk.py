@@ -63,6 +63,15 @@ def query(path: Path, sql: str, params: list | dict | None = None):  # noqa: ANN
         con.close()
 
 
+def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """query() as plain tuples, for tests that compare a few values."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
 def run(page: str, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     for key, value in params.items():

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 import pypdf
 import pytest
+from app_walk import rows as sql
 
 from dashboard import briefing
 from metrics.formatting import format_number
@@ -32,12 +33,6 @@ WHERE o.indicator_id = ? AND o.period = 2024 AND a.level = 'buurt' AND NOT o.sup
 """
 
 
-def sql(db: Path, query: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(query, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def pdf_text(pdf: bytes) -> tuple[str, int]:

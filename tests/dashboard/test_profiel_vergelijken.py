@@ -13,7 +13,7 @@ import duckdb
 import openpyxl
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from app_walk import RecordingStorage
 from streamlit.testing.v1 import AppTest
 
 from metrics.formatting import format_number
@@ -59,17 +59,6 @@ def run(page: str, **params: str) -> AppTest:
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
-
-
-class RecordingStorage(MemoryMediaFileStorage):
-    """Keeps the bytes of every file the app offers, so a test can read a download."""
-
-    files: dict[str, bytes] = {}
-
-    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):  # noqa: ANN001
-        file_id = super().load_and_get_id(path_or_data, mimetype, kind, filename)
-        RecordingStorage.files[file_id] = bytes(self.get_file(file_id).content)
-        return file_id
 
 
 def downloaded(at: AppTest, label: str) -> bytes:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
+from app_walk import RecordingStorage
+from app_walk import rows as sql
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
-from test_profiel_vergelijken import APP, RecordingStorage
+from test_profiel_vergelijken import APP
 
 from metrics.formatting import format_number
 
@@ -25,12 +26,6 @@ ORGANISATION = "Woonstichting Voorbeeld (fictief)"
 OVERLAP_BUURT = "BU02021053"  # Geitenkamp
 
 
-def sql(db: Path, query: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(query, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def charts(at: AppTest) -> list:
