@@ -7,7 +7,6 @@ state.context(). Holds no business logic beyond looking things up.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 import pandas as pd
 
@@ -29,11 +28,6 @@ class Context:
     privacy: settings.Privacy
     gemeente_names: dict[str, str]
 
-    @cached_property
-    def types(self) -> pd.DataFrame:
-        """Buurttype per buurt and year under the chosen rule."""
-        return data.buurttypes(self.version, self.view.gemeente, self.view.regel)
-
     @property
     def indicator(self) -> pd.Series:
         return self.catalogue.loc[self.view.indicator]
@@ -41,9 +35,6 @@ class Context:
     @property
     def gemeente_name(self) -> str:
         return str(self.areas.loc[self.view.gemeente, "name"])
-
-    def observations(self, indicators: tuple[str, ...]) -> pd.DataFrame:
-        return data.observations(self.version, self.view.gemeente, indicators, self.privacy)
 
     def scope(self) -> tables.Scope:
         """Every indicator of the gemeente (for pages that show all of them)."""
@@ -74,9 +65,6 @@ class Context:
         v = self.view
         return data.switched(self.version, v.gemeente, v.regel, self.privacy, code,
                              v.referentie, v.nulmeting, v.buurttype)
-
-    def expected_fits(self) -> tuple[pd.DataFrame, str | None]:
-        return data.expected_fits(self.version, self.view.gemeente, self.view.regel, self.privacy)
 
     def comparison(self, codes: tuple[str, ...]) -> pd.DataFrame:
         v = self.view
