@@ -26,6 +26,32 @@ PAGES = {
     "vergelijken": "views/vergelijken.py",
     "over_de_data": "views/over_de_data.py",
 }
+# The address of each page in the app (st.Page url_path; the overview is the default page, '').
+URL_PATHS = {"overzicht": "", "over_de_data": "data"}
+# The title each page shows first (in Dutch), to check that the measured page is the right one.
+TITLES = {
+    "overzicht": "Overzicht",
+    "kaart": "Kaart",
+    "trends": "Trends",
+    "buurtprofiel": "Buurtprofiel",
+    "vergelijken": "Vergelijken",
+    "over_de_data": "Over de data",
+}
+
+
+def open_page(at, page: str):
+    """Open a page directly, as a shared link does, without running the overview first.
+
+    AppTest.switch_page finds a page by its file name until the app has run once; a page with an
+    address of its own (Over de data: /data) would silently open the default page instead.
+    """
+    from streamlit.util import calc_hash
+
+    at.switch_page(PAGES[page])
+    url = URL_PATHS.get(page, page)
+    if url:
+        at._page_hash = calc_hash(url)  # the hash st.Page gives its url_path
+    return at.run()
 # Filter changes cycle through these, as a user clicking through the sidebar would.
 FILTERS = [
     ["achterstand"],
@@ -52,10 +78,13 @@ def page_times(page: str, params: dict[str, str], runs: int) -> dict:
     for key, value in params.items():
         at.query_params[key] = value
     start = time.perf_counter()
-    at.switch_page(PAGES[page]).run()  # opens the page itself, as a shared link does
+    open_page(at, page)
     first = time.perf_counter() - start
     if at.exception:
         return {"error": f"{at.exception[0].message}: {at.exception[0].value}"[:300]}
+    title = at.title[0].value if at.title else ""
+    if not title.startswith(TITLES[page]):
+        return {"error": f"verkeerde pagina gemeten: '{title}' in plaats van '{TITLES[page]}'"}
     times, cpu = [], []
     budget = float(os.environ.get("BENCH_BUDGET_S", "120"))
     for i in range(runs):

@@ -585,7 +585,7 @@ def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | Non
         rules = db.query(con, "app_rules", {"gemeente": selection.gemeente})
         rule = selection.regel or (str(rules["rule"].iloc[0]) if not rules.empty else "")
         obs = db.query(con, "app_observations", {
-            "gemeente": selection.gemeente, "indicators": list(cat.index),
+            "gemeente": selection.gemeente, "indicators": list(cat.index), "areas": [],
             "min_respondents": privacy.min_respondents,
             "min_inhabitants": privacy.min_inhabitants,
         })

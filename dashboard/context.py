@@ -63,8 +63,10 @@ class Context:
     def switched(self, code: str) -> pd.Series:
         """The area's latest value per indicator under the sidebar's reference, as text."""
         v = self.view
+        # The filter changes the values only for references that rank within the selection.
         return data.switched(self.version, v.gemeente, v.regel, self.privacy, code,
-                             v.referentie, v.nulmeting, v.buurttype)
+                             v.referentie, v.nulmeting,
+                             v.buurttype if v.referentie in tables.SELECTION_REFERENCES else ())
 
     def comparison(self, codes: tuple[str, ...]) -> pd.DataFrame:
         v = self.view

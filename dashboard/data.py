@@ -7,7 +7,6 @@ in the observations query itself, so nothing downstream can see a suppressed val
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -85,25 +84,92 @@ def buurttypes(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
     return _query(version, "app_buurttypes", {"gemeente": gemeente, "rule": rule})
 
 
-# A resource, not data: the frame is shared between reruns and sessions without a copy (at
-# national scale millions of rows; copying them cost seconds per rerun). pandas' copy-on-write
-# keeps every derived frame separate; callers must not change this frame itself in place.
-@st.cache_resource(max_entries=64, show_spinner=False)
-def observations(
-    version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy
+def _fetch(
+    version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy,
+    area_codes: tuple[str, ...] = (),
 ) -> pd.DataFrame:
+    """Observations straight from the database (suppression applied in the query), not cached:
+    for work that goes through a national set one indicator at a time."""
     frame = _query(
         version,
         "app_observations",
         {
             "gemeente": gemeente,
             "indicators": list(indicators),
+            "areas": list(area_codes),
             "min_respondents": privacy.min_respondents,
             "min_inhabitants": privacy.min_inhabitants,
         },
     )
     frame["period"] = frame["period"].astype(int)
     return frame
+
+
+# A resource, not data: the frame is shared between reruns and sessions without a copy (at
+# national scale hundreds of thousands of rows per indicator; copying them cost seconds per
+# rerun). pandas' copy-on-write keeps every derived frame separate; callers must not change this
+# frame itself in place. Pages ask for one or a few indicators; every indicator of a national set
+# at once would not fit the memory budget (see reference_tables and expected_fits).
+@st.cache_resource(max_entries=32, show_spinner=False)
+def observations(
+    version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy
+) -> pd.DataFrame:
+    return _fetch(version, gemeente, indicators, privacy)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def population(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    """Inhabitants per area and year (tables.weights), shared: do not change it."""
+    return tables.weights(observations(version, gemeente, ("inwoners",), privacy))
+
+
+def _one_by_one(
+    version: Version, gemeente: str, privacy: settings.Privacy, indicators, with_population=False
+):
+    """(indicator, its observations) for each indicator in turn, plus the inhabitants' rows when
+    asked: only one indicator of the gemeente (or the country) is in memory at a time."""
+    people = observations(version, gemeente, ("inwoners",), privacy) if with_population else None
+    for ind in indicators:
+        if ind == "inwoners":
+            yield ind, observations(version, gemeente, ("inwoners",), privacy)
+            continue
+        obs = _fetch(version, gemeente, (ind,), privacy)
+        yield ind, obs if people is None else pd.concat([obs, people], ignore_index=True)
+
+
+def _catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
+    cat = catalogue(version).set_index("id", drop=False)
+    if taal == "en":
+        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
+    return cat
+
+
+@st.cache_resource(max_entries=8, show_spinner="Gemeentecijfers en buurttypegemiddelden berekenen…")
+def reference_tables(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The gemeente figure and buurttype averages of every indicator (references.reference_tables),
+    computed one indicator at a time. Small (indicators x years x gemeenten); shared."""
+    from metrics import references
+
+    cat = _catalogue_in(version)
+    area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
+    weights = population(version, gemeente, privacy)
+    gemeente_parts, peer_parts = [], []
+    for _, obs in _one_by_one(version, gemeente, privacy, cat.index):
+        found, peers = references.reference_tables(obs, areas=area_rows, buurttypes=types,
+                                                   weights=weights, catalogue=cat)
+        gemeente_parts.append(found)
+        peer_parts.append(peers)
+    return _stacked(gemeente_parts), (None if types.empty else _stacked(peer_parts))
+
+
+def _stacked(parts: list) -> pd.DataFrame:
+    """The parts one below the other (the empty ones left out; an empty frame if all are)."""
+    full = [p for p in parts if p is not None and not p.empty]
+    if full:
+        return pd.concat(full, ignore_index=True)
+    return next((p for p in parts if p is not None), pd.DataFrame())
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -155,25 +221,79 @@ def profile(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     nulmeting: int | None, taal: str = "nl",
 ) -> pd.DataFrame:
-    return profiles.profile_rows(_scope(version, gemeente, rule, privacy, taal), code, nulmeting)
+    return profiles.profile_rows(area_scope(version, gemeente, rule, privacy, code, taal), code,
+                                 nulmeting, refs=reference_tables(version, gemeente, rule, privacy))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, show_spinner="Waarden in de gekozen vergelijking berekenen…")
 def switched(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
-    reference: str, nulmeting: int | None, buurttypes: tuple[str, ...],
+    reference: str, nulmeting: int | None, selection: tuple[str, ...],
 ) -> pd.Series:
-    return profiles.switched_values(
-        _scope(version, gemeente, rule, privacy), code, reference, nulmeting, buurttypes
-    )
+    """profiles.switched_values, one indicator at a time (each is ranked among all areas of its
+    level, so every indicator's areas are needed, but never all indicators at once)."""
+    cat = _catalogue_in(version)
+    area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
+    parts = []
+    for ind, obs in _one_by_one(version, gemeente, privacy, cat.index, with_population=True):
+        scope = tables.Scope(obs=obs, areas=area_rows, types=types, catalogue=cat,
+                             sources=pd.DataFrame())
+        found = profiles.switched_values(scope, code, reference, nulmeting, selection)
+        parts.append(found[found.index == ind])
+    return pd.concat(parts) if parts else pd.Series(dtype=object)
 
 
 @st.cache_data(max_entries=8, show_spinner="Verwachte waarden berekenen…")
 def expected_fits(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, str | None]:
-    # Names are looked up by the page (in its language); the fits hold only ids and numbers.
-    return profiles.expected_all(_scope(version, gemeente, rule, privacy))
+    """profiles.expected_all, one outcome indicator at a time (with the status scores and the
+    inhabitants, which every fit needs). Names are looked up by the page, in its language: the
+    fits hold only ids and numbers."""
+    cat = _catalogue_in(version)
+    status = _fetch(version, gemeente, profiles.STATUS_INDICATORS, privacy)
+    people = observations(version, gemeente, ("inwoners",), privacy)
+    area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
+    parts, status_id = [], None
+    for ind in cat.index[cat["result"] == "outcome"]:
+        own = (_fetch(version, gemeente, (ind,), privacy)
+               if ind not in (*profiles.STATUS_INDICATORS, "inwoners") else people.iloc[:0])
+        scope = tables.Scope(obs=pd.concat([own, status, people], ignore_index=True),
+                             areas=area_rows, types=types, catalogue=cat.loc[[ind]],
+                             sources=pd.DataFrame())
+        fits, status_id = profiles.expected_all(scope)
+        parts.append(fits)
+    return _stacked(parts), status_id
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def areas_scope(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+    codes: tuple[str, ...], taal: str = "nl",
+) -> tables.Scope:
+    """The gemeente's scope with only the observations of these areas and of the buurten of any
+    wijk among them, read from the database for just those areas.
+
+    Enough for everything the profile and the comparison show about the areas themselves
+    (values, wijk figures from their buurten, warnings, expected values, decomposition); the
+    gemeente and buurttype figures come from reference_tables. Shared: do not change it.
+    """
+    a = areas(version, gemeente)
+    keep = {*codes, *a.loc[(a["level"] == "buurt") & a["parent_code"].isin(codes), "code"]}
+    cat = _catalogue_in(version, taal)
+    return tables.Scope(
+        obs=_fetch(version, gemeente, tuple(cat.index), privacy, tuple(sorted(keep))),
+        areas=a, types=buurttypes(version, gemeente, rule), catalogue=cat,
+        sources=sources(version).set_index("key", drop=False),
+    )
+
+
+def area_scope(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
+    taal: str = "nl",
+) -> tables.Scope:
+    """areas_scope of one area (and, for a wijk, its buurten)."""
+    return areas_scope(version, gemeente, rule, privacy, (code,), taal)
 
 
 @st.cache_data(max_entries=32, show_spinner="Vergelijking berekenen…")
@@ -181,7 +301,8 @@ def comparison(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, codes: tuple[str, ...],
     taal: str = "nl",
 ) -> pd.DataFrame:
-    return profiles.comparison(_scope(version, gemeente, rule, privacy, taal), codes)
+    return profiles.comparison(areas_scope(version, gemeente, rule, privacy, codes, taal), codes,
+                               refs=reference_tables(version, gemeente, rule, privacy))
 
 
 @st.cache_data(max_entries=16, show_spinner="Briefing samenstellen…")
@@ -272,26 +393,37 @@ def _headline(version: Version) -> tuple[pd.DataFrame, tuple[str, ...]]:
 def selection_values(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, types: tuple[str, ...]
 ) -> tuple[pd.DataFrame, list[str]]:
-    """The selection's population-weighted headline values per year, and its buurten."""
+    """The selection's population-weighted headline values per year, and its buurten.
+
+    Per headline indicator (each cached on its own: a handful of frames, not the whole set).
+    """
     cat, wanted = _headline(version)
-    obs = observations(version, gemeente, wanted, privacy)
-    scope = tables.Scope(obs=obs, areas=areas(version, gemeente),
+    scope = tables.Scope(obs=pd.DataFrame(), areas=areas(version, gemeente),
                          types=latest_types(version, gemeente, rule), catalogue=cat,
                          sources=pd.DataFrame())
     inside = tables.in_filter(scope, "buurt", types)
     members = [c for c, ok in inside.items() if ok]
-    chosen = obs[obs["area_code"].isin(members)]
-    sel = aggregate.weighted_mean(chosen, tables.weights(obs), pd.Series("selectie", index=members),
-                                  cat)
-    return sel, members
+    groups = pd.Series("selectie", index=members)
+    chosen = set(members)
+    weights = population(version, gemeente, privacy)
+    parts = []
+    for ind in wanted:
+        obs = observations(version, gemeente, (ind,), privacy)
+        parts.append(aggregate.weighted_mean(obs[obs["area_code"].isin(chosen)], weights, groups,
+                                             cat))
+    return _stacked(parts), members
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """The gemeente's headline figures per year (metrics.aggregate.gemeente_reference)."""
     cat, wanted = _headline(version)
-    obs = observations(version, gemeente, wanted, privacy)
-    return aggregate.gemeente_reference(obs, areas(version, gemeente), tables.weights(obs), cat)
+    area_rows, weights = areas(version, gemeente), population(version, gemeente, privacy)
+    return _stacked([
+        aggregate.gemeente_reference(observations(version, gemeente, (ind,), privacy), area_rows,
+                                     weights, cat)
+        for ind in wanted
+    ])
 
 
 @st.cache_data(max_entries=16, show_spinner="Vroegsignalering berekenen…")
@@ -302,15 +434,24 @@ def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -
     selection instead of recomputing them on every filter change.
     """
     cat = catalogue(version).set_index("id", drop=False)
-    outcomes = tuple(cat.index[cat["result"] == "outcome"])
-    obs = observations(version, gemeente, outcomes, privacy)
-    if obs.empty:
-        return pd.DataFrame(columns=[*early_warning.COLUMNS, "source", "synthetic"])
-    found = early_warning.early_warnings(obs, cat, int(obs["period"].max()))
-    found = found[found["severity"] != "laag"]
-    meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
-        ["area_code", "indicator_id", "period", "source", "synthetic"]]
-    return found.merge(meta, on=["area_code", "indicator_id", "period"], how="left")
+    outcomes = [i for i in cat.index[cat["result"] == "outcome"]]
+    known = periods(version, gemeente).set_index("indicator_id")["last_period"]
+    known = known[known.index.isin(outcomes)]
+    empty = pd.DataFrame(columns=[*early_warning.COLUMNS, "source", "synthetic"])
+    if known.empty:
+        return empty
+    latest = int(known.max())  # the latest year of any outcome: warnings are about now
+    parts = []
+    for _, obs in _one_by_one(version, gemeente, privacy, [i for i in outcomes if i in known]):
+        found = early_warning.early_warnings(obs, cat, latest)
+        found = found[found["severity"] != "laag"]
+        meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
+            ["area_code", "indicator_id", "period", "source", "synthetic"]]
+        parts.append(found.merge(meta, on=["area_code", "indicator_id", "period"], how="left"))
+    found = _stacked(parts)
+    if found.empty:
+        return empty
+    return early_warning.in_order(found)
 
 
 # Trends: what does not depend on the buurttype filter is computed once per gemeente and
@@ -370,23 +511,6 @@ def trend_level(
         selection=[c for c, ok in inside.items() if ok], reference_obs=base["obs"],
     )
     return result.set_index("area_code", drop=False).sort_index(), legend
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def area_scope(
-    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
-    taal: str = "nl",
-) -> tables.Scope:
-    """The gemeente's scope with only the observations of one area and, for a wijk, its buurten.
-
-    Enough for everything the profile shows about the area itself (header, warnings, expected
-    values, decomposition, goals, projects) without scanning the gemeente's rows on each rerun.
-    Shared: do not change it in place.
-    """
-    full = _scope(version, gemeente, rule, privacy, taal)
-    a = full.areas
-    keep = {code, *a.loc[(a["level"] == "buurt") & (a["parent_code"] == code), "code"]}
-    return dataclasses.replace(full, obs=full.obs[full.obs["area_code"].isin(keep)])
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

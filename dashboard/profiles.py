@@ -113,12 +113,17 @@ def _base_periods(own: pd.DataFrame, nulmeting: int | None) -> pd.Series:
     return ok.groupby("indicator_id")["period"].min()
 
 
-def profile_rows(scope: tables.Scope, code: str, nulmeting: int | None) -> pd.DataFrame:
+def profile_rows(
+    scope: tables.Scope, code: str, nulmeting: int | None,
+    refs: tuple[pd.DataFrame, pd.DataFrame | None] | None = None,
+) -> pd.DataFrame:
     """Per theme every indicator of one area: value, gemeente and peers, change, reliability.
 
     One row per indicator (theme order, then catalogue order) with numbers and their Dutch text,
     the change from the nulmeting to the latest year with its verdict and test, the reliability
     grade, markers and source, and `trend`: the area's values per year (for a small chart).
+    refs: the gemeente and buurttype figures (references.reference_tables) when computed
+    beforehand; without them they come from every buurt in scope.obs.
     """
     cat = scope.catalogue
     own = area_obs(scope, [code])
@@ -126,7 +131,7 @@ def profile_rows(scope: tables.Scope, code: str, nulmeting: int | None) -> pd.Da
         return pd.DataFrame()
     with_refs = references.with_reference_values(
         own, areas=scope.areas, buurttypes=scope.types, weights=tables.weights(scope.obs),
-        catalogue=cat, reference_obs=scope.obs,
+        catalogue=cat, reference_obs=scope.obs, tables=refs,
     )
     prof = profile.theme_profile(with_refs, cat, area_code=code)
     # Within a theme the headline indicators first (the Leefbaarometer score before its parts).
@@ -366,13 +371,17 @@ def _notable(rows: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame.from_dict(out, orient="index") if out else empty
 
 
-def comparison(scope: tables.Scope, codes: list[str] | tuple[str, ...]) -> pd.DataFrame:
+def comparison(
+    scope: tables.Scope, codes: list[str] | tuple[str, ...],
+    refs: tuple[pd.DataFrame, pd.DataFrame | None] | None = None,
+) -> pd.DataFrame:
     """Two to five areas side by side: per indicator the same year for all, long format.
 
     The year is the latest in which any of the areas has a value, so all areas are compared in
     the same year. `Opvallend` says which area is best and which least where the gap is real.
     Columns: COMPARE_COLUMNS plus theme, indicator_id, area_code, mark ('hoog'/'laag'/''), kort
     (the value without markers, for chart labels) and gemeente_waarde (number).
+    refs: as for profile_rows.
     """
     cat = scope.catalogue
     obs = area_obs(scope, codes)
@@ -381,7 +390,7 @@ def comparison(scope: tables.Scope, codes: list[str] | tuple[str, ...]) -> pd.Da
     names = scope.areas.set_index("code")
     gem = references.with_reference_values(
         obs, areas=scope.areas, buurttypes=scope.types, weights=tables.weights(scope.obs),
-        catalogue=cat, reference_obs=scope.obs,
+        catalogue=cat, reference_obs=scope.obs, tables=refs,
     )
     gem = gem.set_index(["indicator_id", "period"])["gemeente_value"]
     gem = gem[~gem.index.duplicated()]

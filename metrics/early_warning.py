@@ -132,8 +132,15 @@ def early_warnings(
     out = pd.DataFrame(warnings, columns=COLUMNS)
     if out.empty:
         return out.astype({"period": "int64", "value": "float64"})
-    order = out["severity"].map({s: i for i, s in enumerate(SEVERITY_ORDER)})
-    out = out.assign(_order=order).sort_values(["_order", "area_code", "indicator_id", "rule"])
+    return in_order(out)
+
+
+def in_order(warnings: pd.DataFrame) -> pd.DataFrame:
+    """Warnings by severity, then area, indicator and rule (as early_warnings returns them; for
+    warnings of several indicators computed one at a time and put together)."""
+    order = warnings["severity"].map({s: i for i, s in enumerate(SEVERITY_ORDER)})
+    out = warnings.assign(_order=order).sort_values(
+        ["_order", "area_code", "indicator_id", "rule"], kind="stable")
     return out.drop(columns="_order").reset_index(drop=True)
 
 

@@ -180,6 +180,28 @@ def reference_legend(
     )
 
 
+def reference_tables(
+    reference_obs: pd.DataFrame,
+    *,
+    areas: pd.DataFrame,
+    buurttypes: pd.DataFrame | None,
+    weights: pd.DataFrame,
+    catalogue: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The gemeente figures (aggregate.gemeente_reference) and the buurttype averages
+    (aggregate.buurttype_reference, None without buurttypes) that with_reference_values joins.
+
+    Both are per indicator, gemeente and period, so the tables of several indicators computed
+    one at a time and concatenated equal those computed over all of them at once.
+    """
+    ref_obs = prepared_obs(reference_obs)
+    a = area_frame(areas)
+    gemeente = aggregate.gemeente_reference(ref_obs, a, weights, catalogue)
+    if buurttypes is None or buurttypes.empty:
+        return gemeente, None
+    return gemeente, aggregate.buurttype_reference(ref_obs, a, buurttypes, weights, catalogue)
+
+
 def with_reference_values(
     obs: pd.DataFrame,
     *,
@@ -188,6 +210,7 @@ def with_reference_values(
     weights: pd.DataFrame,
     catalogue: pd.DataFrame,
     reference_obs: pd.DataFrame | None = None,
+    tables: tuple[pd.DataFrame, pd.DataFrame | None] | None = None,
 ) -> pd.DataFrame:
     """obs plus gemeente_value, buurttype and buurttype_value for every row.
 
@@ -199,15 +222,21 @@ def with_reference_values(
     buurt of the gemeente, not only the selection: 'the gemeente' is all of it.
     Unit: the indicator's own. Missing and suppressed values never enter a reference; the row's
     own value is left as it is.
+    `tables`: the (gemeente, peers) pair of reference_tables, computed beforehand (for example
+    one indicator at a time, so that a national set never sits in memory at once); then
+    reference_obs is not used.
     """
     o = prepared_obs(obs)
-    ref_obs = prepared_obs(obs if reference_obs is None else reference_obs)
-    ref_obs = ref_obs[ref_obs["indicator_id"].isin(o["indicator_id"].unique())]
     a = area_frame(areas)
+    if tables is None:
+        ref_obs = obs if reference_obs is None else reference_obs
+        ref_obs = ref_obs[ref_obs["indicator_id"].isin(o["indicator_id"].unique())]
+        tables = reference_tables(ref_obs, areas=areas, buurttypes=buurttypes, weights=weights,
+                                  catalogue=catalogue)
+    gemeente, peers = tables
     gemeente_of = a.set_index("code")["gemeente_code"]
     o["gemeente_code"] = o["area_code"].map(gemeente_of)
 
-    gemeente = aggregate.gemeente_reference(ref_obs, a, weights, catalogue)
     o = o.merge(
         gemeente[["gemeente_code", "indicator_id", "period", "value"]].rename(
             columns={"value": "gemeente_value"}
@@ -216,10 +245,9 @@ def with_reference_values(
         how="left",
     )
     is_buurt = o["area_code"].isin(a.loc[a["level"] == "buurt", "code"])
-    if buurttypes is not None and not buurttypes.empty:
+    if buurttypes is not None and not buurttypes.empty and peers is not None:
         found = nearest_period_lookup(o, buurttypes, "type")
         o["buurttype"] = found.where(is_buurt)
-        peers = aggregate.buurttype_reference(ref_obs, a, buurttypes, weights, catalogue)
         o = o.merge(
             peers[["gemeente_code", "type", "indicator_id", "period", "value"]].rename(
                 columns={"type": "buurttype", "value": "buurttype_value"}

@@ -1,6 +1,7 @@
 -- Observations of one gemeente for the given indicators, with suppression applied here so that no
 -- view or download ever receives a suppressed value: secret in the source, a survey value resting
 -- on fewer than $min_respondents answers, or an area with fewer than $min_inhabitants inhabitants.
+-- $areas: only these area codes, or every area of the gemeente when the list is empty.
 WITH population AS (
     SELECT area_code, arg_max(value, period) AS inhabitants
     FROM observations
@@ -18,6 +19,7 @@ WITH population AS (
     LEFT JOIN population p ON p.area_code = o.area_code
     WHERE (a.gemeente_code = $gemeente OR ($gemeente = 'NL' AND a.level <> 'gemeente'))
       AND list_contains($indicators, o.indicator_id)
+      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], o.area_code))
 )
 SELECT area_code, indicator_id, period,
        CASE WHEN hide THEN NULL ELSE value END AS value,
