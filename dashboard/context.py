@@ -48,11 +48,9 @@ class Context:
 
     def area_choices(self) -> tuple[pd.DataFrame, dict[str, str]]:
         """The buurten and wijken to pick from (wijken first, by name) and their labels."""
-        areas = self.areas
-        choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
-        return choices, data.area_labels(self.version, self.view.gemeente,
-                                         state.t("{naam} (wijk)"),
-                                         state.t("{naam} (buurt in {wijk})"))
+        return (data.area_choices(self.version, self.view.gemeente),
+                data.area_labels(self.version, self.view.gemeente, state.t("{naam} (wijk)"),
+                                 state.t("{naam} (buurt in {wijk})")))
 
     def profile(self, code: str) -> pd.DataFrame:
         v = self.view
@@ -107,6 +105,32 @@ class Context:
         return source_key
 
 
+def _options(version: data.Version, gemeente: str, privacy: settings.Privacy) -> state.Options:
+    """What the loaded data of one gemeente allows (built once per gemeente: data.options)."""
+    gemeenten = data.gemeenten(version)
+    catalogue = data.catalogue(version).set_index("id", drop=False)
+    periods = data.periods(version, gemeente)
+    period_map = {
+        row.indicator_id: tuple(int(p) for p in row.periods) for row in periods.itertuples()
+    }
+    usable = [i for i in catalogue.index if i in period_map]
+    organisations = tuple(sorted(
+        set(data.spending(version, gemeente, privacy)["organisation"])
+        | set(data.projects(version, gemeente, privacy)["organisation"])
+    ))
+    return state.Options(
+        gemeenten=tuple(gemeenten["code"]),
+        indicators={i: str(catalogue.loc[i, "theme"]) for i in usable},
+        periods=period_map,
+        rules=tuple(data.rules(version, gemeente)["rule"]),
+        areas=data.area_index(version, gemeente)[1],
+        references=tuple(references.REFERENCES),
+        default_gemeente=str(gemeenten["code"].iloc[0]),
+        default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
+        organisations=organisations,
+    )
+
+
 def build() -> Context:
     """Read the URL and the cached frames for this rerun (raises db.DatabaseError on trouble)."""
     version = data.database_version()
@@ -119,29 +143,10 @@ def build() -> Context:
     catalogue = data.catalogue(version).set_index("id", drop=False)
     raw_gemeente = state.raw_param("gemeente")
     gemeente = raw_gemeente if raw_gemeente in set(gemeenten["code"]) else gemeenten["code"].iloc[0]
-    periods = data.periods(version, gemeente)
-    period_map = {
-        row.indicator_id: tuple(int(p) for p in row.periods) for row in periods.itertuples()
-    }
-    usable = [i for i in catalogue.index if i in period_map]
     rules = data.rules(version, gemeente)
-    areas, codes = data.area_index(version, gemeente)
+    areas, _ = data.area_index(version, gemeente)
     privacy = settings.privacy()
-    organisations = tuple(sorted(
-        set(data.spending(version, gemeente, privacy)["organisation"])
-        | set(data.projects(version, gemeente, privacy)["organisation"])
-    ))
-    options = state.Options(
-        gemeenten=tuple(gemeenten["code"]),
-        indicators={i: str(catalogue.loc[i, "theme"]) for i in usable},
-        periods=period_map,
-        rules=tuple(rules["rule"]),
-        areas=codes,
-        references=tuple(references.REFERENCES),
-        default_gemeente=str(gemeenten["code"].iloc[0]),
-        default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
-        organisations=organisations,
-    )
+    options = data.options(version, gemeente, privacy, _options)
     view = state.current_view(options)
     if view.taal == "en" and "name_en" in catalogue:
         # CBS's own English names where the catalogue has them; ids and units stay as they are.

@@ -8,6 +8,8 @@ in the observations query itself, so nothing downstream can see a suppressed val
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -323,7 +325,21 @@ def briefing_pdf(
     return briefing.to_pdf(briefing_content(version, privacy, selection, today))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+def fingerprint(frame: pd.DataFrame) -> str:
+    """A digest of a frame's whole content (columns, index, types, values), for cache keys.
+
+    Streamlit's own hashing of a frame goes row by row through text columns (5 ms for a profile
+    table, paid on every rerun for each table on the page); a digest of the pickled frame gives
+    the same distinction in a tenth of that. Equal content can at worst pickle differently (a
+    cache miss), different content never the same.
+    """
+    return hashlib.blake2b(pickle.dumps(frame, protocol=5), digest_size=20).hexdigest()
+
+
+BY_CONTENT = {pd.DataFrame: fingerprint}
+
+
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=BY_CONTENT)
 def download_bytes(frame: pd.DataFrame) -> tuple[bytes, bytes]:
     """A table as CSV and as XLSX, built once per distinct table (the table is hashed once)."""
     return exports.to_csv_bytes(frame), exports.to_xlsx_bytes(frame)
@@ -514,10 +530,33 @@ def trend_level(
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
+def options(version: Version, gemeente: str, privacy: settings.Privacy, _build) -> object:
+    """state.Options of one gemeente, built once by `_build(version, gemeente, privacy)` (the
+    context's own function; not part of the key). Shared and frozen."""
+    return _build(version, gemeente, privacy)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def area_choices(version: Version, gemeente: str) -> pd.DataFrame:
+    """The buurten and wijken to pick from, wijken first, each by name (indexed by code).
+    Shared: do not change it."""
+    frame = area_index(version, gemeente)[0]
+    return frame[frame["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
 def area_labels(version: Version, gemeente: str, wijk_template: str,
                 buurt_template: str) -> dict[str, str]:
     """Selectbox text per buurt and wijk (tables.area_labels), once per gemeente and language."""
     return tables.area_labels(area_index(version, gemeente)[0], wijk_template, buurt_template)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                code: str) -> profiles.Header:
+    """Name, wijk, buurttype, inhabitants and latest year of one area (profiles.header)."""
+    return profiles.header(area_scope(version, gemeente, rule, privacy, code), code,
+                           types_in(version, gemeente, rule, None))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -583,7 +622,7 @@ def area_decomposition(version: Version, gemeente: str, rule: str, privacy: sett
                                       code, nulmeting)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_CONTENT)
 def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
     """Draw a table or chart once per distinct data and options; later reruns replay the drawn
     element from the cache instead of formatting every cell or validating a chart again.

@@ -40,7 +40,7 @@ if code is None:
     st.stop()
 
 scope = ctx.area_scope(code)  # this area (and a wijk's buurten) only: see data.area_scope
-head = profiles.header(scope, code, ctx.types_in(None))
+head = data.area_header(ctx.version, view.gemeente, view.regel, ctx.privacy, code)
 rows = ctx.profile(code)
 
 st.header(head.name)

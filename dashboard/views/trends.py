@@ -14,7 +14,7 @@ t = state.t
 view, indicator = ctx.view, ctx.indicator
 st.title(t("Trends: {naam}", naam=indicator["name"]))
 
-choices = ctx.areas[ctx.areas["level"].isin(["buurt", "wijk"])]
+choices = data.area_choices(ctx.version, view.gemeente)  # wijken first, by name; cached
 # Labels built once per gemeente and language: a national list has over 14.000 areas.
 labels = data.area_labels(ctx.version, view.gemeente, "{naam} (" + t("wijk") + ")",
                           "{naam} (" + t("buurt") + ")")

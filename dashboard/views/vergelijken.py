@@ -10,8 +10,7 @@ from dashboard.context import THEME_LABELS
 ctx = state.context()
 t = state.t
 view = ctx.view
-areas = ctx.areas
-choices = areas[areas["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
+choices = data.area_choices(ctx.version, view.gemeente)  # wijken first, by name; cached
 
 st.title(t("Vergelijken"))
 st.multiselect(
