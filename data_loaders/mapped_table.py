@@ -203,9 +203,12 @@ def check_observations(path: Path, obs: pd.DataFrame, catalogue: pd.DataFrame,
         bad = future.iloc[0]
         raise LoadError(path, f"het jaar {bad['period']} ligt in de toekomst.", row=int(bad["line"]),
                         column=period_column, fix="Controleer de jaarkolom.")
-    bounds = catalogue.loc[obs["indicator_id"], ["min_value", "max_value", "unit"]]
+    # Look each indicator up once, then spread its bounds over its rows.
+    which, ids = pd.factorize(obs["indicator_id"], use_na_sentinel=False)
+    bounds = catalogue.loc[ids, ["min_value", "max_value", "unit"]]
     values = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=float)
-    lo, hi = bounds["min_value"].to_numpy(dtype=float), bounds["max_value"].to_numpy(dtype=float)
+    lo = bounds["min_value"].to_numpy(dtype=float)[which]
+    hi = bounds["max_value"].to_numpy(dtype=float)[which]
     outside = ((values < lo) & ~pd.isna(lo)) | ((values > hi) & ~pd.isna(hi))
     if outside.any():
         at = int(outside.argmax())
@@ -213,7 +216,7 @@ def check_observations(path: Path, obs: pd.DataFrame, catalogue: pd.DataFrame,
         raise LoadError(
             path,
             f"de waarde {values[at]:g} voor {row['indicator_id']} valt buiten het mogelijke bereik "
-            f"({lo[at]:g} tot {hi[at]:g} {bounds['unit'].iloc[at]}).",
+            f"({lo[at]:g} tot {hi[at]:g} {bounds['unit'].iloc[which[at]]}).",
             row=int(row["line"]), column=str(row["column"]),
             fix="Controleer de waarde en de eenheid (bijvoorbeeld procent of fractie).",
         )

@@ -179,7 +179,8 @@ def _observations(path: Path, checksum: str, frame: pd.DataFrame, source: str) -
         raise LoadError(path, f"n = {frame['n'].iloc[i]} is geen geldig aantal.", row=i + 2,
                         column="n", fix="Vul het aantal respondenten in als heel getal ≥ 0.")
     obs = pd.DataFrame({
-        "area_code": codes.to_numpy(), "indicator_id": frame["indicator"].to_numpy(),
+        # The text columns keep their Arrow strings (no round trip through Python objects).
+        "area_code": codes.array, "indicator_id": frame["indicator"].array,
         "period": _year_array(path, frame, "jaar"),
         "value": textio.parse_numbers(path, frame["waarde"], "waarde").to_numpy(),
         "n": pd.array(n.to_numpy(), dtype="Int64"),

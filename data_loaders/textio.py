@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from data_loaders import settings
 from data_loaders.batch import LoadError
@@ -128,10 +130,14 @@ def read_table(path: Path) -> pd.DataFrame:
     """A CSV or XLSX file as a frame of stripped text cells, header names normalised."""
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         return _read_xlsx(path)
-    text = decode(path, read_bytes(path))
-    if not text.strip():
+    raw = read_bytes(path)
+    text = decode(path, raw)
+    if not text or text.isspace():  # not text.strip(), without copying the text
         raise LoadError(path, "het bestand bevat geen gegevens.", fix="Kies het juiste bestand.")
-    check_line_lengths(path, text)
+    # The UTF-8 bytes of the text: the file itself when it was UTF-8 (a BOM decodes to nothing).
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    utf8 = body if text.isascii() or _is_utf8(body) else None
+    check_line_lengths(path, text, utf8)
     sep = sniff_separator(path, text)
     options = {"sep": sep, "dtype": str, "keep_default_na": False, "quotechar": '"',
                "skipinitialspace": False}
@@ -143,7 +149,8 @@ def read_table(path: Path) -> pd.DataFrame:
     engines = ["pyarrow", "c"] if len(text) > LARGE_TEXT_CHARS else ["c"]
     for engine in engines:
         try:
-            source = io.BytesIO(text.encode("utf-8")) if engine == "pyarrow" else io.StringIO(text)
+            source = (io.BytesIO(utf8 if utf8 is not None else text.encode("utf-8"))
+                      if engine == "pyarrow" else io.StringIO(text))
             frame = pd.read_csv(source, engine=engine, **options)
             break
         except (pd.errors.ParserError, csv.Error, ValueError, ImportError, TypeError):
@@ -164,9 +171,32 @@ def read_table(path: Path) -> pd.DataFrame:
     return _tidy(frame)
 
 
-def check_line_lengths(path: Path, text: str) -> None:
-    """Reject a line over MAX_LINE_CHARS (a sign of a binary or run-together file), naming it."""
-    if len(text) <= MAX_LINE_CHARS or max(map(len, text.split("\n"))) <= MAX_LINE_CHARS:
+def _is_utf8(body: bytes) -> bool:
+    """Whether decode() read `body` as UTF-8 (and not as cp1252)."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _longest_line_bytes(utf8: bytes) -> int:
+    breaks = np.flatnonzero(np.frombuffer(utf8, dtype=np.uint8) == 10)
+    edges = np.concatenate(([-1], breaks, [len(utf8)]))
+    return int(np.diff(edges).max()) - 1
+
+
+def check_line_lengths(path: Path, text: str, utf8: bytes | None = None) -> None:
+    """Reject a line over MAX_LINE_CHARS (a sign of a binary or run-together file), naming it.
+
+    `utf8`, the text's UTF-8 bytes when at hand, gives a quick answer: a line never has more
+    characters than bytes.
+    """
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    if utf8 is not None and _longest_line_bytes(utf8) <= MAX_LINE_CHARS:
+        return
+    if max(map(len, text.split("\n"))) <= MAX_LINE_CHARS:
         return
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
@@ -205,8 +235,44 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
     return _tidy(frame)
 
 
+def _arrow_text(cells: pd.Series) -> pa.ChunkedArray | None:
+    """The Arrow strings behind a text column without empty (NaN) cells, else None.
+
+    The column-wise functions below work on these directly, with the same Arrow kernels the
+    pandas string methods use on them, without pandas' copies and conversions.
+    """
+    array = cells.array
+    if not isinstance(array, pd.arrays.ArrowStringArray):
+        return None
+    data = array._pa_array  # noqa: SLF001 - the storage of an Arrow-backed string column
+    if data.null_count:
+        return None
+    return data
+
+
+def _text_series(data: pa.ChunkedArray | pa.Array, like: pd.Series) -> pd.Series:
+    """Arrow strings as a text column of the same kind and index as `like`."""
+    array = like.array._from_pyarrow_array(data)  # noqa: SLF001 - keeps the column's dtype
+    return pd.Series(array, index=like.index, name=like.name, copy=False)
+
+
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     frame.columns = [normalise_header(c) for c in frame.columns]
+    columns = [_arrow_text(frame[c]) for c in frame.columns]
+    if (columns and len(set(frame.columns)) == len(frame.columns)
+            and all(c is not None for c in columns)):
+        # The same as below (strip every cell, drop empty rows), on the Arrow strings directly.
+        stripped = [pc.utf8_trim_whitespace(c) for c in columns]
+        filled = None
+        for column in stripped:
+            here = pc.not_equal(column, "")
+            filled = here if filled is None else pc.or_(filled, here)
+        tidy = pd.DataFrame({name: _text_series(column, frame[name])
+                             for name, column in zip(frame.columns, stripped, strict=True)},
+                            index=frame.index)
+        if filled is None or pc.all(filled).as_py():
+            return tidy.reset_index(drop=True)
+        return tidy[np.asarray(filled, dtype=bool)].reset_index(drop=True)
     for column in frame.columns:
         frame[column] = frame[column].astype(str).str.strip()
     # Fully empty trailing lines are common in exports.
@@ -257,6 +323,9 @@ def parse_numbers(path: Path, cells: pd.Series, column: str) -> pd.Series:
     Plain numbers (digits with at most one decimal point) are converted in one go; every other
     cell goes through parse_number, so a bad cell is reported with its own line as before.
     """
+    data = _arrow_text(cells)
+    if data is not None:
+        return _parse_numbers_arrow(path, data, cells.index, column)
     text = cells.astype(str).str.strip()
     missing = text.isin(MISSING_MARKERS)
     plain = text.str.fullmatch(_PLAIN_NUMBER).fillna(False).astype(bool) & ~missing
@@ -270,8 +339,43 @@ def parse_numbers(path: Path, cells: pd.Series, column: str) -> pd.Series:
     return pd.Series(values, index=cells.index)
 
 
+def _parse_numbers_arrow(path: Path, data: pa.ChunkedArray, index: pd.Index, column: str
+                         ) -> pd.Series:
+    """parse_numbers on Arrow strings: plain numbers cast in one go, the rest cell by cell."""
+    text = pc.utf8_trim_whitespace(data)
+    missing = pc.is_in(text, value_set=pa.array(sorted(MISSING_MARKERS), type=text.type))
+    if pc.all(missing).as_py():
+        return pd.Series(np.full(len(text), np.nan), index=index)
+    # A plain number never is a missing marker; RE2's \d is ASCII only, so a plain cell in other
+    # digits goes through parse_number below, which reads it as before.
+    plain = pc.match_substring_regex(text, _PLAIN_PATTERN)
+    values = pc.cast(pc.if_else(plain, text, pa.scalar(None, text.type)), pa.float64())
+    values = values.to_numpy()
+    if values.dtype != np.float64 or not values.flags.writeable:
+        values = values.astype(np.float64)  # a chunked or read-only result
+    rest = np.asarray(pc.invert(pc.or_(plain, missing)), dtype=bool)
+    if rest.any():
+        positions = rest.nonzero()[0]
+        cells = text.take(pa.array(positions)).to_pylist()
+        parsed = [parse_number(path, cell, int(i) + 2, column)
+                  for cell, i in zip(cells, positions, strict=True)]
+        values[positions] = [np.nan if v is None else v for v in parsed]
+    return pd.Series(values, index=index)
+
+
+_PLAIN_PATTERN = f"^({_PLAIN_NUMBER})$"
+_CODE_PATTERN = r"^(GM\d{4}|WK\d{6}|BU\d{8})$"
+
+
 def normalise_codes(path: Path, cells: pd.Series, column: str) -> pd.Series:
     """normalise_code for a whole column at once; the first bad cell is reported as before."""
+    data = _arrow_text(cells)
+    if data is not None:
+        code = pc.replace_substring(pc.utf8_upper(pc.utf8_trim_whitespace(data)), " ", "")
+        good = pc.match_substring_regex(code, _CODE_PATTERN)
+        if pc.all(good).as_py():
+            return _text_series(code, cells)
+        # Some cells need a prefix or are wrong: the way below names the first bad one.
     code = cells.astype(str).str.strip().str.upper().str.replace(" ", "", regex=False)
     good = code.str.fullmatch(r"GM\d{4}|WK\d{6}|BU\d{8}").fillna(False).astype(bool)
     if not good.all():
