@@ -130,9 +130,10 @@ def _unknown_areas(con, batch: LoadBatch) -> list[str]:
     known = db.query(con, "load_geometry_codes", cursor=False)["area_code"]
     if known.empty:
         return []
-    incoming = pd.Series(batch.observations["area_code"].unique())
-    unknown = incoming[~incoming.isin(known) & ~incoming.str.startswith("GM")]
-    codes = sorted(unknown)
+    # A set lookup: pandas' isin turns every known code into an Arrow scalar first.
+    known = set(known.tolist())
+    codes = sorted(code for code in batch.observations["area_code"].unique().tolist()
+                   if code not in known and not code.startswith("GM"))
     if not codes:
         return []
     shown = ", ".join(codes[:10]) + (" …" if len(codes) > 10 else "")
@@ -179,7 +180,7 @@ def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool, load_id: 
     if batch.observations is not None:
         db.execute(con, "load_delete_observations", params)
         obs = batch.observations.assign(source=batch.source, synthetic=synthetic, load_id=load_id)
-        clash = _clash(con, obs)
+        clash = _clash(con, obs, params)
         if clash:
             raise LoadError(batch.file, clash, fix="Laad de gegevens van die bron niet dubbel, of "
                             "verwijder eerst de andere bron.")
@@ -203,7 +204,13 @@ def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool, load_id: 
                                                          load_id=load_id))
 
 
-def _clash(con, obs: pd.DataFrame) -> str | None:
+def _clash(con, obs: pd.DataFrame, params: dict | None = None) -> str | None:
+    if params is not None:
+        # Only rows of another source in the file's years can clash; usually there are none,
+        # and then the join with every incoming row is not needed.
+        others = db.query(con, "load_count_other_source_rows", params, cursor=False)
+        if int(others["rows"].iloc[0]) == 0:
+            return None
     con.register("_obs", obs)
     try:
         found = db.query(con, "load_clash", cursor=False)

@@ -134,10 +134,11 @@ def read_table(path: Path) -> pd.DataFrame:
     text = decode(path, raw)
     if not text or text.isspace():  # not text.strip(), without copying the text
         raise LoadError(path, "het bestand bevat geen gegevens.", fix="Kies het juiste bestand.")
-    # The UTF-8 bytes of the text: the file itself when it was UTF-8 (a BOM decodes to nothing).
+    check_line_lengths(path, text)
+    # The UTF-8 bytes of the text for the Arrow parser: the file itself when it was read as UTF-8
+    # (decode() drops a BOM; cp1252 is only tried when UTF-8 fails).
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     utf8 = body if text.isascii() or _is_utf8(body) else None
-    check_line_lengths(path, text, utf8)
     sep = sniff_separator(path, text)
     options = {"sep": sep, "dtype": str, "keep_default_na": False, "quotechar": '"',
                "skipinitialspace": False}
@@ -171,6 +172,18 @@ def read_table(path: Path) -> pd.DataFrame:
     return _tidy(frame)
 
 
+def _has_long_line(text: str) -> bool:
+    """Whether a line may exceed MAX_LINE_CHARS, without splitting the text.
+
+    A longer line covers at least one whole block of half that length (counted from the start);
+    a block that holds a line break is not inside one line. Only when some block has no line
+    break do the lines need measuring.
+    """
+    block = MAX_LINE_CHARS // 2
+    return any(text.find("\n", start, start + block) < 0
+               for start in range(0, len(text) - block + 1, block))
+
+
 def _is_utf8(body: bytes) -> bool:
     """Whether decode() read `body` as UTF-8 (and not as cp1252)."""
     try:
@@ -180,21 +193,9 @@ def _is_utf8(body: bytes) -> bool:
     return True
 
 
-def _longest_line_bytes(utf8: bytes) -> int:
-    breaks = np.flatnonzero(np.frombuffer(utf8, dtype=np.uint8) == 10)
-    edges = np.concatenate(([-1], breaks, [len(utf8)]))
-    return int(np.diff(edges).max()) - 1
-
-
-def check_line_lengths(path: Path, text: str, utf8: bytes | None = None) -> None:
-    """Reject a line over MAX_LINE_CHARS (a sign of a binary or run-together file), naming it.
-
-    `utf8`, the text's UTF-8 bytes when at hand, gives a quick answer: a line never has more
-    characters than bytes.
-    """
-    if len(text) <= MAX_LINE_CHARS:
-        return
-    if utf8 is not None and _longest_line_bytes(utf8) <= MAX_LINE_CHARS:
+def check_line_lengths(path: Path, text: str) -> None:
+    """Reject a line over MAX_LINE_CHARS (a sign of a binary or run-together file), naming it."""
+    if len(text) <= MAX_LINE_CHARS or not _has_long_line(text):
         return
     if max(map(len, text.split("\n"))) <= MAX_LINE_CHARS:
         return
@@ -245,7 +246,7 @@ def _arrow_text(cells: pd.Series) -> pa.ChunkedArray | None:
     if not isinstance(array, pd.arrays.ArrowStringArray):
         return None
     data = array._pa_array  # noqa: SLF001 - the storage of an Arrow-backed string column
-    if data.null_count:
+    if data.null_count or len(data) == 0:
         return None
     return data
 
@@ -339,26 +340,37 @@ def parse_numbers(path: Path, cells: pd.Series, column: str) -> pd.Series:
     return pd.Series(values, index=cells.index)
 
 
+def _distinct(data: pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
+    """The distinct cells of a column and, per row, which one it holds.
+
+    A column repeats few values (a year, a handful of indicators, codes a few dozen times each):
+    the checks run once per distinct cell and are spread over the rows afterwards.
+    """
+    encoded = pc.dictionary_encode(data).combine_chunks()
+    return encoded.dictionary, encoded.indices.to_numpy(zero_copy_only=False)
+
+
 def _parse_numbers_arrow(path: Path, data: pa.ChunkedArray, index: pd.Index, column: str
                          ) -> pd.Series:
     """parse_numbers on Arrow strings: plain numbers cast in one go, the rest cell by cell."""
-    text = pc.utf8_trim_whitespace(data)
-    missing = pc.is_in(text, value_set=pa.array(sorted(MISSING_MARKERS), type=text.type))
-    if pc.all(missing).as_py():
-        return pd.Series(np.full(len(text), np.nan), index=index)
+    cells, which = _distinct(data)
+    text = pc.utf8_trim_whitespace(cells)
+    missing = np.asarray(pc.is_in(text, value_set=pa.array(sorted(MISSING_MARKERS),
+                                                           type=text.type)), dtype=bool)
+    if missing.all():
+        return pd.Series(np.full(len(data), np.nan), index=index)
     # A plain number never is a missing marker; RE2's \d is ASCII only, so a plain cell in other
     # digits goes through parse_number below, which reads it as before.
     plain = pc.match_substring_regex(text, _PLAIN_PATTERN)
-    values = pc.cast(pc.if_else(plain, text, pa.scalar(None, text.type)), pa.float64())
-    values = values.to_numpy()
-    if values.dtype != np.float64 or not values.flags.writeable:
-        values = values.astype(np.float64)  # a chunked or read-only result
-    rest = np.asarray(pc.invert(pc.or_(plain, missing)), dtype=bool)
+    numbers = pc.cast(pc.if_else(plain, text, pa.scalar(None, text.type)), pa.float64())
+    numbers = numbers.to_numpy(zero_copy_only=False)
+    values = numbers[which]
+    rest = ~(np.asarray(plain, dtype=bool) | missing)
     if rest.any():
-        positions = rest.nonzero()[0]
-        cells = text.take(pa.array(positions)).to_pylist()
-        parsed = [parse_number(path, cell, int(i) + 2, column)
-                  for cell, i in zip(cells, positions, strict=True)]
+        # Row by row, in file order, so the first bad cell is the one reported.
+        positions = rest[which].nonzero()[0]
+        words = text.to_pylist()
+        parsed = [parse_number(path, words[which[i]], int(i) + 2, column) for i in positions]
         values[positions] = [np.nan if v is None else v for v in parsed]
     return pd.Series(values, index=index)
 
@@ -371,10 +383,12 @@ def normalise_codes(path: Path, cells: pd.Series, column: str) -> pd.Series:
     """normalise_code for a whole column at once; the first bad cell is reported as before."""
     data = _arrow_text(cells)
     if data is not None:
-        code = pc.replace_substring(pc.utf8_upper(pc.utf8_trim_whitespace(data)), " ", "")
-        good = pc.match_substring_regex(code, _CODE_PATTERN)
-        if pc.all(good).as_py():
-            return _text_series(code, cells)
+        distinct, which = _distinct(data)
+        code = pc.replace_substring(pc.utf8_upper(pc.utf8_trim_whitespace(distinct)), " ", "")
+        if pc.all(pc.match_substring_regex(code, _CODE_PATTERN)).as_py():
+            if pc.all(pc.equal(code, distinct)).as_py():
+                return _text_series(data, cells)  # already written as codes
+            return _text_series(code.take(pa.array(which)), cells)
         # Some cells need a prefix or are wrong: the way below names the first bad one.
     code = cells.astype(str).str.strip().str.upper().str.replace(" ", "", regex=False)
     good = code.str.fullmatch(r"GM\d{4}|WK\d{6}|BU\d{8}").fillna(False).astype(bool)
