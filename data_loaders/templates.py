@@ -194,7 +194,7 @@ def _observations(path: Path, checksum: str, frame: pd.DataFrame, source: str) -
         raise LoadError(path, "de waarde ligt buiten haar eigen marge.", row=int(bad["line"].iloc[0]),
                         column="ondergrens", fix="Controleer ondergrens, waarde en bovengrens.")
     obs["suppressed"] = obs["value"].isna()
-    names = {c: c for c in obs["area_code"].unique()}
+    names = {c: c for c in obs["area_code"].unique().tolist()}
     return LoadBatch(file=path, checksum=checksum, format="sjabloon_waarnemingen", source=source,
                      periods=sorted(int(p) for p in obs["period"].unique()),
                      areas=mapped_table.area_frame(names, int(obs["period"].max())),
