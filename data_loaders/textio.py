@@ -346,6 +346,9 @@ def _distinct(data: pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
     A column repeats few values (a year, a handful of indicators, codes a few dozen times each):
     the checks run once per distinct cell and are spread over the rows afterwards.
     """
+    first = data[0]
+    if pc.all(pc.equal(data, first)).as_py():  # one value throughout (a year, an empty column)
+        return pa.array([first.as_py()], type=data.type), np.zeros(len(data), dtype=np.intp)
     encoded = pc.dictionary_encode(data).combine_chunks()
     return encoded.dictionary, encoded.indices.to_numpy(zero_copy_only=False)
 
