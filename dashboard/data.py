@@ -60,7 +60,10 @@ def sources(version: Version) -> pd.DataFrame:
     return _query(version, "app_sources")
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+# Resources, not data, for the frames that are large at national scale (buurttypes 130.000
+# rows, geometries tens of megabytes): cache_data hands out a fresh copy on every call (and kept
+# a pickled one besides), 40 MB and tens of milliseconds per call. Shared: do not change them.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def areas(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_areas", {"gemeente": gemeente})
 
@@ -82,7 +85,7 @@ def rules(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_rules", {"gemeente": gemeente})
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def buurttypes(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
     return _query(version, "app_buurttypes", {"gemeente": gemeente, "rule": rule})
 
@@ -175,7 +178,7 @@ def _stacked(parts: list) -> pd.DataFrame:
     return next((p for p in parts if p is not None), pd.DataFrame())
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
     return _query(version, "app_geometries", {"gemeente": gemeente, "level": level})
 
@@ -254,17 +257,19 @@ def expected_fits(
     inhabitants, which every fit needs). Names are looked up by the page, in its language: the
     fits hold only ids and numbers."""
     cat = _catalogue_in(version)
-    status = _fetch(version, gemeente, profiles.STATUS_INDICATORS, privacy)
-    people = observations(version, gemeente, ("inwoners",), privacy)
+    present = set(periods(version, gemeente)["indicator_id"])
+    # The status score expected_all takes: the first of its candidates with any rows.
+    status_ids = [s for s in profiles.STATUS_INDICATORS if s in present][:1]
+    status = _fetch(version, gemeente, tuple(status_ids), privacy)
+    weights = population(version, gemeente, privacy)
     area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
     parts, status_id = [], None
-    for ind in cat.index[cat["result"] == "outcome"]:
-        own = (_fetch(version, gemeente, (ind,), privacy)
-               if ind not in (*profiles.STATUS_INDICATORS, "inwoners") else people.iloc[:0])
-        scope = tables.Scope(obs=pd.concat([own, status, people], ignore_index=True),
+    for ind in cat.index[(cat["result"] == "outcome") & cat.index.isin(present)]:
+        own = _fetch(version, gemeente, (ind,), privacy) if ind not in status_ids else None
+        scope = tables.Scope(obs=pd.concat([own, status], ignore_index=True),
                              areas=area_rows, types=types, catalogue=cat.loc[[ind]],
                              sources=pd.DataFrame())
-        fits, status_id = profiles.expected_all(scope)
+        fits, status_id = profiles.expected_all(scope, weights)
         parts.append(fits)
     return _stacked(parts), status_id
 
@@ -428,7 +433,8 @@ def selection_values(
 ) -> tuple[pd.DataFrame, list[str]]:
     """The selection's population-weighted headline values per year, and its buurten.
 
-    Per headline indicator (each cached on its own: a handful of frames, not the whole set).
+    One headline indicator at a time, read from the database for each new filter choice (held
+    in memory, a national set's headline rows took about 300 MB; a new choice costs ~2 s once).
     """
     cat, wanted = _headline(version)
     scope = tables.Scope(obs=pd.DataFrame(), areas=areas(version, gemeente),
@@ -440,8 +446,7 @@ def selection_values(
     chosen = set(members)
     weights = population(version, gemeente, privacy)
     parts = []
-    for ind in wanted:
-        obs = observations(version, gemeente, (ind,), privacy)
+    for _, obs in _one_by_one(version, gemeente, privacy, wanted):
         parts.append(aggregate.weighted_mean(obs[obs["area_code"].isin(chosen)], weights, groups,
                                              cat))
     return _stacked(parts), members
@@ -452,11 +457,8 @@ def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) 
     """The gemeente's headline figures per year (metrics.aggregate.gemeente_reference)."""
     cat, wanted = _headline(version)
     area_rows, weights = areas(version, gemeente), population(version, gemeente, privacy)
-    return _stacked([
-        aggregate.gemeente_reference(observations(version, gemeente, (ind,), privacy), area_rows,
-                                     weights, cat)
-        for ind in wanted
-    ])
+    return _stacked([aggregate.gemeente_reference(obs, area_rows, weights, cat)
+                     for _, obs in _one_by_one(version, gemeente, privacy, wanted)])
 
 
 @st.cache_data(max_entries=16, show_spinner="Vroegsignalering berekenen…")
@@ -496,8 +498,8 @@ def trend_base(
 ) -> dict:
     """Buurt and wijk rows of one indicator, the weights, the gemeente and buurttype averages."""
     cat = catalogue(version).set_index("id", drop=False)
-    obs_all = observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])),
-                           privacy)
+    # Read, not cached on its own: only the frames derived from it are kept.
+    obs_all = _fetch(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy)
     area_rows = areas(version, gemeente)
     types = buurttypes(version, gemeente, rule)
     # Buurt rows plus wijk rows (a wijk can be chosen too); wijk_values gives only the wijk rows.

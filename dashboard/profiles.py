@@ -240,14 +240,17 @@ def warnings_for(scope: tables.Scope, code: str) -> pd.DataFrame:
     return early_warning.early_warnings(own, cat, int(own["period"].max()))
 
 
-def expected_all(scope: tables.Scope) -> tuple[pd.DataFrame, str | None]:
+def expected_all(
+    scope: tables.Scope, weights: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, str | None]:
     """For every buurt and outcome indicator: observed, expected from similar status, verdict.
 
     The status score is the first of STATUS_INDICATORS that is loaded; per indicator the fit runs
     over all buurten of the gemeente in the indicator's latest year with values (one fit serves
     every buurt, so the page can cache it per gemeente). Returns the long table (area_code,
     indicator_id, period, observed, expected, residual, verdict, buurten_used) and the status
-    indicator's id (None when no status score is loaded).
+    indicator's id (None when no status score is loaded). `weights`: inhabitants per area and
+    year (tables.weights) when scope.obs does not hold the 'inwoners' rows itself.
     """
     cat = scope.catalogue
     status_id = next(
@@ -262,7 +265,7 @@ def expected_all(scope: tables.Scope) -> tuple[pd.DataFrame, str | None]:
         ["area_code", "period", "value"],
     ].sort_values("period").drop_duplicates("area_code", keep="last")[["area_code", "value"]]
     buurten = scope.areas.loc[scope.areas["level"] == "buurt", "code"]
-    weights = tables.weights(scope.obs)
+    weights = tables.weights(scope.obs) if weights is None else weights
     parts = []
     for ind in cat.index[cat["result"] == "outcome"]:
         of_ind = scope.obs[scope.obs["indicator_id"] == ind]
