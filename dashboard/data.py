@@ -401,6 +401,52 @@ def map_rows(
     return rows, legend, note, maps.feature_heads(rows).tolist()
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def map_view(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    level: str, reference: str, nulmeting: int | None, year: int | None,
+    buurttype: tuple[str, ...], selected: str | None, taal: str = "nl",
+) -> dict | None:
+    """What the map page draws for one view, built once per view (None without boundaries).
+
+    The areas with `in_filter`, the legend, class breaks and colours, the deck (whose JSON is
+    written once) and the table under the map (areas inside the filter, by name): the map_rows of the view recoloured for the buurttype filter. Keyed on
+    the filter, so going back to an earlier filter choice redraws nothing. Shared: do not change.
+    """
+    ranks = buurttype if reference in tables.SELECTION_REFERENCES else None
+    geo, legend, note, heads = map_rows(version, gemeente, rule, privacy, indicator, level,
+                                        reference, nulmeting, year, ranks, taal)
+    if geo.empty:
+        return None
+    inside = in_filter(version, gemeente, rule, level, buurttype)
+    geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
+    better_high = {"hoger": True, "lager": False}.get(legend.better_when)
+    shown = geo.loc[geo["in_filter"], "shown"]
+    breaks = maps.class_breaks(shown, legend.diverging)
+    if legend.diverging and legend.midpoint not in (None, 0):
+        breaks = [b + legend.midpoint for b in maps.class_breaks(shown - legend.midpoint, True)]
+    direction = catalogue(version).set_index("id").loc[indicator, "direction"]
+    colours = maps.palette(direction, len(breaks) + 1, better_high)
+    deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected, heads=heads,
+                           note=note)
+    deck.to_json()  # written now, once
+    info = catalogue(version).set_index("id").loc[indicator]
+    table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(
+        waarde=geo["shown"].round(int(info["decimals"]) + 2), jaar=year, eenheid=legend.unit,
+        respondenten=geo["n"] if info["kind"] == "subjectief" else float("nan"),
+        betrouwbaarheid=geo["reliability"],
+        synthetisch=geo["synthetic"].map({True: "ja", False: "nee"}),
+        onderdrukt=geo["suppressed"].map({True: "ja", False: "nee"}),
+        bron=geo["bron_tekst"],
+    ).rename(columns={"area_code": "Code", "naam": "Naam", "waarde_tekst": "Weergave",
+                      "buurttype_tekst": "Buurttype", "waarde": "Waarde", "jaar": "Jaar",
+                      "eenheid": "Eenheid", "respondenten": "Respondenten (n)",
+                      "betrouwbaarheid": "Betrouwbaarheid", "synthetisch": "Synthetisch",
+                      "onderdrukt": "Onderdrukt", "bron": "Bron"})
+    return {"geo": geo, "legend": legend, "breaks": breaks, "colours": colours,
+            "better_high": better_high, "deck": deck, "table": table.sort_values("Naam")}
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def in_filter(
     version: Version, gemeente: str, rule: str, level: str, selection: tuple[str, ...]

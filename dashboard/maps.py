@@ -176,13 +176,17 @@ class CompactDeck(pdk.Deck):
         self._features = features
 
     def to_json(self) -> str:
-        features = self.__dict__.pop("_features")  # pydeck would write every attribute
-        try:
-            spec = json.loads(super().to_json())
-        finally:
-            self._features = features
-        text = json.dumps(spec, separators=(",", ":"), ensure_ascii=False)
-        return text.replace(json.dumps(_FEATURES), "[" + self._features + "]", 1)
+        # Written once: a deck kept in the cache is drawn again on later reruns unchanged.
+        if "_json" not in self.__dict__:
+            features = self.__dict__.pop("_features")  # pydeck would write every attribute
+            try:
+                spec = json.loads(super().to_json())
+            finally:
+                self._features = features
+            text = json.dumps(spec, separators=(",", ":"), ensure_ascii=False)
+            self.__dict__["_json"] = text.replace(json.dumps(_FEATURES),
+                                                  "[" + self._features + "]", 1)
+        return self.__dict__["_json"]
 
 
 def choropleth(
