@@ -210,9 +210,7 @@ def _scope(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, taal: str = "nl"
 ) -> tables.Scope:
     """Every indicator of one gemeente, with its areas, buurttypes, catalogue and sources."""
-    cat = catalogue(version).set_index("id", drop=False)
-    if taal == "en":
-        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
+    cat = _catalogue_in(version, taal)
     return tables.Scope(
         obs=observations(version, gemeente, tuple(cat.index), privacy),
         areas=areas(version, gemeente),
@@ -383,9 +381,7 @@ def map_rows(
     reference ranks within it: switching the filter then reuses all of this and only recolours.
     """
     geo = geometries(version, gemeente, level)
-    cat = catalogue(version).set_index("id", drop=False)
-    if taal == "en":
-        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
+    cat = _catalogue_in(version, taal)
     types = buurttypes(version, gemeente, rule)
     scope = tables.Scope(
         obs=observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy),
@@ -425,12 +421,11 @@ def map_view(
     breaks = maps.class_breaks(shown, legend.diverging)
     if legend.diverging and legend.midpoint not in (None, 0):
         breaks = [b + legend.midpoint for b in maps.class_breaks(shown - legend.midpoint, True)]
-    direction = catalogue(version).set_index("id").loc[indicator, "direction"]
-    colours = maps.palette(direction, len(breaks) + 1, better_high)
+    info = catalogue(version).set_index("id").loc[indicator]
+    colours = maps.palette(info["direction"], len(breaks) + 1, better_high)
     deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected, heads=heads,
                            note=note)
     deck.to_json()  # written now, once
-    info = catalogue(version).set_index("id").loc[indicator]
     table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(
         waarde=geo["shown"].round(int(info["decimals"]) + 2), jaar=year, eenheid=legend.unit,
         respondenten=geo["n"] if info["kind"] == "subjectief" else float("nan"),
@@ -582,9 +577,7 @@ def trend_level(
     ind = base["ind"]
     level_rows = ind[ind["area_code"].str[:2] == prefix]
     inside = in_filter(version, gemeente, rule, "buurt", selection or ())
-    cat = catalogue(version).set_index("id", drop=False)
-    if taal == "en":
-        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
+    cat = _catalogue_in(version, taal)
     result, legend = references.apply_reference(
         level_rows, reference, areas=areas(version, gemeente),
         buurttypes=buurttypes(version, gemeente, rule), weights=base["weights"],
@@ -644,9 +637,7 @@ def trend_averages(
     from metrics import references
 
     base = trend_base(version, gemeente, rule, privacy, indicator)
-    cat = catalogue(version).set_index("id", drop=False)
-    if taal == "en":
-        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
+    cat = _catalogue_in(version, taal)
     peers = base["peers"]
     parts = {"gemeente": base["gemeente"],
              **{b: peers[peers["type"] == b] for b in tables.TYPE_LABELS}}
