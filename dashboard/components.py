@@ -28,22 +28,29 @@ def _slug(text: str) -> str:
 
 
 def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None = None,
-                         height: int | None = None) -> None:
-    """Show a table and offer it as CSV and XLSX (same columns, Dutch names)."""
+                         height: int | None = None, key: tuple | None = None) -> None:
+    """Show a table and offer it as CSV and XLSX (same columns, Dutch names).
+
+    key: for a frame a shared resource hands out (the same object, never changed, on every
+    rerun), a tuple that names its content (the resource's arguments and which table); the
+    table and its files are then found by that name instead of by hashing the frame.
+    """
     if caption:
         st.caption(caption)
-    dataframe(frame, height=height)
-    download_buttons(frame, name)
+    dataframe(frame, height=height, key=key)
+    download_buttons(frame, name, key=key)
 
 
-def download_buttons(frame: pd.DataFrame, name: str) -> None:
-    """CSV and XLSX of a frame (for a table shown in another form, e.g. with small charts)."""
+def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None) -> None:
+    """CSV and XLSX of a frame (for a table shown in another form, e.g. with small charts);
+    key as in table_with_downloads."""
     slug = _slug(name)
     left, right, _ = st.columns([1, 1, 4])
     # A large table (a national map has over 10.000 rows) is written only when its button is
     # clicked: building an Excel file of that size on every rerun took seconds.
     large = len(frame) > LARGE_DOWNLOAD_ROWS
-    csv, xlsx = (None, None) if large else data.download_bytes(frame)
+    csv, xlsx = (None, None) if large else (
+        data.download_bytes_as(key, frame) if key is not None else data.download_bytes(frame))
     left.download_button(
         "Download CSV",
         (lambda: exports.to_csv_bytes(frame)) if large else csv,
@@ -63,7 +70,7 @@ def download_buttons(frame: pd.DataFrame, name: str) -> None:
 
 
 def dataframe(frame: pd.DataFrame, *, height: int | None = None,
-              column_config: dict | None = None) -> None:
+              column_config: dict | None = None, key: tuple | None = None) -> None:
     """A table on screen with numbers in Dutch notation (the data itself stays numeric).
 
     The grid draws an empty cell as the English word 'None' whatever the display text says, so a
@@ -74,7 +81,11 @@ def dataframe(frame: pd.DataFrame, *, height: int | None = None,
     # Dutch notation costs about 0,3 ms per cell (a national map table: seconds). A table is
     # drawn once per distinct content and replayed from the cache on later reruns (a filter
     # change that leaves a table as it was then costs only the hash of its rows).
-    data.replayed("styled_dataframe", frame, (("height", height), ("column_config", column_config)))
+    options = (("height", height), ("column_config", column_config))
+    if key is not None:  # a shared resource's frame, named by key (see table_with_downloads)
+        data.replayed_as("styled_dataframe", key, options, frame)
+    else:
+        data.replayed("styled_dataframe", frame, options)
 
 
 def styled_dataframe(frame: pd.DataFrame, height: int | None = None,

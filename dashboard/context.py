@@ -58,14 +58,6 @@ class Context:
             self.version, v.gemeente, v.regel, self.privacy, code, v.nulmeting, v.taal
         )
 
-    def switched(self, code: str) -> pd.Series:
-        """The area's latest value per indicator under the sidebar's reference, as text."""
-        v = self.view
-        # The filter changes the values only for references that rank within the selection.
-        return data.switched(self.version, v.gemeente, v.regel, self.privacy, code,
-                             v.referentie, v.nulmeting,
-                             v.buurttype if v.referentie in tables.SELECTION_REFERENCES else ())
-
     def comparison(self, codes: tuple[str, ...]) -> pd.DataFrame:
         v = self.view
         return data.comparison(
@@ -88,15 +80,7 @@ class Context:
 
     def rule_caption(self) -> str:
         """Which rule and which year made the labels, for wherever the filter shows."""
-        row = self.rules.set_index("rule").loc[self.view.regel] if not self.rules.empty else None
-        if row is None:
-            return "Er is geen buurttype-indeling geladen."
-        years = (
-            f"{int(row['first_basis'])}"
-            if row["first_basis"] == row["last_basis"]
-            else f"{int(row['first_basis'])}–{int(row['last_basis'])}"
-        )
-        return f"Buurttype volgens: {row['rule_label']} Gegevensjaar: {years}. {self.source_line(row['source'])}."
+        return data.rule_caption(self.version, self.view.gemeente, self.view.regel)
 
     def source_line(self, source_key: str) -> str:
         if source_key in self.sources.index:
@@ -141,8 +125,9 @@ def build() -> Context:
             "'Over de data' of bouw de demo met 'make db'."
         )
     catalogue = data.catalogue(version).set_index("id", drop=False)
+    names = data.gemeente_names(version)
     raw_gemeente = state.raw_param("gemeente")
-    gemeente = raw_gemeente if raw_gemeente in set(gemeenten["code"]) else gemeenten["code"].iloc[0]
+    gemeente = raw_gemeente if raw_gemeente in names else next(iter(names))
     rules = data.rules(version, gemeente)
     areas, _ = data.area_index(version, gemeente)
     privacy = settings.privacy()
@@ -160,5 +145,5 @@ def build() -> Context:
         areas=areas,
         rules=rules,
         privacy=privacy,
-        gemeente_names=dict(zip(gemeenten["code"], gemeenten["name"], strict=True)),
+        gemeente_names=names,
     )

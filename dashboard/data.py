@@ -86,6 +86,28 @@ def rules(version: Version, gemeente: str) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
+def rule_caption(version: Version, gemeente: str, rule: str) -> str:
+    """Which rule and which years made the buurttype labels, with its source (a sentence)."""
+    found = rules(version, gemeente)
+    found = found[found["rule"] == rule]
+    if found.empty:
+        return "Er is geen buurttype-indeling geladen."
+    row = found.iloc[0]
+    first, last = int(row["first_basis"]), int(row["last_basis"])
+    years = f"{first}" if first == last else f"{first}–{last}"
+    known = sources(version).set_index("key")["attribution"]
+    source = str(known[row["source"]]) if row["source"] in known.index else str(row["source"])
+    return f"Buurttype volgens: {row['rule_label']} Gegevensjaar: {years}. {source}."
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def gemeente_names(version: Version) -> dict[str, str]:
+    """Name per gemeente code, in the order of gemeenten(). Shared: do not change it."""
+    found = gemeenten(version)
+    return dict(zip(found["code"].tolist(), found["name"].tolist(), strict=True))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
 def buurttypes(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
     return _query(version, "app_buurttypes", {"gemeente": gemeente, "rule": rule})
 
@@ -220,7 +242,9 @@ def _scope(
     )
 
 
-@st.cache_data(max_entries=64, show_spinner="Profiel berekenen…")
+# The profile page's pieces are resources: handed out without a copy on each rerun (a filter
+# change reruns the page but changes none of them). Callers must not change them in place.
+@st.cache_resource(max_entries=64, show_spinner="Profiel berekenen…")
 def profile(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     nulmeting: int | None, taal: str = "nl",
@@ -229,7 +253,7 @@ def profile(
                                  nulmeting, refs=reference_tables(version, gemeente, rule, privacy))
 
 
-@st.cache_data(max_entries=64, show_spinner="Waarden in de gekozen vergelijking berekenen…")
+@st.cache_resource(max_entries=64, show_spinner="Waarden in de gekozen vergelijking berekenen…")
 def switched(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     reference: str, nulmeting: int | None, selection: tuple[str, ...],
@@ -603,13 +627,19 @@ def area_choices(version: Version, gemeente: str) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
+def area_codes(version: Version, gemeente: str) -> tuple[str, ...]:
+    """The codes of area_choices in their order, as plain text (a picker's options)."""
+    return tuple(area_choices(version, gemeente).index.tolist())
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
 def area_labels(version: Version, gemeente: str, wijk_template: str,
                 buurt_template: str) -> dict[str, str]:
     """Selectbox text per buurt and wijk (tables.area_labels), once per gemeente and language."""
     return tables.area_labels(area_index(version, gemeente)[0], wijk_template, buurt_template)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                 code: str) -> profiles.Header:
     """Name, wijk, buurttype, inhabitants and latest year of one area (profiles.header)."""
@@ -617,7 +647,7 @@ def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Pr
                            types_in(version, gemeente, rule, None))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def area_warnings(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                   code: str, taal: str = "nl") -> pd.DataFrame:
     """Early warnings of one area in its latest year (profiles.warnings_for)."""
@@ -660,7 +690,7 @@ def types_in(version: Version, gemeente: str, rule: str, period: int | None) -> 
     return tables.types_in(buurttypes(version, gemeente, rule), period)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def area_expected(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                   code: str, taal: str = "nl") -> tuple[pd.DataFrame, str | None]:
     """Expected against observed for one area (profiles.expected_rows), and the status score."""
@@ -670,12 +700,46 @@ def area_expected(version: Version, gemeente: str, rule: str, privacy: settings.
             status_id)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def area_decomposition(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                        code: str, nulmeting: int | None) -> tuple[pd.DataFrame, object, object]:
     """Which Leefbaarometer dimensions moved one area's score (profiles.lbm_decomposition)."""
     return profiles.lbm_decomposition(area_scope(version, gemeente, rule, privacy, code),
                                       code, nulmeting)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def profile_tables(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
+    nulmeting: int | None, taal: str, reference: str, selection: tuple[str, ...],
+) -> tuple[tuple[profiles.ThemeTable, ...], pd.DataFrame]:
+    """The profile's tables per theme (profiles.theme_tables), with the column of the sidebar's
+    reference unless that is 'waarde', and all its indicators as one table to download.
+    `selection` matters only for references that rank within the filter
+    (tables.SELECTION_REFERENCES); pass () otherwise."""
+    switch = (switched(version, gemeente, rule, privacy, code, reference, nulmeting, selection)
+              if reference != "waarde" else None)
+    rows = profile(version, gemeente, rule, privacy, code, nulmeting, taal)
+    return profiles.theme_tables(
+        rows, catalogue(version).set_index("id")["result"],
+        area_header(version, gemeente, rule, privacy, code).latest_year, nulmeting, switch,
+    ), profiles.profile_download(rows)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def replayed_as(renderer: str, key: tuple, options: tuple, _frame: pd.DataFrame) -> None:
+    """As `replayed`, for a frame that a resource hands out: `key` names its content (the
+    resource's arguments and which of its tables), so the frame itself is not hashed."""
+    from dashboard import components
+
+    getattr(components, renderer)(_frame, **dict(options))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def download_bytes_as(key: tuple, _frame: pd.DataFrame) -> tuple[bytes, bytes]:
+    """As `download_bytes`, for a frame that a resource hands out, named by `key`. A resource:
+    the files are bytes, which cannot be changed, so they are handed out without a copy."""
+    return exports.to_csv_bytes(_frame), exports.to_xlsx_bytes(_frame)
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_CONTENT)

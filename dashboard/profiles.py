@@ -200,6 +200,79 @@ def profile_rows(
     return pd.DataFrame(rows)
 
 
+# The columns of a theme's table on screen (compact texts) and in its download (full wording).
+SHOWN = ["label", "kort", "trend", "Gemeente", "Buurttype", "verandering_kort", "Oordeel",
+         "Betrouwbaarheid"]
+DOWNLOAD = ["Indicator", "Eenheid", "Soort", "Jaar", "Waarde", "Weergave", "Gemeente",
+            "Stand t.o.v. gemeente", "Buurttype", "Stand t.o.v. buurttype", "Sinds nulmeting",
+            "Oordeel", "Toets", "Betrouwbaarheid", "Respondenten (n)", "Synthetisch", "Onderdrukt",
+            "Bron"]
+
+
+@dataclass(frozen=True)
+class ThemeTable:
+    """One theme of a profile: the table on screen and the count of its outcomes."""
+
+    theme: str
+    shown: pd.DataFrame
+    outcomes: int
+    counts: dict[str, int]
+
+
+def theme_tables(
+    rows: pd.DataFrame, results: pd.Series, latest_year: int | None, nulmeting: int | None,
+    switch: pd.Series | None = None,
+) -> tuple[ThemeTable, ...]:
+    """profile_rows split per theme (tables.THEME_LABELS order) into what the page shows.
+
+    results: per indicator id 'outcome' or another result kind (the catalogue's `result`);
+    switch: the area's value per indicator under another reference, as text (a column 'switch'
+    after the value). A year is added to a value only where it differs from `latest_year`, and to
+    a change only where it starts later than the nulmeting.
+    """
+    if rows.empty:
+        return ()
+    shown_columns = list(SHOWN)
+    if switch is not None:
+        shown_columns.insert(shown_columns.index("kort") + 1, "switch")
+    found = []
+    for theme in tables.THEME_LABELS:
+        part = rows[rows["theme"] == theme]
+        if part.empty:
+            continue
+        outcome = part[part["indicator_id"].map(results) == "outcome"]
+        counts = outcome["Stand t.o.v. gemeente"].value_counts()
+        extra = ({"switch": part["indicator_id"].map(switch).astype(object).fillna("–")}
+                 if switch is not None else {})
+        display = part.assign(**extra, **{
+            "kort": [text if int(year) == latest_year else f"{text} ({int(year)})"
+                     for text, year in zip(part["kort"], part["Jaar"], strict=True)],
+            "Gemeente": part["gemeente_kort"] + " · " + part["Stand t.o.v. gemeente"],
+            "Buurttype": part["buurttype_kort"] + " · " + part["Stand t.o.v. buurttype"],
+            "Oordeel": part["Oordeel"].map(VERDICT_SHORT).fillna("–"),
+            "verandering_kort": [
+                text if pd.isna(start) or int(start) == nulmeting else f"{text} (vanaf {int(start)})"
+                for text, start in zip(part["verandering_kort"], part["vanaf"], strict=True)
+            ],
+        })
+        found.append(ThemeTable(
+            theme=theme,
+            shown=display[shown_columns].reset_index(drop=True),
+            outcomes=len(outcome),
+            counts={k: int(counts.get(k, 0)) for k in ("beter", "gelijk", "slechter")},
+        ))
+    return tuple(found)
+
+
+def profile_download(rows: pd.DataFrame) -> pd.DataFrame:
+    """Every indicator of a profile in one table to download: theme, then the DOWNLOAD columns."""
+    if rows.empty:
+        return pd.DataFrame(columns=["Thema", *DOWNLOAD])
+    return rows[DOWNLOAD].assign(
+        Thema=rows["theme"].map(tables.THEME_LABELS).fillna(rows["theme"])
+    )[["Thema", *DOWNLOAD]].reset_index(drop=True)
+
+
 def switched_values(
     scope: tables.Scope, code: str, reference: str, nulmeting: int | None,
     buurttypes: tuple[str, ...],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, profiles, state
+from dashboard import components, corporations, data, state, tables
 from dashboard.context import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL
 from metrics import change, expected, profile, references
 from metrics.formatting import format_number
@@ -16,6 +16,7 @@ view = ctx.view
 areas = ctx.areas
 choices, labels = ctx.area_choices()
 label = labels.__getitem__
+codes = data.area_codes(ctx.version, view.gemeente)  # plain text: 14.000 options nationally
 
 
 st.title(t("Buurtprofiel"))
@@ -23,8 +24,8 @@ search = st.text_input(
     t("Zoek een buurt of wijk"), placeholder=t("Typ een deel van de naam, bijvoorbeeld 'Klarendal'"),
     help=t("Of klik op de Kaart op een buurt: dan opent hier haar profiel."),
 )
-found = [c for c in choices.index if search.strip().lower() in labels[c].lower()] \
-    if search.strip() else list(choices.index)
+found = [c for c in codes if search.strip().lower() in labels[c].lower()] \
+    if search.strip() else codes
 if view.buurt and view.buurt not in found:
     found = [view.buurt, *found]
 if not found:
@@ -100,47 +101,24 @@ if rows.empty:
     st.warning("Voor dit gebied zijn geen cijfers geladen.")
     st.stop()
 
-SHOWN = ["label", "kort", "trend", "Gemeente", "Buurttype", "verandering_kort", "Oordeel",
-         "Betrouwbaarheid"]
-DOWNLOAD = ["Indicator", "Eenheid", "Soort", "Jaar", "Waarde", "Weergave", "Gemeente",
-            "Stand t.o.v. gemeente", "Buurttype", "Stand t.o.v. buurttype", "Sinds nulmeting",
-            "Oordeel", "Toets", "Betrouwbaarheid", "Respondenten (n)", "Synthetisch", "Onderdrukt",
-            "Bron"]
 peer = TYPE_LABELS.get(head.buurttype or "", "")
-# The sidebar's 'Vergelijk met' adds its own column, as on the map and in the trends.
-switch = ctx.switched(code) if view.referentie != "waarde" else None
-if switch is not None:
-    SHOWN.insert(SHOWN.index("kort") + 1, "switch")
-for theme, theme_label in THEME_LABELS.items():
-    part = rows[rows["theme"] == theme]
-    if part.empty:
-        continue
-    st.subheader(t(theme_label))
-    outcome = part[part["indicator_id"].map(ctx.catalogue["result"]) == "outcome"]
-    counts = outcome["Stand t.o.v. gemeente"].value_counts()
-    if theme != "context" and len(outcome):
+# The sidebar's 'Vergelijk met' adds its own column, as on the map and in the trends. The filter
+# changes those values only for references that rank within it.
+selection = view.buurttype if view.referentie in tables.SELECTION_REFERENCES else ()
+profile_key = (ctx.version, view.gemeente, view.regel, ctx.privacy, code, view.nulmeting, view.taal,
+               view.referentie, tuple(selection))
+theme_tables, profile_download = data.profile_tables(*profile_key)
+for table in theme_tables:
+    st.subheader(t(THEME_LABELS[table.theme]))
+    if table.theme != "context" and table.outcomes:
         st.caption(
-            f"Van de {len(outcome)} outcome-indicatoren: {counts.get('beter', 0)} beter, "
-            f"{counts.get('gelijk', 0)} gelijk en {counts.get('slechter', 0)} slechter dan de "
+            f"Van de {table.outcomes} outcome-indicatoren: {table.counts['beter']} beter, "
+            f"{table.counts['gelijk']} gelijk en {table.counts['slechter']} slechter dan de "
             "gemeente. Lees de indicatoren zelf: een telling vervangt ze niet.",
             help=profile.SUMMARY_NOTE,
         )
-    display = part.assign(**({"switch": part["indicator_id"].map(switch).astype(object).fillna("–")}
-                             if switch is not None else {}), **{
-        # The year only where it differs from the profile's latest year (e.g. income, circa 2020).
-        "kort": [text if int(year) == head.latest_year else f"{text} ({int(year)})"
-                 for text, year in zip(part["kort"], part["Jaar"], strict=True)],
-        "Gemeente": part["gemeente_kort"] + " · " + part["Stand t.o.v. gemeente"],
-        "Buurttype": part["buurttype_kort"] + " · " + part["Stand t.o.v. buurttype"],
-        "Oordeel": part["Oordeel"].map(profiles.VERDICT_SHORT).fillna("–"),
-        # The year only where an indicator starts later than the nulmeting (e.g. two-yearly).
-        "verandering_kort": [
-            text if pd.isna(start) or int(start) == view.nulmeting else f"{text} (vanaf {int(start)})"
-            for text, start in zip(part["verandering_kort"], part["vanaf"], strict=True)
-        ],
-    })
     st.dataframe(
-        display[SHOWN],
+        table.shown,
         hide_index=True,
         width="stretch",
         column_config={
@@ -167,12 +145,13 @@ for theme, theme_label in THEME_LABELS.items():
             "Betrouwbaarheid": st.column_config.TextColumn(t("Betrouwbaarheid")),
         },
     )
-    components.download_buttons(part[DOWNLOAD], f"profiel-{code}-{theme}")
 st.caption(
     "Stand: 'gelijk' als het verschil binnen de onzekerheid van de meting valt (de 95%-marge of "
     "het aantal respondenten), anders beter of slechter in de richting die de indicator goed "
-    "noemt. Verloop: waarden per jaar. Bron per cijfer in de download."
+    "noemt. Verloop: waarden per jaar. De download bevat alle indicatoren van het profiel, met "
+    "bron, toets en respondenten per cijfer."
 )
+components.download_buttons(profile_download, f"profiel-{code}", key=("profiel", *profile_key))
 
 st.subheader(t("Verwacht en gemeten"))
 expected_rows, status_id = data.area_expected(ctx.version, view.gemeente, view.regel, ctx.privacy,
@@ -187,7 +166,9 @@ else:
         f"Wat buurten met een vergelijkbare {ctx.catalogue.loc[status_id, 'name'].lower()} in "
         f"{ctx.gemeente_name} gemiddeld scoren, naast wat hier gemeten is. {expected.NOTE}"
     )
-    components.table_with_downloads(expected_rows, f"verwacht-{code}")
+    components.table_with_downloads(
+        expected_rows, f"verwacht-{code}",
+        key=("verwacht", ctx.version, view.gemeente, view.regel, ctx.privacy, code, view.taal))
 
 st.subheader(t("Leefbaarometer: wat bewoog de score"))
 decomp, start, end = data.area_decomposition(ctx.version, view.gemeente, view.regel, ctx.privacy,
@@ -219,6 +200,8 @@ else:
             Synthetisch="ja" if bool(lbm_meta["synthetic"].any()) else "nee",
             Bron=ctx.sources["label"].get(lbm_source, lbm_source)),
         f"leefbaarometer-{code}",
+        key=("leefbaarometer", ctx.version, view.gemeente, view.regel, ctx.privacy, code,
+             view.nulmeting),
     )
 
 # Goals, projects and spending, when loaded. For a wijk: its own and its buurten's.

@@ -31,15 +31,17 @@ class RecordingStorage(MemoryMediaFileStorage):
     """Keeps the bytes of every file the app offers, so a test can read a download."""
 
     files: dict[str, bytes] = {}
+    names: dict[str, str] = {}
 
     def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):  # noqa: ANN001
         file_id = super().load_and_get_id(path_or_data, mimetype, kind, filename)
         RecordingStorage.files[file_id] = bytes(self.get_file(file_id).content)
+        RecordingStorage.names[file_id] = filename or ""
         return file_id
 
 
 def record_downloads(monkeypatch) -> None:  # noqa: ANN001
-    RecordingStorage.files = {}
+    RecordingStorage.files, RecordingStorage.names = {}, {}
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
 
 

@@ -140,7 +140,7 @@ def test_one_area_is_not_a_comparison() -> None:
 
 @pytest.fixture()
 def recording(monkeypatch: pytest.MonkeyPatch) -> type[RecordingStorage]:
-    RecordingStorage.files = {}
+    RecordingStorage.files, RecordingStorage.names = {}, {}
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
     return RecordingStorage
 
@@ -175,6 +175,28 @@ def test_the_reference_switch_adds_its_column_to_the_profile(app_env) -> None:
     plain = run("views/buurtprofiel.py", buurt=BUURT)
     assert "switch" not in theme_table(plain, 0).columns
 
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_profile_download_holds_every_indicator_of_every_theme(app_env, recording) -> None:
+    import pandas as pd
+
+    at = run("views/buurtprofiel.py", buurt=BUURT)
+    shown = sum(len(frame.value) for frame in at.dataframe[:5])
+    csv = downloaded(at, "Download CSV")  # the profile's own comes first on the page
+    assert csv.startswith("\ufeff".encode())
+    frame = pd.read_csv(io.BytesIO(csv), sep=";", decimal=",", encoding="utf-8-sig")
+    assert list(frame.columns[:3]) == ["Thema", "Indicator", "Eenheid"]
+    assert {"Bron", "Synthetisch", "Onderdrukt", "Respondenten (n)"} <= set(frame.columns)
+    assert frame["Thema"].nunique() == 5 and len(frame) == shown
+    row = frame[frame["Indicator"] == "Leefbaarometerscore"].iloc[0]
+    assert row["Thema"] == "Leefbaarheid" and row["Jaar"] == 2024
+    assert row["Waarde"] == pytest.approx(value(app_env, BUURT, "lbm_score", 2024))
+    # One pair of buttons for the whole profile, not one per theme.
+    offered = [recording.names[b.proto.url.rsplit("/", 1)[1].split(".")[0]]
+               for b in at.get("download_button")]
+    assert offered[:2] == [f"profiel-{BUURT.lower()}.csv", f"profiel-{BUURT.lower()}.xlsx"]
+    assert not [name for name in offered if name.startswith(f"profiel-{BUURT.lower()}-")]
 
 
 def test_a_wijk_value_derived_from_buurten_keeps_the_source_of_its_own_indicator() -> None:
