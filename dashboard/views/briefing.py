@@ -13,7 +13,7 @@ ctx = state.context()
 t = state.t
 view = ctx.view
 areas = ctx.areas
-choices, labels = ctx.area_choices()
+_, labels = ctx.area_choices()
 
 
 def label(code: str | None) -> str:
@@ -26,7 +26,7 @@ st.caption(t("Eén of twee A4-pagina's in gewone taal voor een wethouder: kernci
              "wijk of buurt en het buurttypefilter in de zijbalk."))
 st.selectbox(
     t("Waarover gaat de briefing?"),
-    [None, *choices.index],
+    [None, *data.area_codes(ctx.version, view.gemeente)],
     format_func=label,
     placeholder=label(None),
     **state.bind("buurt"),

@@ -14,13 +14,12 @@ t = state.t
 view, indicator = ctx.view, ctx.indicator
 st.title(t("Trends: {naam}", naam=indicator["name"]))
 
-choices = data.area_choices(ctx.version, view.gemeente)  # wijken first, by name; cached
 # Labels built once per gemeente and language: a national list has over 14.000 areas.
 labels = data.area_labels(ctx.version, view.gemeente, "{naam} (" + t("wijk") + ")",
                           "{naam} (" + t("buurt") + ")")
 st.multiselect(
     t("Gebieden (maximaal 5)"),
-    list(choices.index),
+    data.area_codes(ctx.version, view.gemeente),  # plain text: 14.000 options nationally
     format_func=labels.get,
     max_selections=5,
     placeholder=t("Kies buurten of wijken"),
