@@ -92,7 +92,7 @@ class Context:
 def _options(version: data.Version, gemeente: str, privacy: settings.Privacy) -> state.Options:
     """What the loaded data of one gemeente allows (built once per gemeente: data.options)."""
     gemeenten = data.gemeenten(version)
-    catalogue = data.catalogue(version).set_index("id", drop=False)
+    catalogue = data.catalogue_in(version)
     periods = data.periods(version, gemeente)
     period_map = {
         row.indicator_id: tuple(int(p) for p in row.periods) for row in periods.itertuples()
@@ -124,7 +124,6 @@ def build() -> Context:
             "De database bevat nog geen gemeente met buurten. Laad gegevens op de pagina "
             "'Over de data' of bouw de demo met 'make db'."
         )
-    catalogue = data.catalogue(version).set_index("id", drop=False)
     names = data.gemeente_names(version)
     raw_gemeente = state.raw_param("gemeente")
     gemeente = raw_gemeente if raw_gemeente in names else next(iter(names))
@@ -133,15 +132,12 @@ def build() -> Context:
     privacy = settings.privacy()
     options = data.options(version, gemeente, privacy, _options)
     view = state.current_view(options)
-    if view.taal == "en" and "name_en" in catalogue:
-        # CBS's own English names where the catalogue has them; ids and units stay as they are.
-        catalogue = catalogue.assign(name=catalogue["name_en"].fillna(catalogue["name"]))
     return Context(
         version=version,
         view=view,
         options=options,
-        catalogue=catalogue,
-        sources=data.sources(version).set_index("key", drop=False),
+        catalogue=data.catalogue_in(version, view.taal),  # CBS's English names for 'en'
+        sources=data.sources_by_key(version),
         areas=areas,
         rules=rules,
         privacy=privacy,

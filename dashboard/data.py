@@ -45,19 +45,27 @@ def _query(version: Version, name: str, params: dict | None = None) -> pd.DataFr
     return db.query(_connection(version), name, params)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# The small lookup tables every rerun reads are shared too (a copy per call cost about a
+# millisecond each on every rerun). Callers select and derive from them; none changes them.
+@st.cache_resource(max_entries=8, show_spinner=False)
 def gemeenten(version: Version) -> pd.DataFrame:
     return _query(version, "app_gemeenten")
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def catalogue(version: Version) -> pd.DataFrame:
     return _query(version, "app_catalogue")
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def sources(version: Version) -> pd.DataFrame:
     return _query(version, "app_sources")
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def sources_by_key(version: Version) -> pd.DataFrame:
+    """sources() indexed by key. Shared: do not change it."""
+    return sources(version).set_index("key", drop=False)
 
 
 # Resources, not data, for the frames that are large at national scale (buurttypes 130.000
@@ -75,12 +83,12 @@ def area_index(version: Version, gemeente: str) -> tuple[pd.DataFrame, frozenset
     return frame, frozenset(frame["code"].tolist())
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def periods(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_periods", {"gemeente": gemeente})
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def rules(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_rules", {"gemeente": gemeente})
 
@@ -165,7 +173,10 @@ def _one_by_one(
         yield ind, obs if people is None else pd.concat([obs, people], ignore_index=True)
 
 
-def _catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
+@st.cache_resource(max_entries=16, show_spinner=False)
+def catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
+    """The catalogue indexed by id, with CBS's English names where it has them when taal is
+    'en' (ids and units stay as they are). Shared: do not change it."""
     cat = catalogue(version).set_index("id", drop=False)
     if taal == "en":
         cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
@@ -180,7 +191,7 @@ def reference_tables(
     computed one indicator at a time. Small (indicators x years x gemeenten); shared."""
     from metrics import references
 
-    cat = _catalogue_in(version)
+    cat = catalogue_in(version)
     area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
     weights = population(version, gemeente, privacy)
     gemeente_parts, peer_parts = [], []
@@ -232,13 +243,13 @@ def _scope(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, taal: str = "nl"
 ) -> tables.Scope:
     """Every indicator of one gemeente, with its areas, buurttypes, catalogue and sources."""
-    cat = _catalogue_in(version, taal)
+    cat = catalogue_in(version, taal)
     return tables.Scope(
         obs=observations(version, gemeente, tuple(cat.index), privacy),
         areas=areas(version, gemeente),
         types=buurttypes(version, gemeente, rule),
         catalogue=cat,
-        sources=sources(version).set_index("key", drop=False),
+        sources=sources_by_key(version),
     )
 
 
@@ -260,7 +271,7 @@ def switched(
 ) -> pd.Series:
     """profiles.switched_values, one indicator at a time (each is ranked among all areas of its
     level, so every indicator's areas are needed, but never all indicators at once)."""
-    cat = _catalogue_in(version)
+    cat = catalogue_in(version)
     area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
     parts = []
     for ind, obs in _one_by_one(version, gemeente, privacy, cat.index, with_population=True):
@@ -278,7 +289,7 @@ def expected_fits(
     """profiles.expected_all, one outcome indicator at a time (with the status scores and the
     inhabitants, which every fit needs). Names are looked up by the page, in its language: the
     fits hold only ids and numbers."""
-    cat = _catalogue_in(version)
+    cat = catalogue_in(version)
     present = set(periods(version, gemeente)["indicator_id"])
     # The status score expected_all takes: the first of its candidates with any rows.
     status_ids = [s for s in profiles.STATUS_INDICATORS if s in present][:1]
@@ -310,11 +321,11 @@ def areas_scope(
     """
     a = areas(version, gemeente)
     keep = {*codes, *a.loc[(a["level"] == "buurt") & a["parent_code"].isin(codes), "code"]}
-    cat = _catalogue_in(version, taal)
+    cat = catalogue_in(version, taal)
     return tables.Scope(
         obs=_fetch(version, gemeente, tuple(cat.index), privacy, tuple(sorted(keep))),
         areas=a, types=buurttypes(version, gemeente, rule), catalogue=cat,
-        sources=sources(version).set_index("key", drop=False),
+        sources=sources_by_key(version),
     )
 
 
@@ -405,12 +416,12 @@ def map_rows(
     reference ranks within it: switching the filter then reuses all of this and only recolours.
     """
     geo = geometries(version, gemeente, level)
-    cat = _catalogue_in(version, taal)
+    cat = catalogue_in(version, taal)
     types = buurttypes(version, gemeente, rule)
     scope = tables.Scope(
         obs=observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy),
         areas=areas(version, gemeente), types=types, catalogue=cat,
-        sources=sources(version).set_index("key", drop=False),
+        sources=sources_by_key(version),
     )
     if geo.empty:
         return geo, None, "", []
@@ -430,8 +441,10 @@ def map_view(
     """What the map page draws for one view, built once per view (None without boundaries).
 
     The areas with `in_filter`, the legend, class breaks and colours, the deck (whose JSON is
-    written once) and the table under the map (areas inside the filter, by name): the map_rows of the view recoloured for the buurttype filter. Keyed on
-    the filter, so going back to an earlier filter choice redraws nothing. Shared: do not change.
+    written once) and the table under the map (areas inside the filter, by name): the map_rows
+    of the view recoloured for the buurttype filter. Keyed on the filter, so going back to an
+    earlier filter choice redraws nothing. Shared: do not change. The table does not depend on
+    `selected` (the kaart page names it by the other arguments).
     """
     ranks = buurttype if reference in tables.SELECTION_REFERENCES else None
     geo, legend, note, heads = map_rows(version, gemeente, rule, privacy, indicator, level,
@@ -601,7 +614,7 @@ def trend_level(
     ind = base["ind"]
     level_rows = ind[ind["area_code"].str[:2] == prefix]
     inside = in_filter(version, gemeente, rule, "buurt", selection or ())
-    cat = _catalogue_in(version, taal)
+    cat = catalogue_in(version, taal)
     result, legend = references.apply_reference(
         level_rows, reference, areas=areas(version, gemeente),
         buurttypes=buurttypes(version, gemeente, rule), weights=base["weights"],
@@ -667,7 +680,7 @@ def trend_averages(
     from metrics import references
 
     base = trend_base(version, gemeente, rule, privacy, indicator)
-    cat = _catalogue_in(version, taal)
+    cat = catalogue_in(version, taal)
     peers = base["peers"]
     parts = {"gemeente": base["gemeente"],
              **{b: peers[peers["type"] == b] for b in tables.TYPE_LABELS}}

@@ -56,4 +56,9 @@ if picked:
         state.go_to("views/buurtprofiel.py", buurt=code)
 
 st.subheader(t("Tabel bij de kaart"))
-components.table_with_downloads(drawn["table"], f"kaart-{view.indicator}-{view.jaar}")
+# The table is map_view's (a shared resource), named by what it depends on: not hashed per rerun.
+components.table_with_downloads(
+    drawn["table"], f"kaart-{view.indicator}-{view.jaar}",
+    key=("kaart", ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
+         view.referentie, view.nulmeting, view.jaar, tuple(view.buurttype), view.taal),
+)
