@@ -157,6 +157,10 @@ EN: dict[str, str] = {
     "buiten het buurttypefilter": "outside the neighbourhood type filter",
     "geen gegevens of onderdrukt": "no data or suppressed",
     "Tabel bij de kaart": "Table for the map",
+    "{n} gebieden in het filter: te veel om zonder vragen te tonen. De downloads bevatten ze "
+    "allemaal.": "{n} areas in the filter: too many to show unasked. The downloads hold all of "
+    "them.",
+    "Toon de tabel": "Show the table",
     "Trends: {naam}": "Trends: {naam}",
     "Gebieden (maximaal 5)": "Areas (at most 5)",
     "Voor deze keuze zijn geen waarden beschikbaar.": "There are no values for this choice.",

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import components, data, maps, state
 from metrics import references
+from metrics.formatting import format_number
 
 ctx = state.context()
 t = state.t
@@ -56,9 +57,18 @@ if picked:
         state.go_to("views/buurtprofiel.py", buurt=code)
 
 st.subheader(t("Tabel bij de kaart"))
+table = drawn["table"]
+name = f"kaart-{view.indicator}-{view.jaar}"
 # The table is map_view's (a shared resource), named by what it depends on: not hashed per rerun.
-components.table_with_downloads(
-    drawn["table"], f"kaart-{view.indicator}-{view.jaar}",
-    key=("kaart", ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
-         view.referentie, view.nulmeting, view.jaar, tuple(view.buurttype), view.taal),
-)
+key = ("kaart", ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
+       view.referentie, view.nulmeting, view.jaar, tuple(view.buurttype), view.taal)
+if len(table) <= maps.LARGE_MAP:
+    components.table_with_downloads(table, name, key=key)
+else:
+    # Thousands of rows (a province or the country) are megabytes for the browser on every
+    # rerun and seconds to lay out per filter choice: shown on request, always downloadable.
+    st.caption(t("{n} gebieden in het filter: te veel om zonder vragen te tonen. De downloads "
+                 "bevatten ze allemaal.", n=format_number(len(table), 0)))
+    if st.toggle(t("Toon de tabel"), key="kaart_tabel"):
+        components.dataframe(table, key=key)
+    components.download_buttons(table, name, key=key)
