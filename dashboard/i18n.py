@@ -157,9 +157,9 @@ EN: dict[str, str] = {
     "buiten het buurttypefilter": "outside the neighbourhood type filter",
     "geen gegevens of onderdrukt": "no data or suppressed",
     "Tabel bij de kaart": "Table for the map",
-    "{n} gebieden in het filter: te veel om zonder vragen te tonen. De downloads bevatten ze "
-    "allemaal.": "{n} areas in the filter: too many to show unasked. The downloads hold all of "
-    "them.",
+    "{n} gebieden in het filter: zo'n grote tabel verschijnt alleen op verzoek. De downloads "
+    "bevatten ze allemaal.": "{n} areas in the filter: a table this large is shown only on "
+    "request. The downloads hold all of them.",
     "Toon de tabel": "Show the table",
     "Trends: {naam}": "Trends: {naam}",
     "Gebieden (maximaal 5)": "Areas (at most 5)",

@@ -67,8 +67,8 @@ if len(table) <= maps.LARGE_MAP:
 else:
     # Thousands of rows (a province or the country) are megabytes for the browser on every
     # rerun and seconds to lay out per filter choice: shown on request, always downloadable.
-    st.caption(t("{n} gebieden in het filter: te veel om zonder vragen te tonen. De downloads "
-                 "bevatten ze allemaal.", n=format_number(len(table), 0)))
+    st.caption(t("{n} gebieden in het filter: zo'n grote tabel verschijnt alleen op verzoek. De "
+                 "downloads bevatten ze allemaal.", n=format_number(len(table), 0)))
     if st.toggle(t("Toon de tabel"), key="kaart_tabel"):
         components.dataframe(table, key=key)
     components.download_buttons(table, name, key=key)
