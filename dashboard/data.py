@@ -103,7 +103,7 @@ def rule_caption(version: Version, gemeente: str, rule: str) -> str:
     row = found.iloc[0]
     first, last = int(row["first_basis"]), int(row["last_basis"])
     years = f"{first}" if first == last else f"{first}–{last}"
-    known = sources(version).set_index("key")["attribution"]
+    known = sources_by_key(version)["attribution"]
     source = str(known[row["source"]]) if row["source"] in known.index else str(row["source"])
     return f"Buurttype volgens: {row['rule_label']} Gegevensjaar: {years}. {source}."
 
@@ -458,7 +458,7 @@ def map_view(
     breaks = maps.class_breaks(shown, legend.diverging)
     if legend.diverging and legend.midpoint not in (None, 0):
         breaks = [b + legend.midpoint for b in maps.class_breaks(shown - legend.midpoint, True)]
-    info = catalogue(version).set_index("id").loc[indicator]
+    info = catalogue_in(version).loc[indicator]
     colours = maps.palette(info["direction"], len(breaks) + 1, better_high)
     deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected, heads=heads,
                            note=note)
@@ -734,7 +734,7 @@ def profile_tables(
               if reference != "waarde" else None)
     rows = profile(version, gemeente, rule, privacy, code, nulmeting, taal)
     return profiles.theme_tables(
-        rows, catalogue(version).set_index("id")["result"],
+        rows, catalogue_in(version)["result"],
         area_header(version, gemeente, rule, privacy, code).latest_year, nulmeting, switch,
     ), profiles.profile_download(rows)
 
