@@ -151,7 +151,8 @@ st.caption(
     "noemt. Verloop: waarden per jaar. De download bevat alle indicatoren van het profiel, met "
     "bron, toets en respondenten per cijfer."
 )
-components.download_buttons(profile_download, f"profiel-{code}", key=("profiel", *profile_key))
+# The download holds no reference column: named without the reference and the filter.
+components.download_buttons(profile_download, f"profiel-{code}", key=("profiel", *profile_key[:7]))
 
 st.subheader(t("Verwacht en gemeten"))
 expected_rows, status_id = data.area_expected(ctx.version, view.gemeente, view.regel, ctx.privacy,
