@@ -27,7 +27,7 @@ TEMPLATE_LABELS = {
 
 @dataclass(frozen=True)
 class Checked:
-    preview: dict | None
+    results: list[pipeline.LoadResult] | None  # the dry run: what loading would do
     error: str | None
 
 
@@ -47,13 +47,15 @@ def _as_file(name: str, content: bytes) -> Iterator[Path]:
 
 
 def check(name: str, content: bytes, options: dict) -> Checked:
-    """Read and validate an uploaded file and describe what loading it would change."""
+    """Read and validate an uploaded file and describe what loading it would change.
+
+    This is the command line's dry run: the real load in a transaction that is rolled back.
+    """
     with _as_file(name, content) as path:
         try:
-            batch = pipeline.read_file(path, options)
-            return Checked(pipeline.preview(settings.db_path(), batch), None)
+            return Checked(pipeline.preview(settings.db_path(), [path], options), None)
         except (LoadError, db.DatabaseError) as exc:
-            return Checked(None, str(exc))
+            return Checked(None, _refusal(exc))
 
 
 def commit(
@@ -65,4 +67,15 @@ def commit(
             results = pipeline.load_paths(settings.db_path(), [path], "upload", options, progress)
             return results[0], ""
         except (LoadError, db.DatabaseError) as exc:
-            return None, str(exc)
+            return None, _refusal(exc)
+
+
+def describe(result: pipeline.LoadResult) -> list[str]:
+    return pipeline.describe(result)
+
+
+def _refusal(exc: Exception) -> str:
+    # Word for word what the command line prints after "Geweigerd.".
+    if isinstance(exc, LoadError):
+        return str(exc)
+    return f"{exc} Er is niets geladen."

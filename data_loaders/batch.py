@@ -74,7 +74,17 @@ class LoadError(ValueError):
         self.column = column
         self.problem = message
         self.fix = fix
+        self.batch_files: int | None = None  # set when the file was part of a batch load
         super().__init__(self.dutch())
+
+    def in_batch(self, files: int) -> LoadError:
+        """Say that the whole batch of `files` files was refused: nothing of it is loaded."""
+        self.batch_files = files
+        self.args = (self.dutch(),)
+        return self
+
+    def __str__(self) -> str:
+        return self.dutch()
 
     def dutch(self) -> str:
         where = [f"Bestand '{self.file}'"]
@@ -85,6 +95,10 @@ class LoadError(ValueError):
         text = ", ".join(where) + f": {self.problem}"
         if self.fix:
             text += f" Wat te doen: {self.fix}"
+        if self.batch_files is not None:
+            text += (" Er is niets geladen: de database is ongewijzigd." if self.batch_files == 1
+                     else f" Er is niets geladen: geen van de {self.batch_files} bestanden, de "
+                     "database is ongewijzigd.")
         return text
 
 
@@ -92,8 +106,9 @@ class LoadError(ValueError):
 class LoadBatch:
     """Everything one file contributes, validated, in schema columns.
 
-    `periods` are the years this batch replaces for its source: on load, the rows of `source` for
-    those periods are deleted first, so loading a newer file replaces only that source's years.
+    `periods` are the years in the batch. On load it replaces exactly what it contains: the
+    source's values of its areas, indicators and years, the boundaries of its area codes in its
+    indeling; never another gemeente, indicator or year (data_loaders.pipeline).
     """
 
     file: Path

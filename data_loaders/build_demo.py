@@ -26,8 +26,7 @@ def build(target: Path, say=print) -> None:
         pipeline.ensure_catalogue(con)
     for entry in manifest["load"]:
         path = SAMPLE_DATA / entry["path"]
-        batch = pipeline.read_file(path, entry.get("options"))
-        result = pipeline.commit(fresh, batch, how="build")
+        [result] = pipeline.load_paths(fresh, [path], "build", entry.get("options"))
         say(f"{result.file}: {result.rows} regels ({result.source}), {result.status}")
         for warning in result.warnings:
             say(f"  let op: {warning}")

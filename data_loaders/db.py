@@ -151,6 +151,19 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     return len(frame)
 
 
+@contextlib.contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
+    """A frame visible to named queries as `name` for the duration of the block."""
+    con.register(name, frame)
+    try:
+        yield
+    finally:
+        # After a failed statement the transaction is aborted and unregistering fails too; the
+        # first error is the one to report.
+        with contextlib.suppress(duckdb.Error):
+            con.unregister(name)
+
+
 _TABLES = {
     "areas",
     "geometries",

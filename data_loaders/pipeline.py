@@ -1,15 +1,20 @@
-"""One code path for every load (command line, upload, demo build): detect, read, preview, commit.
+"""One code path for every load (command line, upload, demo build): detect, read, plan, write.
 
-A commit writes one file's batch in one transaction through db.write_session and records it in the
-loads table. Loading the same file again changes nothing; a newer file replaces only its own
-source's rows for its own years. A rejected file leaves the database exactly as it was.
+A batch of files is one transaction (db.write_session): all files load, or none does. Each file
+replaces exactly what it contains: its source's values of its areas, indicators and years, the
+boundaries of its area codes in its indeling, the buurttypes of its areas, years and rules; never
+another gemeente's data. Before writing, every file's effect is planned per gemeente (added,
+replaced, removed, kept) inside the same transaction, so the dry run (the same transaction, rolled
+back) reports exactly what the real run does. Loading the same file again changes nothing.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -30,17 +35,6 @@ from data_loaders.batch import LoadBatch, LoadError
 READERS = {"geometrie": geometry, "leefbaarometer": leefbaarometer, "cbs_tabel": mapped_table,
            "sjabloon": templates}
 Progress = Callable[[float, str], None]
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    file: str
-    source: str
-    format: str
-    rows: int
-    status: str  # geladen, ongewijzigd
-    replaced: int
-    warnings: tuple[str, ...]
 
 
 def checksum_of(path: Path) -> str:
@@ -92,36 +86,134 @@ def ensure_catalogue(con) -> None:
     db.insert_frame(con, "sources", indicator_catalogue.sources())
 
 
-def _existing(con, batch: LoadBatch, cursor: bool = False) -> int:
-    frame = db.query(con, "load_count_source_rows",
-                     {"source": batch.source, "periods": [int(p) for p in batch.periods]},
-                     cursor=cursor)
-    return int(frame["rows"].iloc[0])
+PLAN_KINDS = {"geometries": "grenzen", "observations": "waarden", "buurttypes": "buurttypen",
+              "own": "eigen gegevens"}
+PLAN_COLUMNS = ["gemeente", "naam", "soort", "toegevoegd", "vervangen", "verwijderd", "behouden"]
 
 
-def preview(db_path: Path, batch: LoadBatch) -> dict:
-    """What a commit would do, for the user to confirm (read-only)."""
-    obs = batch.observations
-    info = {
-        "bestand": batch.file.name,
-        "bron": batch.source,
-        "formaat": batch.format,
-        "regels": batch.rows,
-        "gebieden": int(obs["area_code"].nunique()) if obs is not None else
-        (len(batch.areas) if batch.areas is not None else 0),
-        "indicatoren": sorted(obs["indicator_id"].unique()) if obs is not None else [],
-        "jaren": [int(p) for p in batch.periods],
-        "vervangt": 0,
-        "waarschuwingen": list(batch.warnings),
+def _plan_frame(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        "gemeente": rows["gemeente"].astype(str), "soort": PLAN_KINDS[kind],
+        "toegevoegd": rows["added"].astype(int), "vervangen": rows["replaced"].astype(int),
+        "verwijderd": rows["removed"].astype(int), "behouden": rows["kept"].astype("Int64"),
+        "same": rows["same"].astype(int),
+    })
+
+
+def _plan(con, batch: LoadBatch) -> list[pd.DataFrame]:
+    """Per gemeente and kind, what writing `batch` now would do (inside the open transaction)."""
+    plans = []
+    frames = {
+        "geometries": (batch.geometries, ["area_code", "indeling"]),
+        "observations": (batch.observations, ["area_code", "indicator_id", "period"]),
+        "buurttypes": (batch.buurttypes, ["area_code", "period", "rule"]),
     }
-    if Path(db_path).is_file():
-        con = db.connect(db_path, read_only=True)
-        try:
-            info["vervangt"] = _existing(con, batch)
-            info["waarschuwingen"] += _unknown_areas(con, batch)
-        finally:
-            con.close()
-    return info
+    for kind, (frame, keys) in frames.items():
+        if frame is None or frame.empty:
+            continue
+        if kind == "buurttypes":
+            frame = _expand_wijken(con, frame)
+        params = {"checksum": batch.checksum}
+        if kind == "observations":
+            params["source"] = batch.source
+        with db.registered(con, "_in", frame[keys]):
+            found = db.query(con, f"load_plan_{kind}", params, cursor=False)
+        plans.append(_plan_frame(found, kind))
+    return plans
+
+
+def _unchanged(batch: LoadBatch, plans: list[pd.DataFrame]) -> bool:
+    """This very file was loaded before and nothing has changed its rows since."""
+    own = (batch.spending, batch.projects, batch.goals)
+    if not plans or any(f is not None for f in own):
+        return False
+    plan = pd.concat(plans)
+    return bool((plan["toegevoegd"] == 0).all() and (plan["verwijderd"] == 0).all()
+                and (plan["vervangen"] == plan["same"]).all())
+
+
+@dataclass(frozen=True, eq=False)
+class LoadResult:
+    file: str
+    source: str
+    format: str
+    rows: int
+    status: str  # geladen, ongewijzigd
+    replaced: int  # existing rows this file replaces or removes
+    warnings: tuple[str, ...]
+    periods: tuple[int, ...] = ()
+    areas: int = 0
+    indicators: tuple[str, ...] = ()
+    changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PLAN_COLUMNS))
+
+
+def describe(result: LoadResult) -> list[str]:
+    """The preview and the outcome in words, the same for the command line and the upload page."""
+    years = ", ".join(map(str, result.periods)) or "-"
+    lines = [f"{result.file}: {result.rows} regels, {result.areas} gebieden, jaren {years}, bron "
+             f"{result.source}; vervangt {result.replaced} bestaande regels"]
+    for (code, name), part in result.changes.groupby(["gemeente", "naam"], sort=True):
+        kinds = []
+        for row in part.itertuples():
+            kept = "" if pd.isna(row.behouden) else f", {row.behouden} behouden"
+            kinds.append(f"{row.soort} {row.toegevoegd} nieuw, {row.vervangen} vervangen, "
+                         f"{row.verwijderd} verwijderd{kept}")
+        lines.append(f"  {code} {name}: " + "; ".join(kinds))
+    lines += [f"  let op: {warning}" for warning in result.warnings]
+    return lines
+
+
+@functools.cache
+def gemeente_names() -> dict[str, str]:
+    """GM code -> name, from CBS's 2025 gemeente list (data_loaders/reference/README.md)."""
+    frame = pd.read_csv(mapped_table.REFERENCE_DIR / "cbs_gem2025_codes.csv", sep=";", dtype=str,
+                        encoding="utf-8-sig", keep_default_na=False)
+    return {"GM" + code.strip().zfill(4): name.strip()
+            for code, name in zip(frame["Gemeente2025"], frame["Gemeentenaam2025"], strict=True)}
+
+
+def _names(con, codes: list[str]) -> dict[str, str]:
+    """The name of each gemeente as loaded, else from the CBS list, else its code."""
+    known = db.query(con, "load_gemeente_names", {"codes": codes}, cursor=False)
+    loaded = dict(zip(known["code"], known["name"], strict=True))
+    return {c: loaded.get(c) or gemeente_names().get(c) or c for c in codes}
+
+
+def _mentioned_gemeenten(batch: LoadBatch) -> list[str]:
+    codes: set[str] = set()
+    for frame, column in ((batch.areas, "code"), (batch.observations, "area_code"),
+                          (batch.geometries, "area_code"), (batch.buurttypes, "area_code"),
+                          (batch.spending, "area_code"), (batch.goals, "area_code")):
+        if frame is not None and not frame.empty:
+            codes.update("GM" + c[2:6] for c in frame[column].unique().tolist())
+    if batch.projects is not None:
+        codes.update("GM" + c.split()[0][2:6] for c in batch.projects["area_codes"] if c.split())
+    return sorted(codes)
+
+
+def _ensure_gemeenten(con, batch: LoadBatch) -> None:
+    """Every gemeente with data gets an area row, so the app knows it (named as well as known)."""
+    codes = _mentioned_gemeenten(batch)
+    if not codes:
+        return
+    names = _names(con, codes)
+    frame = pd.DataFrame({"code": codes, "name": [names[c] for c in codes]})
+    with db.registered(con, "_gemeenten", frame):
+        db.execute(con, "load_add_gemeenten")
+
+
+def _ensure_source(con, key: str) -> None:
+    """A source named for its year (cbs_kwb_2017) is the source without year, labelled for it."""
+    if not db.query(con, "load_source_known", {"key": key}, cursor=False).empty:
+        return
+    catalogue = indicator_catalogue.sources()
+    row = catalogue[catalogue["key"] == key]
+    match = re.fullmatch(r"(.+)_((?:19|20)\d\d)", key)
+    if row.empty and match:
+        base = catalogue[catalogue["key"] == match.group(1)]
+        row = base.assign(key=key, label=base["label"] + f" {match.group(2)}")
+    if not row.empty:
+        db.insert_frame(con, "sources", row)
 
 
 def _unknown_areas(con, batch: LoadBatch) -> list[str]:
@@ -141,67 +233,111 @@ def _unknown_areas(con, batch: LoadBatch) -> list[str]:
             f"herindeling); ze worden wel geladen: {shown}"]
 
 
-def commit(db_path: Path, batch: LoadBatch, how: str) -> LoadResult:
+def _load_one(con, batch: LoadBatch, how: str) -> LoadResult:
+    """Plan, then write one file's batch inside the open transaction and record it."""
     synthetic, confidential = indicator_catalogue.source_flags(batch.source)
-    with db.write_session(db_path) as con:
-        if con.execute("SELECT count(*) FROM indicators").fetchall()[0][0] == 0:
-            ensure_catalogue(con)
-        already = db.query(con, "load_same_checksum",
-                           {"checksum": batch.checksum, "source": batch.source}, cursor=False)
-        warnings = tuple(batch.warnings) + tuple(_unknown_areas(con, batch))
-        load_id = int(con.execute("SELECT nextval('load_ids')").fetchall()[0][0])
-        if not already.empty:
-            status, replaced = "ongewijzigd", 0
-        else:
-            status, replaced = "geladen", _existing(con, batch)
-            _write(con, batch, synthetic, confidential, load_id)
-        periods = f"{min(batch.periods)}-{max(batch.periods)}" if batch.periods else ""
-        db.execute(con, "load_record", {
-            "id": load_id, "file": batch.file.name, "checksum": batch.checksum,
-            "source": batch.source, "format": batch.format, "rows": batch.rows,
-            "periods": periods, "loaded_at": datetime.now(), "how": how, "status": status,
-            "message": "; ".join(warnings)[:2000] or None,
-        })
-    return LoadResult(batch.file.name, batch.source, batch.format, batch.rows, status, replaced,
-                      warnings)
+    _ensure_source(con, batch.source)
+    warnings = tuple(batch.warnings) + tuple(_unknown_areas(con, batch))
+    load_id = int(con.execute("SELECT nextval('load_ids')").fetchall()[0][0])
+    plans = _plan(con, batch)
+    if _unchanged(batch, plans):
+        status = "ongewijzigd"
+    else:
+        status = "geladen"
+        plans += _write(con, batch, synthetic, confidential, load_id)
+        _ensure_gemeenten(con, batch)
+    changes = pd.concat(plans, ignore_index=True) if plans else pd.DataFrame(
+        columns=[*PLAN_COLUMNS, "same"])
+    if status == "ongewijzigd":
+        changes = changes.assign(toegevoegd=0, vervangen=0, verwijderd=0)
+    gemeenten = sorted(changes["gemeente"].unique().tolist())
+    names = _names(con, gemeenten) if gemeenten else {}
+    changes = changes.assign(naam=changes["gemeente"].map(names))[PLAN_COLUMNS]
+    periods = f"{min(batch.periods)}-{max(batch.periods)}" if batch.periods else ""
+    db.execute(con, "load_record", {
+        "id": load_id, "file": batch.file.name, "checksum": batch.checksum,
+        "source": batch.source, "format": batch.format, "rows": batch.rows,
+        "periods": periods, "loaded_at": datetime.now(), "how": how, "status": status,
+        "message": "; ".join(warnings)[:2000] or None,
+    })
+    obs = batch.observations
+    return LoadResult(
+        batch.file.name, batch.source, batch.format, batch.rows, status,
+        int(changes["vervangen"].sum() + changes["verwijderd"].sum()), warnings,
+        periods=tuple(int(p) for p in batch.periods),
+        areas=int(obs["area_code"].nunique()) if obs is not None else
+        (len(batch.areas) if batch.areas is not None else 0),
+        indicators=tuple(sorted(obs["indicator_id"].unique())) if obs is not None else (),
+        changes=changes.reset_index(drop=True),
+    )
 
 
-def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool, load_id: int) -> None:
-    """Replace the source's rows for the batch's years; every row remembers the load it came in."""
+def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool,
+           load_id: int) -> list[pd.DataFrame]:
+    """Replace exactly what the batch holds; every row remembers the load it came in.
+
+    Returns the plan of own data (spending, projects, goals), counted from what was deleted.
+    """
     params = {"source": batch.source, "periods": [int(p) for p in batch.periods]}
     if batch.areas is not None:
         con.register("_areas", batch.areas)
         db.execute(con, "load_upsert_areas")
         con.unregister("_areas")
     if batch.geometries is not None:
-        levels = sorted(batch.areas["level"].unique()) if batch.areas is not None else []
-        db.execute(con, "load_delete_geometries", {**params, "levels": levels})
+        _delete(con, "load_delete_geometries", batch.geometries[["area_code", "indeling"]])
         db.insert_frame(con, "geometries", batch.geometries.assign(source=batch.source, load_id=load_id))
     if batch.observations is not None:
-        db.execute(con, "load_delete_observations", params)
         obs = batch.observations.assign(source=batch.source, synthetic=synthetic, load_id=load_id)
         clash = _clash(con, obs, params)
         if clash:
             raise LoadError(batch.file, clash, fix="Laad de gegevens van die bron niet dubbel, of "
                             "verwijder eerst de andere bron.")
+        _delete(con, "load_delete_observations",
+                batch.observations[["area_code", "indicator_id", "period"]], {"source": batch.source})
         db.insert_frame(con, "observations", obs)
     if batch.buurttypes is not None:
         types = _expand_wijken(con, batch.buurttypes)
-        con.register("_types", types)
-        db.execute(con, "load_delete_buurttypes", params)
-        con.unregister("_types")
+        _delete(con, "load_delete_buurttypes", types[["area_code", "period", "rule"]])
         db.insert_frame(con, "buurttypes", types.assign(source=batch.source, load_id=load_id))
-    for table, frame in (("spending", batch.spending), ("projects", batch.projects)):
-        if frame is not None:
-            # A project list is a register: a new one replaces the source's projects entirely.
-            db.execute(con, f"load_delete_{table}",
-                       {"source": batch.source} if table == "projects" else params)
-            db.insert_frame(con, table, frame.assign(source=batch.source, synthetic=synthetic,
-                                                     confidential=confidential, load_id=load_id))
-    if batch.goals is not None:
-        db.execute(con, "load_delete_goals", params)
-        db.insert_frame(con, "goals", batch.goals.assign(source=batch.source, synthetic=synthetic,
-                                                         load_id=load_id))
+    own = []
+    for table, frame, keys in (
+        ("spending", batch.spending, ["organisation", "area_code", "year"]),
+        ("projects", batch.projects, ["project_id", "area_codes"]),
+        ("goals", batch.goals, ["area_code", "indicator_id", "target_period"]),
+    ):
+        if frame is None:
+            continue
+        incoming = frame[keys]
+        if table == "projects":
+            incoming = incoming.assign(gemeente=[("GM" + c.split()[0][2:6]) if c.split() else ""
+                                                 for c in frame["area_codes"]])
+            first = incoming["gemeente"]
+        else:
+            first = "GM" + incoming["area_code"].str[2:6]
+        deleted = _delete(con, f"load_delete_{table}", incoming,
+                          {"source": batch.source} if table == "projects" else None)
+        gone = ("GM" + deleted["area_code"].fillna("").str[2:6]).value_counts()
+        come = first.value_counts()
+        for code in sorted(set(come.index) | set(gone.index)):
+            n_in, n_out = int(come.get(code, 0)), int(gone.get(code, 0))
+            own.append((code, n_in - min(n_in, n_out), min(n_in, n_out), n_out - min(n_in, n_out)))
+        extra = {"synthetic": synthetic, "confidential": confidential}
+        if table == "goals":
+            extra.pop("confidential")
+        db.insert_frame(con, table, frame.assign(source=batch.source, load_id=load_id, **extra))
+    if not own:
+        return []
+    rows = pd.DataFrame(own, columns=["gemeente", "added", "replaced", "removed"])
+    rows = rows.groupby("gemeente", as_index=False).sum().assign(kept=pd.NA, same=0)
+    return [_plan_frame(rows, "own")]
+
+
+def _delete(con, name: str, incoming: pd.DataFrame, params: dict | None = None) -> pd.DataFrame:
+    with db.registered(con, "_in", incoming):
+        if name.endswith(("spending", "projects", "goals")):
+            return db.query(con, name, params, cursor=False)  # DELETE ... RETURNING area_code
+        db.execute(con, name, params)
+        return pd.DataFrame()
 
 
 def _clash(con, obs: pd.DataFrame, params: dict | None = None) -> str | None:
@@ -238,17 +374,55 @@ def _expand_wijken(con, types: pd.DataFrame) -> pd.DataFrame:
     return merged.drop_duplicates(["area_code", "period", "rule"], keep="first")
 
 
+class _DryRun(Exception):
+    """Raised at the end of a dry run so the transaction is rolled back."""
+
+
 def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None = None,
-               progress: Progress | None = None) -> list[LoadResult]:
-    """Load files one by one, each in its own transaction; stops at the first rejection."""
-    results = []
-    for index, path in enumerate(paths):
-        if progress:
-            progress(index / max(len(paths), 1), f"{Path(path).name} lezen en controleren")
-        batch = read_file(path, options)
-        if progress:
-            progress((index + 0.5) / max(len(paths), 1), f"{Path(path).name} schrijven")
-        results.append(commit(db_path, batch, how))
+               progress: Progress | None = None, *, dry_run: bool = False) -> list[LoadResult]:
+    """Load files as one batch in one transaction: all of them, or (on any rejection) none.
+
+    With dry_run the very same work is done and then rolled back: the results are the preview.
+    Boundary files go first, so the codes they bring are known to the other files of the batch.
+    Files are read one at a time inside the transaction, so memory holds one file at most.
+    """
+    paths = [Path(p) for p in paths]
+    total = max(len(paths), 1)
+    try:
+        formats = [detect_format(p) for p in paths]
+    except LoadError as exc:
+        raise exc.in_batch(len(paths)) from None
+    order = sorted(range(len(paths)), key=lambda i: formats[i] != "geometrie")
+    results: dict[int, LoadResult] = {}
+    try:
+        with db.write_session(db_path) as con:
+            if con.execute("SELECT count(*) FROM indicators").fetchall()[0][0] == 0:
+                ensure_catalogue(con)
+            for step, i in enumerate(order):
+                name = paths[i].name
+
+                def say(fraction: float, text: str, step: int = step, name: str = name) -> None:
+                    if progress:
+                        progress(min((step + fraction * 0.8) / total, 1.0), f"{name}: {text}")
+
+                say(0.0, "lezen en controleren")
+                reader_options = {**(options or {}), "progress": say}
+                batch = READERS[formats[i]].read(paths[i], checksum_of(paths[i]), reader_options)
+                say(0.8, "controleren tegen de database en schrijven")
+                results[i] = _load_one(con, batch, how)
+                del batch
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    except LoadError as exc:
+        raise exc.in_batch(len(paths)) from None
     if progress:
         progress(1.0, "klaar")
-    return results
+    return [results[i] for i in range(len(paths))]
+
+
+def preview(db_path: Path, paths: list[Path], options: dict | None = None) -> list[LoadResult]:
+    """What loading these files would do, per file and gemeente: the real run, rolled back."""
+    return load_paths(db_path, paths, "voorbeeld", options, dry_run=True)
+

@@ -125,7 +125,7 @@ st.download_button(
 )
 upload = st.file_uploader(
     t("Bestand om te laden"),
-    type=["csv", "txt", "xlsx", "geojson", "json", "topojson"],
+    type=["csv", "txt", "xlsx", "geojson", "json", "topojson", "gpkg", "zip"],
     help="Maximaal 200 MB.",
 )
 left, right = st.columns(2)
@@ -137,15 +137,15 @@ if upload is not None:
     if checked.error:
         st.error(checked.error, icon=":material/block:")
     else:
-        info = checked.preview
-        st.markdown(
-            f"**{info['bestand']}**: {info['regels']} regels, {info['gebieden']} gebieden, "
-            f"jaren {', '.join(map(str, info['jaren']))}, bron `{info['bron']}`. "
-            f"Vervangt {info['vervangt']} bestaande regels van deze bron in deze jaren."
-        )
-        if info["indicatoren"]:
-            st.caption("Indicatoren: " + ", ".join(info["indicatoren"]))
-        for warning in info["waarschuwingen"]:
+        [info] = checked.results
+        # The same words as the command line's dry run, and its table per gemeente.
+        head, *rest = uploads.describe(info)
+        st.markdown(f"**{head}**")
+        if info.indicators:
+            st.caption("Indicatoren: " + ", ".join(info.indicators))
+        if not info.changes.empty:
+            st.dataframe(info.changes, hide_index=True)
+        for warning in info.warnings:
             st.warning(warning)
         if st.button("Laden", type="primary", icon=":material/upload:"):
             with st.status("Bezig met laden…", expanded=True) as status:
@@ -159,5 +159,6 @@ if upload is not None:
             if result:
                 st.success(f"{result.file} is {result.status} ({result.rows} regels). De app toont "
                            "de nieuwe gegevens vanaf de volgende klik.")
+                st.text("\n".join(uploads.describe(result)[1:]))
             else:
                 st.error(error, icon=":material/block:")

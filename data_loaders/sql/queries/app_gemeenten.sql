@@ -1,10 +1,17 @@
--- The gemeenten that have at least one buurt with data, for the gemeente picker; with more than
--- one, the whole country comes last as 'Nederland' (code NL, see app_areas).
-WITH gemeenten AS (
+-- Every gemeente with data (boundaries, figures or buurttypes of any of its areas, or of itself),
+-- for the gemeente picker; with more than one, the whole country comes last as 'Nederland' (code
+-- NL, see app_areas). Every load gives each gemeente it mentions an area row of its own.
+WITH with_data AS (
+    SELECT DISTINCT 'GM' || substr(area_code, 3, 4) AS code FROM (
+        SELECT area_code FROM geometries
+        UNION ALL SELECT DISTINCT area_code FROM observations
+        UNION ALL SELECT area_code FROM buurttypes
+    )
+),
+gemeenten AS (
     SELECT a.code, a.name
-    FROM areas a
+    FROM areas a JOIN with_data d USING (code)
     WHERE a.level = 'gemeente'
-      AND EXISTS (SELECT 1 FROM areas b WHERE b.gemeente_code = a.code AND b.level = 'buurt')
 )
 SELECT code, name FROM (
     SELECT code, name, 0 AS national FROM gemeenten

@@ -1,4 +1,6 @@
--- Replace the labels of the rules this list carries, for its years.
+-- A buurttype list replaces the labels of its areas, years and rules (the scope of
+-- load_plan_buurttypes).
 DELETE FROM buurttypes
-WHERE source = $source AND list_contains($periods, period)
-  AND rule IN (SELECT DISTINCT rule FROM _types)
+WHERE area_code IN (SELECT DISTINCT area_code FROM _in)
+  AND period IN (SELECT DISTINCT period FROM _in)
+  AND rule IN (SELECT DISTINCT rule FROM _in)

@@ -1,4 +1,3 @@
--- A newer boundary file replaces that source's boundaries of the same level and indeling.
+-- A boundary is replaced per area code and indeling (the scope of load_plan_geometries).
 DELETE FROM geometries
-WHERE source = $source AND list_contains($periods, indeling)
-  AND area_code IN (SELECT code FROM areas WHERE list_contains($levels, level))
+WHERE (area_code, indeling) IN (SELECT DISTINCT area_code, indeling FROM _in)

@@ -1,1 +1,5 @@
-DELETE FROM goals WHERE source = $source AND list_contains($periods, target_period)
+-- A goal is replaced per area, indicator and target year.
+DELETE FROM goals
+WHERE (area_code, indicator_id, target_period)
+      IN (SELECT DISTINCT area_code, indicator_id, target_period FROM _in)
+RETURNING area_code

@@ -1,1 +1,4 @@
-DELETE FROM spending WHERE source = $source AND list_contains($periods, year)
+-- Spending of the file's organisations, areas and years is replaced; other rows stay.
+DELETE FROM spending
+WHERE (organisation, area_code, year) IN (SELECT DISTINCT organisation, area_code, year FROM _in)
+RETURNING area_code
