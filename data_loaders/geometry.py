@@ -1,13 +1,19 @@
-"""Reads area boundaries (CBS/Kadaster wijk- en buurtkaart; GeoJSON or TopoJSON, WGS84 or RD New).
+"""Reads area boundaries as published: the CBS/PDOK wijk- en buurtkaart (GeoPackage with layers
+buurten, wijken and gemeenten, or an older Shapefile, whole country, RD New), GeoJSON or TopoJSON
+(WGS84 or RD New), and a gemeente's own exports with the CBS code in another property.
 
 Turns one file into areas plus WGS84 geometries (original, simplified for display, label point) in a
-LoadBatch. It never touches the database and builds no map: display belongs to the dashboard.
+LoadBatch. Water parts (water = JA) and placeholder areas (water, buitenland) are left out;
+`gemeente` keeps only the gemeenten asked for. GeoPackage and Shapefile are read with pyogrio (GDAL)
+in chunks, so a national file never sits in memory twice. It never touches the database and builds
+no map: display belongs to the dashboard.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +22,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyogrio
+import pyogrio.raw
 import shapely
 from pyproj import Transformer
 
@@ -37,7 +45,8 @@ LEVEL_OF_PREFIX = {"BU": "buurt", "WK": "wijk", "GM": "gemeente"}
 PREFIX_OF_LEVEL = {level: prefix for prefix, level in LEVEL_OF_PREFIX.items()}
 DIGITS = {"buurt": 8, "wijk": 6, "gemeente": 4}
 PLURAL = {"buurt": "buurten", "wijk": "wijken", "gemeente": "gemeenten", "gebied": "gebieden"}
-PLURAL |= {"feature": "features", "ring": "ringen", "geometrie": "geometrieën"}
+PLURAL |= {"feature": "features", "ring": "ringen", "geometrie": "geometrieën",
+           "waterdeel": "waterdelen", "plaatshouder": "plaatshouders"}
 
 # (code key, name key, level the key implies), most specific first: CBS buurt layers also carry
 # wijkcode and gemeentecode, and the feature's own code must win.
@@ -59,7 +68,15 @@ _GEO_MARKER = re.compile(
     r'"type"\s*:\s*"(?:FeatureCollection|Topology)"|\A\ufeff?\s*\{\s*"arcs"\s*:|"features"\s*:\s*\['
 )
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-_CODE = re.compile(r"(BU|WK|GM)?(\d+)")
+_CODE = re.compile(r"(BU|WK|GM)?([0-9A-Z]+)")
+# Since 2022 CBS codes may carry letters after the gemeente number (BU0363AA01, WK0363AA).
+_PREFIXED = re.compile(r"GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4}")
+OGR_SUFFIXES = {".gpkg", ".shp", ".zip"}
+LAYERS = {"gemeente": "gemeenten", "wijk": "wijken", "buurt": "buurten"}
+NAME_KEYS = ["statnaam", "buurtnaam", "bu_naam", "wijknaam", "wk_naam", "gemeentenaam", "gm_naam",
+             "naam", "name", "cbsnaam", "cbs_naam"]
+PLACEHOLDER_NAMES = {"water", "buitenland"}
+CHUNK = 2000  # features read from a GeoPackage or Shapefile at a time
 
 Polygons = list[list[np.ndarray]]  # polygons -> rings -> (n, 2) coordinate arrays
 
@@ -86,8 +103,10 @@ def detect(path: Path, head: str) -> bool:
 
     A .geojson or .topojson file is claimed even when broken, so its reader can say what is wrong.
     """
-    if path.suffix.lower() in {".geojson", ".topojson"}:
+    if path.suffix.lower() in {".geojson", ".topojson", ".gpkg", ".shp"}:
         return True
+    if path.suffix.lower() == ".zip":
+        return _zip_has_shapefile(path)
     return bool(_JSON_OBJECT.match(head) and _GEO_MARKER.search(head))
 
 
@@ -104,6 +123,10 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
     indeling = _indeling(path, options, warnings)
     level_option = _level_option(path, options)
     tolerance = _tolerance(path, options)
+    keep = _gemeente_option(path, options)
+    if path.suffix.lower() in OGR_SUFFIXES:
+        return _read_ogr(path, checksum, options, indeling, level_option, tolerance, keep,
+                         warnings)
     document = _parse_json(path)
 
     kind = document.get("type") if isinstance(document, dict) else None
@@ -129,7 +152,7 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
             fix="Controleer of de export gelukt is en de juiste laag bevat.",
         )
 
-    _assign_codes(path, features, level_option, warnings)
+    features = _assign_codes(path, features, level_option, warnings, options.get("codekolom"), keep)
     shapes, singles, dropped = _shapes(path, features, arcs, fmt)
     if dropped:
         warnings.append(
@@ -176,6 +199,23 @@ def _indeling(path: Path, options: dict, warnings: list[str]) -> int:
             fix="Geef het jaar van de indeling mee, bijvoorbeeld --indeling 2024.",
         )
     return int(text)
+
+
+def _gemeente_option(path: Path, options: dict) -> set[str] | None:
+    """--gemeente GM0202,GM0203 (or 0202): only these gemeenten of a national file."""
+    value = options.get("gemeente")
+    if value is None or str(value).strip() == "":
+        return None
+    codes = set()
+    for part in re.split(r"[,;\s]+", str(value).strip()):
+        if not part:
+            continue
+        code = part.upper() if part.upper().startswith("GM") else "GM" + part.zfill(4)
+        if not re.fullmatch(r"GM\d{4}", code):
+            raise LoadError(path, f"gemeente '{part}' is geen gemeentecode.",
+                            fix="Geef gemeentecodes als GM0202,GM0203.")
+        codes.add(code)
+    return codes
 
 
 def _level_option(path: Path, options: dict) -> str | None:
@@ -313,12 +353,26 @@ def _decode_arcs(path: Path, topology: dict) -> list[np.ndarray]:
 
 
 def _assign_codes(
-    path: Path, features: list[_Feature], level_option: str | None, warnings: list[str]
-) -> None:
+    path: Path,
+    features: list[_Feature],
+    level_option: str | None,
+    warnings: list[str],
+    code_key: str | None = None,
+    keep: set[str] | None = None,
+) -> list[_Feature]:
+    """Give each feature its CBS code, name and level; returns the features to load.
+
+    Water parts and placeholder areas are left out, and with `keep` every gemeente not asked for.
+    The code comes from `code_key` when given, else from the first property whose values are all
+    CBS codes (the usual CBS names first, then any other, such as cbsCode), else from the usual
+    names feature by feature, so that a wrong code is reported with its feature.
+    """
+    features, water, placeholders = _without_water(features)
+    chosen = _choose_code_key(path, features, code_key)
     missing: list[_Feature] = []
     unnamed = 0
     for feature in features:
-        found = _code_and_name(feature.properties)
+        found = _code_and_name(feature.properties) if chosen is None else _by_key(feature, *chosen)
         if found is None:
             missing.append(feature)
             continue
@@ -328,7 +382,8 @@ def _assign_codes(
             raise LoadError(
                 path,
                 f"{feature.label()} heeft code '{raw}', en dat is geen CBS-gebiedscode.",
-                fix="Gebruik codes als BU02020100 (buurt), WK020201 (wijk) of GM0202 (gemeente).",
+                fix="Gebruik codes als BU02020100 (buurt), WK020201 (wijk) of GM0202 (gemeente), "
+                "of noem de eigenschap met de CBS-code met --codekolom.",
             )
         feature.code = code
         feature.level = LEVEL_OF_PREFIX[code[:2]]
@@ -339,12 +394,103 @@ def _assign_codes(
         raise LoadError(
             path,
             f"{_count(len(missing), 'feature')} zonder gebiedscode (feature {listed}).",
-            fix=f"Geef elk gebied een code in een van de eigenschappen {CODE_KEY_LIST}.",
+            fix=f"Geef elk gebied een code in een van de eigenschappen {CODE_KEY_LIST}, of noem "
+            "de eigenschap met de CBS-code met --codekolom.",
         )
+    if water:
+        warnings.append(f"{_count(water, 'waterdeel')} (water = JA) weggelaten.")
+    if placeholders:
+        warnings.append(f"{_count(placeholders, 'plaatshouder')} (water, buitenland) weggelaten.")
+    if keep is not None:
+        features = _only_gemeenten(path, features, keep, warnings)
     if unnamed:
         warnings.append(f"{_count(unnamed, 'gebied')} zonder naam; de code is als naam gebruikt.")
     _check_levels(path, features, level_option)
     _check_duplicates(path, features)
+    return features
+
+
+def _lowered(properties: Any) -> dict[str, Any]:
+    if not isinstance(properties, dict):
+        return {}
+    return {str(key).strip().lower(): value for key, value in properties.items()}
+
+
+def _without_water(features: list[_Feature]) -> tuple[list[_Feature], int, int]:
+    """Leave out water parts (CBS: water = JA) and placeholder areas named Water or Buitenland."""
+    kept, water, placeholders = [], 0, 0
+    for feature in features:
+        props = _lowered(feature.properties)
+        if str(props.get("water", "")).strip().upper() in {"JA", "J", "1", "TRUE"}:
+            water += 1
+            continue
+        name = next((str(props[k]).strip() for k in NAME_KEYS if props.get(k) is not None), "")
+        if name.casefold() in PLACEHOLDER_NAMES:
+            placeholders += 1
+            continue
+        kept.append(feature)
+    return kept, water, placeholders
+
+
+def _only_gemeenten(path: Path, features: list[_Feature], keep: set[str],
+                    warnings: list[str]) -> list[_Feature]:
+    kept = [f for f in features if "GM" + f.code[2:6] in keep]
+    if not kept:
+        raise LoadError(
+            path,
+            f"geen gebied van {_listing(sorted(keep))} in het bestand.",
+            fix="Controleer de gemeentecodes bij --gemeente (bijvoorbeeld GM0202 voor Arnhem).",
+        )
+    if len(kept) < len(features):
+        warnings.append(f"{_count(len(features) - len(kept), 'gebied')} van andere gemeenten dan "
+                        f"{_listing(sorted(keep))} weggelaten.")
+    return kept
+
+
+def _choose_code_key(
+    path: Path, features: list[_Feature], explicit: str | None
+) -> tuple[str, str | None, str | None] | None:
+    """(code key, name key, level it implies) as the properties spell them, or None."""
+    keys: dict[str, str] = {}  # lowered -> as written, in order of first appearance
+    for feature in features:
+        if isinstance(feature.properties, dict):
+            for key in feature.properties:
+                keys.setdefault(str(key).strip().lower(), str(key))
+    if explicit:
+        wanted = str(explicit).strip().lower()
+        if wanted not in keys:
+            raise LoadError(
+                path,
+                f"eigenschap '{explicit}' (--codekolom) staat niet in het bestand.",
+                fix=f"Kies een van: {_listing(list(keys.values()), limit=12)}.",
+            )
+        return keys[wanted], _name_key(keys), None
+    usual = {code_key: implied for code_key, _, implied in CODE_KEYS}
+    for key in [*usual, *[k for k in keys if k not in usual]]:
+        if key not in keys:
+            continue
+        implied = usual.get(key)
+        values = [_lowered(f.properties).get(key) for f in features]
+        if all(_normalise_code(v, implied) is not None if key in usual
+               else isinstance(v, str) and _PREFIXED.fullmatch(v.strip().upper()) is not None
+               for v in values):
+            name = next((n for c, n, _ in CODE_KEYS if c == key and n in keys), None)
+            return keys[key], keys[name] if name else _name_key(keys), implied
+    return None
+
+
+def _name_key(keys: dict[str, str]) -> str | None:
+    return next((keys[k] for k in NAME_KEYS if k in keys), None)
+
+
+def _by_key(feature: _Feature, code_key: str, name_key: str | None,
+            implied: str | None) -> tuple[Any, str, str | None] | None:
+    props = feature.properties if isinstance(feature.properties, dict) else {}
+    raw = props.get(code_key)
+    if raw is None or not str(raw).strip():
+        return None
+    name = props.get(name_key) if name_key else None
+    return raw, (str(name).strip() if name is not None else ""), implied
 
 
 def _code_and_name(properties: Any) -> tuple[Any, str, str | None] | None:
@@ -370,7 +516,9 @@ def _normalise_code(raw: Any, level: str | None) -> str | None:
         return None
     prefix, digits = match.groups()
     if prefix:
-        return prefix + digits if len(digits) == DIGITS[LEVEL_OF_PREFIX[prefix]] else None
+        return prefix + digits if _PREFIXED.fullmatch(prefix + digits) else None
+    if not digits.isdigit():
+        return None
     level = level or {8: "buurt", 6: "wijk", 4: "gemeente"}.get(len(digits))
     if level is None or len(digits) > DIGITS[level]:
         return None
@@ -597,7 +745,12 @@ def _geometries(
     )
     single = np.asarray(singles, dtype=bool) & (np.diff(geometry_offsets) == 1)
     geoms[single] = shapely.get_geometry(geoms[single], 0)
+    return _finish(path, features, geoms, tolerance, warnings)
 
+
+def _finish(path: Path, features: list[_Feature], geoms: np.ndarray, tolerance: float,
+            warnings: list[str]) -> pd.DataFrame:
+    """Check, repair for display, simplify (WGS84 geometries, one per feature)."""
     valid = shapely.is_valid(geoms)
     repaired = geoms.copy()
     repaired[~valid] = shapely.make_valid(geoms[~valid], method="structure", keep_collapsed=False)
@@ -623,6 +776,166 @@ def _geometries(
             "centroid_lat": np.round(shapely.get_y(label_points), 6),
         }
     )
+
+
+# --- GeoPackage and Shapefile (CBS/PDOK wijk- en buurtkaart) ------------------------------------
+
+
+def _zip_has_shapefile(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(n.lower().endswith(".shp") for n in archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def _ogr_layers(path: Path, options: dict, level_option: str | None) -> list[str]:
+    """The layers to read: the one asked for, else buurten/wijken/gemeenten, else the only one."""
+    try:
+        available = [str(name) for name, _ in pyogrio.list_layers(path)]
+    except pyogrio.errors.DataSourceError as error:
+        raise LoadError(path, f"het bestand is geen leesbare GeoPackage of Shapefile ({error}).",
+                        fix="Download het bestand opnieuw; een Shapefile hoort met .shx, .dbf "
+                        "en .prj in één zip-bestand.") from None
+    wanted = options.get("object")
+    if wanted:
+        if wanted not in available:
+            raise LoadError(path, f"laag '{wanted}' staat niet in het bestand.",
+                            fix=f"Kies een van: {', '.join(available)}.")
+        return [str(wanted)]
+    if level_option and LAYERS[level_option] in available:
+        return [LAYERS[level_option]]
+    known = [layer for layer in LAYERS.values() if layer in available]
+    if known:
+        return known
+    if len(available) == 1:
+        return available
+    raise LoadError(path, f"het bestand bevat {len(available)} lagen ({', '.join(available)}).",
+                    fix="Kies er één met --object, bijvoorbeeld --object " + available[0] + ".")
+
+
+def _read_ogr(path: Path, checksum: str, options: dict, indeling: int, level_option: str | None,
+              tolerance: float, keep: set[str] | None, warnings: list[str]) -> LoadBatch:
+    """A GeoPackage or Shapefile as CBS/PDOK publish it, layer by layer, in chunks."""
+    progress = options.get("progress")
+    layers = _ogr_layers(path, options, level_option)
+    areas, geometries = [], []
+    for number, layer in enumerate(layers):
+        features, geoms = _ogr_layer(path, layer, options, keep, progress, number, len(layers))
+        level = None if layer not in LAYERS.values() else next(
+            lvl for lvl, name in LAYERS.items() if name == layer)
+        features_kept = _assign_codes(path, features, level or level_option, warnings,
+                                      options.get("codekolom"), keep)
+        if not features_kept:
+            continue
+        wanted = {id(f) for f in features_kept}
+        geoms = np.asarray([g for f, g in zip(features, geoms, strict=True) if id(f) in wanted],
+                           dtype=object)
+        _check_inside_nl_geoms(path, features_kept, geoms)
+        frame = _finish(path, features_kept, geoms, tolerance, warnings)
+        areas.append(_areas(features_kept, indeling))
+        geometries.append(frame)
+    if not geometries:
+        raise LoadError(path, "het bestand bevat geen gebieden om te laden.",
+                        fix="Controleer de laag en --gemeente.")
+    area_frame = pd.concat(areas, ignore_index=True)
+    _check_duplicates_across(path, area_frame)
+    frame = pd.concat(geometries, ignore_index=True)
+    frame.insert(1, "indeling", indeling)
+    return LoadBatch(
+        file=path, checksum=checksum, format="gpkg" if path.suffix.lower() == ".gpkg" else "shapefile",
+        source=str(options.get("bron") or DEFAULT_SOURCE), periods=[indeling], areas=area_frame,
+        geometries=frame[GEOMETRY_COLUMNS], warnings=warnings,
+    )
+
+
+def _ogr_layer(path: Path, layer: str, options: dict, keep: set[str] | None, progress: Any,
+               number: int, layers: int) -> tuple[list[_Feature], np.ndarray]:
+    """One layer's features (properties only) and WGS84 geometries, read CHUNK at a time."""
+    info = pyogrio.read_info(path, layer=layer)
+    fields = [str(f) for f in info["fields"]]
+    lowered = {f.lower(): f for f in fields}
+    where = None
+    gemeente_field = next((lowered[k] for k in ("gemeentecode", "gm_code") if k in lowered), None)
+    if keep and gemeente_field:
+        # Codes were checked to be GM plus four digits, so quoting them here is safe.
+        where = f'"{gemeente_field}" IN ({", ".join(repr(c) for c in sorted(keep))})'
+    transform = _to_wgs84(path, info.get("crs"))
+    total = int(info.get("features") or 0)
+    features: list[_Feature] = []
+    parts: list[np.ndarray] = []
+    skip = 0
+    while True:
+        _, _, wkb, data = pyogrio.raw.read(path, layer=layer, where=where, skip_features=skip,
+                                           max_features=CHUNK, force_2d=True)
+        if wkb is None or len(wkb) == 0:
+            break
+        geoms = shapely.from_wkb(wkb)
+        if transform is not None:
+            geoms = shapely.transform(geoms, transform)
+        parts.append(geoms)
+        for offset in range(len(wkb)):
+            properties = {name: _plain(column[offset]) for name, column in
+                          zip(fields, data, strict=True)}
+            features.append(_Feature(skip + offset + 1, properties, None))
+        skip += len(wkb)
+        if progress:
+            share = min(skip / total, 1.0) if total else 1.0
+            progress(0.7 * (number + share) / layers, f"laag {layer}: {skip:,} gebieden gelezen"
+                     .replace(",", "."))
+        if len(wkb) < CHUNK:
+            break
+    geoms = np.concatenate(parts) if parts else np.empty(0, dtype=object)
+    empty = [f for f, g in zip(features, geoms, strict=True) if g is None or shapely.is_empty(g)]
+    if empty:
+        raise LoadError(path, f"{empty[0].label()} in laag {layer} heeft geen geometrie.",
+                        fix="Herstel of verwijder deze features, of download het bestand opnieuw.")
+    kinds = shapely.get_type_id(geoms)
+    odd = ~np.isin(kinds, [shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON])
+    if odd.any():
+        bad = features[int(np.argmax(odd))]
+        raise LoadError(path, f"{bad.label()} in laag {layer} is geen vlak (Polygon of "
+                        "MultiPolygon).", fix="Kies de laag met de buurt-, wijk- of gemeentevlakken.")
+    return features, geoms
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _to_wgs84(path: Path, crs: str | None) -> Any:
+    if not crs or crs in {"EPSG:4326", "OGC:CRS84", "EPSG:4258"}:
+        return None
+    try:
+        transformer = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    except Exception:  # pyproj raises several kinds for an unknown system
+        raise LoadError(path, f"het coördinatenstelsel {crs} wordt niet ondersteund.",
+                        fix="Exporteer naar WGS84 (EPSG:4326) of RD New (EPSG:28992).") from None
+
+    def apply(xy: np.ndarray) -> np.ndarray:
+        lon, lat = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.round(np.column_stack([lon, lat]), COMPUTED_DECIMALS)
+
+    return apply
+
+
+def _check_inside_nl_geoms(path: Path, features: list[_Feature], geoms: np.ndarray) -> None:
+    bounds = shapely.bounds(geoms)
+    outside = ((bounds[:, 0] < NL_LON[0]) | (bounds[:, 2] > NL_LON[1])
+               | (bounds[:, 1] < NL_LAT[0]) | (bounds[:, 3] > NL_LAT[1]))
+    if outside.any():
+        feature = features[int(np.argmax(outside))]
+        raise LoadError(path, f"{feature.label()} valt buiten Nederland; controleer het "
+                        "coördinatenstelsel.",
+                        fix="Lever WGS84 (EPSG:4326) of RD New (EPSG:28992) aan, met een .prj bij "
+                        "een Shapefile.")
+
+
+def _check_duplicates_across(path: Path, areas: pd.DataFrame) -> None:
+    twice = areas[areas["code"].duplicated()]
+    if not twice.empty:
+        raise LoadError(path, f"code {twice['code'].iloc[0]} staat in meer dan één laag.",
+                        fix="Kies één laag met --object.")
 
 
 def _count(n: int, noun: str) -> str:

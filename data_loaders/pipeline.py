@@ -49,7 +49,12 @@ def detect_format(path: Path) -> str:
     if not path.is_file():
         raise LoadError(path, "het bestand bestaat niet.", fix="Controleer het pad.")
     textio.check_size(path)
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    if path.suffix.lower() in geometry.OGR_SUFFIXES:
+        # Binary boundary formats (GeoPackage, Shapefile, zipped Shapefile): by their name.
+        if geometry.detect(path, ""):
+            return "geometrie"
+        head = ""
+    elif path.suffix.lower() in {".xlsx", ".xlsm"}:
         head = textio.xlsx_header(path)
     else:
         with open(path, "rb") as handle:
@@ -60,12 +65,13 @@ def detect_format(path: Path) -> str:
     for name, reader in READERS.items():
         if reader.detect(path, head):
             return name
-    if path.suffix.lower() not in {".xlsx", ".xlsm", ".json", ".geojson", ".topojson"}:
+    if path.suffix.lower() not in {".xlsx", ".xlsm", ".json", ".geojson", ".topojson",
+                                   *geometry.OGR_SUFFIXES}:
         textio.sniff_separator(path, head)  # says so when the separator is the problem
     raise LoadError(
         path,
         "het formaat is niet herkend (geen CBS-tabel met bekende kolommen, geen Leefbaarometer-, "
-        "sjabloon- of grenzenbestand).",
+        "sjabloon- of grenzenbestand; een zip-bestand moet een Shapefile bevatten).",
         row=1,
         fix="Gebruik een sjabloon van de pagina 'Over de data', of schrijf een mapping "
         "(data_loaders/mappings/README.md).",
