@@ -8,6 +8,7 @@ table needs a new mapping file, not new code. Never touches the database.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,9 @@ from data_loaders.settings import MAPPINGS_DIR
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 INDICATOR_KEYS = {"column", "share_of", "per_1000_of", "scale"}
+# period = "jaar": the file holds one year and does not say which (a StatLine Kerncijfers export).
+ASK_YEAR = "jaar"
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class Mapping:
     match: tuple[str, ...]
     code_column: str | None
     name_column: str | None
-    period: int | None
+    period: int | str | None  # a year, or "jaar": from --jaar or the file name
     period_column: str | None
     indicators: dict[str, dict]
     code_from_name: str | None = None  # "gemeente": look the code up by name (2025 code list)
@@ -55,6 +59,10 @@ def load_mapping(path: Path) -> Mapping:
     if missing:
         raise LoadError(path, "de mapping mist: " + ", ".join(missing) + ".",
                         fix="Zie data_loaders/mappings/README.md.")
+    period = spec.get("period")
+    if period is not None and not isinstance(period, int) and period != ASK_YEAR:
+        raise LoadError(path, f"period '{period}' in de mapping is geen jaartal en geen "
+                        f"'{ASK_YEAR}'.", fix="Zie data_loaders/mappings/README.md.")
     for indicator_id, d in spec["indicators"].items():
         wrong = set(d) - INDICATOR_KEYS
         if "column" not in d or wrong:
@@ -99,8 +107,9 @@ def find_mapping(head: str, explicit: Path | None = None) -> Mapping | None:
     """The mapping whose `match` columns all occur in the header; the most specific one wins."""
     if explicit is not None:
         return load_mapping(explicit)
-    headers = set(textio.header_names(head))
-    fitting = [m for m in mappings() if set(m.match) <= headers]
+    # StatLine labels stay the same across the yearly tables, but not always their capitals.
+    headers = {h.casefold() for h in textio.header_names(head)}
+    fitting = [m for m in mappings() if {h.casefold() for h in m.match} <= headers]
     return max(fitting, key=lambda m: len(m.match), default=None)
 
 
@@ -118,6 +127,7 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
     needed = [c for c in (mapping.code_column, mapping.name_column, mapping.period_column) if c]
     for spec in mapping.indicators.values():
         needed += [v for k, v in spec.items() if k in {"column", "share_of", "per_1000_of"}]
+    frame = _align_columns(frame, needed)
     textio.require_columns(path, frame, list(dict.fromkeys(needed)))
     catalogue = indicator_catalogue.indicators().set_index("id")
     unknown = [i for i in mapping.indicators if i not in catalogue.index]
@@ -125,6 +135,8 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
         raise LoadError(path, f"de mapping {mapping.path.name} noemt onbekende indicatoren: "
                         + ", ".join(unknown) + ".", fix="Voeg ze toe aan de catalogus of verwijder ze.")
 
+    warnings: list[str] = []
+    file_year = file_period(path, mapping, options, warnings)
     areas, rows = {}, []
     for index, record in enumerate(frame.to_dict("records")):
         line = index + 2  # header is line 1
@@ -137,7 +149,7 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
             if raw_code.upper().startswith("NL"):
                 continue  # the national total row
             code = textio.normalise_code(path, raw_code, line, mapping.code_column)
-        period = options.get("jaar") or mapping.period
+        period = file_year
         if mapping.period_column:
             value = textio.parse_number(path, record[mapping.period_column][:4], line,
                                         mapping.period_column)
@@ -166,11 +178,72 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
     check_observations(path, obs, catalogue, mapping.period_column)
     obs = obs.assign(n=pd.NA, ci_low=None, ci_high=None, suppressed=obs["value"].isna())
     return LoadBatch(
-        file=path, checksum=checksum, format=mapping.format, source=mapping.source,
+        file=path, checksum=checksum, format=mapping.format,
+        source=source_for(mapping, file_year),
         periods=sorted(obs["period"].unique().tolist()),
         areas=area_frame(areas, int(obs["period"].max())),
         observations=obs[OBSERVATION_COLUMNS],
+        warnings=warnings,
     )
+
+
+def _align_columns(frame: pd.DataFrame, needed: list[str]) -> pd.DataFrame:
+    """Columns spelled as the mapping spells them when they differ only in capitals."""
+    by_fold = {c.casefold(): c for c in frame.columns}
+    rename = {by_fold[n.casefold()]: n for n in needed
+              if n not in frame.columns and n.casefold() in by_fold}
+    return frame.rename(columns=rename) if rename else frame
+
+
+def file_period(path: Path, mapping: Mapping, options: dict, warnings: list[str]) -> int | None:
+    """The year of a file without a year column: never guessed silently.
+
+    A fixed year in the mapping is that table's year (unless --jaar says otherwise). A mapping
+    with period = "jaar" takes --jaar, else one unambiguous year in the file name (said in the
+    preview), else refuses asking for --jaar. Years after next year are refused.
+    """
+    given = options.get("jaar")
+    if given not in (None, ""):
+        year = _checked_year(path, given)
+    elif mapping.period == ASK_YEAR:
+        years = sorted({int(y) for y in _YEAR_IN_NAME.findall(path.name)})
+        if len(years) != 1:
+            found = f"meerdere jaartallen ({', '.join(map(str, years))})" if years else "geen jaartal"
+            raise LoadError(
+                path,
+                f"het jaar van deze cijfers staat niet in het bestand, en de bestandsnaam bevat "
+                f"{found}.",
+                fix="Geef het jaar mee met --jaar (op de pagina 'Over de data': het veld Jaar), "
+                "bijvoorbeeld --jaar 2017.",
+            )
+        year = _checked_year(path, years[0])
+        warnings.append(f"Jaar {year} afgeleid uit de bestandsnaam; geef --jaar mee als dat niet "
+                        "klopt.")
+    else:
+        year = mapping.period if isinstance(mapping.period, int) else None
+    return year
+
+
+def _checked_year(path: Path, value: object) -> int:
+    text = str(value).strip()
+    latest = pd.Timestamp.now().year + 1
+    if not text.isdigit() or not 1900 <= int(text) <= latest:
+        raise LoadError(
+            path,
+            f"jaar '{text}' kan niet: cijfers van na volgend jaar ({latest}) of van vóór 1900 "
+            "bestaan niet.",
+            fix="Geef het jaar van de cijfers mee met --jaar, bijvoorbeeld --jaar 2017.",
+        )
+    return int(text)
+
+
+def source_for(mapping: Mapping, year: int | None) -> str:
+    """The source key, named for its year when the mapping says so (cbs_kwb_{jaar})."""
+    if "{jaar}" in mapping.source:
+        if year is None:
+            return mapping.source.replace("_{jaar}", "").replace("{jaar}", "")
+        return mapping.source.replace("{jaar}", str(year))
+    return mapping.source
 
 
 def _code_by_name(path: Path, name: str, line: int, column: str) -> str | None:

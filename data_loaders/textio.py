@@ -379,7 +379,9 @@ def _parse_numbers_arrow(path: Path, data: pa.ChunkedArray, index: pd.Index, col
 
 
 _PLAIN_PATTERN = f"^({_PLAIN_NUMBER})$"
-_CODE_PATTERN = r"^(GM\d{4}|WK\d{6}|BU\d{8})$"
+# Since 2022 CBS codes may carry letters after the gemeente number: WK0363AA, BU0363AA01.
+CODE_REGEX = r"GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4}"
+_CODE_PATTERN = f"^({CODE_REGEX})$"
 
 
 def normalise_codes(path: Path, cells: pd.Series, column: str) -> pd.Series:
@@ -394,7 +396,7 @@ def normalise_codes(path: Path, cells: pd.Series, column: str) -> pd.Series:
             return _text_series(code.take(pa.array(which)), cells)
         # Some cells need a prefix or are wrong: the way below names the first bad one.
     code = cells.astype(str).str.strip().str.upper().str.replace(" ", "", regex=False)
-    good = code.str.fullmatch(r"GM\d{4}|WK\d{6}|BU\d{8}").fillna(False).astype(bool)
+    good = code.str.fullmatch(CODE_REGEX).fillna(False).astype(bool)
     if not good.all():
         code = code.copy()
         for i in (~good).to_numpy().nonzero()[0]:
@@ -405,7 +407,7 @@ def normalise_codes(path: Path, cells: pd.Series, column: str) -> pd.Series:
 def normalise_code(path: Path, text: str, row: int, column: str) -> str:
     """An area code with its CBS prefix: GM0202, WK020201, BU02020100 (prefix added if missing)."""
     code = text.strip().upper().replace(" ", "")
-    if re.fullmatch(r"(GM\d{4}|WK\d{6}|BU\d{8})", code):
+    if re.fullmatch(CODE_REGEX, code):
         return code
     if code.isdigit():
         prefix = {4: "GM", 6: "WK", 8: "BU"}.get(len(code))

@@ -153,7 +153,7 @@ def _oversized(fixture: Path, name: str) -> Callable[[Path], Path]:
 
 # (case, make the file, words the message must contain, expected row, expected column)
 CASES = [
-    ("utf16_statline", _recoded(STATLINE, "kwb_utf16.csv", "utf-16"), "UTF-16", 1, None),
+    ("utf16_statline", _recoded(STATLINE, "kwb_utf16_2024.csv", "utf-16"), "UTF-16", 1, None),
     ("utf16_kwb", _recoded(MULTICITY, "kwb_utf16.csv", "utf-16"), "UTF-16", 1, None),
     ("pipe_separated", _text("pijp.csv", "gebiedscode|indicator|jaar|waarde\n"
                              "BU02020100|onveilig_buurt|2024|20\n"), "'|'", 1, None),
@@ -164,15 +164,15 @@ CASES = [
      "niet herkend", 1, None),
     ("missing_column_typed", _edited(TYPED, "typed.csv", b"k_65JaarOfOuder_12",
                                      b"k_65JaarOfOuder"), "ontbreken", 1, None),
-    ("unknown_code_statline", _edited(STATLINE, "codes.csv", b'"BU02020100"', b'"BU0202010X"'),
+    ("unknown_code_statline", _edited(STATLINE, "codes_2024.csv", b'"BU02020100"', b'"BU02X20100"'),
      "geen geldige gebiedscode", 8, "Regioaanduiding/Codering (code)"),
     ("unknown_code_multicity", _edited(MULTICITY, "codes.csv", b'"02020100"', b'"2020100"'),
      "geen geldige gebiedscode", 2, "gwb_code_10"),
-    ("unknown_gemeente_name", _edited(DECIMALCOMMA, "namen.csv", b'"Aalten"', b'"Aaltenn"'),
+    ("unknown_gemeente_name", _edited(DECIMALCOMMA, "namen_2024.csv", b'"Aalten"', b'"Aaltenn"'),
      "geen gemeentenaam", 4, "Wijken en buurten"),
     ("unknown_indicator", _template("waarnemingen", "ind.csv", indicator="geluk"),
      "geen bekende indicator", 2, "indicator"),
-    ("duplicate_statline", _duplicated_line(STATLINE, "dubbel.csv", 8), "dubbel", 21, None),
+    ("duplicate_statline", _duplicated_line(STATLINE, "dubbel_2024.csv", 8), "dubbel", 21, None),
     ("duplicate_leefbaarometer", _duplicated_line(LEEFBAAROMETER, "dubbel.csv", 2), "dubbel", 58,
      None),
     ("duplicate_ses_woa", _duplicated_line(SES_WOA, "dubbel.csv", 3), "dubbel", 23, None),
@@ -180,7 +180,7 @@ CASES = [
      "geen getal", 2, "SES-WOA/Totaalscore/Gemiddelde score (Getal)"),
     ("text_in_number_leefbaarometer", _edited(LEEFBAAROMETER, "tekst.csv", b"4.270599604867483",
                                               b"hoog"), "geen getal", 2, "lbm"),
-    ("text_in_number_decimalcomma", _edited(DECIMALCOMMA, "tekst.csv", b"167632", b"veel"),
+    ("text_in_number_decimalcomma", _edited(DECIMALCOMMA, "tekst_2024.csv", b"167632", b"veel"),
      "geen getal", 14, "Bevolking/Aantal inwoners (aantal)"),
     ("text_in_number_spending", _template("uitgaven", "uitgaven.csv", bedrag_euro="duizend"),
      "geen getal", 2, "bedrag_euro"),
@@ -202,13 +202,13 @@ CASES = [
     ("fake_xlsx", _text("sjabloon.xlsx", "gebiedscode;indicator;jaar;waarde\n"),
      "geen geldig Excel-bestand", None, None),
     # Encodings and sizes
-    ("undecodable_byte_statline", _edited(STATLINE, "teken.csv", b'"BU02020100"',
+    ("undecodable_byte_statline", _edited(STATLINE, "teken_2024.csv", b'"BU02020100"',
                                           b'"BU0202\x81100"'), "tekencodering", 8, None),
-    ("oversized_csv", _oversized(STATLINE, "groot.csv"), "te groot", None, None),
+    ("oversized_csv", _oversized(STATLINE, "groot_2024.csv"), "te groot", None, None),
     ("oversized_geojson", _oversized(BUURTEN_GEO, "buurten_2024.geojson"), "te groot", None, None),
     ("zip_bomb_as_xlsx", _zip_bomb, "onredelijke omvang", None, None),
     # CBS tables read through a mapping (StatLine CSV, typed table, kwb XLSX)
-    ("negative_count_statline", _edited(STATLINE, "negatief.csv", b";1605;", b";-1605;"),
+    ("negative_count_statline", _edited(STATLINE, "negatief_2024.csv", b";1605;", b";-1605;"),
      "buiten het mogelijke bereik", 8, "Bevolking/Aantal inwoners (aantal)"),
     ("negative_count_typed", _edited(TYPED, "negatief.csv", b",25845,", b",-25845,"),
      "buiten het mogelijke bereik", 3, "AantalInwoners_5"),
@@ -340,7 +340,7 @@ def test_the_file_limit_is_200_mb_like_the_upload_widget_and_can_be_set(monkeypa
 
 def test_a_file_just_over_the_default_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
     monkeypatch.delenv("BUURTMONITOR_MAX_BESTAND_MB", raising=False)
-    path = _oversized(STATLINE, "groot.csv")(tmp_path)
+    path = _oversized(STATLINE, "groot_2024.csv")(tmp_path)
     with open(path, "r+b") as handle:
         handle.truncate(200 * 2**20 + 1)
     with pytest.raises(LoadError, match=r"te groot \(201 MB; maximaal 200 MB\)"):

@@ -52,12 +52,12 @@ def test_decimal_comma_export_without_codes_gets_gemeente_codes_from_the_cbs_lis
 
 
 def test_a_gemeente_name_not_in_the_cbs_list_is_rejected_naming_row_and_column(tmp_path: Path):
-    path = tmp_path / "gemeenten.csv"
+    path = tmp_path / "gemeenten_2024.csv"
     path.write_bytes(DECIMALCOMMA.read_bytes().replace(b'"Aalten"', b'"Atlantis"'))
     with pytest.raises(LoadError) as caught:
         pipeline.read_file(path)
     assert (caught.value.row, caught.value.column) == (4, "Wijken en buurten")
-    assert "Atlantis" in str(caught.value) and "gemeenten.csv" in str(caught.value)
+    assert "Atlantis" in str(caught.value) and "gemeenten_2024.csv" in str(caught.value)
 
 
 def test_multicity_kwb_keeps_leading_zeros_and_english_columns():
