@@ -147,6 +147,12 @@ EN: dict[str, str] = {
     "This view contains **synthetic demo data**: generated values, not real measurements. They "
     "are marked 'synthetisch' (synthetic) in tables, tooltips and downloads.",
     "Kaart: {naam}": "Map: {naam}",
+    "Voor {naam} zijn op dit niveau geen grenzen geladen; de cijfers staan op de andere pagina's. "
+    "Laad de CBS/PDOK wijk- en buurtkaart op de pagina 'Over de data' of met: python -m "
+    "data_loaders load wijkenbuurten_2024.gpkg --gemeente {code}":
+    "No boundaries are loaded for {naam} at this level; the figures are on the other pages. Load "
+    "the CBS/PDOK wijk- en buurtkaart on the page 'Over de data' or with: python -m data_loaders "
+    "load wijkenbuurten_2024.gpkg --gemeente {code}",
     "Voor dit niveau zijn geen grenzen geladen. Laad een GeoJSON- of TopoJSON-bestand.":
     "No boundaries are loaded for this level. Load a GeoJSON or TopoJSON file.",
     "Kaart van {naam} per {niveau}: {titel}, {jaar}.": "Map of {naam} by {niveau}: {titel}, "

@@ -30,6 +30,17 @@ class Checked:
     results: list[pipeline.LoadResult] | None  # the dry run: what loading would do
     error: str | None
 
+    @property
+    def preview(self) -> dict | None:
+        """The first file's preview in brief (file, rows, areas, years, source, replaced)."""
+        if not self.results:
+            return None
+        first = self.results[0]
+        return {"bestand": first.file, "bron": first.source, "formaat": first.format,
+                "regels": first.rows, "gebieden": first.areas, "jaren": list(first.periods),
+                "indicatoren": list(first.indicators), "vervangt": first.replaced,
+                "waarschuwingen": list(first.warnings)}
+
 
 def template_csv(kind: str) -> bytes:
     return exports.to_csv_bytes(templates.template_frame(kind))

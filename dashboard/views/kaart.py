@@ -18,7 +18,7 @@ drawn = data.map_view(
     view.referentie, view.nulmeting, view.jaar, view.buurttype, view.buurt, view.taal,
 )
 if drawn is None:
-    st.warning(t("Voor dit niveau zijn geen grenzen geladen. Laad een GeoJSON- of TopoJSON-bestand."))
+    st.warning(t("Voor {naam} zijn op dit niveau geen grenzen geladen; de cijfers staan op de andere pagina's. Laad de CBS/PDOK wijk- en buurtkaart op de pagina 'Over de data' of met: python -m data_loaders load wijkenbuurten_2024.gpkg --gemeente {code}", naam=ctx.gemeente_name, code=view.gemeente))  # noqa: E501
     st.stop()
 geo, legend, deck = drawn["geo"], drawn["legend"], drawn["deck"]
 breaks, colours, better_high = drawn["breaks"], drawn["colours"], drawn["better_high"]
