@@ -1,0 +1,81 @@
+"""A database with two gemeenten, loaded as a user would: the picker lists both (and the whole
+country), and the second gemeente's map draws its own buurten."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_loaders import pipeline
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "dashboard" / "app.py")
+FIXTURES = ROOT / "tests" / "fixtures"
+BOUNDARIES = {"0202": FIXTURES / "geo" / "arnhem_buurten_2014_q1e3.topojson",
+              "0274": FIXTURES / "geo" / "renkum_buurten_2014_q1e3.topojson"}
+
+
+@pytest.fixture(scope="module")
+def two_gemeenten(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("twee")
+    target = folder / "twee.duckdb"
+    with open(FIXTURES / "cbs_85984NED_2024_inwoners_arnhem_renkum.csv", encoding="utf-8",
+              newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows, header = list(reader), reader.fieldnames
+    for gemeente, boundaries in BOUNDARIES.items():
+        figures = folder / f"inwoners_GM{gemeente}.csv"
+        with open(figures, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, header, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(r for r in rows if r["gebiedscode"][2:6] == gemeente)
+        pipeline.load_paths(target, [boundaries, figures], how="test")
+    return target
+
+
+def run(db: Path, monkeypatch: pytest.MonkeyPatch, page: str | None = None,
+        **params: str) -> AppTest:
+    monkeypatch.setenv("BUURTMONITOR_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+def test_the_gemeente_picker_lists_both_gemeenten_and_the_country(two_gemeenten, monkeypatch):
+    at = run(two_gemeenten, monkeypatch)
+    assert not at.exception, at.exception
+    picker = next(s for s in at.sidebar.selectbox if s.label == "Gemeente")
+    assert picker.options == ["Arnhem (GM0202)", "Renkum (GM0274)", "Nederland (NL)"]
+
+
+def test_the_second_gemeentes_map_draws_its_own_buurten(two_gemeenten, monkeypatch):
+    at = run(two_gemeenten, monkeypatch, "views/kaart.py", gemeente="GM0274", niveau="buurt",
+             indicator="inwoners")
+    assert not at.exception, at.exception
+    assert not at.warning, [w.value for w in at.warning]
+    [chart] = [node for node in at.main if getattr(node, "type", "") == "deck_gl_json_chart"]
+    spec = chart.proto.json
+    # Renkum's buurten are drawn, none of Arnhem's.
+    assert "BU02740202" in spec and "Doorwerth" in spec
+    assert "BU0202" not in spec
+    assert "Renkum" in "".join(c.value for c in at.caption)
+
+
+def test_a_gemeente_with_figures_but_no_boundaries_says_how_to_load_them(
+        two_gemeenten, tmp_path, monkeypatch):
+    target = tmp_path / "zonder_grenzen.duckdb"
+    figures = two_gemeenten.parent / "inwoners_GM0274.csv"
+    pipeline.load_paths(target, [BOUNDARIES["0202"], figures], how="test")
+    at = run(target, monkeypatch, "views/kaart.py", gemeente="GM0274", niveau="buurt",
+             indicator="inwoners")
+    assert not at.exception, at.exception
+    [note] = [w.value for w in at.warning]
+    assert note.startswith("Voor Renkum zijn op dit niveau geen grenzen geladen")
+    assert "python -m data_loaders load wijkenbuurten_2024.gpkg --gemeente GM0274" in note
