@@ -47,38 +47,56 @@ def template_csv(kind: str) -> bytes:
 
 
 @contextmanager
-def _as_file(name: str, content: bytes) -> Iterator[Path]:
-    # Keep only a plain file name: the upload's name is shown in the load log and decides the
+def _as_files(files: list[tuple[str, bytes]]) -> Iterator[list[Path]]:
+    # Keep only plain file names: an upload's name is shown in the load log and decides the
     # reader by its extension, but must never choose where the file is written.
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).name)[:120] or "upload.csv"
     with tempfile.TemporaryDirectory(prefix="buurtmonitor-upload-") as folder:
-        path = Path(folder) / safe
-        path.write_bytes(content)
-        yield path
+        paths = []
+        for number, (name, content) in enumerate(files):
+            safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).name)[:120] or "upload.csv"
+            path = Path(folder) / safe
+            if path.exists():
+                path = Path(folder) / f"{number}_{safe}"
+            path.write_bytes(content)
+            paths.append(path)
+        yield paths
+
+
+def check_files(files: list[tuple[str, bytes]], options: dict) -> Checked:
+    """Read and validate uploaded files and describe what loading them would change.
+
+    This is the command line's dry run: the real load of the whole batch in a transaction that
+    is rolled back, so the preview is what loading then does.
+    """
+    with _as_files(files) as paths:
+        try:
+            return Checked(pipeline.preview(settings.db_path(), paths, options), None)
+        except (LoadError, db.DatabaseError) as exc:
+            return Checked(None, _refusal(exc))
+
+
+def commit_files(
+    files: list[tuple[str, bytes]], options: dict, progress: pipeline.Progress | None = None
+) -> tuple[list[pipeline.LoadResult] | None, str]:
+    """Load the files as one batch in one transaction: all of them, or on a refusal none."""
+    with _as_files(files) as paths:
+        try:
+            return pipeline.load_paths(settings.db_path(), paths, "upload", options, progress), ""
+        except (LoadError, db.DatabaseError) as exc:
+            return None, _refusal(exc)
 
 
 def check(name: str, content: bytes, options: dict) -> Checked:
-    """Read and validate an uploaded file and describe what loading it would change.
-
-    This is the command line's dry run: the real load in a transaction that is rolled back.
-    """
-    with _as_file(name, content) as path:
-        try:
-            return Checked(pipeline.preview(settings.db_path(), [path], options), None)
-        except (LoadError, db.DatabaseError) as exc:
-            return Checked(None, _refusal(exc))
+    """check_files for one file."""
+    return check_files([(name, content)], options)
 
 
 def commit(
     name: str, content: bytes, options: dict, progress: pipeline.Progress | None = None
 ) -> tuple[pipeline.LoadResult | None, str]:
-    """Load the file in one transaction; on rejection the database is unchanged."""
-    with _as_file(name, content) as path:
-        try:
-            results = pipeline.load_paths(settings.db_path(), [path], "upload", options, progress)
-            return results[0], ""
-        except (LoadError, db.DatabaseError) as exc:
-            return None, _refusal(exc)
+    """commit_files for one file."""
+    results, error = commit_files([(name, content)], options, progress)
+    return (results[0] if results else None), error
 
 
 def describe(result: pipeline.LoadResult) -> list[str]:

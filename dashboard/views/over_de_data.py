@@ -123,42 +123,49 @@ st.download_button(
     mime="text/csv",
     icon=":material/download:",
 )
-upload = st.file_uploader(
+uploaded = st.file_uploader(
     t("Bestand om te laden"),
     type=["csv", "txt", "xlsx", "geojson", "json", "topojson", "gpkg", "zip"],
-    help="Maximaal 200 MB.",
+    accept_multiple_files=True,
+    help="Maximaal 200 MB per bestand. Meerdere bestanden worden samen geladen: alle of geen.",
 )
 left, right = st.columns(2)
-indeling = left.number_input("Indelingsjaar (alleen voor grenzen)", 2000, 2100, value=None, step=1)
-jaar = right.number_input("Jaar (alleen voor een kwb-bestand zonder jaar)", 2000, 2100, value=None, step=1)
-if upload is not None:
+indeling = left.number_input("Indelingsjaar (alleen voor grenzen)", 1990, 2100, value=None, step=1)
+jaar = right.number_input("Jaar (voor een CBS-export zonder jaar)", 1990, 2100, value=None, step=1)
+gemeente = left.text_input("Alleen deze gemeenten uit een landelijk grenzenbestand",
+                           placeholder="GM0202,GM0203")
+codekolom = right.text_input("Eigenschap met de CBS-code (grenzen)", placeholder="cbsCode")
+if uploaded:
+    files = [(f.name, f.getvalue()) for f in uploaded]
     options = {k: int(v) for k, v in {"indeling": indeling, "jaar": jaar}.items() if v}
-    checked = uploads.check(upload.name, upload.getvalue(), options)
+    options |= {k: v.strip() for k, v in {"gemeente": gemeente, "codekolom": codekolom}.items()
+                if v and v.strip()}
+    checked = uploads.check_files(files, options)
     if checked.error:
         st.error(checked.error, icon=":material/block:")
     else:
-        [info] = checked.results
-        # The same words as the command line's dry run, and its table per gemeente.
-        head, *rest = uploads.describe(info)
-        st.markdown(f"**{head}**")
-        if info.indicators:
-            st.caption("Indicatoren: " + ", ".join(info.indicators))
-        if not info.changes.empty:
-            st.dataframe(info.changes, hide_index=True)
-        for warning in info.warnings:
-            st.warning(warning)
+        for info in checked.results:
+            # The same words as the command line's dry run, and its table per gemeente.
+            head = uploads.describe(info)[0]
+            st.markdown(f"**{head}**")
+            if info.indicators:
+                st.caption("Indicatoren: " + ", ".join(info.indicators))
+            if not info.changes.empty:
+                st.dataframe(info.changes, hide_index=True)
+            for warning in info.warnings:
+                st.warning(warning)
         if st.button("Laden", type="primary", icon=":material/upload:"):
             with st.status("Bezig met laden…", expanded=True) as status:
                 bar = st.progress(0.0, text="Voorbereiden")
-                result, error = uploads.commit(
-                    upload.name, upload.getvalue(), options,
-                    progress=lambda fraction, text: bar.progress(fraction, text=text),
+                results, error = uploads.commit_files(
+                    files, options, progress=lambda fraction, text: bar.progress(fraction, text=text),
                 )
-                status.update(label="Klaar" if result else "Geweigerd",
-                              state="complete" if result else "error")
-            if result:
-                st.success(f"{result.file} is {result.status} ({result.rows} regels). De app toont "
-                           "de nieuwe gegevens vanaf de volgende klik.")
-                st.text("\n".join(uploads.describe(result)[1:]))
+                status.update(label="Klaar" if results else "Geweigerd",
+                              state="complete" if results else "error")
+            if results:
+                for result in results:
+                    st.success(f"{result.file} is {result.status} ({result.rows} regels).")
+                    st.text("\n".join(uploads.describe(result)[1:]))
+                st.caption("De app toont de nieuwe gegevens vanaf de volgende klik.")
             else:
                 st.error(error, icon=":material/block:")

@@ -79,3 +79,27 @@ def test_a_gemeente_with_figures_but_no_boundaries_says_how_to_load_them(
     [note] = [w.value for w in at.warning]
     assert note.startswith("Voor Renkum zijn op dit niveau geen grenzen geladen")
     assert "python -m data_loaders load wijkenbuurten_2024.gpkg --gemeente GM0274" in note
+
+
+def test_the_upload_page_previews_and_refuses_in_the_command_lines_words(
+        two_gemeenten, tmp_path, monkeypatch, capsys):
+    from dashboard import uploads
+    from data_loaders import __main__ as cli
+
+    target = tmp_path / "kopie.duckdb"
+    target.write_bytes(two_gemeenten.read_bytes())
+    monkeypatch.setenv("BUURTMONITOR_DB", str(target))
+    path = tmp_path / "correctie.csv"
+    path.write_text("gebiedscode,indicator,jaar,waarde,n,ondergrens,bovengrens,bron\n"
+                    "BU02740202,inwoners,2024,1330,,,,cbs_kwb_2024\n", encoding="utf-8")
+    assert cli.main(["load", str(path), "--db", str(target), "--dry-run"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    checked = uploads.check_files([(path.name, path.read_bytes())], {})
+    assert uploads.describe(checked.results[0]) == printed[:-1]
+    assert "  GM0274 Renkum: waarden 0 nieuw, 1 vervangen, 0 verwijderd, 53 behouden" in printed
+
+    path.write_text(path.read_text(encoding="utf-8").replace("1330", "veel"), encoding="utf-8")
+    assert cli.main(["load", str(path), "--db", str(target)]) == 1
+    refused = capsys.readouterr().err.strip().splitlines()[-1]
+    results, error = uploads.commit_files([(path.name, path.read_bytes())], {})
+    assert results is None and refused == f"Geweigerd. {error}"
