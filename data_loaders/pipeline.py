@@ -119,13 +119,33 @@ def _plan(con, batch: LoadBatch) -> list[pd.DataFrame]:
             continue
         if kind == "buurttypes":
             frame = _expand_wijken(con, frame)
-        params = {"checksum": batch.checksum}
+        params = {"checksum": batch.checksum, **_lists(frame, gemeenten=True)}
         if kind == "observations":
             params["source"] = batch.source
+        elif kind == "geometries":
+            params.pop("periods", None)
         with db.registered(con, "_in", frame[keys]):
             found = db.query(con, f"load_plan_{kind}", params, cursor=False)
         plans.append(_plan_frame(found, kind))
     return plans
+
+
+def _lists(frame: pd.DataFrame, gemeenten: bool = False) -> dict[str, list]:
+    """The few distinct indicators, years, rules (and gemeenten) of a frame, as bound lists.
+
+    Filtering on a short list lets DuckDB skip rows early; a semi-join on the incoming rows
+    themselves built its hash table on the whole observations table (seconds per national file).
+    """
+    lists: dict[str, list] = {}
+    if "indicator_id" in frame:
+        lists["indicators"] = sorted(frame["indicator_id"].unique().tolist())
+    if "period" in frame:
+        lists["periods"] = sorted(int(p) for p in frame["period"].unique().tolist())
+    if "rule" in frame:
+        lists["rules"] = sorted(frame["rule"].unique().tolist())
+    if gemeenten:
+        lists["gemeenten"] = sorted({"GM" + c[2:6] for c in frame["area_code"].unique().tolist()})
+    return lists
 
 
 def _unchanged(batch: LoadBatch, plans: list[pd.DataFrame]) -> bool:
@@ -298,12 +318,12 @@ def _write(con, batch: LoadBatch, synthetic: bool, confidential: bool,
         if clash:
             raise LoadError(batch.file, clash, fix="Laad de gegevens van die bron niet dubbel, of "
                             "verwijder eerst de andere bron.")
-        _delete(con, "load_delete_observations",
-                batch.observations[["area_code", "indicator_id", "period"]], {"source": batch.source})
+        _delete(con, "load_delete_observations", batch.observations[["area_code"]],
+                {"source": batch.source, **_lists(batch.observations)})
         db.insert_frame(con, "observations", obs)
     if batch.buurttypes is not None:
         types = _expand_wijken(con, batch.buurttypes)
-        _delete(con, "load_delete_buurttypes", types[["area_code", "period", "rule"]])
+        _delete(con, "load_delete_buurttypes", types[["area_code"]], _lists(types))
         db.insert_frame(con, "buurttypes", types.assign(source=batch.source, load_id=load_id))
     own = []
     for table, frame, keys in (

@@ -2,6 +2,6 @@
 -- nothing else (the scope of load_plan_observations).
 DELETE FROM observations
 WHERE source = $source
+  AND list_contains($indicators, indicator_id)
+  AND list_contains($periods, period)
   AND area_code IN (SELECT DISTINCT area_code FROM _in)
-  AND indicator_id IN (SELECT DISTINCT indicator_id FROM _in)
-  AND period IN (SELECT DISTINCT period FROM _in)

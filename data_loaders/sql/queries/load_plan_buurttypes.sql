@@ -5,9 +5,9 @@ WITH incoming AS (
 ),
 scope AS (
     SELECT area_code, period, rule, load_id FROM buurttypes
-    WHERE area_code IN (SELECT area_code FROM incoming)
-      AND period IN (SELECT period FROM incoming)
-      AND rule IN (SELECT rule FROM incoming)
+    WHERE list_contains($periods, period)
+      AND list_contains($rules, rule)
+      AND area_code IN (SELECT DISTINCT area_code FROM _in)
 ),
 per_in AS (
     SELECT 'GM' || substr(area_code, 3, 4) AS gemeente, count(*) AS n FROM incoming GROUP BY 1
@@ -24,7 +24,7 @@ hits AS (
 ),
 everything AS (
     SELECT 'GM' || substr(area_code, 3, 4) AS gemeente, count(*) AS n FROM buurttypes
-    WHERE 'GM' || substr(area_code, 3, 4) IN (SELECT gemeente FROM per_in)
+    WHERE list_contains($gemeenten, 'GM' || substr(area_code, 3, 4))
     GROUP BY 1
 )
 SELECT p.gemeente,

@@ -17,7 +17,7 @@ hits AS (
 ),
 everything AS (
     SELECT 'GM' || substr(area_code, 3, 4) AS gemeente, count(*) AS n FROM geometries
-    WHERE 'GM' || substr(area_code, 3, 4) IN (SELECT gemeente FROM per_in)
+    WHERE list_contains($gemeenten, 'GM' || substr(area_code, 3, 4))
     GROUP BY 1
 )
 SELECT p.gemeente,

@@ -1,16 +1,18 @@
 -- Per gemeente, what loading the incoming values (_in) of $source does: added, replaced, removed
 -- (the source's earlier values of the file's areas, indicators and years that the file no longer
 -- has), kept (every other value of that gemeente), and how many replaced values came from this
--- very file ($checksum) before. The scope is the same as load_delete_observations.
+-- very file ($checksum) before. The scope is the same as load_delete_observations; $indicators
+-- and $periods are the file's (few) distinct indicators and years. Every reader refuses a file
+-- with a key twice (mapped_table.check_observations), so the incoming keys are distinct.
 WITH incoming AS (
-    SELECT DISTINCT area_code, indicator_id, period FROM _in
+    SELECT area_code, indicator_id, period FROM _in
 ),
 scope AS (
     SELECT area_code, indicator_id, period, load_id FROM observations
     WHERE source = $source
-      AND area_code IN (SELECT area_code FROM incoming)
-      AND indicator_id IN (SELECT indicator_id FROM incoming)
-      AND period IN (SELECT period FROM incoming)
+      AND list_contains($indicators, indicator_id)
+      AND list_contains($periods, period)
+      AND area_code IN (SELECT DISTINCT area_code FROM _in)
 ),
 per_in AS (
     SELECT 'GM' || substr(area_code, 3, 4) AS gemeente, count(*) AS n FROM incoming GROUP BY 1
@@ -27,7 +29,7 @@ hits AS (
 ),
 everything AS (
     SELECT 'GM' || substr(area_code, 3, 4) AS gemeente, count(*) AS n FROM observations
-    WHERE 'GM' || substr(area_code, 3, 4) IN (SELECT gemeente FROM per_in)
+    WHERE list_contains($gemeenten, 'GM' || substr(area_code, 3, 4))
     GROUP BY 1
 )
 SELECT p.gemeente,
