@@ -820,12 +820,14 @@ def _read_ogr(path: Path, checksum: str, options: dict, indeling: int, level_opt
     progress = options.get("progress")
     layers = _ogr_layers(path, options, level_option)
     areas, geometries = [], []
+    features_seen: list[_Feature] = []
     for number, layer in enumerate(layers):
         features, geoms = _ogr_layer(path, layer, options, keep, progress, number, len(layers))
         level = None if layer not in LAYERS.values() else next(
             lvl for lvl, name in LAYERS.items() if name == layer)
         features_kept = _assign_codes(path, features, level or level_option, warnings,
                                       options.get("codekolom"), keep)
+        features_seen += features_kept
         if not features_kept:
             continue
         wanted = {id(f) for f in features_kept}
@@ -840,6 +842,8 @@ def _read_ogr(path: Path, checksum: str, options: dict, indeling: int, level_opt
                         fix="Controleer de laag en --gemeente.")
     area_frame = pd.concat(areas, ignore_index=True)
     _check_duplicates_across(path, area_frame)
+    area_frame = pd.concat([area_frame, _named_gemeenten(features_seen, area_frame, indeling)],
+                           ignore_index=True)
     frame = pd.concat(geometries, ignore_index=True)
     frame.insert(1, "indeling", indeling)
     return LoadBatch(
@@ -929,6 +933,20 @@ def _check_inside_nl_geoms(path: Path, features: list[_Feature], geoms: np.ndarr
                         "coördinatenstelsel.",
                         fix="Lever WGS84 (EPSG:4326) of RD New (EPSG:28992) aan, met een .prj bij "
                         "een Shapefile.")
+
+
+def _named_gemeenten(features: list[_Feature], areas: pd.DataFrame, indeling: int) -> pd.DataFrame:
+    """Gemeente rows named as the file names them (gemeentenaam, GM_NAAM) when the file has no
+    gemeente layer: a gemeente merged away before today's CBS list keeps its name."""
+    names: dict[str, str] = {}
+    for feature in features:
+        props = _lowered(feature.properties)
+        name = props.get("gemeentenaam", props.get("gm_naam"))
+        if name is not None and str(name).strip():
+            names.setdefault("GM" + feature.code[2:6], str(name).strip())
+    rows = [(code, name, "gemeente", None, code, indeling, indeling)
+            for code, name in sorted(names.items()) if code not in set(areas["code"])]
+    return pd.DataFrame(rows, columns=AREA_COLUMNS)
 
 
 def _check_duplicates_across(path: Path, areas: pd.DataFrame) -> None:

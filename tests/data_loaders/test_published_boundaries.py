@@ -73,6 +73,9 @@ def test_an_older_shapefile_with_upper_case_cbs_columns_loads_from_its_zip(tmp_p
     # Reprojected from RD New: Doorwerth lies west of Arnhem, north of the Rijn.
     assert 5.7 < found["centroid_lon"].iloc[0] < 5.85 and 51.9 < found["centroid_lat"].iloc[0] < 52
     assert result.format == "shapefile"
+    # The gemeente is named as the file names it (GM_NAAM), even without a gemeente layer.
+    assert table(target, "SELECT code, name FROM areas WHERE level = 'gemeente'").values.tolist(
+    ) == [["GM0274", "Renkum"]]
     assert table(target, "SELECT DISTINCT gemeente_code FROM areas")["gemeente_code"].tolist() == [
         "GM0274"]
 
