@@ -222,6 +222,17 @@ def write_session(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
             raise
 
 
+def step(con: duckdb.DuckDBPyConnection) -> None:
+    """Commit what a write session did so far, on its copy, and go on in a new transaction.
+
+    The copy replaces the original only when the whole session ends well, so a later failure
+    still leaves the original as it was; committing in steps frees the memory DuckDB holds for
+    uncommitted rows (a batch of national files at once needed twice the memory otherwise).
+    """
+    con.execute("COMMIT")
+    con.execute("BEGIN TRANSACTION")
+
+
 def _remove(work: Path) -> None:
     for leftover in (work, work.with_name(work.name + ".wal")):
         with contextlib.suppress(FileNotFoundError):

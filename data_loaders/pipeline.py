@@ -1,6 +1,7 @@
 """One code path for every load (command line, upload, demo build): detect, read, plan, write.
 
-A batch of files is one transaction (db.write_session): all files load, or none does. Each file
+A batch of files is one write session (db.write_session, on a copy of the database that replaces
+it only at the end): all files load, or none does. Each file
 replaces exactly what it contains: its source's values of its areas, indicators and years, the
 boundaries of its area codes in its indeling, the buurttypes of its areas, years and rules; never
 another gemeente's data. Before writing, every file's effect is planned per gemeente (added,
@@ -406,7 +407,7 @@ class _DryRun(Exception):
 
 def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None = None,
                progress: Progress | None = None, *, dry_run: bool = False) -> list[LoadResult]:
-    """Load files as one batch in one transaction: all of them, or (on any rejection) none.
+    """Load files as one batch: all of them, or (on any rejection) none.
 
     With dry_run the very same work is done and then rolled back: the results are the preview.
     Boundary files go first, so the codes they bring are known to the other files of the batch.
@@ -437,6 +438,8 @@ def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None 
                 say(0.8, "controleren tegen de database en schrijven")
                 results[i] = _load_one(con, batch, how)
                 del batch
+                # Still all or nothing: the session's copy replaces the database only at the end.
+                db.step(con)
             if dry_run:
                 raise _DryRun
     except _DryRun:
