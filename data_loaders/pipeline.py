@@ -276,7 +276,9 @@ def _load_one(con, batch: LoadBatch, how: str) -> LoadResult:
     changes = pd.concat(plans, ignore_index=True) if plans else pd.DataFrame(
         columns=[*PLAN_COLUMNS, "same"])
     if status == "ongewijzigd":
-        changes = changes.assign(toegevoegd=0, vervangen=0, verwijderd=0)
+        # Nothing is written: what the file would have replaced stays, so it counts as kept.
+        changes = changes.assign(behouden=changes["behouden"] + changes["vervangen"],
+                                 toegevoegd=0, vervangen=0, verwijderd=0)
     gemeenten = sorted(changes["gemeente"].unique().tolist())
     names = _names(con, gemeenten) if gemeenten else {}
     changes = changes.assign(naam=changes["gemeente"].map(names))[PLAN_COLUMNS]

@@ -198,3 +198,17 @@ def test_the_command_line_prints_the_preview_per_gemeente_and_says_nothing_was_l
     assert "  GM0274 Renkum: grenzen 19 nieuw, 0 vervangen, 0 verwijderd, 0 behouden" in out
     assert "GM0202" not in out
     assert out.rstrip().endswith("Proefdraai: de database is niet gewijzigd.")
+
+
+def test_loading_the_same_files_again_reports_everything_kept_and_changes_nothing(tmp_path):
+    target = tmp_path / "db.duckdb"
+    files = files_of(tmp_path, "0274")
+    pipeline.load_paths(target, files, how="test")
+    before = snapshot(target, "GM0274")
+    again = pipeline.load_paths(target, files, how="test")
+    assert [r.status for r in again] == ["ongewijzigd"] * 3
+    for result in again:
+        assert (result.changes[["toegevoegd", "vervangen", "verwijderd"]] == 0).all().all()
+    waarden = again[1].changes.iloc[0]
+    assert waarden["behouden"] == len(before["observations"]) == 54
+    assert snapshot(target, "GM0274") == before
