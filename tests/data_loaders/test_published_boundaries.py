@@ -120,3 +120,16 @@ def test_a_code_property_that_is_not_there_is_refused_listing_the_properties(tmp
         pipeline.read_file(path, {"codekolom": "buurtcode"})
     assert "eigenschap 'buurtcode' (--codekolom) staat niet in het bestand" in str(caught.value)
     assert "code, cbsCode en naam" in str(caught.value)
+
+
+def test_a_national_file_read_in_small_chunks_gives_the_same_boundaries(monkeypatch):
+    from data_loaders import geometry
+
+    options = {"gemeente": "GM0202,GM0274"}
+    whole = pipeline.read_file(GPKG, options)
+    seen = []
+    monkeypatch.setattr(geometry, "CHUNK", 7)
+    chunked = pipeline.read_file(GPKG, {**options, "progress": lambda f, text: seen.append(text)})
+    assert chunked.areas.equals(whole.areas)
+    assert chunked.geometries.equals(whole.geometries)
+    assert "laag buurten: 7 gebieden gelezen" in seen and len(seen) > 10
