@@ -864,7 +864,12 @@ def _ogr_layer(path: Path, layer: str, options: dict, keep: set[str] | None, pro
     if keep and gemeente_field:
         # Codes were checked to be GM plus four digits, so quoting them here is safe.
         where = f'"{gemeente_field}" IN ({", ".join(repr(c) for c in sorted(keep))})'
-    transform = _to_wgs84(path, info.get("crs"))
+    crs = info.get("crs")
+    bounds = info.get("total_bounds")
+    if not crs and bounds is not None and RD_X[0] <= bounds[0] and bounds[2] <= RD_X[1] \
+            and RD_Y[0] <= bounds[1] and bounds[3] <= RD_Y[1]:
+        crs = "EPSG:28992"  # a Shapefile without .prj: these numbers can only be RD New metres
+    transform = _to_wgs84(path, crs)
     total = int(info.get("features") or 0)
     features: list[_Feature] = []
     parts: list[np.ndarray] = []

@@ -133,3 +133,14 @@ def test_a_national_file_read_in_small_chunks_gives_the_same_boundaries(monkeypa
     assert chunked.areas.equals(whole.areas)
     assert chunked.geometries.equals(whole.geometries)
     assert "laag buurten: 7 gebieden gelezen" in seen and len(seen) > 10
+
+
+def test_a_shapefile_without_its_prj_is_read_as_rd_new_by_its_coordinates(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(SHAPEFILE) as archive:
+        archive.extractall(tmp_path)
+    (tmp_path / "buurt_2014.prj").unlink()
+    bare = pipeline.read_file(tmp_path / "buurt_2014.shp", {"indeling": 2014})
+    zipped = pipeline.read_file(SHAPEFILE, {"indeling": 2014})
+    assert bare.geometries.equals(zipped.geometries)
