@@ -41,6 +41,12 @@ def sidebar(ctx: context.Context) -> None:
             format_func=lambda code: f"{ctx.gemeente_names.get(code, code)} ({code})",
             **state.bind("gemeente"),
         )
+        st.toggle(
+            t("Alleen echte cijfers"),
+            help=t("Verbergt alle gegenereerde (synthetische) waarden, uitgaven, projecten en "
+                   "doelen: op elke pagina, in downloads en in de briefing."),
+            **state.bind("echt"),
+        )
         st.radio(
             t("Niveau"),
             ["buurt", "wijk"],

@@ -233,7 +233,8 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
             indicator_id=ind,
             name=str(row["name"]),
             period=period,
-            value=references.format_shown(float(last["value"]), "waarde", row),
+            value=references.format_shown(float(last["value"]), "waarde", row)
+            + (" (synth.)" if bool(last["synthetic"]) else ""),
             reference=reference,
             change=change_text,
             verdict=verdict,

@@ -6,7 +6,7 @@ state.context(). Holds no business logic beyond looking things up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -72,7 +72,7 @@ class Context:
         return data.projects(self.version, self.view.gemeente, self.privacy)
 
     def goals(self) -> pd.DataFrame:
-        return data.goals(self.version, self.view.gemeente)
+        return data.goals(self.version, self.view.gemeente, self.privacy.real_only)
 
     def types_in(self, period: int | None) -> pd.Series:
         """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""
@@ -93,7 +93,7 @@ def _options(version: data.Version, gemeente: str, privacy: settings.Privacy) ->
     """What the loaded data of one gemeente allows (built once per gemeente: data.options)."""
     gemeenten = data.gemeenten(version)
     catalogue = data.catalogue_in(version)
-    periods = data.periods(version, gemeente)
+    periods = data.periods(version, gemeente, privacy.real_only)
     period_map = {
         row.indicator_id: tuple(int(p) for p in row.periods) for row in periods.itertuples()
     }
@@ -129,7 +129,8 @@ def build() -> Context:
     gemeente = raw_gemeente if raw_gemeente in names else next(iter(names))
     rules = data.rules(version, gemeente)
     areas, _ = data.area_index(version, gemeente)
-    privacy = settings.privacy()
+    # "Alleen echte cijfers" is read before the view is parsed: it decides which indicators exist.
+    privacy = replace(settings.privacy(), real_only=state.raw_param("echt") == "ja")
     options = data.options(version, gemeente, privacy, _options)
     view = state.current_view(options)
     return Context(

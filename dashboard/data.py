@@ -84,8 +84,8 @@ def area_index(version: Version, gemeente: str) -> tuple[pd.DataFrame, frozenset
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def periods(version: Version, gemeente: str) -> pd.DataFrame:
-    return _query(version, "app_periods", {"gemeente": gemeente})
+def periods(version: Version, gemeente: str, real_only: bool = False) -> pd.DataFrame:
+    return _query(version, "app_periods", {"gemeente": gemeente, "real_only": real_only})
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -138,7 +138,14 @@ def _fetch(
         },
     )
     frame["period"] = frame["period"].astype(int)
-    return frame
+    return _real(frame, privacy)
+
+
+def _real(frame: pd.DataFrame, privacy: settings.Privacy) -> pd.DataFrame:
+    """Without its generated rows when the user asked for real figures only."""
+    if not privacy.real_only or frame.empty:
+        return frame
+    return frame[~frame["synthetic"].astype(bool)].reset_index(drop=True)
 
 
 # A resource, not data: the frame is shared between reruns and sessions without a copy (at
@@ -219,19 +226,20 @@ def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
 @st.cache_data(max_entries=16, show_spinner=False)
 def spending(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Spending rows; a confidential source only when privacy.show_confidential (in the query)."""
-    return _query(version, "app_spending",
-                  {"gemeente": gemeente, "show_confidential": privacy.show_confidential})
+    return _real(_query(version, "app_spending", {"gemeente": gemeente,
+                        "show_confidential": privacy.show_confidential}), privacy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def projects(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    return _query(version, "app_projects",
-                  {"gemeente": gemeente, "show_confidential": privacy.show_confidential})
+    return _real(_query(version, "app_projects", {"gemeente": gemeente,
+                        "show_confidential": privacy.show_confidential}), privacy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def goals(version: Version, gemeente: str) -> pd.DataFrame:
-    return _query(version, "app_goals", {"gemeente": gemeente})
+def goals(version: Version, gemeente: str, real_only: bool = False) -> pd.DataFrame:
+    return _real(_query(version, "app_goals", {"gemeente": gemeente}),
+                 settings.Privacy(real_only=real_only))
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -353,7 +361,7 @@ def briefing_content(
     scope = _scope(version, selection.gemeente, selection.regel, privacy)
     geo = geometries(version, selection.gemeente, "buurt")
     return briefing.build(scope, geo, selection, today,
-                          goal_frame=goals(version, selection.gemeente),
+                          goal_frame=goals(version, selection.gemeente, privacy.real_only),
                           project_frame=projects(version, selection.gemeente, privacy))
 
 

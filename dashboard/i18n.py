@@ -24,6 +24,14 @@ EN: dict[str, str] = {
     "Taal / Language": "Taal / Language",
     "Gemeente": "Municipality",
     "Niveau": "Level",
+    "Alleen echte cijfers": "Real figures only",
+    "Alle uitgaven en projecten zijn gegenereerd (synthetisch); 'Alleen echte cijfers' verbergt "
+    "ze. Zet die schakelaar in de zijbalk uit om ze te zien.": "All spending and projects are "
+    "generated (synthetic); 'Real figures only' hides them. Turn that switch in the sidebar off to "
+    "see them.",
+    "Verbergt alle gegenereerde (synthetische) waarden, uitgaven, projecten en doelen: op elke "
+    "pagina, in downloads en in de briefing.": "Hides every generated (synthetic) value, spending, "
+    "project and goal: on every page, in downloads and in the briefing.",
     "Buurten": "Neighbourhoods",
     "Wijken": "Districts",
     "Buurttype": "Neighbourhood type",
@@ -275,9 +283,9 @@ EN: dict[str, str] = {
     "Over deze cijfers": "About these figures",
     "Bronnen": "Sources",
     "De hele gemeente ({naam})": "The whole municipality ({naam})",
-    "Let op: synthetische demogegevens. De cijfers zijn gegenereerd om de monitor te laten zien; "
-    "het zijn geen echte metingen.": "Note: synthetic demo data. The figures were generated to "
-    "show the monitor; they are not real measurements.",
+    "Let op: synthetische demogegevens. Cijfers met (synth.) zijn gegenereerd om de monitor te "
+    "laten zien; het zijn geen echte metingen.": "Note: synthetic demo data. Figures marked "
+    "(synth.) were generated to show the monitor; they are not real measurements.",
     "Voor deze selectie zijn geen kerncijfers beschikbaar.": "There are no key figures for this "
     "selection.",
     "Waarde: het gemiddelde van de buurten van deze briefing, gewogen naar inwoners waar het om "

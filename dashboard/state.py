@@ -55,6 +55,7 @@ class View:
     buurt: str = ""
     organisatie: str = ""
     taal: str = "nl"
+    echt: bool = False  # "Alleen echte cijfers": hide every generated value
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     def to_params(self) -> dict[str, str]:
@@ -64,10 +65,14 @@ class View:
             if f.name == "notices":
                 continue
             value = getattr(self, f.name)
-            if value in (None, "", ()):
+            if value in (None, "", ()) or value is False:
                 continue
-            out[f.name] = ",".join(value) if isinstance(value, tuple) else str(value)
+            out[f.name] = ",".join(value) if isinstance(value, tuple) else _text(value)
         return out
+
+
+def _text(value: object) -> str:
+    return "ja" if value is True else str(value)
 
 
 def _first(raw: object) -> str:
@@ -165,6 +170,10 @@ def parse(params: Mapping[str, object], options: Options) -> View:
     taal = _first(params.get("taal")) or "nl"
     if taal not in LANGUAGES:
         taal = str(fallback("taal", taal, "nl"))
+    echt = _first(params.get("echt"))
+    if echt not in ("", "ja"):
+        fallback("echt", echt, False, "alle cijfers")
+
 
     return View(
         gemeente=gemeente,
@@ -180,6 +189,7 @@ def parse(params: Mapping[str, object], options: Options) -> View:
         buurt=buurt,
         organisatie=organisatie,
         taal=taal,
+        echt=echt == "ja",
         notices=tuple(notices),
     )
 
@@ -235,11 +245,11 @@ def set_param(name: str, value: object) -> None:
     """Write one field to the URL (lists comma-joined; None or empty removes it)."""
     if isinstance(value, list | tuple):
         value = ",".join(str(v) for v in value)
-    if value in (None, ""):
+    if value in (None, "") or value is False:
         if name in st.query_params:
             del st.query_params[name]
         return
-    st.query_params[name] = str(value)
+    st.query_params[name] = _text(value)
 
 
 def update(**changes: object) -> None:

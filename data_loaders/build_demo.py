@@ -11,9 +11,11 @@ import tomllib
 from pathlib import Path
 
 from data_loaders import db, pipeline
-from data_loaders.settings import SAMPLE_DATA
+from data_loaders.settings import MAPPINGS_DIR, SAMPLE_DATA
 
 LAST_YEAR = 2024
+# Below this many inhabitants a crime rate per 1.000 inwoners is not shown (see the SQL).
+CRIME_RATE_FLOOR = 200
 
 
 def build(target: Path, say=print) -> None:
@@ -26,11 +28,15 @@ def build(target: Path, say=print) -> None:
         pipeline.ensure_catalogue(con)
     for entry in manifest["load"]:
         path = SAMPLE_DATA / entry["path"]
-        [result] = pipeline.load_paths(fresh, [path], "build", entry.get("options"))
+        options = dict(entry.get("options", {}))
+        if "mapping" in options:
+            options["mapping"] = str(MAPPINGS_DIR / options["mapping"])
+        [result] = pipeline.load_paths(fresh, [path], "build", options)
         say(f"{result.file}: {result.rows} regels ({result.source}), {result.status}")
         for warning in result.warnings:
             say(f"  let op: {warning}")
     with db.write_session(fresh) as con:
         db.execute(con, "build_buurttype_inkomen", {"last_year": LAST_YEAR})
+        db.execute(con, "build_misdrijven_per_1000", {"floor": CRIME_RATE_FLOOR})
     os.replace(fresh, target)
     say(f"Database gebouwd: {target}")

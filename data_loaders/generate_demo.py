@@ -1,7 +1,8 @@
 """Seeded generator of SYNTHETIC survey and registration values for the Arnhem demo set.
 
 Reads only sample_data/ and the catalogue and writes the own-data "waarnemingen" template; never
-touches the database. The values are invented: never present them as real measurements.
+touches the database. The values are invented: never present them as real measurements. Only
+indicators that no real file in sample_data/ offers are generated (see GENERATED_SOURCES).
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ BRON = "synthetisch_demo"
 COLUMNS = ["gebiedscode", "indicator", "jaar", "waarde", "n", "ondergrens", "bovengrens", "bron"]
 
 YEARS = tuple(range(2014, 2025))
-LBM_YEARS = (2014, 2016, 2018, 2020, 2022, 2024)
 CENTRE_YEAR = 2019  # levels hold in this middle year; linear terms are centred on it
 MIN_INHABITANTS = 50  # the product's own suppression threshold for areas
+# Catalogue sources without a real file in sample_data/. The Leefbaarometer (leefbaarometer_3) and
+# the RIVM estimates (rivm_50150NED: loneliness, mantelzorg, satisfaction with the woonomgeving)
+# are real in the demo and never generated, so no series mixes real and generated values.
 GENERATED_SOURCES = (
-    "leefbaarometer_3",
     "cbs_veiligheidsmonitor",
     "gezondheidsmonitor",
     "gemeentelijke_enquete",
@@ -42,8 +44,6 @@ GENERATED_SOURCES = (
 )
 EXTRA_INDICATORS = ("woningen_corporatie",)  # no real source for it in the project
 
-LBM_BASE = 4.1023  # Leefbaarometer 3.0: score = national level + the five dimensions
-LBM_DIMENSIONS = ("lbm_fys", "lbm_onv", "lbm_soc", "lbm_vrz", "lbm_won")
 PERSONS_PER_DWELLING = 2.1
 Z95 = 1.96
 
@@ -70,7 +70,7 @@ DECLINING: dict[str, tuple[str, ...]] = {
     "BU02020526": ("veiligheid",),  # Over het Lange Water: overlast and unsafety rise
     "BU02021990": ("veiligheid",),  # Kronenburg: overlast and unsafety rise
     "BU02022318": ("contact",),  # Rijkerswoerd-West: cohesion erodes, safety does not
-    "BU02021993": ("leefbaarheid",),  # Vredenburg: decay and dissatisfaction grow
+    "BU02021993": ("leefbaarheid",),  # Vredenburg: report mark and green maintenance fall
 }
 IMPROVING: dict[str, tuple[str, ...]] = {
     # Nationaal Programma Arnhem-Oost buurten: safety and leefbaarheid improve, contact does not.
@@ -87,7 +87,7 @@ class Spec:
 
     kind: "aandeel" (a survey share in %, logit link, Binomial sampling), "schaal" (a survey mean,
     identity link, normal sampling with respondent SD `sd`), "registratie" (a rate per 1,000, log
-    link, Poisson counts) or "lbm" (a Leefbaarometer-like dimension, identity link, model noise).
+    link, Poisson counts).
     level: the Arnhem level at average status in CENTRE_YEAR, in the indicator's unit.
     gradient: change per SD of the status score, on the link scale (logit, points or log), signed.
     spread: SD of the buurt effect on the link scale; also the unit of trends and scenarios.
@@ -114,14 +114,6 @@ VM23 = "Veiligheidsmonitor 2023 (CBS 85146NED), landelijk"
 IVM = "Integrale Veiligheidsmonitor 2008-2011 (CBS), NL en Gelderland-Midden"
 
 SPECS: dict[str, Spec] = {
-    "tevreden_woonomgeving": Spec(
-        "aandeel",
-        85.0,
-        0.35,
-        0.25,
-        "leefbaarheid",
-        "Woononderzoek 2002: 88% tevreden; stad iets lager",
-    ),
     "rapportcijfer_buurt": Spec(
         "schaal", 7.4, 0.25, 0.20, "leefbaarheid", f"{IVM}: 7,3-7,5", sd=1.2
     ),
@@ -167,14 +159,8 @@ SPECS: dict[str, Spec] = {
     "vertrouwen_buurtbewoners": Spec(
         "aandeel", 50.0, 0.30, 0.20, "contact", "enquêtes: ongeveer de helft vertrouwt"
     ),
-    "eenzaamheid": Spec(
-        "aandeel", 11.0, -0.25, 0.20, "contact", "aanname: Gezondheidsmonitor 10-12% ernstig"
-    ),
     "vrijwilligerswerk": Spec(
         "aandeel", 47.0, 0.25, 0.15, "participatie", "aanname: 45-50% doet vrijwilligerswerk"
-    ),
-    "mantelzorg": Spec(
-        "aandeel", 13.5, 0.05, 0.15, "participatie", "aanname: 12-15%; nauwelijks statusgradiënt"
     ),
     "buurtactiviteiten": Spec(
         "aandeel", 20.0, 0.15, 0.25, "participatie", "aanname: een op de vijf doet mee"
@@ -182,16 +168,7 @@ SPECS: dict[str, Spec] = {
     "inzet_buurt": Spec(
         "aandeel", 33.0, 0.15, 0.20, "participatie", "enquêtes: ongeveer een derde is bereid"
     ),
-    # Leefbaarometer-like dimensions: deviations in score points, on the scale of the real
-    # Leefbaarometer 3.0 file in the project (dimensions mostly between -0.15 and +0.2).
-    "lbm_fys": Spec("lbm", 0.00, 0.015, 0.025, "leefbaarheid", "LBM 3.0-schaal"),
-    "lbm_onv": Spec("lbm", -0.04, 0.06, 0.03, "veiligheid", "LBM 3.0-schaal; sterkste gradiënt"),
-    "lbm_soc": Spec("lbm", -0.01, 0.05, 0.025, "contact", "LBM 3.0-schaal"),
-    "lbm_vrz": Spec("lbm", 0.05, 0.0, 0.03, "leefbaarheid", "LBM 3.0-schaal; daalt met afstand"),
-    "lbm_won": Spec("lbm", -0.03, 0.04, 0.04, "leefbaarheid", "LBM 3.0-schaal"),
 }
-LBM_NOISE_SD = 0.004  # a model estimate, not a sample: tiny year-to-year wobble
-VRZ_PER_KM = -0.025  # voorzieningen fall with distance to the Markt (city centre)
 # Centrum: nightlife raises registered violence and vandalism per inhabitant.
 CENTRE_WIJK = "WK020201"
 CENTRE_FACTOR = {"geweld": 2.5, "vernieling": 1.8}
@@ -219,10 +196,9 @@ def generate(seed: int = DEFAULT_SEED, *, sample_dir: Path = SAMPLE_DATA) -> pd.
         + yearly_i * (t - 2019)
     status_b is the standardised mean of z(log income per inhabitant) and -z(share of low-income
     households) from the real CBS figures (missing buurten: wijk mean, else gemeente median).
-    Gradients are moderate, per SD of status: shares 0.15-0.35 logit (mantelzorg 0.05),
-    scale scores 0.20-0.35 points, registrations 0.15-0.30 on the log scale, Leefbaarometer
-    dimensions 0-0.06 points (onv and soc strongest); all point to worse outcomes in
-    achterstandsbuurten. Shares are drawn Binomial(n, p)/n with a Wilson 95% interval; scale means
+    Gradients are moderate, per SD of status: shares 0.15-0.35 logit,
+    scale scores 0.20-0.35 points, registrations 0.15-0.30 on the log scale; all point to worse
+    outcomes in achterstandsbuurten. Shares are drawn Binomial(n, p)/n with a Wilson 95% interval; scale means
     with SE = sd/sqrt(n) and margin ±1.96 SE; registrations as Poisson counts on the real
     population (dwellings = inhabitants / 2.1). Values are clipped to the catalogue range and
     rounded to its decimals (margins one more).
@@ -247,8 +223,6 @@ def generate(seed: int = DEFAULT_SEED, *, sample_dir: Path = SAMPLE_DATA) -> pd.
 
     frames = []
     for indicator in wanted:
-        if indicator == "lbm_score":
-            continue  # the sum of the dimensions, built after rounding them in _finish
         rng = _stream(seed, indicator)
         if indicator == "bewonersinitiatieven":
             block = _initiatives(rng, buurten, years, domain_factor["participatie"])
@@ -274,7 +248,6 @@ def generate(seed: int = DEFAULT_SEED, *, sample_dir: Path = SAMPLE_DATA) -> pd.
             block = _draw(rng, spec, indicator, eta, buurten, respondents)
         frames.append(_long(block, codes, indicator, years))
     frame = pd.concat(frames, ignore_index=True)
-    frame = _lbm_only_measured_years(frame)
     frame = _finish(frame, catalogue)
     return frame
 
@@ -404,21 +377,8 @@ def _geometry(sample_dir: Path) -> pd.DataFrame:
         code = feature["properties"]["statcode"]
         if not code.startswith(GEMEENTE_PREFIX):
             continue
-        lon, lat = _mean_vertex(feature["geometry"]["coordinates"])
-        rows.append((code, feature["properties"]["statnaam"], "WK" + code[2:8], lon, lat))
-    frame = pd.DataFrame(rows, columns=["gebiedscode", "naam", "wijkcode", "lon", "lat"])
-    centre = frame.loc[frame["gebiedscode"] == "BU02020100", ["lon", "lat"]].iloc[0]
-    # Equirectangular distance is plenty for a city a few kilometres across.
-    dx = (frame["lon"] - centre["lon"]) * 111.32 * math.cos(math.radians(centre["lat"]))
-    dy = (frame["lat"] - centre["lat"]) * 110.57
-    frame["km_centrum"] = np.hypot(dx, dy)
-    return frame.drop(columns=["lon", "lat"])
-
-
-def _mean_vertex(coordinates: list) -> tuple[float, float]:
-    # The mean of the outer-ring vertices: close enough to a centroid for distances in km.
-    points = np.array([p for polygon in coordinates for p in polygon[0]], dtype=float)
-    return float(points[:, 0].mean()), float(points[:, 1].mean())
+        rows.append((code, feature["properties"]["statnaam"], "WK" + code[2:8]))
+    return pd.DataFrame(rows, columns=["gebiedscode", "naam", "wijkcode"])
 
 
 POP_CODE = "Regioaanduiding/Codering (code)"
@@ -470,7 +430,7 @@ def _generated_indicators(catalogue: pd.DataFrame) -> list[str]:
         for i, row in catalogue.iterrows()
         if row["source"] in GENERATED_SOURCES or i in EXTRA_INDICATORS
     ]
-    special = {"bewonersinitiatieven", "woningen_corporatie", "lbm_score"}
+    special = {"bewonersinitiatieven", "woningen_corporatie"}
     unknown = [i for i in chosen if i not in SPECS and i not in special]
     if unknown:
         raise ValueError(
@@ -556,11 +516,6 @@ def _draw(
             "ondergrens": nothing,
             "bovengrens": nothing,
         }
-    if spec.kind == "lbm":
-        value = spec.level + eta + rng.normal(0.0, LBM_NOISE_SD, shape)
-        if indicator == "lbm_vrz":
-            value = value + VRZ_PER_KM * buurten["km_centrum"].to_numpy()[:, None]
-        return {"waarde": value, "n": nothing, "ondergrens": nothing, "bovengrens": nothing}
     raise ValueError(f"Onbekend soort model '{spec.kind}' voor {indicator}.")
 
 
@@ -630,15 +585,8 @@ def _long(block: dict[str, np.ndarray], codes: np.ndarray, indicator: str, years
     )
 
 
-def _lbm_only_measured_years(frame: pd.DataFrame) -> pd.DataFrame:
-    # The Leefbaarometer appears every two years; its odd years are generated (to keep the draws
-    # aligned) and dropped here.
-    is_lbm = frame["indicator"].str.startswith("lbm_")
-    return frame[~is_lbm | frame["jaar"].isin(LBM_YEARS)].reset_index(drop=True)
-
-
 def _finish(frame: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Clip to the catalogue range, round, rebuild lbm_score from the rounded dimensions."""
+    """Clip to the catalogue range and round; sort in catalogue order."""
     meta = catalogue.loc[frame["indicator"]]
     low, high = meta["min_value"].to_numpy(float), meta["max_value"].to_numpy(float)
     decimals = meta["decimals"].to_numpy(int)
@@ -650,26 +598,6 @@ def _finish(frame: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     lower = np.where(np.isnan(lower), np.nan, np.minimum(_round(lower, decimals + 1), value))
     upper = np.where(np.isnan(upper), np.nan, np.maximum(_round(upper, decimals + 1), value))
     frame = frame.assign(waarde=value, ondergrens=lower, bovengrens=upper)
-
-    dims = frame[frame["indicator"].isin(LBM_DIMENSIONS)]
-    total = dims.groupby(["gebiedscode", "jaar"])["waarde"].sum().rename("afw").reset_index()
-    score_decimals = int(catalogue.loc["lbm_score", "decimals"])
-    total["lbm_score"] = _round(
-        np.clip(
-            LBM_BASE + total["afw"].to_numpy(),
-            catalogue.loc["lbm_score", "min_value"],
-            catalogue.loc["lbm_score", "max_value"],
-        ),
-        score_decimals,
-    )
-    score = total.assign(
-        indicator="lbm_score",
-        waarde=total["lbm_score"],
-        n=np.nan,
-        ondergrens=np.nan,
-        bovengrens=np.nan,
-    )[["gebiedscode", "indicator", "jaar", "waarde", "n", "ondergrens", "bovengrens"]]
-    frame = pd.concat([frame, score], ignore_index=True)
 
     order = {indicator: rank for rank, indicator in enumerate(catalogue.index)}
     frame = frame.assign(_order=frame["indicator"].map(order))

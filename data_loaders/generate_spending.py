@@ -51,15 +51,16 @@ PROJECT_NAMES = {
 }
 OVERLAP_BUURT = "BU02021053"  # Geitenkamp: three organisations at once, so the flag has a case
 # Goals of the (fictional) municipal programme: buurt, indicator, nulmeting year, target year,
-# relative improvement aimed for.
+# relative improvement aimed for. Only generated indicators: a synthetic goal on a real series
+# would mix invented and measured values.
 GOALS = (
     ("BU02021053", "onveilig_buurt", 2018, 2024, 0.15),
     ("BU02020733", "onveilig_buurt", 2018, 2026, 0.15),
-    ("BU02020425", "tevreden_woonomgeving", 2018, 2026, 0.08),
+    ("BU02020425", "rapportcijfer_buurt", 2018, 2026, 0.05),
     ("BU02021682", "overlast_score", 2018, 2024, 0.10),
     ("BU02021990", "onveilig_buurt", 2020, 2026, 0.10),
     ("BU02022318", "sociale_cohesie", 2020, 2026, 0.05),
-    ("BU02021993", "tevreden_woonomgeving", 2020, 2024, 0.05),
+    ("BU02021993", "tevreden_onderhoud_groen", 2020, 2024, 0.05),
     ("BU02020526", "kennen_elkaar_nauwelijks", 2020, 2026, 0.10),
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +38,9 @@ class Mapping:
     period_column: str | None
     indicators: dict[str, dict]
     code_from_name: str | None = None  # "gemeente": look the code up by name (2025 code list)
+    long: dict | None = None  # long format: {indicator_column, value_column}, see read_long
+    keep: dict | None = None  # long format: column -> allowed values (rows filter)
+    exclude: tuple[dict, ...] = ()  # long format: rows to leave out, each with a `note`
 
 
 def load_mapping(path: Path) -> Mapping:
@@ -83,6 +86,9 @@ def load_mapping(path: Path) -> Mapping:
             for k, d in spec["indicators"].items()
         },
         code_from_name=spec.get("code_from_name"),
+        long=_long_spec(path, spec.get("long")),
+        keep={k: [str(v) for v in vs] for k, vs in spec.get("keep", {}).items()} or None,
+        exclude=tuple(spec.get("exclude", ())),
     )
 
 
@@ -124,6 +130,9 @@ def read(path: Path, checksum: str, options: dict) -> LoadBatch:
     if mapping is None:
         raise LoadError(path, "de kolommen passen bij geen enkel bekend CBS-formaat.",
                         fix="Schrijf een mappingbestand (zie data_loaders/mappings/README.md).")
+    mapping = narrowed(path, mapping, options)
+    if mapping.long:
+        return read_long(path, checksum, frame, mapping, options)
     needed = [c for c in (mapping.code_column, mapping.name_column, mapping.period_column) if c]
     for spec in mapping.indicators.values():
         needed += [v for k, v in spec.items() if k in {"column", "share_of", "per_1000_of"}]
@@ -308,3 +317,108 @@ def area_frame(names: dict[str, str], year: int) -> pd.DataFrame:
             "valid_to": year,
         }
     )[AREA_COLUMNS]
+
+
+def narrowed(path: Path, mapping: Mapping, options: dict) -> Mapping:
+    """The mapping limited to the indicators in options['indicatoren'] and, with options['bron'],
+    recorded under another source key: so one file can add only what no other source has."""
+    only = options.get("indicatoren")
+    if only:
+        unknown = sorted(set(only) - set(mapping.indicators))
+        if unknown:
+            raise LoadError(path, f"de mapping {mapping.path.name} kent de indicator(en) "
+                            + ", ".join(unknown) + " niet.", fix="Kies indicatoren uit de mapping.")
+        mapping = replace(mapping, indicators={k: v for k, v in mapping.indicators.items()
+                                               if k in set(only)})
+    if options.get("bron"):
+        mapping = replace(mapping, source=str(options["bron"]))
+    return mapping
+
+
+def _long_spec(path: Path, spec: dict | None) -> dict | None:
+    if spec is None:
+        return None
+    if not {"indicator_column", "value_column"} <= set(spec):
+        raise LoadError(path, "[long] in de mapping mist indicator_column of value_column.",
+                        fix="Zie data_loaders/mappings/README.md, 'Lange tabellen'.")
+    return {k: textio.normalise_header(v) for k, v in spec.items()}
+
+
+def read_long(path: Path, checksum: str, frame: pd.DataFrame, mapping: Mapping,
+              options: dict) -> LoadBatch:
+    """A long table (one row per area, indicator code and year): each mapping line picks the rows
+    whose indicator column holds `column`; `share_of` / `per_1000_of` name another indicator code
+    of the same area and year. `keep` and `exclude` filter rows first (excluded rows give a note),
+    and options['jaren'] (a list of years) keeps only those years.
+    """
+    ind_col, val_col = mapping.long["indicator_column"], mapping.long["value_column"]
+    textio.require_columns(path, frame, [c for c in (mapping.code_column, mapping.period_column,
+                                                     ind_col, val_col) if c])
+    frame = frame.assign(line=range(2, len(frame) + 2))  # header is line 1
+    for column, allowed in (mapping.keep or {}).items():
+        textio.require_columns(path, frame, [column])
+        frame = frame[frame[column].str.strip().isin(allowed)]
+    warnings = []
+    for rule in mapping.exclude:
+        hit = pd.Series(True, index=frame.index)
+        for column, values in rule.items():
+            if column != "note":
+                hit &= frame[column].str.strip().isin([str(v) for v in values])
+        if hit.any():
+            warnings.append(f"{int(hit.sum())} regels niet geladen: {rule.get('note', '')}".strip())
+        frame = frame[~hit]
+    frame = frame[~frame[mapping.code_column].str.strip().str.upper().str.startswith("NL")]
+    period = options.get("jaar") or mapping.period
+    years_wanted = {int(y) for y in options.get("jaren", ())}
+    values: dict[tuple[str, str, int], tuple[float | None, int]] = {}
+    other_years = 0
+    for record in frame.to_dict("records"):
+        line = record["line"]
+        code = textio.normalise_code(path, record[mapping.code_column], line, mapping.code_column)
+        year = period
+        if mapping.period_column:
+            parsed = textio.parse_number(path, record[mapping.period_column][:4], line,
+                                         mapping.period_column)
+            year = int(parsed) if parsed is not None else None
+        if year is None:
+            raise LoadError(path, "het jaar ontbreekt.", row=line, column=mapping.period_column,
+                            fix="Vul het jaar in of zet 'period' in de mapping.")
+        if years_wanted and int(year) not in years_wanted:
+            other_years += 1
+            continue
+        key = (code, record[ind_col].strip(), int(year))
+        values[key] = (textio.parse_number(path, record[val_col], line, val_col), line)
+    if other_years:
+        warnings.append(f"{other_years} regels van andere jaren dan {min(years_wanted)}–"
+                        f"{max(years_wanted)} niet geladen (gekozen bij het laden).")
+    catalogue = indicator_catalogue.indicators().set_index("id")
+    unknown = [i for i in mapping.indicators if i not in catalogue.index]
+    if unknown:
+        raise LoadError(path, f"de mapping {mapping.path.name} noemt onbekende indicatoren: "
+                        + ", ".join(unknown) + ".", fix="Voeg ze toe aan de catalogus of verwijder ze.")
+    areas, rows = {}, []
+    for (code, code_in_file, year), (value, line) in values.items():
+        for indicator_id, spec in mapping.indicators.items():
+            if spec["column"] != code_in_file:
+                continue
+            base_code = spec.get("share_of") or spec.get("per_1000_of")
+            if value is not None and base_code:
+                base = values.get((code, base_code, year), (None, line))[0]
+                value = value / base * (100 if "share_of" in spec else 1000) if base else None
+            if value is not None and "scale" in spec:
+                value *= float(spec["scale"])
+            areas[code] = code
+            rows.append((code, indicator_id, year, value, line, val_col))
+    if not rows:
+        raise LoadError(path, "het bestand bevat geen rijen voor de indicatoren van de mapping "
+                        f"{mapping.path.name}.", fix="Controleer de indicatorcodes en filters.")
+    obs = pd.DataFrame(rows, columns=["area_code", "indicator_id", "period", "value", "line",
+                                      "column"])
+    check_observations(path, obs, catalogue, mapping.period_column)
+    obs = obs.assign(n=pd.NA, ci_low=None, ci_high=None, suppressed=obs["value"].isna())
+    return LoadBatch(
+        file=path, checksum=checksum, format=mapping.format, source=mapping.source,
+        periods=sorted(obs["period"].unique().tolist()),
+        areas=area_frame(areas, int(obs["period"].max())),
+        observations=obs[OBSERVATION_COLUMNS], warnings=warnings,
+    )

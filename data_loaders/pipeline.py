@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from data_loaders import (
+    cbs_opendata,
     db,
     geometry,
     indicator_catalogue,
@@ -34,7 +35,7 @@ from data_loaders.batch import LoadBatch, LoadError
 
 # Tried in this order; the first whose detect() accepts the file's head reads it.
 READERS = {"geometrie": geometry, "leefbaarometer": leefbaarometer, "cbs_tabel": mapped_table,
-           "sjabloon": templates}
+           "sjabloon": templates, "cbs_opendata": cbs_opendata}
 Progress = Callable[[float, str], None]
 
 

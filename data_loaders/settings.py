@@ -40,12 +40,15 @@ class Privacy:
     """Suppression thresholds and confidentiality, applied in the queries every view reads.
 
     A survey value resting on fewer than `min_respondents` answers, or a value for an area with
-    fewer than `min_inhabitants` inhabitants, is never shown or exported.
+    fewer than `min_inhabitants` inhabitants, is never shown or exported. With `real_only` (the
+    user's "Alleen echte cijfers" switch) no generated (synthetic) value, spending, project or goal
+    is read at all.
     """
 
     min_respondents: int = 30
     min_inhabitants: int = 50
     show_confidential: bool = False
+    real_only: bool = False
 
 
 def privacy() -> Privacy:

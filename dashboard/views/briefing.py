@@ -65,8 +65,8 @@ st.markdown(f"**{components.plain(content.subtitle)}**  \n"
             + (f" {t('Meest recente gegevens')}: {content.data_year}." if content.data_year else "")
             + f" {t('Gemaakt op')} {content.made_on}.")
 if content.synthetic:
-    st.warning(t("Let op: synthetische demogegevens. De cijfers zijn gegenereerd om de monitor te "
-                 "laten zien; het zijn geen echte metingen."), icon=":material/science:")
+    st.warning(t("Let op: synthetische demogegevens. Cijfers met (synth.) zijn gegenereerd om de "
+                 "monitor te laten zien; het zijn geen echte metingen."), icon=":material/science:")
 
 left, right = st.columns([1.1, 1])
 with left:

@@ -23,6 +23,10 @@ st.caption(t("Wat woningcorporaties en de gemeente aan leefbaarheid uitgeven, in
            + t(corporations.COMPARISON_NOTE))
 
 organisations = list(ctx.options.organisations)
+if not organisations and ctx.privacy.real_only:
+    st.info(t("Alle uitgaven en projecten zijn gegenereerd (synthetisch); 'Alleen echte cijfers' "
+              "verbergt ze. Zet die schakelaar in de zijbalk uit om ze te zien."))
+    st.stop()
 if not organisations:
     st.info("Er zijn nog geen uitgaven of projecten geladen. Download op 'Over de data' de "
             "sjablonen 'uitgaven' en 'projecten', vul ze in en laad ze daar.")

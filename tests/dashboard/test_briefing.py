@@ -47,9 +47,10 @@ def buurten(db: Path, where: str = "", params: list | None = None) -> list[str]:
 
 
 def achterstand(db: Path) -> list[str]:
-    rows = sql(db, "SELECT area_code FROM buurttypes WHERE rule = 'inkomen_gemeente_kwintiel' "
+    # The default rule: the gemeente's own list (the Nationaal Programma Arnhem-Oost wijken).
+    rows = sql(db, "SELECT area_code FROM buurttypes WHERE rule = 'gemeentelijke_lijst' "
                    "AND type = 'achterstand' AND period = (SELECT max(period) FROM buurttypes "
-                   "WHERE rule = 'inkomen_gemeente_kwintiel') ORDER BY area_code")
+                   "WHERE rule = 'gemeentelijke_lijst') ORDER BY area_code")
     return [r[0] for r in rows]
 
 

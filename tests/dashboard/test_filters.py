@@ -13,6 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+# The income rule, which has all three types; the demo's default is the gemeente's own list.
+RULE = "inkomen_gemeente_kwintiel"
 
 EXPECTED_SQL = """
 WITH pop AS (
@@ -38,7 +40,7 @@ def expected_lbm(db: Path, types: list[str]) -> float:
 
 def overview(**params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
+    for key, value in {"regel": RULE, **params}.items():
         at.query_params[key] = value
     return at.run()
 
@@ -80,6 +82,7 @@ def test_the_filter_widget_writes_the_url_and_changes_the_overview(demo_db: Path
 def test_the_map_table_lists_only_buurten_of_the_chosen_type(demo_db: Path) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["buurttype"] = "achterstand"
+    at.query_params["regel"] = RULE
     at.run()
     at.switch_page("views/kaart.py").run()
     assert not at.exception
@@ -97,6 +100,7 @@ def test_the_map_table_lists_only_buurten_of_the_chosen_type(demo_db: Path) -> N
 def test_the_trends_show_the_average_of_each_chosen_buurttype_only() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["buurttype"] = "achterstand,voorstand"
+    at.query_params["regel"] = RULE
     at.run()
     at.switch_page("views/trends.py").run()
     assert not at.exception

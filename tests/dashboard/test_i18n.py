@@ -75,6 +75,7 @@ def test_the_english_switch_translates_navigation_sidebar_and_indicator_names() 
 def test_the_map_page_follows_the_english_switch() -> None:
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params["taal"] = "en"
+    at.query_params["indicator"] = "onveilig_buurt"  # generated: the map warns in English
     at.switch_page("views/kaart.py").run()
     assert not at.exception, at.exception
     assert at.title[0].value.startswith("Map: ")

@@ -86,9 +86,10 @@ def test_selecting_a_buurt_opens_its_profile_with_the_values_of_the_demo_data(ap
 
     table = theme_table(at, 0)  # Leefbaarheid
     row = table[table["label"] == "Leefbaarometerscore"].iloc[0]
+    # The default nulmeting is the first Leefbaarometer year: 2002, a real baseline.
     lbm_2024, lbm_2014 = value(app_env, BUURT, "lbm_score", 2024), value(
-        app_env, BUURT, "lbm_score", 2014)
-    assert row["kort"] == format_number(lbm_2024, 2) + " (synth.)"
+        app_env, BUURT, "lbm_score", 2002)
+    assert row["kort"] == format_number(lbm_2024, 2)  # the real Leefbaarometer, not generated
     gemeente = sql(app_env, GEMEENTE_SQL, ["lbm_score", 2024])
     assert row["Gemeente"].startswith(format_number(gemeente, 2) + " · ")
     difference = round(lbm_2024 - lbm_2014, 2)
@@ -125,9 +126,10 @@ def test_a_comparison_of_three_areas_shows_all_three_with_their_values(app_env) 
     assert {"Markt", "Weverstraat", "Arnhemse Broek (wijk)"} <= set(table.columns)
     row = table[table["Indicator"] == "Leefbaarometerscore"].iloc[0]
     for code, column in zip(THREE[:2], ["Markt", "Weverstraat"], strict=True):
-        assert row[column] == format_number(value(app_env, code, "lbm_score", 2024), 2) + " (synth.)"
-    wijk = sql(app_env, WIJK_SQL, ["lbm_score", 2024, "WK020203"])
-    assert row["Arnhemse Broek (wijk)"] == format_number(wijk, 2) + " (synth.)"
+        assert row[column] == format_number(value(app_env, code, "lbm_score", 2024), 2)
+    # The wijk has its own real Leefbaarometer figure (the wijk file), not a mean of its buurten.
+    wijk = value(app_env, "WK020203", "lbm_score", 2024)
+    assert row["Arnhemse Broek (wijk)"] == format_number(wijk, 2)
     assert row["Gemeente"] == format_number(sql(app_env, GEMEENTE_SQL, ["lbm_score", 2024]), 2)
 
 

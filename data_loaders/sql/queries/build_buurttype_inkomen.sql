@@ -2,7 +2,8 @@
 -- with data; lowest fifth achterstand, highest fifth voorstand, the rest midden. One label per
 -- year 2014..$last_year, each carrying the year of the income data (basis_period).
 WITH latest AS (
-    SELECT o.area_code, a.gemeente_code, arg_max(o.value, o.period) AS value, max(o.period) AS basis
+    SELECT o.area_code, a.gemeente_code, arg_max(o.value, o.period) AS value, max(o.period) AS basis,
+           arg_max(o.source, o.period) AS source
     FROM observations o JOIN areas a ON a.code = o.area_code
     WHERE o.indicator_id = 'inkomen_per_inwoner' AND a.level = 'buurt' AND o.value IS NOT NULL
     GROUP BY o.area_code, a.gemeente_code
@@ -15,5 +16,5 @@ SELECT r.area_code, y.period, 'inkomen_gemeente_kwintiel',
        CASE r.fifth WHEN 1 THEN 'achterstand' WHEN 5 THEN 'voorstand' ELSE 'midden' END,
        r.basis,
        'Inkomen per inwoner (CBS, ' || r.basis || '): laagste 20% van de buurten in de gemeente = achterstand, hoogste 20% = voorstand.',
-       'cbs_kwb_circa2020'
+       r.source
 FROM ranked r CROSS JOIN (SELECT unnest(range(2014, $last_year + 1)) AS period) y
