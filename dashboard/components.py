@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, exports, state, tables
+from dashboard import data, exports, i18n, state, tables
 from dashboard.maps import LegendItem
 
 
@@ -39,6 +39,26 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
         st.caption(caption)
     dataframe(frame, height=height, key=key)
     download_buttons(frame, name, key=key)
+
+
+def translated_headers(frame: pd.DataFrame, taal: str) -> pd.DataFrame:
+    """The frame with its column names (and the yes/no and unit words in its text cells) in the
+    chosen language, for the table on screen; downloads keep the Dutch names."""
+    if taal != "en":
+        return frame
+    out = frame.rename(columns={c: _header(str(c), taal) for c in frame.columns})
+    text_columns = [pd.api.types.is_object_dtype(kind) for kind in frame.dtypes]
+    for column in out.columns[text_columns]:
+        out[column] = out[column].map(lambda v: i18n.translate_number_text(
+            i18n.EN.get(v, v) if isinstance(v, str) and len(v) < 30 else v, taal))
+    return out
+
+
+def _header(column: str, taal: str) -> str:
+    if column.startswith("Gemeten: "):
+        return i18n.translate("Gemeten: {naam}", taal,
+                              naam=i18n.translate_title(column.removeprefix("Gemeten: "), taal))
+    return i18n.translate_title(column, taal)
 
 
 def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None) -> None:

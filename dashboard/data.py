@@ -427,6 +427,7 @@ def map_rows(
         return geo, None, "", []
     if len(geo) > maps.LARGE_MAP:
         geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
+    geo = geo.join(maps.bounds(geo["geometry_display"]))  # to fit the view to the selection
     rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
                                          year, selection, tables.types_in(types, year))
     return rows, legend, note, maps.feature_heads(rows).tolist()
@@ -436,7 +437,7 @@ def map_rows(
 def map_view(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
-    buurttype: tuple[str, ...], selected: str | None, taal: str = "nl",
+    buurttype: tuple[str, ...], selected: str | None, taal: str = "nl", labels: bool = False,
 ) -> dict | None:
     """What the map page draws for one view, built once per view (None without boundaries).
 
@@ -454,29 +455,17 @@ def map_view(
     inside = in_filter(version, gemeente, rule, level, buurttype)
     geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
     better_high = {"hoger": True, "lager": False}.get(legend.better_when)
-    shown = geo.loc[geo["in_filter"], "shown"]
-    breaks = maps.class_breaks(shown, legend.diverging)
-    if legend.diverging and legend.midpoint not in (None, 0):
-        breaks = [b + legend.midpoint for b in maps.class_breaks(shown - legend.midpoint, True)]
+    # Over every area of the level, not the filtered ones: a filter greys areas out but never
+    # changes what a colour means (map_rows does not depend on the filter for these references).
+    breaks = maps.map_classes(geo["shown"], reference, legend.diverging, legend.midpoint)
     info = catalogue_in(version).loc[indicator]
     colours = maps.palette(info["direction"], len(breaks) + 1, better_high)
     deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected, heads=heads,
-                           note=note)
+                           note=note, labels=labels)
     deck.to_json()  # written now, once
-    table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(
-        waarde=geo["shown"].round(int(info["decimals"]) + 2), jaar=year, eenheid=legend.unit,
-        respondenten=geo["n"] if info["kind"] == "subjectief" else float("nan"),
-        betrouwbaarheid=geo["reliability"],
-        synthetisch=geo["synthetic"].map({True: "ja", False: "nee"}),
-        onderdrukt=geo["suppressed"].map({True: "ja", False: "nee"}),
-        bron=geo["bron_tekst"],
-    ).rename(columns={"area_code": "Code", "naam": "Naam", "waarde_tekst": "Weergave",
-                      "buurttype_tekst": "Buurttype", "waarde": "Waarde", "jaar": "Jaar",
-                      "eenheid": "Eenheid", "respondenten": "Respondenten (n)",
-                      "betrouwbaarheid": "Betrouwbaarheid", "synthetisch": "Synthetisch",
-                      "onderdrukt": "Onderdrukt", "bron": "Bron"})
+    table = tables.map_table(geo, info, legend, reference, year)
     return {"geo": geo, "legend": legend, "breaks": breaks, "colours": colours,
-            "better_high": better_high, "deck": deck, "table": table.sort_values("Naam")}
+            "better_high": better_high, "deck": deck, "table": table}
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

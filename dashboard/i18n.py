@@ -9,6 +9,8 @@ A text without an entry stays Dutch; tests/dashboard/test_i18n.py checks every c
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 
 EN: dict[str, str] = {
@@ -61,8 +63,6 @@ EN: dict[str, str] = {
     "voorstandsbuurt": "advantaged neighbourhood",
     "Waarde": "Value",
     "Verschil met de gemeente": "Difference from the municipality",
-    "Verschil met vergelijkbare buurten (zelfde buurttype)": "Difference from similar "
-    "neighbourhoods (same type)",
     "Index, nulmeting = 100": "Index, baseline = 100",
     "Z-score binnen de selectie": "Z-score within the selection",
     "Percentielrang binnen de selectie": "Percentile rank within the selection",
@@ -303,6 +303,86 @@ EN: dict[str, str] = {
     # Downloads and shared elements
     "Download CSV": "Download CSV",
     "Download Excel": "Download Excel",
+    # Issue 20 (part A): map, overview, profile, legends and verdicts in English.
+    "Namen op de kaart": "Names on the map",
+    "Schrijf de namen van de gebieden in het filter op de kaart. De naam van elk gebied staat ook "
+    "in de tooltip.": "Write the names of the areas in the filter on the map. Each area's name is "
+    "also in its tooltip.",
+    "Geen enkel gebied op dit niveau heeft een waarde voor '{keuze}' in {jaar}. Kies een andere "
+    "vergelijking, een ander jaar of het niveau Buurten.": "No area at this level has a value for "
+    "'{keuze}' in {jaar}. Choose another comparison, another year or the level Neighbourhoods.",
+    "De tabel toont kolomnamen in het Engels; de downloads houden de Nederlandse kolomnamen.":
+    "The table shows English column names; the downloads keep the Dutch column names.",
+    "Gemeten: {naam}": "Measured: {naam}",
+    "Code": "Code",
+    "Naam": "Name",
+    "Weergave": "As shown",
+    "Respondenten (n)": "Respondents (n)",
+    "Synthetisch": "Synthetic",
+    "Onderdrukt": "Suppressed",
+    "Bron": "Source",
+    "Eenheid": "Unit",
+    "Reden": "Reason",
+    "Ernst": "Severity",
+    "Richting": "Direction",
+    "Gemeten waarde": "Measured value",
+    "Verschil met vergelijkbare buurten": "Difference from similar neighbourhoods",
+    "Verschil met vergelijkbare buurten (zelfde buurttype)": "Difference from similar "
+    "neighbourhoods (same type)",
+    "procentpunt": "percentage points",
+    "standaarddeviaties": "standard deviations",
+    "percentielrang": "percentile rank",
+    "0-100": "0-100",
+    "De gemeten waarde.": "The measured value.",
+    "Hoger is beter.": "Higher is better.",
+    "Lager is beter.": "Lower is better.",
+    "Hoger of lager is op zich niet beter of slechter.": "Higher or lower is not in itself better "
+    "or worse.",
+    "Waarde min het cijfer van de gemeente in hetzelfde jaar; boven nul is hoger dan de gemeente.":
+    "Value minus the municipality's figure in the same year; above zero is higher than the "
+    "municipality.",
+    "Bij percentages in procentpunten.": "For percentages in percentage points.",
+    "Dit is een aantal: dat hangt af van de grootte van het gebied, dus er wordt geen verschil "
+    "getoond.": "This is a count: it depends on the size of the area, so no difference is shown.",
+    "Het gemeentecijfer komt uit de bron als dat er is, anders is het het naar inwoners gewogen "
+    "gemiddelde van de buurten.": "The municipality's figure comes from the source where there is "
+    "one, else it is the population-weighted mean of its neighbourhoods.",
+    "Waarde min het naar inwoners gewogen gemiddelde van de buurten met hetzelfde buurttype in de "
+    "gemeente, in hetzelfde jaar (de buurt telt zelf mee); boven nul is hoger dan die buurten.":
+    "Value minus the population-weighted mean of the neighbourhoods of the same type in the "
+    "municipality, in the same year (the neighbourhood itself counts too); above zero is higher "
+    "than those neighbourhoods.",
+    "Alleen buurten hebben een buurttype; voor andere gebieden is er geen verschil.": "Only "
+    "neighbourhoods have a type; other areas get no difference.",
+    "Aantal standaarddeviaties boven (+) of onder (-) het gemiddelde van de gebieden in de "
+    "selectie, per jaar; elk gebied telt één keer mee, ongeacht het aantal inwoners.": "Number of "
+    "standard deviations above (+) or below (-) the mean of the areas in the selection, per year; "
+    "each area counts once, whatever its population.",
+    "Gebieden buiten de selectie krijgen geen waarde.": "Areas outside the selection get no value.",
+    "Aandeel van de andere gebieden in de selectie met een lagere waarde, per jaar (gelijke "
+    "waarden tellen half): 0 is de laagste, 100 de hoogste.": "Share of the other areas in the "
+    "selection with a lower value, per year (equal values count half): 0 is the lowest, 100 the "
+    "highest.",
+    "verbeterd": "improved",
+    "verslechterd": "worsened",
+    "veranderd": "changed",
+    "niet wezenlijk": "no real change",
+    "geen wezenlijke verandering": "no real change",
+    "beter": "better",
+    "slechter": "worse",
+    "hoger": "higher",
+    "lager": "lower",
+    "geen aantoonbaar verschil": "no demonstrable difference",
+    "indicatief": "indicative",
+    "onderdrukt (te weinig waarnemingen)": "suppressed (too few observations)",
+    "synthetisch": "synthetic",
+    "buurttype onbekend": "type unknown",
+    "ja": "yes",
+    "nee": "no",
+    "hoog": "high",
+    "middel": "medium",
+    "laag": "low",
+    "onbekend": "unknown",
 }
 
 
@@ -310,3 +390,51 @@ def translate(text: str, taal: str, **values: object) -> str:
     """`text` in the chosen language (Dutch when there is no entry), with `values` filled in."""
     chosen = EN.get(text, text) if taal == "en" else text
     return chosen.format(**values) if values else chosen
+
+
+_TITLED = re.compile(r"^(?P<label>.+?)(?: \((?P<unit>[^()]*)\)|, (?P<unit2>.+))$")
+_SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(])")
+# Unit words inside numbers written by metrics.formatting ("+2,1 procentpunt").
+_UNIT_WORDS = {" procentpunt": " percentage points", "per 1.000 inwoners": "per 1.000 inhabitants",
+               "per 1.000 woningen": "per 1.000 dwellings", " duizend euro": " thousand euro",
+               "(synthetisch)": "(synthetic)", "onderdrukt (te weinig waarnemingen)":
+               "suppressed (too few observations)", "geen gegevens": "no data",
+               "betrouwbaarheid": "reliability", "hoog": "high", "middel": "medium",
+               "laag": "low", "onbekend": "unknown"}
+
+
+def translate_title(text: str, taal: str) -> str:
+    """A title such as 'Verschil met de gemeente (procentpunt)': whole, else label and unit."""
+    if taal != "en" or not text:
+        return text
+    if text in EN:
+        return EN[text]
+    found = _TITLED.match(text)
+    if not found:
+        return text
+    unit = found["unit"] if found["unit"] is not None else found["unit2"]
+    label = EN.get(found["label"], found["label"])
+    unit_en = EN.get(unit, _units(unit))
+    return f"{label} ({unit_en})" if found["unit"] is not None else f"{label}, {unit_en}"
+
+
+def translate_sentences(text: str, taal: str) -> str:
+    """A caption of several sentences (e.g. a legend caption from metrics), each translated when
+    it has an entry; a sentence without one stays Dutch."""
+    if taal != "en" or not text:
+        return text
+    return " ".join(EN.get(part, part) for part in _SENTENCE.split(text.strip()))
+
+
+def _units(text: str) -> str:
+    for dutch, english in _UNIT_WORDS.items():
+        text = text.replace(dutch, english)
+    return text
+
+
+def translate_number_text(text: object, taal: str) -> object:
+    """A number as metrics.formatting wrote it ('+2,1 procentpunt (synthetisch)') with its unit
+    words in English; the number keeps its Dutch notation, as everywhere."""
+    if taal != "en" or not isinstance(text, str):
+        return text
+    return _units(text)

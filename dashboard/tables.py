@@ -122,6 +122,38 @@ def types_in(types: pd.DataFrame, period: int | None) -> pd.Series:
 SELECTION_REFERENCES = {"zscore", "percentiel"}
 
 
+def map_table(geo: pd.DataFrame, indicator: pd.Series, legend: references.ReferenceLegend,
+              reference: str, year: int | None) -> pd.DataFrame:
+    """The table under the map: the areas inside the filter, by name.
+
+    The measured value is always in a column named for the indicator and its unit; a derived
+    value (difference, index, z-score, percentile) gets a column of its own named by the legend,
+    so a column never holds a difference under the name of a value. Numbers stay numbers.
+    """
+    decimals = int(indicator["decimals"])
+    measured = references.reference_legend("waarde", indicator).title
+    inside = geo[geo["in_filter"]]
+    columns = {
+        "Code": inside["area_code"],
+        "Naam": inside["naam"],
+        "Buurttype": inside["buurttype_tekst"],
+        "Jaar": year,
+        f"Gemeten: {measured}": inside["value"].round(decimals + 2),
+    }
+    if reference != "waarde":
+        columns[legend.title] = inside["shown"].round(decimals + 2 if reference.startswith(
+            "verschil") else 2)
+    columns.update({
+        "Weergave": inside["waarde_tekst"],
+        "Respondenten (n)": inside["n"] if indicator["kind"] == "subjectief" else float("nan"),
+        "Betrouwbaarheid": inside["reliability"],
+        "Synthetisch": inside["synthetic"].map({True: "ja", False: "nee"}),
+        "Onderdrukt": inside["suppressed"].map({True: "ja", False: "nee"}),
+        "Bron": inside["bron_tekst"],
+    })
+    return pd.DataFrame(columns).sort_values("Naam").reset_index(drop=True)
+
+
 def map_rows(
     scope: Scope, geo: pd.DataFrame, indicator_id: str, level: str, reference: str,
     base_period: int | None, year: int | None, buurttypes: tuple[str, ...] | None,
@@ -143,6 +175,8 @@ def map_rows(
     out = geo.assign(
         naam=codes.map(names),
         shown=codes.map(year_rows["shown"]),
+        # The measured value itself, whatever the reference: a table and its download keep it.
+        value=codes.map(year_rows["value"].where(~year_rows["suppressed"].fillna(False).astype(bool))),
         suppressed=codes.map(year_rows["suppressed"]).fillna(False).astype(bool),
         synthetic=codes.map(year_rows["synthetic"]).fillna(False).astype(bool),
         reliability=codes.map(year_rows["reliability"]).fillna("onbekend"),
