@@ -37,7 +37,14 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
     """
     if caption:
         st.caption(caption)
-    dataframe(frame, height=height, key=key)
+    taal = state.context().view.taal
+    if taal == "nl":
+        dataframe(frame, height=height, key=key)
+    else:  # headers and short words on screen in the chosen language; the files stay Dutch
+        dataframe(translated_headers(frame, taal), height=height,
+                  key=None if key is None else (*key, taal))
+        st.caption(state.t("De tabel toont kolomnamen in het Engels; de downloads houden de "
+                           "Nederlandse kolomnamen."))
     download_buttons(frame, name, key=key)
 
 

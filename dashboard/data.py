@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, exports, maps, profiles, tables
+from dashboard import briefing, exports, i18n, maps, profiles, tables
 from data_loaders import db, settings
 from metrics import aggregate, early_warning
 
@@ -94,18 +94,20 @@ def rules(version: Version, gemeente: str) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def rule_caption(version: Version, gemeente: str, rule: str) -> str:
+def rule_caption(version: Version, gemeente: str, rule: str, taal: str = "nl") -> str:
     """Which rule and which years made the buurttype labels, with its source (a sentence)."""
     found = rules(version, gemeente)
     found = found[found["rule"] == rule]
     if found.empty:
-        return "Er is geen buurttype-indeling geladen."
+        return i18n.translate("Er is geen buurttype-indeling geladen.", taal)
     row = found.iloc[0]
     first, last = int(row["first_basis"]), int(row["last_basis"])
     years = f"{first}" if first == last else f"{first}–{last}"
     known = sources_by_key(version)["attribution"]
     source = str(known[row["source"]]) if row["source"] in known.index else str(row["source"])
-    return f"Buurttype volgens: {row['rule_label']} Gegevensjaar: {years}. {source}."
+    return i18n.translate("Buurttype volgens: {regel} Gegevensjaar: {jaren}. {bron}.", taal,
+                          regel=row["rule_label"], jaren=years,
+                          bron=i18n.translate_source(source, taal))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -430,6 +432,12 @@ def map_rows(
     geo = geo.join(maps.bounds(geo["geometry_display"]))  # to fit the view to the selection
     rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
                                          year, selection, tables.types_in(types, year))
+    if taal != "nl":  # the tooltip's words; numbers keep their notation
+        rows = rows.assign(
+            waarde_tekst=rows["waarde_tekst"].map(lambda v: i18n.translate_number_text(v, taal)),
+            buurttype_tekst=rows["buurttype_tekst"].map(lambda v: i18n.translate(v, taal)),
+            bron_tekst=rows["bron_tekst"].map(lambda v: i18n.translate_source(v, taal)))
+        note = i18n.translate(note, taal) if note else note
     return rows, legend, note, maps.feature_heads(rows).tolist()
 
 
@@ -458,7 +466,7 @@ def map_view(
     # Over every area of the level, not the filtered ones: a filter greys areas out but never
     # changes what a colour means (map_rows does not depend on the filter for these references).
     breaks = maps.map_classes(geo["shown"], reference, legend.diverging, legend.midpoint)
-    info = catalogue_in(version).loc[indicator]
+    info = catalogue_in(version, taal).loc[indicator]
     colours = maps.palette(info["direction"], len(breaks) + 1, better_high)
     deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected, heads=heads,
                            note=note, labels=labels)

@@ -383,6 +383,33 @@ EN: dict[str, str] = {
     "middel": "medium",
     "laag": "low",
     "onbekend": "unknown",
+    "Er is geen buurttype-indeling geladen.": "No neighbourhood typology is loaded.",
+    "Buurttype volgens: {regel} Gegevensjaar: {jaren}. {bron}.": "Neighbourhood type by: {regel} "
+    "Data year: {jaren}. {bron}.",
+    "alle waarden synthetisch": "all values synthetic",
+    "Buurt": "Neighbourhood",
+    "Gebied": "Area",
+    "Status": "Status",
+    "Laatste waarde": "Latest value",
+    "Laatst gemeten (jaar)": "Last measured (year)",
+    "Doel": "Goal",
+    "Streefjaar": "Target year",
+    "Nulmeting (jaar)": "Baseline (year)",
+    "Gerealiseerd (% van de beoogde verandering)": "Achieved (% of the intended change)",
+    "Organisaties": "Organisations",
+    "Tegelijk lopende projecten": "Projects running at once",
+    "Vanaf": "From",
+    "Project": "Project",
+    "Gebieden": "Areas",
+    "Start": "Start",
+    "Eind": "End",
+    "Budget (euro)": "Budget (euro)",
+    "Output": "Output",
+    "Signaal": "Signal",
+    "Uitgaven (euro)": "Spending (euro)",
+    "Dimensie": "Dimension",
+    "Verandering": "Change",
+    "Aandeel in de verandering": "Share of the change",
 }
 
 
@@ -401,6 +428,15 @@ _UNIT_WORDS = {" procentpunt": " percentage points", "per 1.000 inwoners": "per 
                "suppressed (too few observations)", "geen gegevens": "no data",
                "betrouwbaarheid": "reliability", "hoog": "high", "middel": "medium",
                "laag": "low", "onbekend": "unknown"}
+
+
+def translate_source(text: str, taal: str) -> str:
+    """A source line ('Bron: CBS', '2024 · Bron: CBS') with its Dutch lead word in English; the
+    source's own name stays as the source calls itself."""
+    if taal != "en" or not isinstance(text, str):
+        return text
+    return text.replace("Bron: ", "Source: ").replace("Synthetische demogegevens",
+                                                        "Synthetic demo data")
 
 
 def translate_title(text: str, taal: str) -> str:
