@@ -387,6 +387,37 @@ EN: dict[str, str] = {
     "Buurttype volgens: {regel} Gegevensjaar: {jaren}. {bron}.": "Neighbourhood type by: {regel} "
     "Data year: {jaren}. {bron}.",
     "alle waarden synthetisch": "all values synthetic",
+    "Van de {n} outcome-indicatoren: {beter} beter, {gelijk} zonder aantoonbaar verschil en "
+    "{slechter} slechter dan de gemeente. Lees de indicatoren zelf: een telling vervangt ze niet.":
+    "Of the {n} outcome indicators: {beter} better, {gelijk} without a demonstrable difference and "
+    "{slechter} worse than the municipality. Read the indicators themselves: a count does not "
+    "replace them.",
+    "Deze samenvatting telt alleen hoeveel indicatoren beter of slechter zijn dan de gemeente, of "
+    "er niet aantoonbaar van verschillen. Ze vervangt de onderdelen niet: onderdelen van een thema "
+    "kunnen tegengesteld bewegen, en een telling weegt een klein verschil even zwaar als een groot. "
+    "Lees altijd de indicatoren zelf.": "This summary only counts how many indicators are better or "
+    "worse than the municipality, or do not demonstrably differ from it. It does not replace the "
+    "parts: parts of a theme can move in opposite directions, and a count weighs a small "
+    "difference as much as a large one. Always read the indicators themselves.",
+    "Stand: 'geen aantoonbaar verschil' als het verschil binnen de onzekerheid van de meting valt "
+    "(de 95%-marge, het aantal respondenten of het aantal woningen of inwoners; de marge staat "
+    "erbij), anders beter of slechter in de richting die de indicator goed noemt. Verloop: "
+    "waarden per jaar. De download bevat alle indicatoren van het profiel, met bron, toets en "
+    "respondenten per cijfer.": "Standing: 'no demonstrable difference' when the difference lies "
+    "within the uncertainty of the measurement (the 95% margin, the number of respondents or the "
+    "number of dwellings or inhabitants; the margin is given), else better or worse in the "
+    "direction the indicator calls good. Trend: values per year. The download holds every "
+    "indicator of the profile, with source, test and respondents per figure.",
+    "Het cijfer van de hele gemeente (bij een aantal: het totaal), en of dit gebied beter of "
+    "slechter scoort, of dat er geen aantoonbaar verschil is (het verschil valt binnen de "
+    "onzekerheid van de meting).": "The figure of the whole municipality (for a count: the "
+    "total), and whether this area scores better or worse, or shows no demonstrable difference "
+    "(the difference lies within the uncertainty of the measurement).",
+    "Gemiddelde van de {typen} in de gemeente (gewogen naar inwoners; bij een aantal: gemiddeld "
+    "per buurt), en de stand ten opzichte daarvan.": "Mean of the {typen} in the municipality "
+    "(weighted by population; for a count: the mean per neighbourhood), and the standing against "
+    "it.",
+    "Er is geen buurttype bekend.": "No neighbourhood type is known.",
     "Buurt": "Neighbourhood",
     "Gebied": "Area",
     "Status": "Status",
@@ -422,7 +453,10 @@ def translate(text: str, taal: str, **values: object) -> str:
 _TITLED = re.compile(r"^(?P<label>.+?)(?: \((?P<unit>[^()]*)\)|, (?P<unit2>.+))$")
 _SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(])")
 # Unit words inside numbers written by metrics.formatting ("+2,1 procentpunt").
-_UNIT_WORDS = {" procentpunt": " percentage points", "per 1.000 inwoners": "per 1.000 inhabitants",
+_UNIT_WORDS = {"geen aantoonbaar verschil": "no demonstrable difference", "marge": "margin",
+               " (totaal)": " (total)", " (per buurt)": " (per neighbourhood)",
+               " (gemiddeld per buurt)": " (mean per neighbourhood)",
+               " procentpunt": " percentage points", "per 1.000 inwoners": "per 1.000 inhabitants",
                "per 1.000 woningen": "per 1.000 dwellings", " duizend euro": " thousand euro",
                "(synthetisch)": "(synthetic)", "onderdrukt (te weinig waarnemingen)":
                "suppressed (too few observations)", "geen gegevens": "no data",

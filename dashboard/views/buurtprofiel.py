@@ -112,10 +112,11 @@ for table in theme_tables:
     st.subheader(t(THEME_LABELS[table.theme]))
     if table.theme != "context" and table.outcomes:
         st.caption(
-            f"Van de {table.outcomes} outcome-indicatoren: {table.counts['beter']} beter, "
-            f"{table.counts['gelijk']} gelijk en {table.counts['slechter']} slechter dan de "
-            "gemeente. Lees de indicatoren zelf: een telling vervangt ze niet.",
-            help=profile.SUMMARY_NOTE,
+            t("Van de {n} outcome-indicatoren: {beter} beter, {gelijk} zonder aantoonbaar "
+              "verschil en {slechter} slechter dan de gemeente. Lees de indicatoren zelf: een "
+              "telling vervangt ze niet.", n=table.outcomes, beter=table.counts["beter"],
+              gelijk=table.counts["gelijk"], slechter=table.counts["slechter"]),
+            help=t(profile.SUMMARY_NOTE),
         )
     st.dataframe(
         table.shown,
@@ -135,22 +136,27 @@ for table in theme_tables:
                 t("Sinds {jaar}", jaar=view.nulmeting) if view.nulmeting else t("Sinds nulmeting"),
                 help="Verschil met de nulmeting (of het eerste meetjaar daarna)."),
             "Gemeente": st.column_config.TextColumn(
-                t("Gemeente"), help="Het cijfer van de hele gemeente, en of dit gebied beter, gelijk of slechter "
-                "scoort (gelijk: het verschil valt binnen de onzekerheid van de meting)."),
+                t("Gemeente"), help=t("Het cijfer van de hele gemeente (bij een aantal: het "
+                                      "totaal), en of dit gebied beter of slechter scoort, of dat "
+                                      "er geen aantoonbaar verschil is (het verschil valt binnen "
+                                      "de onzekerheid van de meting).")),
             "Buurttype": st.column_config.TextColumn(
                 t("Gem. buurttype"),
-                help=f"Gemiddelde van de {peer}en in de gemeente (gewogen naar inwoners), en de "
-                "stand ten opzichte daarvan." if peer else "Er is geen buurttype bekend."),
+                help=t("Gemiddelde van de {typen} in de gemeente (gewogen naar inwoners; bij een "
+                       "aantal: gemiddeld per buurt), en de stand ten opzichte daarvan.",
+                       typen=t(TYPE_PLURAL.get(head.buurttype or "", "")))
+                if peer else t("Er is geen buurttype bekend.")),
             "Oordeel": st.column_config.TextColumn(t("Oordeel"), help=change.SIGNIFICANCE_HELP),
             "Betrouwbaarheid": st.column_config.TextColumn(t("Betrouwbaarheid")),
         },
     )
-st.caption(
-    "Stand: 'gelijk' als het verschil binnen de onzekerheid van de meting valt (de 95%-marge of "
-    "het aantal respondenten), anders beter of slechter in de richting die de indicator goed "
-    "noemt. Verloop: waarden per jaar. De download bevat alle indicatoren van het profiel, met "
-    "bron, toets en respondenten per cijfer."
-)
+st.caption(t(
+    "Stand: 'geen aantoonbaar verschil' als het verschil binnen de onzekerheid van de meting valt "
+    "(de 95%-marge, het aantal respondenten of het aantal woningen of inwoners; de marge staat "
+    "erbij), anders beter of slechter in de richting die de indicator goed noemt. Verloop: "
+    "waarden per jaar. De download bevat alle indicatoren van het profiel, met bron, toets en "
+    "respondenten per cijfer."
+))
 # The download holds no reference column: named without the reference and the filter.
 components.download_buttons(profile_download, f"profiel-{code}", key=("profiel", *profile_key[:7]))
 
