@@ -543,6 +543,20 @@ def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -
     Each buurt's warnings depend on its own values only, so the page filters these to the
     selection instead of recomputing them on every filter change.
     """
+    found = _signals(version, gemeente, privacy, early_warning.early_warnings)
+    found = found[found["severity"] != "laag"] if not found.empty else found
+    return early_warning.in_order(found) if not found.empty else found.reset_index(drop=True)
+
+
+@st.cache_data(max_entries=16, show_spinner="Verbeteringen zoeken…")
+def improvements(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    """Tested improvements of every buurt in the latest year (early_warning.improvements), with
+    each value's source and marker: shown beside the warnings."""
+    return _signals(version, gemeente, privacy, early_warning.improvements)
+
+
+def _signals(version: Version, gemeente: str, privacy: settings.Privacy, finder) -> pd.DataFrame:
+    """`finder(obs, catalogue, latest year)` over every outcome, one indicator at a time."""
     cat = catalogue(version).set_index("id", drop=False)
     outcomes = [i for i in cat.index[cat["result"] == "outcome"]]
     known = periods(version, gemeente).set_index("indicator_id")["last_period"]
@@ -550,18 +564,15 @@ def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -
     empty = pd.DataFrame(columns=[*early_warning.COLUMNS, "source", "synthetic"])
     if known.empty:
         return empty
-    latest = int(known.max())  # the latest year of any outcome: warnings are about now
+    latest = int(known.max())  # the latest year of any outcome: signals are about now
     parts = []
     for _, obs in _one_by_one(version, gemeente, privacy, [i for i in outcomes if i in known]):
-        found = early_warning.early_warnings(obs, cat, latest)
-        found = found[found["severity"] != "laag"]
+        found = finder(obs, cat, latest)
         meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
             ["area_code", "indicator_id", "period", "source", "synthetic"]]
         parts.append(found.merge(meta, on=["area_code", "indicator_id", "period"], how="left"))
     found = _stacked(parts)
-    if found.empty:
-        return empty
-    return early_warning.in_order(found)
+    return empty if found.empty else found.reset_index(drop=True)
 
 
 # Trends: what does not depend on the buurttype filter is computed once per gemeente and

@@ -387,6 +387,24 @@ EN: dict[str, str] = {
     "Buurttype volgens: {regel} Gegevensjaar: {jaren}. {bron}.": "Neighbourhood type by: {regel} "
     "Data year: {jaren}. {bron}.",
     "alle waarden synthetisch": "all values synthetic",
+    "De selectie is de hele gemeente: een verschil met de gemeente is altijd nul. Het overzicht "
+    "toont daarom de waarde en de verandering sinds de nulmeting.": "The selection is the whole "
+    "municipality: a difference from the municipality is always zero. The overview therefore "
+    "shows the value and the change since the baseline.",
+    "Overige buurten ({typen})": "Other neighbourhoods ({typen})",
+    "Nulmeting {jaar}: {waarde}.": "Baseline {jaar}: {waarde}.",
+    "statistisch betekenisvol": "statistically significant",
+    "Gemiddelde van de gekozen buurten, gewogen naar inwoners.": "Mean of the chosen "
+    "neighbourhoods, weighted by population.",
+    "Gemiddelde van de gekozen buurten min het cijfer van de gemeente.": "Mean of the chosen "
+    "neighbourhoods minus the municipality's figure.",
+    "Gemiddelde van de gekozen buurten als index: nulmeting = 100.": "Mean of the chosen "
+    "neighbourhoods as an index: baseline = 100.",
+    "Buurten waar een outcome-indicator statistisch betekenisvol verslechterde of verbeterde, of "
+    "een signaalwaarde overschreed. Een signaal is een reden om te kijken, geen oordeel.":
+    "Neighbourhoods where an outcome indicator worsened or improved significantly, or passed a "
+    "signal value. A signal is a reason to look, not a judgement.",
+    "En nog {n} buurten: zie de download.": "And {n} more neighbourhoods: see the download.",
     "Van de {n} outcome-indicatoren: {beter} beter, {gelijk} zonder aantoonbaar verschil en "
     "{slechter} slechter dan de gemeente. Lees de indicatoren zelf: een telling vervangt ze niet.":
     "Of the {n} outcome indicators: {beter} better, {gelijk} without a demonstrable difference and "
@@ -471,6 +489,29 @@ def translate_source(text: str, taal: str) -> str:
         return text
     return text.replace("Bron: ", "Source: ").replace("Synthetische demogegevens",
                                                         "Synthetic demo data")
+
+
+_SIGNAL_WORDS = (
+    ("; dat is een statistisch betekenisvolle verslechtering.",
+     "; a statistically significant worsening."),
+    ("; dat is een statistisch betekenisvolle verbetering.",
+     "; a statistically significant improvement."),
+    (": gestegen van ", ": rose from "), (": gedaald van ", ": fell from "), (" naar ", " to "),
+    (": twee metingen op rij slechter, ", ": worse in two measurements in a row, "),
+    (", boven de signaalwaarde van ", ", above the signal value of "),
+    (", onder de signaalwaarde van ", ", below the signal value of "),
+)
+
+
+def translate_signal(text: str, taal: str, names: dict[str, str] | None = None) -> str:
+    """A reason sentence of metrics.early_warning in English: the indicator's name (`names`:
+    Dutch to English), the fixed words and the units; numbers keep their notation."""
+    if taal != "en" or not isinstance(text, str):
+        return text
+    name, sep, rest = text.partition(": ")
+    for dutch, english in _SIGNAL_WORDS:
+        rest = rest.replace(dutch.removeprefix(": "), english.removeprefix(": "))
+    return (names or {}).get(name, name) + sep + _units(rest)
 
 
 def translate_title(text: str, taal: str) -> str:

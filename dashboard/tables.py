@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metrics import aggregate, privacy, references
+from metrics import aggregate, change, privacy, references
 from metrics.formatting import format_date, format_number
 
 TYPE_LABELS = {
@@ -241,6 +241,34 @@ def headline_value(
     if reference == "index_nulmeting":
         return (None if not nulmeting or nulmeting <= 0 else value / nulmeting * 100), "index_nulmeting"
     return value, "waarde"
+
+
+def selection_change(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: str,
+                     first: int, last: int) -> pd.Series | None:
+    """metrics.change.change_between for a selection's (or the gemeente's) averaged values of one
+    indicator (a frame as aggregate.weighted_mean returns it), or None without both years."""
+    rows = values[(values["indicator_id"] == indicator) & values["period"].isin([first, last])]
+    if first == last or rows["period"].nunique() < 2:
+        return None
+    tidy = rows.rename(columns={"group": "area_code"}).assign(area_code="selectie")
+    found = change.change_between(tidy, catalogue, first, last)
+    return found.iloc[0] if len(found) else None
+
+
+def delta_style(found: pd.Series | None, direction: str) -> tuple[str, str, str]:
+    """How st.metric shows a change: (words after the number, delta_color, delta_arrow).
+
+    Colour and arrow only for a change the test calls real: a tested significant change in full
+    colour, an untested one that is large enough (metrics.change: 5% of the starting value)
+    marked 'indicatief'; anything else grey without an arrow, so 0,0 never gets an arrow.
+    """
+    if found is None or found["verdict"] in (change.NO_CHANGE, change.UNKNOWN):
+        return "geen wezenlijke verandering", "off", "off"
+    colour = ("normal" if direction == "hoger_beter" else "inverse" if direction == "lager_beter"
+              else "off")
+    if bool(found["indicatief"]):
+        return "indicatief", colour, "auto"
+    return "statistisch betekenisvol", colour, "auto"
 
 
 def column_decimals(values: pd.Series, most: int = 4) -> int:
