@@ -16,7 +16,11 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from dashboard import context, state  # noqa: E402
+from dashboard import (  # noqa: E402
+    context,
+    i18n,  # noqa: E402
+    state,
+)
 from dashboard.context import THEME_LABELS, TYPE_PLURAL  # noqa: E402
 from dashboard.i18n import LANGUAGES  # noqa: E402
 from data_loaders import db  # noqa: E402
@@ -108,8 +112,14 @@ def _short_rule(label: str) -> str:
 def run() -> None:
     # No material-icon favicon: the browser would fetch it from a font server.
     st.set_page_config(page_title="Buurtmonitor", page_icon="🏘️", layout="wide")
-    # The language is read before the view is parsed: the navigation is built first.
-    t = state.t
+    # The language is read before the view is parsed: the navigation is built first. From the
+    # address, not the previous rerun's view: a switch of language then renames the menu at once.
+    chosen = state.raw_param("taal")
+    taal = chosen if chosen in LANGUAGES else "nl"
+
+    def t(text: str, **values: object) -> str:
+        return i18n.translate(text, taal, **values)
+
     pages = [
         st.Page(PAGES / "overzicht.py", title=t("Overzicht"), icon=":material/dashboard:", default=True),
         st.Page(PAGES / "kaart.py", title=t("Kaart"), icon=":material/map:", url_path="kaart"),

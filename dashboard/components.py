@@ -54,14 +54,24 @@ def translated_headers(frame: pd.DataFrame, taal: str) -> pd.DataFrame:
     if taal != "en":
         return frame
     out = frame.rename(columns={c: _header(str(c), taal) for c in frame.columns})
-    text_columns = [pd.api.types.is_object_dtype(kind) for kind in frame.dtypes]
-    for column in out.columns[text_columns]:
-        out[column] = out[column].map(lambda v: i18n.translate_number_text(
-            i18n.EN.get(v, v) if isinstance(v, str) and len(v) < 30 else v, taal))
+    return translated_cells(out, taal)
+
+
+def translated_cells(frame: pd.DataFrame, taal: str) -> pd.DataFrame:
+    """The frame's short text cells ('verbeterd', '2,1 · beter') in the chosen language."""
+    if taal != "en":
+        return frame
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: i18n.translate_cell(v, taal))
     return out
 
 
 def _header(column: str, taal: str) -> str:
+    year = re.fullmatch(r"Waarde (\d{4})", column)
+    if year:
+        return i18n.translate("Waarde {jaar}", taal, jaar=year[1])
     if column.startswith("Gemeten: "):
         return i18n.translate("Gemeten: {naam}", taal,
                               naam=i18n.translate_title(column.removeprefix("Gemeten: "), taal))

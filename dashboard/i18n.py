@@ -392,6 +392,77 @@ EN: dict[str, str] = {
     "municipality: a difference from the municipality is always zero. The overview therefore "
     "shows the value and the change since the baseline.",
     "Overige buurten ({typen})": "Other neighbourhoods ({typen})",
+    "Maximaal 200 MB.": "At most 200 MB.",
+    "Waarde {jaar}": "Value {jaar}",
+    "Er zijn nog geen uitgaven of projecten geladen. Download op 'Over de data' de sjablonen "
+    "'uitgaven' en 'projecten', vul ze in en laad ze daar.": "No spending or projects are loaded "
+    "yet. On 'About the data', download the templates 'uitgaven' and 'projecten', fill them in "
+    "and load them there.",
+    "Buurten waar drie of meer projecten van minstens twee organisaties tegelijk liepen: een "
+    "reden om af te stemmen, geen oordeel.": "Neighbourhoods where three or more projects of at "
+    "least two organisations ran at the same time: a reason to coordinate, not a judgement.",
+    "Geen buurt of wijk gevonden met '{zoek}'. Probeer een ander deel van de naam.": "No "
+    "neighbourhood or district found with '{zoek}'. Try another part of the name.",
+    "Hoe dit type is bepaald staat eronder; een type is een keuze met een bron.": "How this type "
+    "was set is written below; a type is a choice with a source.",
+    "**Weinig betrouwbaar** (minder dan 50 respondenten): ": "**Less reliable** (fewer than 50 "
+    "respondents): ",
+    "**Onderdrukt** (te weinig waarnemingen, niet getoond): ": "**Suppressed** (too few "
+    "observations, not shown): ",
+    "Voor dit gebied zijn geen cijfers geladen.": "No figures are loaded for this area.",
+    "De keuze 'Vergelijk met' in de zijbalk, zoals op de kaart en in de trends.": "The choice "
+    "'Compare with' in the sidebar, as on the map and in the trends.",
+    "Verschil met de nulmeting (of het eerste meetjaar daarna).": "Difference from the baseline "
+    "(or the first year measured after it).",
+    "Verwacht en gemeten wordt per buurt berekend; kies een buurt van deze wijk.": "Expected and "
+    "measured is computed per neighbourhood; choose a neighbourhood of this district.",
+    "Voor deze buurt is geen sociaal-economische statusscore (zoals inkomen) geladen; een "
+    "verwachte waarde is niet te berekenen.": "No socio-economic status score (such as income) is "
+    "loaded for this neighbourhood; an expected value cannot be computed.",
+    "Er zijn geen twee Leefbaarometerjaren voor dit gebied.": "This area does not have two "
+    "Leefbaarometer years.",
+    "Verandering per dimensie, {van}–{tot}": "Change per dimension, {van}–{tot}",
+    "Verandering (scorepunten)": "Change (score points)",
+    "Voor dit gebied zijn geen doelen geladen (sjabloon 'doelen' op 'Over de data').": "No goals "
+    "are loaded for this area (template 'doelen' on 'About the data').",
+    "Doel tegenover wat sinds de nulmeting is gerealiseerd. Op koers: minstens zo ver als een "
+    "rechte lijn van nulmeting naar doel op dit moment zou zijn.": "Goal against what has been "
+    "achieved since the baseline. On track: at least as far as a straight line from baseline to "
+    "goal would be by now.",
+    "Voor dit gebied zijn geen projecten geladen.": "No projects are loaded for this area.",
+    "Vertrouwelijke gegevens: alleen zichtbaar omdat deze installatie ze toont.": "Confidential "
+    "data: visible only because this installation shows it.",
+    "Wat buurten met een vergelijkbare {status} in {gemeente} gemiddeld scoren, naast wat hier "
+    "gemeten is.": "What neighbourhoods with a similar {status} in {gemeente} score on average, "
+    "beside what was measured here.",
+    "De verwachte waarde is wat buurten met een vergelijkbare sociaal-economische status in de "
+    "selectie gemiddeld scoren (een rechte lijn door alle buurten). Beter of slechter dan verwacht "
+    "betekent: anders dan vergelijkbare buurten. Het is geen bewijs van oorzaak of effect: een "
+    "buurt kan om veel redenen afwijken, en kleine steekproeven schommelen.": "The expected value "
+    "is what neighbourhoods with a similar socio-economic status in the selection score on "
+    "average (a straight line through all neighbourhoods). Better or worse than expected means: "
+    "different from similar neighbourhoods. It is no proof of cause or effect: a neighbourhood "
+    "can differ for many reasons, and small samples fluctuate.",
+    "Hoeveel elke dimensie van de Leefbaarometer veranderde tussen {van} en {tot}; samen vormen ze "
+    "de verandering van de score ({totaal} punt). Een balk naar rechts is een verbetering.": "How "
+    "much each dimension of the Leefbaarometer changed between {van} and {tot}; together they make "
+    "the change of the score ({totaal} points). A bar to the right is an improvement.",
+    "Voor deze buurt is geen buurttype bekend (bijvoorbeeld geen inkomenscijfer).": "No type is "
+    "known for this neighbourhood (for example no income figure).",
+    "zonder buurttype": "without a type",
+    "Gemeten": "Measured",
+    "Verwacht": "Expected",
+    "Verschil": "Difference",
+    "Buurten in de vergelijking": "Neighbourhoods compared",
+    "goed": "good",
+    "redelijk": "fair",
+    "zeer laag": "very low",
+    "onderdrukt": "suppressed",
+    "(synth.)": "(synth.)",
+    "De tekst in het uploadvak ('Drag and drop file here', 'Limit 200MB per file', 'Browse files') "
+    "komt van Streamlit en is altijd Engels: sleep een bestand in het vak of klik op 'Browse "
+    "files'; een bestand mag tot 200 MB groot zijn.": "Drag a file into the box or click 'Browse "
+    "files'; a file may be up to 200 MB.",
     "Nulmeting {jaar}: {waarde}.": "Baseline {jaar}: {waarde}.",
     "statistisch betekenisvol": "statistically significant",
     "Gemiddelde van de gekozen buurten, gewogen naar inwoners.": "Mean of the chosen "
@@ -512,6 +583,17 @@ def translate_signal(text: str, taal: str, names: dict[str, str] | None = None) 
     for dutch, english in _SIGNAL_WORDS:
         rest = rest.replace(dutch.removeprefix(": "), english.removeprefix(": "))
     return (names or {}).get(name, name) + sep + _units(rest)
+
+
+def translate_cell(value: object, taal: str) -> object:
+    """A short text cell of a table: whole when it has an entry, else each part between ' · '
+    and the unit words (a long sentence stays as it is unless it has an entry)."""
+    if taal != "en" or not isinstance(value, str):
+        return value
+    if value in EN:
+        return EN[value]
+    parts = value.split(" · ")
+    return " · ".join(EN.get(part, _units(part)) for part in parts)
 
 
 def translate_title(text: str, taal: str) -> str:

@@ -24,8 +24,8 @@ st.caption(t("Wat woningcorporaties en de gemeente aan leefbaarheid uitgeven, in
 
 organisations = list(ctx.options.organisations)
 if not organisations:
-    st.info("Er zijn nog geen uitgaven of projecten geladen. Download op 'Over de data' de "
-            "sjablonen 'uitgaven' en 'projecten', vul ze in en laad ze daar.")
+    st.info(t("Er zijn nog geen uitgaven of projecten geladen. Download op 'Over de data' de "
+              "sjablonen 'uitgaven' en 'projecten', vul ze in en laad ze daar."))
     st.stop()
 st.selectbox(t("Organisatie"), organisations, placeholder=t("Kies een organisatie"),
              **state.bind("organisatie"))
@@ -127,6 +127,6 @@ st.subheader(t("Buurten met veel gelijktijdige projecten"))
 if overlap.empty:
     st.success(t("Nergens lopen drie of meer projecten van verschillende organisaties tegelijk."))
 else:
-    st.caption("Buurten waar drie of meer projecten van minstens twee organisaties tegelijk "
-               "liepen: een reden om af te stemmen, geen oordeel.")
+    st.caption(t("Buurten waar drie of meer projecten van minstens twee organisaties tegelijk "
+                 "liepen: een reden om af te stemmen, geen oordeel."))
     components.table_with_downloads(overlap, "overlappende projecten")

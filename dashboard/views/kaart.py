@@ -40,7 +40,7 @@ with left:
     )
     st.caption(
         t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
-          niveau=t(view.niveau), titel=legend.title, jaar=view.jaar)
+          niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal), jaar=view.jaar)
         + f" {i18n.translate_sentences(legend.caption, view.taal)} "
         + t("Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt. Klik op een "
             "gebied om zijn buurtprofiel te openen.")
