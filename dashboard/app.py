@@ -48,14 +48,16 @@ def sidebar(ctx: context.Context) -> None:
         st.radio(
             t("Niveau"),
             ["buurt", "wijk"],
-            format_func=lambda v: t({"buurt": "Buurten", "wijk": "Wijken"}[v]),
+            # Labels made now, in this run's language (a format_func is also called after the
+            # run, when the language may no longer be known).
+            format_func={"buurt": t("Buurten"), "wijk": t("Wijken")}.get,
             horizontal=True,
             **state.bind("niveau"),
         )
         st.multiselect(
             t("Buurttype"),
             list(state.BUURTTYPES),
-            format_func=lambda b: t(TYPE_PLURAL[b]),
+            format_func={b: t(TYPE_PLURAL[b]) for b in state.BUURTTYPES}.get,
             help=t("Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs "
                    "zichtbaar op de kaart."),
             placeholder=t("Kies buurttypen"),
@@ -72,7 +74,8 @@ def sidebar(ctx: context.Context) -> None:
         st.caption(ctx.rule_caption())
         themes = [t for t in THEME_LABELS if t in set(ctx.options.indicators.values())]
         st.selectbox(
-            t("Thema"), themes, format_func=lambda x: t(THEME_LABELS[x]), **state.bind("thema")
+            t("Thema"), themes, format_func={x: t(THEME_LABELS[x]) for x in themes}.get,
+            **state.bind("thema"),
         )
         in_theme = [i for i, t in ctx.options.indicators.items() if t == view.thema]
         st.selectbox(
@@ -93,7 +96,7 @@ def sidebar(ctx: context.Context) -> None:
         st.selectbox(
             t("Vergelijk met"),
             list(references.REFERENCES),
-            format_func=lambda r: t(references.REFERENCES[r]),
+            format_func={r: t(label) for r, label in references.REFERENCES.items()}.get,
             help=t("Bepaalt wat de kaart, de trends en het overzicht tonen: de waarde zelf, "
                    "het verschil met de gemeente of met buurten van hetzelfde type, een index ten "
                    "opzichte van de nulmeting, een z-score of een percentielrang."),

@@ -394,6 +394,12 @@ EN: dict[str, str] = {
     "Overige buurten ({typen})": "Other neighbourhoods ({typen})",
     "Maximaal 200 MB.": "At most 200 MB.",
     "Waarde {jaar}": "Value {jaar}",
+    "Nulmeting": "Baseline",
+    "beter dan verwacht": "better than expected",
+    "zoals verwacht": "as expected",
+    "slechter dan verwacht": "worse than expected",
+    "hoger dan verwacht": "higher than expected",
+    "lager dan verwacht": "lower than expected",
     "Er zijn nog geen uitgaven of projecten geladen. Download op 'Over de data' de sjablonen "
     "'uitgaven' en 'projecten', vul ze in en laad ze daar.": "No spending or projects are loaded "
     "yet. On 'About the data', download the templates 'uitgaven' and 'projecten', fill them in "

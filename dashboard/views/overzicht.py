@@ -68,7 +68,7 @@ for theme, label in THEME_LABELS.items():
         words, colour, arrow = tables.delta_style(found, str(row["direction"]))
         col.metric(
             f"{row['name']} ({int(last['period'])})",
-            references.format_shown(shown, kind, row),
+            i18n.translate_number_text(references.format_shown(shown, kind, row), view.taal),
             delta=None if one_year else i18n.translate_number_text(
                 references.format_shown(last["value"] - first["value"], "verschil_gemeente", row),
                 view.taal) + " " + t("sinds {jaar}", jaar=int(first["period"])) + f" ({t(words)})",
