@@ -395,6 +395,15 @@ EN: dict[str, str] = {
     "Maximaal 200 MB.": "At most 200 MB.",
     "Waarde {jaar}": "Value {jaar}",
     "Nulmeting": "Baseline",
+    "Waarde gedeeld door de waarde van hetzelfde gebied in {jaar}, maal 100: 110 is 10% hoger dan "
+    "bij de nulmeting.": "Value divided by the value of the same area in {jaar}, times 100: 110 "
+    "is 10% higher than at the baseline.",
+    "Waarde gedeeld door de waarde van hetzelfde gebied in nulmeting, maal 100: 110 is 10% hoger "
+    "dan bij de nulmeting.": "Value divided by the value of the same area at the baseline, times "
+    "100: 110 is 10% higher than at the baseline.",
+    "Geen index waar de nulmeting ontbreekt, onderdrukt is of nul of negatief is (dan zegt een "
+    "verhouding niets).": "No index where the baseline is missing, suppressed, zero or negative "
+    "(a ratio then says nothing).",
     "beter dan verwacht": "better than expected",
     "zoals verwacht": "as expected",
     "slechter dan verwacht": "worse than expected",
@@ -545,13 +554,16 @@ def translate(text: str, taal: str, **values: object) -> str:
     return chosen.format(**values) if values else chosen
 
 
-_TITLED = re.compile(r"^(?P<label>.+?)(?: \((?P<unit>[^()]*)\)|, (?P<unit2>.+))$")
 _SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(])")
 # Unit words inside numbers written by metrics.formatting ("+2,1 procentpunt").
 _UNIT_WORDS = {"geen aantoonbaar verschil": "no demonstrable difference", "marge": "margin",
                " (totaal)": " (total)", " (per buurt)": " (per neighbourhood)",
                " (gemiddeld per buurt)": " (mean per neighbourhood)",
-               " procentpunt": " percentage points", "per 1.000 inwoners": "per 1.000 inhabitants",
+               " procentpunt": " percentage points", "% van de woningen": "% of dwellings",
+               "% van de huishoudens": "% of households", "% van de inwoners": "% of inhabitants",
+               "afwijking (score)": "deviation (score)", "cijfer (1-10)": "mark (1-10)",
+               "schaalscore (0-10)": "scale score (0-10)",
+               "personen per huishouden": "persons per household", "aantal": "count", "per 1.000 inwoners": "per 1.000 inhabitants",
                "per 1.000 woningen": "per 1.000 dwellings", " duizend euro": " thousand euro",
                "(synthetisch)": "(synthetic)", "onderdrukt (te weinig waarnemingen)":
                "suppressed (too few observations)", "geen gegevens": "no data",
@@ -603,18 +615,20 @@ def translate_cell(value: object, taal: str) -> object:
 
 
 def translate_title(text: str, taal: str) -> str:
-    """A title such as 'Verschil met de gemeente (procentpunt)': whole, else label and unit."""
+    """A title such as 'Verschil met de gemeente (procentpunt)' or 'Verschil met de gemeente,
+    afwijking (score)' (metrics.references): whole, else its label and its unit."""
     if taal != "en" or not text:
         return text
     if text in EN:
         return EN[text]
-    found = _TITLED.match(text)
+    if ", " in text:
+        label, unit = text.split(", ", 1)
+        return f"{EN.get(label, label)}, {EN.get(unit, _units(unit))}"
+    found = re.fullmatch(r"(?P<label>.+?) \((?P<unit>[^()]*)\)", text)
     if not found:
         return text
-    unit = found["unit"] if found["unit"] is not None else found["unit2"]
-    label = EN.get(found["label"], found["label"])
-    unit_en = EN.get(unit, _units(unit))
-    return f"{label} ({unit_en})" if found["unit"] is not None else f"{label}, {unit_en}"
+    label, unit = found["label"], found["unit"]
+    return f"{EN.get(label, label)} ({EN.get(unit, _units(unit))})"
 
 
 def translate_sentences(text: str, taal: str) -> str:
@@ -622,7 +636,18 @@ def translate_sentences(text: str, taal: str) -> str:
     it has an entry; a sentence without one stays Dutch."""
     if taal != "en" or not text:
         return text
-    return " ".join(EN.get(part, part) for part in _SENTENCE.split(text.strip()))
+    return " ".join(_sentence(part) for part in _SENTENCE.split(text.strip()))
+
+
+def _sentence(part: str) -> str:
+    if part in EN:
+        return EN[part]
+    # A sentence with a year in it ('... in 2014, maal 100') has an entry with {jaar}.
+    years = re.findall(r"\b(?:19|20)\d{2}\b", part)
+    template = re.sub(r"\b(?:19|20)\d{2}\b", "{jaar}", part)
+    if years and template in EN and len(set(years)) == 1:
+        return EN[template].replace("{jaar}", years[0])
+    return part
 
 
 def _units(text: str) -> str:

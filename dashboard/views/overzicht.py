@@ -66,8 +66,10 @@ for theme, label in THEME_LABELS.items():
         found = tables.selection_change(present, cat, ind, int(first["period"]),
                                         int(last["period"]))
         words, colour, arrow = tables.delta_style(found, str(row["direction"]))
+        # Under another reference the number is no value: the label says what it is.
+        what = "" if kind == "waarde" else f" · {t(references.REFERENCES[kind])}"
         col.metric(
-            f"{row['name']} ({int(last['period'])})",
+            f"{row['name']} ({int(last['period'])}){what}",
             i18n.translate_number_text(references.format_shown(shown, kind, row), view.taal),
             delta=None if one_year else i18n.translate_number_text(
                 references.format_shown(last["value"] - first["value"], "verschil_gemeente", row),
