@@ -395,6 +395,13 @@ EN: dict[str, str] = {
     "Maximaal 200 MB.": "At most 200 MB.",
     "Waarde {jaar}": "Value {jaar}",
     "Nulmeting": "Baseline",
+    "Van {organisatie} zijn geen projecten geladen.": "No projects of {organisatie} are loaded.",
+    "Looptijd": "Duration",
+    "Categorie": "Category",
+    "Tijdlijn van de projecten van {organisatie}: een balk per project van start tot eind, kleur "
+    "naar thema. De tabel eronder noemt dezelfde projecten.": "Timeline of the projects of "
+    "{organisatie}: one bar per project from start to end, coloured by theme. The table below "
+    "lists the same projects.",
     "Waarde gedeeld door de waarde van hetzelfde gebied in {jaar}, maal 100: 110 is 10% hoger dan "
     "bij de nulmeting.": "Value divided by the value of the same area in {jaar}, times 100: 110 "
     "is 10% higher than at the baseline.",

@@ -50,8 +50,8 @@ def standing_text(standing: str, margin: float, decimals: int, unit: str) -> str
     5,6 against 2,1 never reads as 'equal' (the margin says how uncertain the value is)."""
     text = STANDING_TEXT.get(standing, "–")
     if standing == profile.EQUAL and pd.notna(margin) and margin > 0:
-        suffix = " procentpunt" if unit.startswith("%") else ""
-        text += f" (marge ±{format_number(margin, decimals)}{suffix})"
+        # In the unit of the row (procentpunt for a percentage): the row label names it.
+        text += f" (marge ±{format_number(margin, decimals)})"
     return text
 
 
