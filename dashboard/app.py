@@ -16,7 +16,11 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from dashboard import context, state  # noqa: E402
+from dashboard import (  # noqa: E402
+    context,
+    i18n,  # noqa: E402
+    state,
+)
 from dashboard.context import THEME_LABELS, TYPE_PLURAL  # noqa: E402
 from dashboard.i18n import LANGUAGES  # noqa: E402
 from data_loaders import db  # noqa: E402
@@ -50,14 +54,16 @@ def sidebar(ctx: context.Context) -> None:
         st.radio(
             t("Niveau"),
             ["buurt", "wijk"],
-            format_func=lambda v: t({"buurt": "Buurten", "wijk": "Wijken"}[v]),
+            # Labels made now, in this run's language (a format_func is also called after the
+            # run, when the language may no longer be known).
+            format_func={"buurt": t("Buurten"), "wijk": t("Wijken")}.get,
             horizontal=True,
             **state.bind("niveau"),
         )
         st.multiselect(
             t("Buurttype"),
             list(state.BUURTTYPES),
-            format_func=lambda b: t(TYPE_PLURAL[b]),
+            format_func={b: t(TYPE_PLURAL[b]) for b in state.BUURTTYPES}.get,
             help=t("Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs "
                    "zichtbaar op de kaart."),
             placeholder=t("Kies buurttypen"),
@@ -74,7 +80,8 @@ def sidebar(ctx: context.Context) -> None:
         st.caption(ctx.rule_caption())
         themes = [t for t in THEME_LABELS if t in set(ctx.options.indicators.values())]
         st.selectbox(
-            t("Thema"), themes, format_func=lambda x: t(THEME_LABELS[x]), **state.bind("thema")
+            t("Thema"), themes, format_func={x: t(THEME_LABELS[x]) for x in themes}.get,
+            **state.bind("thema"),
         )
         in_theme = [i for i, t in ctx.options.indicators.items() if t == view.thema]
         st.selectbox(
@@ -95,7 +102,7 @@ def sidebar(ctx: context.Context) -> None:
         st.selectbox(
             t("Vergelijk met"),
             list(references.REFERENCES),
-            format_func=lambda r: t(references.REFERENCES[r]),
+            format_func={r: t(label) for r, label in references.REFERENCES.items()}.get,
             help=t("Bepaalt wat de kaart, de trends en het overzicht tonen: de waarde zelf, "
                    "het verschil met de gemeente of met buurten van hetzelfde type, een index ten "
                    "opzichte van de nulmeting, een z-score of een percentielrang."),
@@ -114,8 +121,14 @@ def _short_rule(label: str) -> str:
 def run() -> None:
     # No material-icon favicon: the browser would fetch it from a font server.
     st.set_page_config(page_title="Buurtmonitor", page_icon="🏘️", layout="wide")
-    # The language is read before the view is parsed: the navigation is built first.
-    t = state.t
+    # The language is read before the view is parsed: the navigation is built first. From the
+    # address, not the previous rerun's view: a switch of language then renames the menu at once.
+    chosen = state.raw_param("taal")
+    taal = chosen if chosen in LANGUAGES else "nl"
+
+    def t(text: str, **values: object) -> str:
+        return i18n.translate(text, taal, **values)
+
     pages = [
         st.Page(PAGES / "overzicht.py", title=t("Overzicht"), icon=":material/dashboard:", default=True),
         st.Page(PAGES / "kaart.py", title=t("Kaart"), icon=":material/map:", url_path="kaart"),

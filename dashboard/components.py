@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, exports, state, tables
+from dashboard import data, exports, i18n, state, tables
 from dashboard.maps import LegendItem
 
 
@@ -37,8 +37,45 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
     """
     if caption:
         st.caption(caption)
-    dataframe(frame, height=height, key=key)
+    taal = state.context().view.taal
+    if taal == "nl":
+        dataframe(frame, height=height, key=key)
+    else:  # headers and short words on screen in the chosen language; the files stay Dutch
+        dataframe(translated_headers(frame, taal), height=height,
+                  key=None if key is None else (*key, taal))
+        st.caption(state.t("De tabel toont kolomnamen in het Engels; de downloads houden de "
+                           "Nederlandse kolomnamen."))
     download_buttons(frame, name, key=key)
+
+
+def translated_headers(frame: pd.DataFrame, taal: str) -> pd.DataFrame:
+    """The frame with its column names (and the yes/no and unit words in its text cells) in the
+    chosen language, for the table on screen; downloads keep the Dutch names."""
+    if taal != "en":
+        return frame
+    out = frame.rename(columns={c: _header(str(c), taal) for c in frame.columns})
+    return translated_cells(out, taal)
+
+
+def translated_cells(frame: pd.DataFrame, taal: str) -> pd.DataFrame:
+    """The frame's short text cells ('verbeterd', '2,1 · beter') in the chosen language."""
+    if taal != "en":
+        return frame
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: i18n.translate_cell(v, taal))
+    return out
+
+
+def _header(column: str, taal: str) -> str:
+    year = re.fullmatch(r"Waarde (\d{4})", column)
+    if year:
+        return i18n.translate("Waarde {jaar}", taal, jaar=year[1])
+    if column.startswith("Gemeten: "):
+        return i18n.translate("Gemeten: {naam}", taal,
+                              naam=i18n.translate_title(column.removeprefix("Gemeten: "), taal))
+    return i18n.translate_title(column, taal)
 
 
 def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None) -> None:

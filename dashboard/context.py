@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from dashboard import data, state, tables
+from dashboard import data, i18n, state, tables
 from dashboard.tables import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL  # noqa: F401  (for pages)
 from data_loaders import settings
 from metrics import references
@@ -80,12 +80,13 @@ class Context:
 
     def rule_caption(self) -> str:
         """Which rule and which year made the labels, for wherever the filter shows."""
-        return data.rule_caption(self.version, self.view.gemeente, self.view.regel)
+        return data.rule_caption(self.version, self.view.gemeente, self.view.regel,
+                                 self.view.taal)
 
     def source_line(self, source_key: str) -> str:
         if source_key in self.sources.index:
             row = self.sources.loc[source_key]
-            return str(row["attribution"])
+            return i18n.translate_source(str(row["attribution"]), self.view.taal)
         return source_key
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, exports, maps, profiles, tables
+from dashboard import briefing, exports, i18n, maps, profiles, tables
 from data_loaders import db, settings
 from metrics import aggregate, early_warning
 
@@ -94,18 +94,20 @@ def rules(version: Version, gemeente: str) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def rule_caption(version: Version, gemeente: str, rule: str) -> str:
+def rule_caption(version: Version, gemeente: str, rule: str, taal: str = "nl") -> str:
     """Which rule and which years made the buurttype labels, with its source (a sentence)."""
     found = rules(version, gemeente)
     found = found[found["rule"] == rule]
     if found.empty:
-        return "Er is geen buurttype-indeling geladen."
+        return i18n.translate("Er is geen buurttype-indeling geladen.", taal)
     row = found.iloc[0]
     first, last = int(row["first_basis"]), int(row["last_basis"])
     years = f"{first}" if first == last else f"{first}–{last}"
     known = sources_by_key(version)["attribution"]
     source = str(known[row["source"]]) if row["source"] in known.index else str(row["source"])
-    return f"Buurttype volgens: {row['rule_label']} Gegevensjaar: {years}. {source}."
+    return i18n.translate("Buurttype volgens: {regel} Gegevensjaar: {jaren}. {bron}.", taal,
+                          regel=row["rule_label"], jaren=years,
+                          bron=i18n.translate_source(source, taal))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -435,8 +437,15 @@ def map_rows(
         return geo, None, "", []
     if len(geo) > maps.LARGE_MAP:
         geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
+    geo = geo.join(maps.bounds(geo["geometry_display"]))  # to fit the view to the selection
     rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
                                          year, selection, tables.types_in(types, year))
+    if taal != "nl":  # the tooltip's words; numbers keep their notation
+        rows = rows.assign(
+            waarde_tekst=rows["waarde_tekst"].map(lambda v: i18n.translate_number_text(v, taal)),
+            buurttype_tekst=rows["buurttype_tekst"].map(lambda v: i18n.translate(v, taal)),
+            bron_tekst=rows["bron_tekst"].map(lambda v: i18n.translate_source(v, taal)))
+        note = i18n.translate(note, taal) if note else note
     return rows, legend, note, maps.feature_heads(rows).tolist()
 
 
@@ -444,7 +453,7 @@ def map_rows(
 def map_view(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
-    buurttype: tuple[str, ...], selected: str | None, taal: str = "nl",
+    buurttype: tuple[str, ...], selected: str | None, taal: str = "nl", labels: bool = False,
 ) -> dict | None:
     """What the map page draws for one view, built once per view (None without boundaries).
 
@@ -462,29 +471,17 @@ def map_view(
     inside = in_filter(version, gemeente, rule, level, buurttype)
     geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
     better_high = {"hoger": True, "lager": False}.get(legend.better_when)
-    shown = geo.loc[geo["in_filter"], "shown"]
-    breaks = maps.class_breaks(shown, legend.diverging)
-    if legend.diverging and legend.midpoint not in (None, 0):
-        breaks = [b + legend.midpoint for b in maps.class_breaks(shown - legend.midpoint, True)]
-    info = catalogue_in(version).loc[indicator]
+    # Over every area of the level, not the filtered ones: a filter greys areas out but never
+    # changes what a colour means (map_rows does not depend on the filter for these references).
+    breaks = maps.map_classes(geo["shown"], reference, legend.diverging, legend.midpoint)
+    info = catalogue_in(version, taal).loc[indicator]
     colours = maps.palette(info["direction"], len(breaks) + 1, better_high)
     deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected, heads=heads,
-                           note=note)
+                           note=note, labels=labels)
     deck.to_json()  # written now, once
-    table = geo[geo["in_filter"]][["area_code", "naam", "waarde_tekst", "buurttype_tekst"]].assign(
-        waarde=geo["shown"].round(int(info["decimals"]) + 2), jaar=year, eenheid=legend.unit,
-        respondenten=geo["n"] if info["kind"] == "subjectief" else float("nan"),
-        betrouwbaarheid=geo["reliability"],
-        synthetisch=geo["synthetic"].map({True: "ja", False: "nee"}),
-        onderdrukt=geo["suppressed"].map({True: "ja", False: "nee"}),
-        bron=geo["bron_tekst"],
-    ).rename(columns={"area_code": "Code", "naam": "Naam", "waarde_tekst": "Weergave",
-                      "buurttype_tekst": "Buurttype", "waarde": "Waarde", "jaar": "Jaar",
-                      "eenheid": "Eenheid", "respondenten": "Respondenten (n)",
-                      "betrouwbaarheid": "Betrouwbaarheid", "synthetisch": "Synthetisch",
-                      "onderdrukt": "Onderdrukt", "bron": "Bron"})
+    table = tables.map_table(geo, info, legend, reference, year)
     return {"geo": geo, "legend": legend, "breaks": breaks, "colours": colours,
-            "better_high": better_high, "deck": deck, "table": table.sort_values("Naam")}
+            "better_high": better_high, "deck": deck, "table": table}
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -554,6 +551,20 @@ def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -
     Each buurt's warnings depend on its own values only, so the page filters these to the
     selection instead of recomputing them on every filter change.
     """
+    found = _signals(version, gemeente, privacy, early_warning.early_warnings)
+    found = found[found["severity"] != "laag"] if not found.empty else found
+    return early_warning.in_order(found) if not found.empty else found.reset_index(drop=True)
+
+
+@st.cache_data(max_entries=16, show_spinner="Verbeteringen zoeken…")
+def improvements(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    """Tested improvements of every buurt in the latest year (early_warning.improvements), with
+    each value's source and marker: shown beside the warnings."""
+    return _signals(version, gemeente, privacy, early_warning.improvements)
+
+
+def _signals(version: Version, gemeente: str, privacy: settings.Privacy, finder) -> pd.DataFrame:
+    """`finder(obs, catalogue, latest year)` over every outcome, one indicator at a time."""
     cat = catalogue(version).set_index("id", drop=False)
     outcomes = [i for i in cat.index[cat["result"] == "outcome"]]
     known = periods(version, gemeente).set_index("indicator_id")["last_period"]
@@ -561,18 +572,15 @@ def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -
     empty = pd.DataFrame(columns=[*early_warning.COLUMNS, "source", "synthetic"])
     if known.empty:
         return empty
-    latest = int(known.max())  # the latest year of any outcome: warnings are about now
+    latest = int(known.max())  # the latest year of any outcome: signals are about now
     parts = []
     for _, obs in _one_by_one(version, gemeente, privacy, [i for i in outcomes if i in known]):
-        found = early_warning.early_warnings(obs, cat, latest)
-        found = found[found["severity"] != "laag"]
+        found = finder(obs, cat, latest)
         meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
             ["area_code", "indicator_id", "period", "source", "synthetic"]]
         parts.append(found.merge(meta, on=["area_code", "indicator_id", "period"], how="left"))
     found = _stacked(parts)
-    if found.empty:
-        return empty
-    return early_warning.in_order(found)
+    return empty if found.empty else found.reset_index(drop=True)
 
 
 # Trends: what does not depend on the buurttype filter is computed once per gemeente and

@@ -13,20 +13,22 @@ import re
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A negative number as the app words it ("-0,8", "-2,1%", "-9,2 procentpunt (synthetisch)") is
-# no formula: only digits, separators, lower-case unit words and our own marker may follow.
-_WORDED_NEGATIVE = re.compile(r"-\d[\d.,]*( ?%)?( [a-z%.\- ]+)?( \(synthetisch\))?")
+# A signed number as the app words it ("-0,8", "-2,1%", "-2,6 per 1.000 woningen sinds 2014",
+# "+9,2 procentpunt (synthetisch)") is no formula: after the number come only words, digits,
+# separators and brackets. A formula needs an operator, a reference sign or a function call
+# (a letter directly before a bracket), and any of those gets the apostrophe. A bare "+1" too.
+_SIGNED_NUMBER = re.compile(r"(-\d[\d.,]*|\+\d[\d.,]*(?=\s*[%a-z(±]))(?P<rest>.*)", re.DOTALL)
+_FORMULA_SIGNS = re.compile(r"[=+\-*/^&|!\"'@;$<>\t\r\n:]|[A-Za-z]\(")
 
 
 def neutralise(value: object) -> object:
     """Make a text cell inert in a spreadsheet; numbers and missing values pass unchanged."""
-    if (
-        isinstance(value, str)
-        and value.startswith(FORMULA_STARTS)
-        and not _WORDED_NEGATIVE.fullmatch(value)
-    ):
-        return "'" + value
-    return value
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    worded = _SIGNED_NUMBER.fullmatch(value)
+    if worded and not _FORMULA_SIGNS.search(worded["rest"]):
+        return value
+    return "'" + value
 
 
 def _safe(frame: pd.DataFrame) -> pd.DataFrame:

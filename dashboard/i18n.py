@@ -9,6 +9,8 @@ A text without an entry stays Dutch; tests/dashboard/test_i18n.py checks every c
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 
 EN: dict[str, str] = {
@@ -69,8 +71,6 @@ EN: dict[str, str] = {
     "voorstandsbuurt": "advantaged neighbourhood",
     "Waarde": "Value",
     "Verschil met de gemeente": "Difference from the municipality",
-    "Verschil met vergelijkbare buurten (zelfde buurttype)": "Difference from similar "
-    "neighbourhoods (same type)",
     "Index, nulmeting = 100": "Index, baseline = 100",
     "Z-score binnen de selectie": "Z-score within the selection",
     "Percentielrang binnen de selectie": "Percentile rank within the selection",
@@ -317,6 +317,255 @@ EN: dict[str, str] = {
     # Downloads and shared elements
     "Download CSV": "Download CSV",
     "Download Excel": "Download Excel",
+    # Issue 20 (part A): map, overview, profile, legends and verdicts in English.
+    "Namen op de kaart": "Names on the map",
+    "Schrijf de namen van de gebieden in het filter op de kaart. De naam van elk gebied staat ook "
+    "in de tooltip.": "Write the names of the areas in the filter on the map. Each area's name is "
+    "also in its tooltip.",
+    "Geen enkel gebied op dit niveau heeft een waarde voor '{keuze}' in {jaar}. Kies een andere "
+    "vergelijking, een ander jaar of het niveau Buurten.": "No area at this level has a value for "
+    "'{keuze}' in {jaar}. Choose another comparison, another year or the level Neighbourhoods.",
+    "De tabel toont kolomnamen in het Engels; de downloads houden de Nederlandse kolomnamen.":
+    "The table shows English column names; the downloads keep the Dutch column names.",
+    "Gemeten: {naam}": "Measured: {naam}",
+    "Code": "Code",
+    "Naam": "Name",
+    "Weergave": "As shown",
+    "Respondenten (n)": "Respondents (n)",
+    "Synthetisch": "Synthetic",
+    "Onderdrukt": "Suppressed",
+    "Bron": "Source",
+    "Eenheid": "Unit",
+    "Reden": "Reason",
+    "Ernst": "Severity",
+    "Richting": "Direction",
+    "Gemeten waarde": "Measured value",
+    "Verschil met vergelijkbare buurten": "Difference from similar neighbourhoods",
+    "Verschil met vergelijkbare buurten (zelfde buurttype)": "Difference from similar "
+    "neighbourhoods (same type)",
+    "procentpunt": "percentage points",
+    "standaarddeviaties": "standard deviations",
+    "percentielrang": "percentile rank",
+    "0-100": "0-100",
+    "De gemeten waarde.": "The measured value.",
+    "Hoger is beter.": "Higher is better.",
+    "Lager is beter.": "Lower is better.",
+    "Hoger of lager is op zich niet beter of slechter.": "Higher or lower is not in itself better "
+    "or worse.",
+    "Waarde min het cijfer van de gemeente in hetzelfde jaar; boven nul is hoger dan de gemeente.":
+    "Value minus the municipality's figure in the same year; above zero is higher than the "
+    "municipality.",
+    "Bij percentages in procentpunten.": "For percentages in percentage points.",
+    "Dit is een aantal: dat hangt af van de grootte van het gebied, dus er wordt geen verschil "
+    "getoond.": "This is a count: it depends on the size of the area, so no difference is shown.",
+    "Het gemeentecijfer komt uit de bron als dat er is, anders is het het naar inwoners gewogen "
+    "gemiddelde van de buurten.": "The municipality's figure comes from the source where there is "
+    "one, else it is the population-weighted mean of its neighbourhoods.",
+    "Waarde min het naar inwoners gewogen gemiddelde van de buurten met hetzelfde buurttype in de "
+    "gemeente, in hetzelfde jaar (de buurt telt zelf mee); boven nul is hoger dan die buurten.":
+    "Value minus the population-weighted mean of the neighbourhoods of the same type in the "
+    "municipality, in the same year (the neighbourhood itself counts too); above zero is higher "
+    "than those neighbourhoods.",
+    "Alleen buurten hebben een buurttype; voor andere gebieden is er geen verschil.": "Only "
+    "neighbourhoods have a type; other areas get no difference.",
+    "Aantal standaarddeviaties boven (+) of onder (-) het gemiddelde van de gebieden in de "
+    "selectie, per jaar; elk gebied telt één keer mee, ongeacht het aantal inwoners.": "Number of "
+    "standard deviations above (+) or below (-) the mean of the areas in the selection, per year; "
+    "each area counts once, whatever its population.",
+    "Gebieden buiten de selectie krijgen geen waarde.": "Areas outside the selection get no value.",
+    "Aandeel van de andere gebieden in de selectie met een lagere waarde, per jaar (gelijke "
+    "waarden tellen half): 0 is de laagste, 100 de hoogste.": "Share of the other areas in the "
+    "selection with a lower value, per year (equal values count half): 0 is the lowest, 100 the "
+    "highest.",
+    "verbeterd": "improved",
+    "verslechterd": "worsened",
+    "veranderd": "changed",
+    "niet wezenlijk": "no real change",
+    "geen wezenlijke verandering": "no real change",
+    "beter": "better",
+    "slechter": "worse",
+    "hoger": "higher",
+    "lager": "lower",
+    "geen aantoonbaar verschil": "no demonstrable difference",
+    "indicatief": "indicative",
+    "onderdrukt (te weinig waarnemingen)": "suppressed (too few observations)",
+    "synthetisch": "synthetic",
+    "buurttype onbekend": "type unknown",
+    "ja": "yes",
+    "nee": "no",
+    "hoog": "high",
+    "middel": "medium",
+    "laag": "low",
+    "onbekend": "unknown",
+    "Er is geen buurttype-indeling geladen.": "No neighbourhood typology is loaded.",
+    "Buurttype volgens: {regel} Gegevensjaar: {jaren}. {bron}.": "Neighbourhood type by: {regel} "
+    "Data year: {jaren}. {bron}.",
+    "alle waarden synthetisch": "all values synthetic",
+    "De selectie is de hele gemeente: een verschil met de gemeente is altijd nul. Het overzicht "
+    "toont daarom de waarde en de verandering sinds de nulmeting.": "The selection is the whole "
+    "municipality: a difference from the municipality is always zero. The overview therefore "
+    "shows the value and the change since the baseline.",
+    "Overige buurten ({typen})": "Other neighbourhoods ({typen})",
+    "Maximaal 200 MB.": "At most 200 MB.",
+    "Waarde {jaar}": "Value {jaar}",
+    "Nulmeting": "Baseline",
+    "Van {organisatie} zijn geen projecten geladen.": "No projects of {organisatie} are loaded.",
+    "Looptijd": "Duration",
+    "Categorie": "Category",
+    "Tijdlijn van de projecten van {organisatie}: een balk per project van start tot eind, kleur "
+    "naar thema. De tabel eronder noemt dezelfde projecten.": "Timeline of the projects of "
+    "{organisatie}: one bar per project from start to end, coloured by theme. The table below "
+    "lists the same projects.",
+    "Waarde gedeeld door de waarde van hetzelfde gebied in {jaar}, maal 100: 110 is 10% hoger dan "
+    "bij de nulmeting.": "Value divided by the value of the same area in {jaar}, times 100: 110 "
+    "is 10% higher than at the baseline.",
+    "Waarde gedeeld door de waarde van hetzelfde gebied in nulmeting, maal 100: 110 is 10% hoger "
+    "dan bij de nulmeting.": "Value divided by the value of the same area at the baseline, times "
+    "100: 110 is 10% higher than at the baseline.",
+    "Geen index waar de nulmeting ontbreekt, onderdrukt is of nul of negatief is (dan zegt een "
+    "verhouding niets).": "No index where the baseline is missing, suppressed, zero or negative "
+    "(a ratio then says nothing).",
+    "beter dan verwacht": "better than expected",
+    "zoals verwacht": "as expected",
+    "slechter dan verwacht": "worse than expected",
+    "hoger dan verwacht": "higher than expected",
+    "lager dan verwacht": "lower than expected",
+    "Er zijn nog geen uitgaven of projecten geladen. Download op 'Over de data' de sjablonen "
+    "'uitgaven' en 'projecten', vul ze in en laad ze daar.": "No spending or projects are loaded "
+    "yet. On 'About the data', download the templates 'uitgaven' and 'projecten', fill them in "
+    "and load them there.",
+    "Buurten waar drie of meer projecten van minstens twee organisaties tegelijk liepen: een "
+    "reden om af te stemmen, geen oordeel.": "Neighbourhoods where three or more projects of at "
+    "least two organisations ran at the same time: a reason to coordinate, not a judgement.",
+    "Geen buurt of wijk gevonden met '{zoek}'. Probeer een ander deel van de naam.": "No "
+    "neighbourhood or district found with '{zoek}'. Try another part of the name.",
+    "Hoe dit type is bepaald staat eronder; een type is een keuze met een bron.": "How this type "
+    "was set is written below; a type is a choice with a source.",
+    "**Weinig betrouwbaar** (minder dan 50 respondenten): ": "**Less reliable** (fewer than 50 "
+    "respondents): ",
+    "**Onderdrukt** (te weinig waarnemingen, niet getoond): ": "**Suppressed** (too few "
+    "observations, not shown): ",
+    "Voor dit gebied zijn geen cijfers geladen.": "No figures are loaded for this area.",
+    "De keuze 'Vergelijk met' in de zijbalk, zoals op de kaart en in de trends.": "The choice "
+    "'Compare with' in the sidebar, as on the map and in the trends.",
+    "Verschil met de nulmeting (of het eerste meetjaar daarna).": "Difference from the baseline "
+    "(or the first year measured after it).",
+    "Verwacht en gemeten wordt per buurt berekend; kies een buurt van deze wijk.": "Expected and "
+    "measured is computed per neighbourhood; choose a neighbourhood of this district.",
+    "Voor deze buurt is geen sociaal-economische statusscore (zoals inkomen) geladen; een "
+    "verwachte waarde is niet te berekenen.": "No socio-economic status score (such as income) is "
+    "loaded for this neighbourhood; an expected value cannot be computed.",
+    "Er zijn geen twee Leefbaarometerjaren voor dit gebied.": "This area does not have two "
+    "Leefbaarometer years.",
+    "Verandering per dimensie, {van}–{tot}": "Change per dimension, {van}–{tot}",
+    "Verandering (scorepunten)": "Change (score points)",
+    "Voor dit gebied zijn geen doelen geladen (sjabloon 'doelen' op 'Over de data').": "No goals "
+    "are loaded for this area (template 'doelen' on 'About the data').",
+    "Doel tegenover wat sinds de nulmeting is gerealiseerd. Op koers: minstens zo ver als een "
+    "rechte lijn van nulmeting naar doel op dit moment zou zijn.": "Goal against what has been "
+    "achieved since the baseline. On track: at least as far as a straight line from baseline to "
+    "goal would be by now.",
+    "Voor dit gebied zijn geen projecten geladen.": "No projects are loaded for this area.",
+    "Vertrouwelijke gegevens: alleen zichtbaar omdat deze installatie ze toont.": "Confidential "
+    "data: visible only because this installation shows it.",
+    "Wat buurten met een vergelijkbare {status} in {gemeente} gemiddeld scoren, naast wat hier "
+    "gemeten is.": "What neighbourhoods with a similar {status} in {gemeente} score on average, "
+    "beside what was measured here.",
+    "De verwachte waarde is wat buurten met een vergelijkbare sociaal-economische status in de "
+    "selectie gemiddeld scoren (een rechte lijn door alle buurten). Beter of slechter dan verwacht "
+    "betekent: anders dan vergelijkbare buurten. Het is geen bewijs van oorzaak of effect: een "
+    "buurt kan om veel redenen afwijken, en kleine steekproeven schommelen.": "The expected value "
+    "is what neighbourhoods with a similar socio-economic status in the selection score on "
+    "average (a straight line through all neighbourhoods). Better or worse than expected means: "
+    "different from similar neighbourhoods. It is no proof of cause or effect: a neighbourhood "
+    "can differ for many reasons, and small samples fluctuate.",
+    "Hoeveel elke dimensie van de Leefbaarometer veranderde tussen {van} en {tot}; samen vormen ze "
+    "de verandering van de score ({totaal} punt). Een balk naar rechts is een verbetering.": "How "
+    "much each dimension of the Leefbaarometer changed between {van} and {tot}; together they make "
+    "the change of the score ({totaal} points). A bar to the right is an improvement.",
+    "Voor deze buurt is geen buurttype bekend (bijvoorbeeld geen inkomenscijfer).": "No type is "
+    "known for this neighbourhood (for example no income figure).",
+    "zonder buurttype": "without a type",
+    "Gemeten": "Measured",
+    "Verwacht": "Expected",
+    "Verschil": "Difference",
+    "Buurten in de vergelijking": "Neighbourhoods compared",
+    "goed": "good",
+    "redelijk": "fair",
+    "zeer laag": "very low",
+    "onderdrukt": "suppressed",
+    "(synth.)": "(synth.)",
+    "De tekst in het uploadvak ('Drag and drop file here', 'Limit 200MB per file', 'Browse files') "
+    "komt van Streamlit en is altijd Engels: sleep een bestand in het vak of klik op 'Browse "
+    "files'; een bestand mag tot 200 MB groot zijn.": "Drag a file into the box or click 'Browse "
+    "files'; a file may be up to 200 MB.",
+    "Nulmeting {jaar}: {waarde}.": "Baseline {jaar}: {waarde}.",
+    "statistisch betekenisvol": "statistically significant",
+    "Gemiddelde van de gekozen buurten, gewogen naar inwoners.": "Mean of the chosen "
+    "neighbourhoods, weighted by population.",
+    "Gemiddelde van de gekozen buurten min het cijfer van de gemeente.": "Mean of the chosen "
+    "neighbourhoods minus the municipality's figure.",
+    "Gemiddelde van de gekozen buurten als index: nulmeting = 100.": "Mean of the chosen "
+    "neighbourhoods as an index: baseline = 100.",
+    "Buurten waar een outcome-indicator statistisch betekenisvol verslechterde of verbeterde, of "
+    "een signaalwaarde overschreed. Een signaal is een reden om te kijken, geen oordeel.":
+    "Neighbourhoods where an outcome indicator worsened or improved significantly, or passed a "
+    "signal value. A signal is a reason to look, not a judgement.",
+    "En nog {n} buurten: zie de download.": "And {n} more neighbourhoods: see the download.",
+    "Van de {n} outcome-indicatoren: {beter} beter, {gelijk} zonder aantoonbaar verschil en "
+    "{slechter} slechter dan de gemeente. Lees de indicatoren zelf: een telling vervangt ze niet.":
+    "Of the {n} outcome indicators: {beter} better, {gelijk} without a demonstrable difference and "
+    "{slechter} worse than the municipality. Read the indicators themselves: a count does not "
+    "replace them.",
+    "Deze samenvatting telt alleen hoeveel indicatoren beter of slechter zijn dan de gemeente, of "
+    "er niet aantoonbaar van verschillen. Ze vervangt de onderdelen niet: onderdelen van een thema "
+    "kunnen tegengesteld bewegen, en een telling weegt een klein verschil even zwaar als een groot. "
+    "Lees altijd de indicatoren zelf.": "This summary only counts how many indicators are better or "
+    "worse than the municipality, or do not demonstrably differ from it. It does not replace the "
+    "parts: parts of a theme can move in opposite directions, and a count weighs a small "
+    "difference as much as a large one. Always read the indicators themselves.",
+    "Stand: 'geen aantoonbaar verschil' als het verschil binnen de onzekerheid van de meting valt "
+    "(de 95%-marge, het aantal respondenten of het aantal woningen of inwoners; de marge staat "
+    "erbij), anders beter of slechter in de richting die de indicator goed noemt. Verloop: "
+    "waarden per jaar. De download bevat alle indicatoren van het profiel, met bron, toets en "
+    "respondenten per cijfer.": "Standing: 'no demonstrable difference' when the difference lies "
+    "within the uncertainty of the measurement (the 95% margin, the number of respondents or the "
+    "number of dwellings or inhabitants; the margin is given), else better or worse in the "
+    "direction the indicator calls good. Trend: values per year. The download holds every "
+    "indicator of the profile, with source, test and respondents per figure.",
+    "Het cijfer van de hele gemeente (bij een aantal: het totaal), en of dit gebied beter of "
+    "slechter scoort, of dat er geen aantoonbaar verschil is (het verschil valt binnen de "
+    "onzekerheid van de meting).": "The figure of the whole municipality (for a count: the "
+    "total), and whether this area scores better or worse, or shows no demonstrable difference "
+    "(the difference lies within the uncertainty of the measurement).",
+    "Gemiddelde van de {typen} in de gemeente (gewogen naar inwoners; bij een aantal: gemiddeld "
+    "per buurt), en de stand ten opzichte daarvan.": "Mean of the {typen} in the municipality "
+    "(weighted by population; for a count: the mean per neighbourhood), and the standing against "
+    "it.",
+    "Er is geen buurttype bekend.": "No neighbourhood type is known.",
+    "Buurt": "Neighbourhood",
+    "Gebied": "Area",
+    "Status": "Status",
+    "Laatste waarde": "Latest value",
+    "Laatst gemeten (jaar)": "Last measured (year)",
+    "Doel": "Goal",
+    "Streefjaar": "Target year",
+    "Nulmeting (jaar)": "Baseline (year)",
+    "Gerealiseerd (% van de beoogde verandering)": "Achieved (% of the intended change)",
+    "Organisaties": "Organisations",
+    "Tegelijk lopende projecten": "Projects running at once",
+    "Vanaf": "From",
+    "Project": "Project",
+    "Gebieden": "Areas",
+    "Start": "Start",
+    "Eind": "End",
+    "Budget (euro)": "Budget (euro)",
+    "Output": "Output",
+    "Signaal": "Signal",
+    "Uitgaven (euro)": "Spending (euro)",
+    "Dimensie": "Dimension",
+    "Verandering": "Change",
+    "Aandeel in de verandering": "Share of the change",
 }
 
 
@@ -324,3 +573,113 @@ def translate(text: str, taal: str, **values: object) -> str:
     """`text` in the chosen language (Dutch when there is no entry), with `values` filled in."""
     chosen = EN.get(text, text) if taal == "en" else text
     return chosen.format(**values) if values else chosen
+
+
+_SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(])")
+# Unit words inside numbers written by metrics.formatting ("+2,1 procentpunt").
+_UNIT_WORDS = {"geen aantoonbaar verschil": "no demonstrable difference", "marge": "margin",
+               " (totaal)": " (total)", " (per buurt)": " (per neighbourhood)",
+               " (gemiddeld per buurt)": " (mean per neighbourhood)",
+               " procentpunt": " percentage points", "% van de woningen": "% of dwellings",
+               "% van de huishoudens": "% of households", "% van de inwoners": "% of inhabitants",
+               "afwijking (score)": "deviation (score)", "cijfer (1-10)": "mark (1-10)",
+               "schaalscore (0-10)": "scale score (0-10)",
+               "personen per huishouden": "persons per household", "aantal": "count", "per 1.000 inwoners": "per 1.000 inhabitants",
+               "per 1.000 woningen": "per 1.000 dwellings", " duizend euro": " thousand euro",
+               "(synthetisch)": "(synthetic)", "onderdrukt (te weinig waarnemingen)":
+               "suppressed (too few observations)", "geen gegevens": "no data",
+               "betrouwbaarheid": "reliability", "hoog": "high", "middel": "medium",
+               "laag": "low", "onbekend": "unknown"}
+
+
+def translate_source(text: str, taal: str) -> str:
+    """A source line ('Bron: CBS', '2024 · Bron: CBS') with its Dutch lead word in English; the
+    source's own name stays as the source calls itself."""
+    if taal != "en" or not isinstance(text, str):
+        return text
+    return text.replace("Bron: ", "Source: ").replace("Synthetische demogegevens",
+                                                        "Synthetic demo data")
+
+
+_SIGNAL_WORDS = (
+    ("; dat is een statistisch betekenisvolle verslechtering.",
+     "; a statistically significant worsening."),
+    ("; dat is een statistisch betekenisvolle verbetering.",
+     "; a statistically significant improvement."),
+    (": gestegen van ", ": rose from "), (": gedaald van ", ": fell from "), (" naar ", " to "),
+    (": twee metingen op rij slechter, ", ": worse in two measurements in a row, "),
+    (", boven de signaalwaarde van ", ", above the signal value of "),
+    (", onder de signaalwaarde van ", ", below the signal value of "),
+)
+
+
+def translate_signal(text: str, taal: str, names: dict[str, str] | None = None) -> str:
+    """A reason sentence of metrics.early_warning in English: the indicator's name (`names`:
+    Dutch to English), the fixed words and the units; numbers keep their notation."""
+    if taal != "en" or not isinstance(text, str):
+        return text
+    name, sep, rest = text.partition(": ")
+    for dutch, english in _SIGNAL_WORDS:
+        rest = rest.replace(dutch.removeprefix(": "), english.removeprefix(": "))
+    return (names or {}).get(name, name) + sep + _units(rest)
+
+
+def translate_cell(value: object, taal: str) -> object:
+    """A short text cell of a table: whole when it has an entry, else each part between ' · '
+    and the unit words (a long sentence stays as it is unless it has an entry)."""
+    if taal != "en" or not isinstance(value, str):
+        return value
+    if value in EN:
+        return EN[value]
+    parts = value.split(" · ")
+    return " · ".join(EN.get(part, _units(part)) for part in parts)
+
+
+def translate_title(text: str, taal: str) -> str:
+    """A title such as 'Verschil met de gemeente (procentpunt)' or 'Verschil met de gemeente,
+    afwijking (score)' (metrics.references): whole, else its label and its unit."""
+    if taal != "en" or not text:
+        return text
+    if text in EN:
+        return EN[text]
+    if ", " in text:
+        label, unit = text.split(", ", 1)
+        return f"{EN.get(label, label)}, {EN.get(unit, _units(unit))}"
+    found = re.fullmatch(r"(?P<label>.+?) \((?P<unit>[^()]*)\)", text)
+    if not found:
+        return text
+    label, unit = found["label"], found["unit"]
+    return f"{EN.get(label, label)} ({EN.get(unit, _units(unit))})"
+
+
+def translate_sentences(text: str, taal: str) -> str:
+    """A caption of several sentences (e.g. a legend caption from metrics), each translated when
+    it has an entry; a sentence without one stays Dutch."""
+    if taal != "en" or not text:
+        return text
+    return " ".join(_sentence(part) for part in _SENTENCE.split(text.strip()))
+
+
+def _sentence(part: str) -> str:
+    if part in EN:
+        return EN[part]
+    # A sentence with a year in it ('... in 2014, maal 100') has an entry with {jaar}.
+    years = re.findall(r"\b(?:19|20)\d{2}\b", part)
+    template = re.sub(r"\b(?:19|20)\d{2}\b", "{jaar}", part)
+    if years and template in EN and len(set(years)) == 1:
+        return EN[template].replace("{jaar}", years[0])
+    return part
+
+
+def _units(text: str) -> str:
+    for dutch, english in _UNIT_WORDS.items():
+        text = text.replace(dutch, english)
+    return text
+
+
+def translate_number_text(text: object, taal: str) -> object:
+    """A number as metrics.formatting wrote it ('+2,1 procentpunt (synthetisch)') with its unit
+    words in English; the number keeps its Dutch notation, as everywhere."""
+    if taal != "en" or not isinstance(text, str):
+        return text
+    return _units(text)

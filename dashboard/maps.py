@@ -43,6 +43,7 @@ def _rgb(hex_colour: str, alpha: int = 235) -> list[int]:
 def class_breaks(values: pd.Series, diverging: bool, k: int = 6) -> list[float]:
     """Inner class boundaries: quantiles, or symmetric around 0 for a diverging reference."""
     clean = values.dropna().astype(float)
+    clean = clean[np.isfinite(clean)]
     if clean.empty:
         return []
     if diverging:
@@ -50,6 +51,23 @@ def class_breaks(values: pd.Series, diverging: bool, k: int = 6) -> list[float]:
         return [-spread, -spread / 2, 0.0, spread / 2, spread]
     qs = np.quantile(clean, np.linspace(0, 1, k + 1)[1:-1])
     return sorted({round(float(q), 10) for q in qs})
+
+
+# References on a scale of their own: the same classes for every indicator, year and filter.
+FIXED_BREAKS = {"zscore": [-2.0, -1.0, 0.0, 1.0, 2.0],
+                "percentiel": [10.0, 30.0, 50.0, 70.0, 90.0]}
+
+
+def map_classes(values: pd.Series, reference: str, diverging: bool,
+                midpoint: float | None) -> list[float]:
+    """The class boundaries of one map: computed over every area of the level in the gemeente
+    (or the country), never over the areas a filter leaves, so a filter cannot change what a
+    colour means; fixed for references that rank within the filter (z-score, percentile)."""
+    if reference in FIXED_BREAKS:
+        return list(FIXED_BREAKS[reference])
+    if diverging and midpoint not in (None, 0):
+        return [b + midpoint for b in class_breaks(values - midpoint, True)]
+    return class_breaks(values, diverging)
 
 
 def class_index(value: float, breaks: list[float]) -> int:
@@ -85,6 +103,8 @@ def legend_items(
     """Name every class with its range, and the ends with 'gunstig'/'ongunstig'."""
     w = {**LEGEND_WORDS, **(words or {})}
     items: list[LegendItem] = []
+    if not breaks:  # no area has a value: there are no classes to name
+        return items
     bounds = [-math.inf, *breaks, math.inf]
     for i, colour in enumerate(colours):
         lo, hi = bounds[i], bounds[i + 1]
@@ -104,15 +124,49 @@ def legend_items(
     return items
 
 
-def view_state(geo: pd.DataFrame) -> pdk.ViewState:
-    """Centre and zoom that fit the areas' label points."""
-    lon = geo["centroid_lon"].astype(float)
-    lat = geo["centroid_lat"].astype(float)
-    extent = max(lon.max() - lon.min(), (lat.max() - lat.min()) * 1.6, 0.01)
-    zoom = float(np.clip(math.log2(360 / extent) - 0.6, 5, 15))
-    return pdk.ViewState(
-        longitude=float(lon.mean()), latitude=float(lat.mean()), zoom=zoom, pitch=0, bearing=0
-    )
+# The map's size on the page (kaart.py draws it 560 px high in the wider of two columns); the
+# view is fitted to this, so the chosen areas fill it with a margin whatever the screen.
+MAP_WIDTH, MAP_HEIGHT = 820, 560
+MARGIN = 0.08  # of the extent on every side
+_TILE = 512  # deck.gl's world is 512 px wide at zoom 0
+
+
+def _mercator_y(lat: np.ndarray | float) -> np.ndarray | float:
+    return np.log(np.tan(np.pi / 4 + np.radians(lat) / 2))
+
+
+def view_state(geo: pd.DataFrame, width: int = MAP_WIDTH, height: int = MAP_HEIGHT) -> pdk.ViewState:
+    """Centre and zoom that fit the areas inside the filter (all areas when none is), with a margin.
+
+    Uses each area's bounds (min_lon, min_lat, max_lon, max_lat) where present, else its label
+    point: fitting label points alone cut off the outer half of the outermost areas.
+    """
+    rows = geo
+    if "in_filter" in geo and geo["in_filter"].any():
+        rows = geo[geo["in_filter"].astype(bool)]
+    if {"min_lon", "min_lat", "max_lon", "max_lat"} <= set(rows.columns) and rows["min_lon"].notna().any():
+        west, east = float(rows["min_lon"].min()), float(rows["max_lon"].max())
+        south, north = float(rows["min_lat"].min()), float(rows["max_lat"].max())
+    else:
+        lon, lat = rows["centroid_lon"].astype(float), rows["centroid_lat"].astype(float)
+        west, east, south, north = lon.min(), lon.max(), lat.min(), lat.max()
+    top, bottom = float(_mercator_y(north)), float(_mercator_y(south))
+    span_x = max(math.radians(east - west), 1e-4) * (1 + 2 * MARGIN)
+    span_y = max(top - bottom, 1e-4) * (1 + 2 * MARGIN)
+    # Pixels per radian at zoom z are TILE * 2^z / (2 pi): the zoom at which both spans fit.
+    zoom = min(math.log2(width * 2 * math.pi / (_TILE * span_x)),
+               math.log2(height * 2 * math.pi / (_TILE * span_y)))
+    centre_lat = math.degrees(2 * math.atan(math.exp((top + bottom) / 2)) - math.pi / 2)
+    return pdk.ViewState(longitude=(west + east) / 2, latitude=centre_lat,
+                         zoom=float(np.clip(zoom, 4, 16)), pitch=0, bearing=0)
+
+
+def bounds(geometry_text: pd.Series) -> pd.DataFrame:
+    """min_lon, min_lat, max_lon, max_lat of each GeoJSON geometry (NaN where there is none)."""
+    geoms = shapely.from_geojson(geometry_text.fillna("null").tolist(), on_invalid="ignore")
+    box = shapely.bounds(geoms)
+    return pd.DataFrame(box, columns=["min_lon", "min_lat", "max_lon", "max_lat"],
+                        index=geometry_text.index)
 
 
 _FEATURES = "__gebieden__"
@@ -197,13 +251,15 @@ def choropleth(
     selected: str = "",
     heads: Sequence[str] | None = None,
     note: str = "",
+    labels: bool = False,
 ) -> pdk.Deck:
     """A choropleth of `frame` (one row per area).
 
     Required columns: area_code, geometry_display, centroid_lon, centroid_lat, shown (the number to
     colour by, NaN = no data), in_filter (bool), and the text columns naam, waarde_tekst,
     buurttype_tekst, bron_tekst used by the tooltip. `heads`: feature_heads(frame), when already
-    made (a filter change recolours the map without rebuilding them).
+    made (a filter change recolours the map without rebuilding them). `labels`: the names of the
+    areas inside the filter written on the map (a text layer; the tooltip names every area).
     """
     shown = pd.to_numeric(frame["shown"], errors="coerce").to_numpy(dtype=float)
     in_filter = frame["in_filter"].to_numpy(dtype=bool)
@@ -242,9 +298,12 @@ def choropleth(
         auto_highlight=True,
         highlight_color=[255, 215, 0, 160],
     )
+    layers = [layer]
+    if labels:
+        layers.append(name_layer(frame))
     return CompactDeck(
         features=features,
-        layers=[layer],
+        layers=layers,
         initial_view_state=view_state(frame),
         # No basemap and no map_style: the chart then asks no tile server (works offline).
         map_provider=None,
@@ -252,6 +311,25 @@ def choropleth(
             "text": "{n}\n{w}\n{t}\n" + source_line + (f"\n{note}" if note else ""),
             "style": {"fontSize": "13px", "whiteSpace": "pre-line"},
         },
+    )
+
+
+def name_layer(frame: pd.DataFrame) -> pdk.Layer:
+    """The names of the areas inside the filter at their label points, dark on a light halo."""
+    rows = frame[frame["in_filter"].astype(bool)] if frame["in_filter"].any() else frame
+    points = [
+        {"p": [round(float(lon), 5), round(float(lat), 5)], "n": str(name)}
+        for lon, lat, name in zip(rows["centroid_lon"], rows["centroid_lat"], rows["naam"],
+                                  strict=True)
+        if pd.notna(lon) and pd.notna(lat) and pd.notna(name)
+    ]
+    return pdk.Layer(
+        "TextLayer", data=points, id="namen", pickable=False, get_position="p", get_text="n",
+        get_size=12, size_units="pixels", get_color=[20, 20, 20, 255],
+        # Any letter a name holds (é, ë, ij): the default set is ASCII only.
+        character_set="auto", font_family="sans-serif", font_weight=600,
+        outline_width=3, outline_color=[255, 255, 255, 230],
+        font_settings={"sdf": True},
     )
 
 

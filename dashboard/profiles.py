@@ -25,7 +25,7 @@ VERDICT_SHORT = {
 }
 STANDING_TEXT = {
     profile.BETTER: "beter",
-    profile.EQUAL: "gelijk",
+    profile.EQUAL: profile.EQUAL_TEXT,
     profile.WORSE: "slechter",
     profile.HIGHER: "hoger",
     profile.LOWER: "lager",
@@ -43,6 +43,27 @@ def _short(value: object, decimals: int, unit: str, *, change_: bool = False) ->
         text = format_change(float(value), decimals, None)
         return f"{text} %-punt" if unit.startswith("%") else text
     return format_number(float(value), decimals, unit if unit.startswith("%") else None)
+
+
+def standing_text(standing: str, margin: float, decimals: int, unit: str) -> str:
+    """A standing in words; 'geen aantoonbaar verschil' carries the margin the test allowed, so
+    5,6 against 2,1 never reads as 'equal' (the margin says how uncertain the value is)."""
+    text = STANDING_TEXT.get(standing, "–")
+    if standing == profile.EQUAL and pd.notna(margin) and margin > 0:
+        # In the unit of the row (procentpunt for a percentage): the row label names it.
+        text += f" (marge ±{format_number(margin, decimals)})"
+    return text
+
+
+def reference_text(value: float, decimals: int, unit: str, aggregation: str, *, peer: bool) -> str:
+    """A reference figure; for a count it says what it is: the gemeente's total, or the mean
+    per buurt of the type (never a sum under the word 'gemiddelde')."""
+    if value is None or pd.isna(value):
+        return "–"
+    text = format_number(value, decimals, unit)
+    if aggregation == "aantal":
+        text += " (gemiddeld per buurt)" if peer else " (totaal)"
+    return text
 
 
 def row_label(name: str, unit: str) -> str:
@@ -156,6 +177,7 @@ def profile_rows(
     for r in prof.itertuples(index=False):
         info = cat.loc[r.indicator_id]
         decimals, unit = int(info["decimals"]), str(info["unit"])
+        aggregation = str(info.get("aggregation", ""))
         key = (r.indicator_id, r.period)
         meta = graded.loc[key] if key in graded.index else None
         synthetic = bool(meta["synthetic"]) if meta is not None else False
@@ -171,11 +193,13 @@ def profile_rows(
             "Jaar": int(r.period),
             "Waarde": r.value,
             "Weergave": tables.value_text(r.value, info, synthetic, bool(r.suppressed)),
-            "Gemeente": format_number(r.gemeente_value, decimals, unit),
-            "Stand t.o.v. gemeente": STANDING_TEXT.get(r.standing_gemeente, "–"),
-            "Buurttype": format_number(r.buurttype_value, decimals, unit)
-            if pd.notna(r.buurttype_value) else "–",
-            "Stand t.o.v. buurttype": STANDING_TEXT.get(r.standing_buurttype, "–"),
+            "Gemeente": reference_text(r.gemeente_value, decimals, unit, aggregation, peer=False),
+            "stand_gemeente": r.standing_gemeente,
+            "Stand t.o.v. gemeente": standing_text(r.standing_gemeente, r.margin_gemeente,
+                                                   decimals, unit),
+            "Buurttype": reference_text(r.buurttype_value, decimals, unit, aggregation, peer=True),
+            "Stand t.o.v. buurttype": standing_text(r.standing_buurttype, r.margin_buurttype,
+                                                    decimals, unit),
             "Sinds nulmeting": "–" if ch is None else
             f"{format_change(ch['difference'], decimals, unit)} sinds {int(ch['from_period'])}",
             "Oordeel": "–" if ch is None else str(ch["verdict"]),
@@ -191,8 +215,10 @@ def profile_rows(
             "label": row_label(str(r.name), unit),
             "kort": "onderdrukt" if bool(r.suppressed) else _short(r.value, decimals, unit)
             + (" (synth.)" if synthetic and pd.notna(r.value) else ""),
-            "gemeente_kort": _short(r.gemeente_value, decimals, unit),
-            "buurttype_kort": _short(r.buurttype_value, decimals, unit),
+            "gemeente_kort": _short(r.gemeente_value, decimals, unit)
+            + (" (totaal)" if aggregation == "aantal" and pd.notna(r.gemeente_value) else ""),
+            "buurttype_kort": _short(r.buurttype_value, decimals, unit)
+            + (" (per buurt)" if aggregation == "aantal" and pd.notna(r.buurttype_value) else ""),
             "verandering_kort": "–" if ch is None else
             _short(ch["difference"], decimals, unit, change_=True),
             "vanaf": None if ch is None else int(ch["from_period"]),
@@ -241,7 +267,7 @@ def theme_tables(
         if part.empty:
             continue
         outcome = part[part["indicator_id"].map(results) == "outcome"]
-        counts = outcome["Stand t.o.v. gemeente"].value_counts()
+        counts = outcome["stand_gemeente"].value_counts()
         extra = ({"switch": part["indicator_id"].map(switch).astype(object).fillna("–")}
                  if switch is not None else {})
         display = part.assign(**extra, **{
@@ -259,7 +285,9 @@ def theme_tables(
             theme=theme,
             shown=display[shown_columns].reset_index(drop=True),
             outcomes=len(outcome),
-            counts={k: int(counts.get(k, 0)) for k in ("beter", "gelijk", "slechter")},
+            counts={k: int(counts.get(v, 0))
+                    for k, v in (("beter", profile.BETTER), ("gelijk", profile.EQUAL),
+                                 ("slechter", profile.WORSE))},
         ))
     return tuple(found)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metrics import aggregate, privacy, references
+from metrics import aggregate, change, privacy, references
 from metrics.formatting import format_date, format_number
 
 TYPE_LABELS = {
@@ -122,6 +122,38 @@ def types_in(types: pd.DataFrame, period: int | None) -> pd.Series:
 SELECTION_REFERENCES = {"zscore", "percentiel"}
 
 
+def map_table(geo: pd.DataFrame, indicator: pd.Series, legend: references.ReferenceLegend,
+              reference: str, year: int | None) -> pd.DataFrame:
+    """The table under the map: the areas inside the filter, by name.
+
+    The measured value is always in a column named for the indicator and its unit; a derived
+    value (difference, index, z-score, percentile) gets a column of its own named by the legend,
+    so a column never holds a difference under the name of a value. Numbers stay numbers.
+    """
+    decimals = int(indicator["decimals"])
+    measured = references.reference_legend("waarde", indicator).title
+    inside = geo[geo["in_filter"]]
+    columns = {
+        "Code": inside["area_code"],
+        "Naam": inside["naam"],
+        "Buurttype": inside["buurttype_tekst"],
+        "Jaar": year,
+        f"Gemeten: {measured}": inside["value"].round(decimals + 2),
+    }
+    if reference != "waarde":
+        columns[legend.title] = inside["shown"].round(decimals + 2 if reference.startswith(
+            "verschil") else 2)
+    columns.update({
+        "Weergave": inside["waarde_tekst"],
+        "Respondenten (n)": inside["n"] if indicator["kind"] == "subjectief" else float("nan"),
+        "Betrouwbaarheid": inside["reliability"],
+        "Synthetisch": inside["synthetic"].map({True: "ja", False: "nee"}),
+        "Onderdrukt": inside["suppressed"].map({True: "ja", False: "nee"}),
+        "Bron": inside["bron_tekst"],
+    })
+    return pd.DataFrame(columns).sort_values("Naam").reset_index(drop=True)
+
+
 def map_rows(
     scope: Scope, geo: pd.DataFrame, indicator_id: str, level: str, reference: str,
     base_period: int | None, year: int | None, buurttypes: tuple[str, ...] | None,
@@ -143,6 +175,8 @@ def map_rows(
     out = geo.assign(
         naam=codes.map(names),
         shown=codes.map(year_rows["shown"]),
+        # The measured value itself, whatever the reference: a table and its download keep it.
+        value=codes.map(year_rows["value"].where(~year_rows["suppressed"].fillna(False).astype(bool))),
         suppressed=codes.map(year_rows["suppressed"]).fillna(False).astype(bool),
         synthetic=codes.map(year_rows["synthetic"]).fillna(False).astype(bool),
         reliability=codes.map(year_rows["reliability"]).fillna("onbekend"),
@@ -207,6 +241,34 @@ def headline_value(
     if reference == "index_nulmeting":
         return (None if not nulmeting or nulmeting <= 0 else value / nulmeting * 100), "index_nulmeting"
     return value, "waarde"
+
+
+def selection_change(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: str,
+                     first: int, last: int) -> pd.Series | None:
+    """metrics.change.change_between for a selection's (or the gemeente's) averaged values of one
+    indicator (a frame as aggregate.weighted_mean returns it), or None without both years."""
+    rows = values[(values["indicator_id"] == indicator) & values["period"].isin([first, last])]
+    if first == last or rows["period"].nunique() < 2:
+        return None
+    tidy = rows.rename(columns={"group": "area_code"}).assign(area_code="selectie")
+    found = change.change_between(tidy, catalogue, first, last)
+    return found.iloc[0] if len(found) else None
+
+
+def delta_style(found: pd.Series | None, direction: str) -> tuple[str, str, str]:
+    """How st.metric shows a change: (words after the number, delta_color, delta_arrow).
+
+    Colour and arrow only for a change the test calls real: a tested significant change in full
+    colour, an untested one that is large enough (metrics.change: 5% of the starting value)
+    marked 'indicatief'; anything else grey without an arrow, so 0,0 never gets an arrow.
+    """
+    if found is None or found["verdict"] in (change.NO_CHANGE, change.UNKNOWN):
+        return "geen wezenlijke verandering", "off", "off"
+    colour = ("normal" if direction == "hoger_beter" else "inverse" if direction == "lager_beter"
+              else "off")
+    if bool(found["indicatief"]):
+        return "indicatief", colour, "auto"
+    return "statistisch betekenisvol", colour, "auto"
 
 
 def column_decimals(values: pd.Series, most: int = 4) -> int:

@@ -275,6 +275,9 @@ def buurttype_reference(
     - Averaged as weighted_mean (inhabitants, catalogue aggregation). The buurt itself counts
       among its peers, as it counts in the gemeente; a type with one member returns that
       member's value, so its difference is 0.
+    - Counts (aggregation aantal) are the mean per buurt (the sum over the used buurten divided
+      by areas_used), never the sum: a buurt's inhabitants set beside the total of all its
+      peers compares one buurt with dozens. (The gemeente figure of a count stays the total.)
     Unit and direction: the indicator's own. Missing and suppressed values are left out.
     """
     o = prepared_obs(obs)
@@ -282,4 +285,7 @@ def buurttype_reference(
     if members.empty:
         return pd.DataFrame(columns=BUURTTYPE_REFERENCE_COLUMNS)
     out = _aggregate_groups(o, members, ["gemeente_code", "type"], weights, catalogue)
+    counts = catalogue_column(catalogue, out["indicator_id"], "aggregation").eq("aantal")
+    per_buurt = out["value"] / out["areas_used"].where(out["areas_used"] > 0)
+    out["value"] = per_buurt.where(counts.to_numpy(), out["value"])
     return out[BUURTTYPE_REFERENCE_COLUMNS]

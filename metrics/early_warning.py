@@ -1,7 +1,9 @@
-"""Early warnings: outcome indicators of a buurt that are getting worse, in plain Dutch.
+"""Early warnings: outcome indicators of a buurt that are getting worse, in plain Dutch; and,
+beside them, those that clearly got better (improvements), so a signal list never only looks down.
 
-Three documented rules; each warning carries the sentence a wethouder reads. Only outcomes
-(outputs say what was done, context is not a goal), never a suppressed value. Pure.
+Three documented rules for warnings, one for improvements; each carries the sentence a wethouder
+reads. Only outcomes (outputs say what was done, context is not a goal), never a suppressed value.
+Pure.
 """
 
 from __future__ import annotations
@@ -18,17 +20,19 @@ from metrics._frames import (
     text_of,
     usable,
 )
-from metrics.change import MIN_RELATIVE_CHANGE, WORSENED, change_since_previous
+from metrics.change import IMPROVED, MIN_RELATIVE_CHANGE, WORSENED, change_since_previous
 from metrics.formatting import format_number
 
 RULE_SIGNIFICANT = "significant_slechter"
 RULE_TWICE = "twee_keer_slechter"
 RULE_THRESHOLD = "drempel"
 RULES = (RULE_SIGNIFICANT, RULE_TWICE, RULE_THRESHOLD)
+RULE_BETTER = "significant_beter"  # an improvement, not a warning (see improvements)
 
 # Severity says how strong the evidence is, not how bad the buurt is: a tested worsening is
 # the firmest; a threshold the gemeente itself set comes next; two small steps down may be noise.
-SEVERITY = {RULE_SIGNIFICANT: "hoog", RULE_THRESHOLD: "middel", RULE_TWICE: "laag"}
+SEVERITY = {RULE_SIGNIFICANT: "hoog", RULE_THRESHOLD: "middel", RULE_TWICE: "laag",
+            RULE_BETTER: "hoog"}
 SEVERITY_ORDER = ("hoog", "middel", "laag")
 
 COLUMNS = ["area_code", "indicator_id", "period", "rule", "severity", "reason", "value"]
@@ -133,6 +137,40 @@ def early_warnings(
     if out.empty:
         return out.astype({"period": "int64", "value": "float64"})
     return in_order(out)
+
+
+def improvements(obs: pd.DataFrame, catalogue: pd.DataFrame, period: int) -> pd.DataFrame:
+    """Outcomes that got better in `period`, by the same test as the firmest warning: the mirror
+    of significant_slechter. Same columns as early_warnings (rule significant_beter, severity
+    hoog: a tested change). Only outcomes with a direction; suppressed and missing values are
+    ignored; an untested (indicative) change never counts. Reference: the same area's latest
+    earlier usable measurement (change_since_previous). Sorted by area and indicator.
+    """
+    o = prepared_obs(obs)
+    cat = catalogue_by_id(catalogue)
+    require_columns(cat, ["name", "unit", "direction", "result", "decimals"], "catalogue")
+    outcomes = cat[
+        (cat["result"] == "outcome") & cat["direction"].isin(["hoger_beter", "lager_beter"])
+    ]
+    o = o[o["indicator_id"].isin(outcomes.index) & usable(o) & (o["period"] <= period)]
+    changes = change_since_previous(o, catalogue, period)
+    better = changes[(changes["verdict"] == IMPROVED) & changes["significant"].fillna(False)]
+    found = []
+    for row in better.itertuples(index=False):
+        info = outcomes.loc[row.indicator_id]
+        unit, decimals = text_of(info, "unit"), decimals_of(info)
+        reason = (
+            f"{text_of(info, 'name', row.indicator_id)}: {_moved(row.value_from, row.value_to)} "
+            f"van {format_number(row.value_from, decimals, unit)} ({row.from_period}) naar "
+            f"{format_number(row.value_to, decimals, unit)} ({row.to_period}); dat is een "
+            "statistisch betekenisvolle verbetering."
+        )
+        found.append(_warning(row.area_code, row.indicator_id, period, RULE_BETTER, reason,
+                              row.value_to))
+    out = pd.DataFrame(found, columns=COLUMNS)
+    if out.empty:
+        return out.astype({"period": "int64", "value": "float64"})
+    return out.sort_values(["area_code", "indicator_id"], kind="stable").reset_index(drop=True)
 
 
 def in_order(warnings: pd.DataFrame) -> pd.DataFrame:

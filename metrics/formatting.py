@@ -23,10 +23,12 @@ _BARE_UNITS = {"", "aantal", "score", "afwijking (score)", "cijfer (1-10)", "sch
 
 
 def _is_missing(value: object) -> bool:
+    """None, NaN and infinity: nothing a person can read as a number (a division by zero upstream
+    must show as a dash, never as a crash in the rounding below)."""
     if value is None:
         return True
     try:
-        return math.isnan(float(value))  # type: ignore[arg-type]
+        return not math.isfinite(float(value))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return True
 

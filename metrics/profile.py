@@ -25,12 +25,15 @@ from metrics._frames import (
 THEMES = ("leefbaarheid", "veiligheid", "contact", "participatie", "context")
 TOLERANCE = 0.05  # without a margin or n: within 5% of the reference counts as 'gelijk'
 
+# EQUAL means the test found no difference, not that the values are equal: it is worded
+# 'geen aantoonbaar verschil' with its margin wherever it is shown (EQUAL_TEXT).
 BETTER, EQUAL, WORSE, UNKNOWN = "beter", "gelijk", "slechter", "onbekend"
+EQUAL_TEXT = "geen aantoonbaar verschil"
 HIGHER, LOWER = "hoger", "lager"  # neutraal indicators
 
 SUMMARY_NOTE = (
-    "Deze samenvatting telt alleen hoeveel indicatoren beter, gelijk of slechter zijn dan de "
-    "gemeente. Ze vervangt de onderdelen niet: onderdelen van een thema kunnen tegengesteld "
+    "Deze samenvatting telt alleen hoeveel indicatoren beter of slechter zijn dan de gemeente, "
+    "of er niet aantoonbaar van verschillen. Ze vervangt de onderdelen niet: onderdelen van een thema kunnen tegengesteld "
     "bewegen, en een telling weegt een klein verschil even zwaar als een groot. Lees altijd de "
     "indicatoren zelf."
 )
@@ -57,6 +60,8 @@ PROFILE_COLUMNS = [
     "difference_buurttype",
     "standing_buurttype",
     "standing_basis",
+    "margin_gemeente",
+    "margin_buurttype",
 ]
 
 
@@ -72,31 +77,36 @@ def _standing(
     ci_high: float,
     tolerance: float,
     half_range: float,
-) -> tuple[str, str]:
-    """(standing, basis) of a value against a reference; see theme_profile."""
+) -> tuple[str, str, float]:
+    """(standing, basis, margin) of a value against a reference; see theme_profile."""
     if aggregation == "aantal":
-        return UNKNOWN, "aantal"
+        return UNKNOWN, "aantal", math.nan
     if math.isnan(value) or math.isnan(reference):
-        return UNKNOWN, ""
+        return UNKNOWN, "", math.nan
     difference = value - reference
     if not math.isnan(ci_low) and not math.isnan(ci_high):
+        # The published interval around the value; the margin on the reference's side.
+        margin = (value - ci_low) if reference < value else (ci_high - value)
         equal, basis = ci_low <= reference <= ci_high, "marge"
     elif is_percentage(unit) and n > 0:
-        equal, basis = abs(difference) <= margin_from_n(value, n), "n"
+        margin = margin_from_n(value, n)
+        equal, basis = abs(difference) <= margin, "n"
     elif aggregation == "per_inwoners" and n > 0:
         # Registered counts vary like Poisson counts: margin 1.96 * sqrt(count) per base.
         count = max(value, 0.0) * n / 1000
-        equal, basis = abs(difference) <= Z95 * math.sqrt(count) / n * 1000, "n"
+        margin = Z95 * math.sqrt(count) / n * 1000
+        equal, basis = abs(difference) <= margin, "n"
     else:
         scale = half_range if is_deviation(unit) else abs(reference)
-        equal = abs(difference) <= tolerance * scale if scale > 0 else difference == 0
+        margin = tolerance * scale
+        equal = abs(difference) <= margin if scale > 0 else difference == 0
         basis = "tolerantie"
     if equal or difference == 0:
-        return EQUAL, basis
+        return EQUAL, basis, margin
     if direction == "neutraal":
-        return (HIGHER if difference > 0 else LOWER), basis
+        return (HIGHER if difference > 0 else LOWER), basis, margin
     good = (difference > 0) == (direction == "hoger_beter")
-    return (BETTER if good else WORSE), basis
+    return (BETTER if good else WORSE), basis, margin
 
 
 def theme_profile(
@@ -124,6 +134,8 @@ def theme_profile(
       flips), 'hoger' / 'lager' for neutraal, 'onbekend' when the value or reference is missing
       or suppressed. Counts (aggregation 'aantal') are never compared: a buurt's count against
       the gemeente total means nothing (standing 'onbekend', basis 'aantal').
+    - margin_*: the half-width that decided 'gelijk' (in the indicator's unit): values that
+      differ by less are 'geen aantoonbaar verschil', not equal; NaN when not compared.
     - difference_*: value - reference (procentpunt for %); NaN for counts.
     Columns: see PROFILE_COLUMNS; themes in THEMES order, indicators in catalogue order, output
     and outcome labelled in `result`, objective and subjective in `kind`, side by side.
@@ -191,9 +203,10 @@ def theme_profile(
                 out.itertuples(index=False), half_range, aggregation, strict=True
             )
         ]
-        out[f"standing_{which}"] = [s for s, _ in standings]
+        out[f"standing_{which}"] = [s for s, _, _ in standings]
+        out[f"margin_{which}"] = [m for _, _, m in standings]
         if which == "gemeente":
-            out["standing_basis"] = [b for _, b in standings]
+            out["standing_basis"] = [b for _, b, _ in standings]
 
     theme_order = {t: i for i, t in enumerate(THEMES)}
     catalogue_order = {i: k for k, i in enumerate(cat.index)}

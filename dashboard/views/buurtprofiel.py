@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, state, tables
+from dashboard import components, corporations, data, i18n, state, tables
 from dashboard.context import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL
 from metrics import change, expected, profile, references
 from metrics.formatting import format_number
@@ -29,7 +29,8 @@ found = [c for c in codes if search.strip().lower() in labels[c].lower()] \
 if view.buurt and view.buurt not in found:
     found = [view.buurt, *found]
 if not found:
-    st.warning(f"Geen buurt of wijk gevonden met '{search}'. Probeer een ander deel van de naam.")
+    st.warning(t("Geen buurt of wijk gevonden met '{zoek}'. Probeer een ander deel van de naam.",
+                 zoek=search))
     st.stop()
 st.selectbox(
     t("Buurt of wijk"), found, format_func=label, placeholder=t("Kies een buurt of wijk"),
@@ -56,17 +57,17 @@ if head.level == "wijk":
     members = areas.index[(areas["level"] == "buurt") & (areas["parent_code"] == code)]
     mix = ctx.types_in(None).reindex(members).fillna("onbekend").value_counts()
     c1.metric(t("Buurten in deze wijk"), str(len(members)))
-    c1.caption(", ".join(f"{n} {TYPE_PLURAL.get(t, 'zonder buurttype')}" for t, n in mix.items())
-               + f". {ctx.rule_caption()}")
+    c1.caption(", ".join(f"{n} {t(TYPE_PLURAL.get(b, 'zonder buurttype'))}"
+                         for b, n in mix.items()) + f". {ctx.rule_caption()}")
 else:
     c1.metric(
         t("Buurttype"), t(TYPE_LABELS.get(head.buurttype or "", "onbekend")),
-        help="Hoe dit type is bepaald staat eronder; een type is een keuze met een bron.",
+        help=t("Hoe dit type is bepaald staat eronder; een type is een keuze met een bron."),
     )
 if head.level != "wijk":
     c1.caption(ctx.rule_caption() if head.buurttype else
-               "Voor deze buurt is geen buurttype bekend (bijvoorbeeld geen inkomenscijfer). "
-               + ctx.rule_caption())
+               t("Voor deze buurt is geen buurttype bekend (bijvoorbeeld geen inkomenscijfer).")
+               + " " + ctx.rule_caption())
 c2.metric(
     t("Inwoners ({jaar})", jaar=head.inwoners_year) if head.inwoners_year else t("Inwoners"),
     format_number(head.inwoners, 0) if head.inwoners is not None else "–",
@@ -83,14 +84,16 @@ shown_warnings = warnings[warnings["severity"] != "laag"] if not warnings.empty 
 low = rows[rows["Betrouwbaarheid"] == "laag"] if not rows.empty else rows
 flags = []
 if not shown_warnings.empty:
-    flags.append(f"**Vroegsignalering** ({len(shown_warnings)}):\n" + "\n".join(
-        f"- {components.plain(r)}" for r in shown_warnings["reason"]))
+    names = dict(zip(data.catalogue_in(ctx.version)["name"], ctx.catalogue["name"], strict=True))
+    flags.append(f"**{t('Vroegsignalering')}** ({len(shown_warnings)}):\n" + "\n".join(
+        f"- {components.plain(i18n.translate_signal(r, view.taal, names))}"
+        for r in shown_warnings["reason"]))
 if not low.empty:
-    flags.append("**Weinig betrouwbaar** (minder dan 50 respondenten): "
+    flags.append(t("**Weinig betrouwbaar** (minder dan 50 respondenten): ")
                  + components.plain(", ".join(low["Indicator"])) + ".")
 suppressed = rows[rows["Onderdrukt"] == "ja"] if not rows.empty else rows
 if not suppressed.empty:
-    flags.append("**Onderdrukt** (te weinig waarnemingen, niet getoond): "
+    flags.append(t("**Onderdrukt** (te weinig waarnemingen, niet getoond): ")
                  + components.plain(", ".join(suppressed["Indicator"])) + ".")
 if flags:
     st.subheader(t("Signalen"))
@@ -98,7 +101,7 @@ if flags:
 components.synthetic_banner(bool((rows["Synthetisch"] == "ja").any()) if not rows.empty else False)
 
 if rows.empty:
-    st.warning("Voor dit gebied zijn geen cijfers geladen.")
+    st.warning(t("Voor dit gebied zijn geen cijfers geladen."))
     st.stop()
 
 peer = TYPE_LABELS.get(head.buurttype or "", "")
@@ -112,13 +115,14 @@ for table in theme_tables:
     st.subheader(t(THEME_LABELS[table.theme]))
     if table.theme != "context" and table.outcomes:
         st.caption(
-            f"Van de {table.outcomes} outcome-indicatoren: {table.counts['beter']} beter, "
-            f"{table.counts['gelijk']} gelijk en {table.counts['slechter']} slechter dan de "
-            "gemeente. Lees de indicatoren zelf: een telling vervangt ze niet.",
-            help=profile.SUMMARY_NOTE,
+            t("Van de {n} outcome-indicatoren: {beter} beter, {gelijk} zonder aantoonbaar "
+              "verschil en {slechter} slechter dan de gemeente. Lees de indicatoren zelf: een "
+              "telling vervangt ze niet.", n=table.outcomes, beter=table.counts["beter"],
+              gelijk=table.counts["gelijk"], slechter=table.counts["slechter"]),
+            help=t(profile.SUMMARY_NOTE),
         )
     st.dataframe(
-        table.shown,
+        components.translated_cells(table.shown, view.taal),
         hide_index=True,
         width="stretch",
         column_config={
@@ -127,30 +131,36 @@ for table in theme_tables:
             "label": st.column_config.TextColumn(t("Indicator (eenheid)"), width=290),
             "switch": st.column_config.TextColumn(
                 t(references.REFERENCES.get(view.referentie, "")),
-                help="De keuze 'Vergelijk met' in de zijbalk, zoals op de kaart en in de trends."),
+                help=t("De keuze 'Vergelijk met' in de zijbalk, zoals op de kaart en in de "
+                       "trends.")),
             "kort": st.column_config.TextColumn(
                 t("Waarde"), help=f"De waarde in {head.latest_year}, tenzij een ander jaar erbij "
                 "staat; (synth.) = synthetisch demogegeven."),
             "verandering_kort": st.column_config.TextColumn(
                 t("Sinds {jaar}", jaar=view.nulmeting) if view.nulmeting else t("Sinds nulmeting"),
-                help="Verschil met de nulmeting (of het eerste meetjaar daarna)."),
+                help=t("Verschil met de nulmeting (of het eerste meetjaar daarna).")),
             "Gemeente": st.column_config.TextColumn(
-                t("Gemeente"), help="Het cijfer van de hele gemeente, en of dit gebied beter, gelijk of slechter "
-                "scoort (gelijk: het verschil valt binnen de onzekerheid van de meting)."),
+                t("Gemeente"), help=t("Het cijfer van de hele gemeente (bij een aantal: het "
+                                      "totaal), en of dit gebied beter of slechter scoort, of dat "
+                                      "er geen aantoonbaar verschil is (het verschil valt binnen "
+                                      "de onzekerheid van de meting).")),
             "Buurttype": st.column_config.TextColumn(
                 t("Gem. buurttype"),
-                help=f"Gemiddelde van de {peer}en in de gemeente (gewogen naar inwoners), en de "
-                "stand ten opzichte daarvan." if peer else "Er is geen buurttype bekend."),
+                help=t("Gemiddelde van de {typen} in de gemeente (gewogen naar inwoners; bij een "
+                       "aantal: gemiddeld per buurt), en de stand ten opzichte daarvan.",
+                       typen=t(TYPE_PLURAL.get(head.buurttype or "", "")))
+                if peer else t("Er is geen buurttype bekend.")),
             "Oordeel": st.column_config.TextColumn(t("Oordeel"), help=change.SIGNIFICANCE_HELP),
             "Betrouwbaarheid": st.column_config.TextColumn(t("Betrouwbaarheid")),
         },
     )
-st.caption(
-    "Stand: 'gelijk' als het verschil binnen de onzekerheid van de meting valt (de 95%-marge of "
-    "het aantal respondenten), anders beter of slechter in de richting die de indicator goed "
-    "noemt. Verloop: waarden per jaar. De download bevat alle indicatoren van het profiel, met "
-    "bron, toets en respondenten per cijfer."
-)
+st.caption(t(
+    "Stand: 'geen aantoonbaar verschil' als het verschil binnen de onzekerheid van de meting valt "
+    "(de 95%-marge, het aantal respondenten of het aantal woningen of inwoners; de marge staat "
+    "erbij), anders beter of slechter in de richting die de indicator goed noemt. Verloop: "
+    "waarden per jaar. De download bevat alle indicatoren van het profiel, met bron, toets en "
+    "respondenten per cijfer."
+))
 # The download holds no reference column: named without the reference and the filter.
 components.download_buttons(profile_download, f"profiel-{code}", key=("profiel", *profile_key[:7]))
 
@@ -158,14 +168,15 @@ st.subheader(t("Verwacht en gemeten"))
 expected_rows, status_id = data.area_expected(ctx.version, view.gemeente, view.regel, ctx.privacy,
                                               code, view.taal)
 if head.level == "wijk":
-    st.info("Verwacht en gemeten wordt per buurt berekend; kies een buurt van deze wijk.")
+    st.info(t("Verwacht en gemeten wordt per buurt berekend; kies een buurt van deze wijk."))
 elif status_id is None or expected_rows.empty:
-    st.info("Voor deze buurt is geen sociaal-economische statusscore (zoals inkomen) geladen; een "
-            "verwachte waarde is niet te berekenen.")
+    st.info(t("Voor deze buurt is geen sociaal-economische statusscore (zoals inkomen) geladen; "
+              "een verwachte waarde is niet te berekenen."))
 else:
     st.caption(
-        f"Wat buurten met een vergelijkbare {ctx.catalogue.loc[status_id, 'name'].lower()} in "
-        f"{ctx.gemeente_name} gemiddeld scoren, naast wat hier gemeten is. {expected.NOTE}"
+        t("Wat buurten met een vergelijkbare {status} in {gemeente} gemiddeld scoren, naast wat "
+          "hier gemeten is.", status=ctx.catalogue.loc[status_id, "name"].lower(),
+          gemeente=ctx.gemeente_name) + " " + t(expected.NOTE)
     )
     components.table_with_downloads(
         expected_rows, f"verwacht-{code}",
@@ -175,20 +186,20 @@ st.subheader(t("Leefbaarometer: wat bewoog de score"))
 decomp, start, end = data.area_decomposition(ctx.version, view.gemeente, view.regel, ctx.privacy,
                                              code, view.nulmeting)
 if decomp.empty or decomp["change"].isna().all():
-    st.info("Er zijn geen twee Leefbaarometerjaren voor dit gebied.")
+    st.info(t("Er zijn geen twee Leefbaarometerjaren voor dit gebied."))
 else:
     shown = decomp.assign(
         verandering_tekst=[format_number(v, 3, "afwijking") if pd.notna(v) else "–"
                            for v in decomp["change"]],
     )
     components.chart("bar_chart", shown, category="label", value="change",
-                     title=f"Verandering per dimensie, {start}–{end}",
-                     x_title="Verandering (scorepunten)", decimals=3, width="stretch", height=240)
-    st.caption(
-        f"Hoeveel elke dimensie van de Leefbaarometer veranderde tussen {start} en {end}; samen "
-        f"vormen ze de verandering van de score ({format_number(decomp['total_change'].iloc[0], 2)}"
-        " punt). Een balk naar rechts is een verbetering."
-    )
+                     title=t("Verandering per dimensie, {van}–{tot}", van=start, tot=end),
+                     x_title=t("Verandering (scorepunten)"), decimals=3, width="stretch", height=240)
+    st.caption(t(
+        "Hoeveel elke dimensie van de Leefbaarometer veranderde tussen {van} en {tot}; samen "
+        "vormen ze de verandering van de score ({totaal} punt). Een balk naar rechts is een "
+        "verbetering.", van=start, tot=end,
+        totaal=format_number(decomp["total_change"].iloc[0], 2)))
     lbm_meta = scope.obs[(scope.obs["area_code"] == code)
                          & (scope.obs["indicator_id"] == "lbm_score")]
     lbm_source = str(lbm_meta["source"].mode().iloc[0]) if not lbm_meta.empty else ""
@@ -210,15 +221,15 @@ related = [code, *areas.index[(areas["level"] == "buurt") & (areas["parent_code"
 st.subheader(t("Doelen"))
 goal_table = corporations.goal_rows(scope, ctx.goals(), related)
 if goal_table.empty:
-    st.caption("Voor dit gebied zijn geen doelen geladen (sjabloon 'doelen' op 'Over de data').")
+    st.caption(t("Voor dit gebied zijn geen doelen geladen (sjabloon 'doelen' op 'Over de data')."))
 else:
-    st.caption("Doel tegenover wat sinds de nulmeting is gerealiseerd. Op koers: minstens zo ver "
-               "als een rechte lijn van nulmeting naar doel op dit moment zou zijn.")
+    st.caption(t("Doel tegenover wat sinds de nulmeting is gerealiseerd. Op koers: minstens zo "
+                 "ver als een rechte lijn van nulmeting naar doel op dit moment zou zijn."))
     components.table_with_downloads(goal_table, f"doelen-{code}")
 st.subheader(t("Projecten"))
 project_table = corporations.project_rows(scope, ctx.projects(), related)
 if project_table.empty:
-    st.caption("Voor dit gebied zijn geen projecten geladen.")
+    st.caption(t("Voor dit gebied zijn geen projecten geladen."))
 else:
     components.table_with_downloads(project_table, f"projecten-{code}")
 spend = ctx.spending()
@@ -226,7 +237,7 @@ spend_here = spend[spend["area_code"].isin(related)]
 if not spend_here.empty:
     st.subheader(t("Uitgaven aan leefbaarheid"))
     if spend_here["confidential"].any():
-            st.warning("Vertrouwelijke gegevens: alleen zichtbaar omdat deze installatie ze toont.",
+        st.warning(t("Vertrouwelijke gegevens: alleen zichtbaar omdat deze installatie ze toont."),
                    icon=":material/lock_open:")
     per_org = spend_here.groupby(["organisation", "year"], as_index=False)["amount_eur"].sum()
     components.table_with_downloads(

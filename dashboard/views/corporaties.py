@@ -28,8 +28,8 @@ if not organisations and ctx.privacy.real_only:
               "verbergt ze. Zet die schakelaar in de zijbalk uit om ze te zien."))
     st.stop()
 if not organisations:
-    st.info("Er zijn nog geen uitgaven of projecten geladen. Download op 'Over de data' de "
-            "sjablonen 'uitgaven' en 'projecten', vul ze in en laad ze daar.")
+    st.info(t("Er zijn nog geen uitgaven of projecten geladen. Download op 'Over de data' de "
+              "sjablonen 'uitgaven' en 'projecten', vul ze in en laad ze daar."))
     st.stop()
 st.selectbox(t("Organisatie"), organisations, placeholder=t("Kies een organisatie"),
              **state.bind("organisatie"))
@@ -65,9 +65,9 @@ else:
                    + t("Bedragen in euro, nominaal (niet voor inflatie gecorrigeerd)."))
         cats = corporations.by_category(spend, organisation)
         chart = alt.Chart(cats).mark_bar().encode(
-            x=alt.X("jaar:O", title="Jaar"),
-            y=alt.Y("bedrag:Q", title="Uitgaven (euro)", axis=alt.Axis(format=",.0f")),
-            color=alt.Color("categorie:N", title="Categorie",
+            x=alt.X("jaar:O", title=t("Jaar")),
+            y=alt.Y("bedrag:Q", title=t("Uitgaven (euro)"), axis=alt.Axis(format=",.0f")),
+            color=alt.Color("categorie:N", title=t("Categorie"),
                             scale=alt.Scale(scheme="tableau10")),
             tooltip=[alt.Tooltip("jaar:O", title="Jaar"),
                      alt.Tooltip("categorie:N", title="Categorie"),
@@ -109,21 +109,22 @@ st.header(t("Projecten"))
 rows = corporations.project_rows(
     scope, project_frame[project_frame["organisation"] == organisation])
 if rows.empty:
-    st.info(f"Van {organisation} zijn geen projecten geladen.")
+    st.info(t("Van {organisatie} zijn geen projecten geladen.", organisatie=organisation))
 else:
     timeline = alt.Chart(rows.assign(Eind=rows["Eind"].fillna(pd.Timestamp.today().normalize()))
                          ).mark_bar(height=12).encode(
-        x=alt.X("Start:T", title="Looptijd", axis=alt.Axis(format="%Y")),
+        x=alt.X("Start:T", title=t("Looptijd"), axis=alt.Axis(format="%Y")),
         x2="Eind:T",
         y=alt.Y("Project:N", title=None, sort=alt.EncodingSortField("Start"),
                 axis=alt.Axis(labelLimit=320, labelOverlap=False)),
-        color=alt.Color("Thema:N", scale=alt.Scale(scheme="tableau10")),
+        color=alt.Color("Thema:N", title=t("Thema"), scale=alt.Scale(scheme="tableau10")),
         tooltip=["Project", "Gebieden", "Thema", alt.Tooltip("Start:T", format="%-d %B %Y"),
                  alt.Tooltip("Eind:T", format="%-d %B %Y"), "Output"],
     ).properties(height=max(160, 26 * rows["Project"].nunique()))
     st.altair_chart(charts.dutch(timeline), width="stretch")
-    st.caption(f"Tijdlijn van de projecten van {organisation}: een balk per project van start "
-               "tot eind, kleur naar thema. De tabel eronder noemt dezelfde projecten.")
+    st.caption(t("Tijdlijn van de projecten van {organisatie}: een balk per project van start "
+                 "tot eind, kleur naar thema. De tabel eronder noemt dezelfde projecten.",
+                 organisatie=organisation))
     components.table_with_downloads(rows, f"projecten {organisation}")
 
 overlap = corporations.overlap_rows(scope, project_frame)
@@ -131,6 +132,6 @@ st.subheader(t("Buurten met veel gelijktijdige projecten"))
 if overlap.empty:
     st.success(t("Nergens lopen drie of meer projecten van verschillende organisaties tegelijk."))
 else:
-    st.caption("Buurten waar drie of meer projecten van minstens twee organisaties tegelijk "
-               "liepen: een reden om af te stemmen, geen oordeel.")
+    st.caption(t("Buurten waar drie of meer projecten van minstens twee organisaties tegelijk "
+                 "liepen: een reden om af te stemmen, geen oordeel."))
     components.table_with_downloads(overlap, "overlappende projecten")

@@ -127,8 +127,13 @@ uploaded = st.file_uploader(
     t("Bestand om te laden"),
     type=["csv", "txt", "xlsx", "geojson", "json", "topojson", "gpkg", "zip"],
     accept_multiple_files=True,
-    help="Maximaal 200 MB per bestand. Meerdere bestanden worden samen geladen: alle of geen.",
+    help=t("Maximaal 200 MB per bestand. Meerdere bestanden worden samen geladen: alle of geen."),
 )
+# Streamlit writes the texts inside the upload box itself, in English only (they cannot be set):
+# say so, in the page's language, instead of leaving a Dutch reader to guess.
+st.caption(t("De tekst in het uploadvak ('Drag and drop file here', 'Limit 200MB per file', "
+             "'Browse files') komt van Streamlit en is altijd Engels: sleep een bestand in het vak "
+             "of klik op 'Browse files'; een bestand mag tot 200 MB groot zijn."))
 left, right = st.columns(2)
 indeling = left.number_input("Indelingsjaar (alleen voor grenzen)", 1990, 2100, value=None, step=1)
 jaar = right.number_input("Jaar (voor een CBS-export zonder jaar)", 1990, 2100, value=None, step=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, state, tables
+from dashboard import components, corporations, data, i18n, state, tables
 from dashboard.context import THEME_LABELS, TYPE_PLURAL
 from metrics import references
 
@@ -28,6 +28,18 @@ if view.referentie in tables.PER_AREA_REFERENCES:
 sel, members = data.selection_values(ctx.version, view.gemeente, view.regel, ctx.privacy,
                                      view.buurttype)
 gem = data.gemeente_values(ctx.version, view.gemeente, ctx.privacy)
+# A selection is compared with something other than itself: the rest of the gemeente, or, when
+# the selection is the whole gemeente, its own nulmeting.
+whole = set(view.buurttype) == set(state.BUURTTYPES)
+rest_types = tuple(b for b in state.BUURTTYPES if b not in view.buurttype)
+rest = None if whole else data.selection_values(ctx.version, view.gemeente, view.regel,
+                                                ctx.privacy, rest_types)[0]
+reference = view.referentie
+if whole and reference == "verschil_gemeente":
+    st.info(t("De selectie is de hele gemeente: een verschil met de gemeente is altijd nul. Het "
+              "overzicht toont daarom de waarde en de verandering sinds de nulmeting."))
+    reference = "waarde"
+rest_label = t("Overige buurten ({typen})", typen=", ".join(t(TYPE_PLURAL[b]) for b in rest_types))
 
 for theme, label in THEME_LABELS.items():
     ids = [i for i in headline if cat.loc[i, "theme"] == theme and i != "inwoners"]
@@ -47,54 +59,78 @@ for theme, label in THEME_LABELS.items():
         first = base.iloc[0] if not base.empty else present.iloc[0]
         ref = gem[(gem["indicator_id"] == ind) & (gem["period"] == last["period"])]["value"]
         gem_value = float(ref.iloc[0]) if len(ref) else None
-        ref_text = references.format_shown(gem_value, "waarde", row)
         shown, kind = tables.headline_value(
-            float(last["value"]), gem_value, float(first["value"]), view.referentie
+            float(last["value"]), gem_value, float(first["value"]), reference
         )
         one_year = int(first["period"]) == int(last["period"])
+        found = tables.selection_change(present, cat, ind, int(first["period"]),
+                                        int(last["period"]))
+        words, colour, arrow = tables.delta_style(found, str(row["direction"]))
+        # Under another reference the number is no value: the label says what it is.
+        what = "" if kind == "waarde" else f" · {t(references.REFERENCES[kind])}"
         col.metric(
-            f"{row['name']} ({int(last['period'])})",
-            references.format_shown(shown, kind, row),
-            delta=None if one_year else
-            references.format_shown(last["value"] - first["value"], "verschil_gemeente", row)
-            + " " + t("sinds {jaar}", jaar=int(first["period"])),
-            delta_color="normal" if row["direction"] == "hoger_beter"
-            else "inverse" if row["direction"] == "lager_beter" else "off",
-            help=tables.HEADLINE_HELP[kind],
+            f"{row['name']} ({int(last['period'])}){what}",
+            i18n.translate_number_text(references.format_shown(shown, kind, row), view.taal),
+            delta=None if one_year else i18n.translate_number_text(
+                references.format_shown(last["value"] - first["value"], "verschil_gemeente", row),
+                view.taal) + " " + t("sinds {jaar}", jaar=int(first["period"])) + f" ({t(words)})",
+            delta_color=colour, delta_arrow=arrow,
+            help=t(tables.HEADLINE_HELP[kind]),
         )
+        if whole:
+            against = t("Nulmeting {jaar}: {waarde}.", jaar=int(first["period"]),
+                        waarde=references.format_shown(first["value"], "waarde", row))
+        else:
+            other = rest[(rest["indicator_id"] == ind) & (rest["period"] == last["period"])]
+            against = (rest_label + ": " + references.format_shown(
+                other["value"].iloc[0] if len(other) else None, "waarde", row) + ". "
+                + t("Gemeente: {waarde}.", waarde=references.format_shown(gem_value, "waarde", row)))
         # The source of the values shown, not the indicator's usual source: demo values are
         # synthetic even where the catalogue names a real survey.
-        col.caption(t("Gemeente: {waarde}.", waarde=ref_text) + f" {ctx.source_line(str(last['source']))}.")
+        col.caption(i18n.translate_number_text(against, view.taal)
+                    + f" {ctx.source_line(str(last['source']))}.")
 
 st.subheader(t("Vroegsignalering"))
-warnings = data.early_warnings(ctx.version, view.gemeente, ctx.privacy)
 # The cached filter (area code -> inside), not a list: a national selection has 12.000 buurten.
 inside = data.in_filter(ctx.version, view.gemeente, view.regel, "buurt", view.buurttype)
-warnings = warnings[warnings["area_code"].map(inside).fillna(False).astype(bool).to_numpy()]
-if warnings.empty:
+signals = pd.concat([
+    data.early_warnings(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verslechterd"),
+    data.improvements(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verbeterd"),
+], ignore_index=True)
+signals = signals[signals["area_code"].map(inside).fillna(False).astype(bool).to_numpy()]
+if signals.empty:
     st.success(t("Geen buurten met een signaal in de selectie."))
 else:
     st.caption(t("Buurten waar een outcome-indicator statistisch betekenisvol verslechterde of "
-                 "een signaalwaarde overschreed. Een signaal is een reden om te kijken, geen "
-                 "oordeel."))
+                 "verbeterde, of een signaalwaarde overschreed. Een signaal is een reden om te "
+                 "kijken, geen oordeel."))
     # Value, unit, source and marker per row, so the download stands on its own.
-    table = warnings.assign(
-        Buurt=warnings["area_code"].map(ctx.areas["name"]),
-        Indicator=warnings["indicator_id"].map(cat["name"]),
-        Eenheid=warnings["indicator_id"].map(cat["unit"]),
-        Waarde=warnings["value"],
-        Synthetisch=warnings["synthetic"].eq(True).map({True: "ja", False: "nee"}),
-        Bron=tables.source_text(warnings["source"], ctx.sources).to_numpy(),
+    table = signals.assign(
+        Buurt=signals["area_code"].map(ctx.areas["name"]),
+        Indicator=signals["indicator_id"].map(cat["name"]),
+        Eenheid=signals["indicator_id"].map(cat["unit"]),
+        Synthetisch=signals["synthetic"].eq(True).map({True: "ja", False: "nee"}),
+        Bron=tables.source_text(signals["source"], ctx.sources).to_numpy(),
     )
+    # Worsenings first within each buurt; buurten in the order of their firmest warning.
+    table = table.sort_values("signaal", kind="stable", ascending=False)
+    order = {b: i for i, b in enumerate(dict.fromkeys(
+        table.loc[table["signaal"] == "verslechterd", "Buurt"].tolist() + table["Buurt"].tolist()))}
+    table = table.sort_values(["Buurt"], key=lambda c: c.map(order), kind="stable")
+    names = dict(zip(data.catalogue_in(ctx.version)["name"], cat["name"], strict=True))
+    marks = {"verslechterd": "▼ " + t("verslechterd"), "verbeterd": "▲ " + t("verbeterd")}
     for buurt, rows in list(table.groupby("Buurt", sort=False))[:12]:
-        reasons = "\n".join(f"- {components.plain(r)}" for r in rows["reason"])
+        reasons = "\n".join(f"- {marks[k]}: {components.plain(i18n.translate_signal(r, view.taal, names))}"
+                            for k, r in zip(rows["signaal"], rows["reason"], strict=True))
         st.markdown(f"**{components.plain(str(buurt))}**\n{reasons}")
     if table["Buurt"].nunique() > 12:
-        st.caption(t("En nog {n} buurten: zie de tabel.", n=table["Buurt"].nunique() - 12))
-    components.table_with_downloads(
-        table[["Buurt", "Indicator", "reason", "severity", "period", "Waarde", "Eenheid",
+        st.caption(t("En nog {n} buurten: zie de download.", n=table["Buurt"].nunique() - 12))
+    # One presentation: the list above; the same rows (all of them) as a file.
+    components.download_buttons(
+        table[["Buurt", "signaal", "Indicator", "reason", "severity", "period", "value", "Eenheid",
                "Synthetisch", "Bron"]].rename(
-            columns={"reason": "Reden", "severity": "Ernst", "period": "Jaar"}),
+            columns={"signaal": "Signaal", "reason": "Reden", "severity": "Ernst",
+                     "period": "Jaar", "value": "Gemeten waarde"}),
         "vroegsignalering",
     )
 

@@ -86,7 +86,9 @@ table = shown.assign(
    "onderdrukt", "bron_tekst"]]
 components.table_with_downloads(
     table.rename(columns={"reeks": "Reeks", "period": "Jaar", "waarde_tekst": "Weergave",
-                          "shown": "Waarde", "eenheid": "Eenheid", "ci_low": "Ondergrens",
+                          # A derived value is named for what it is, never 'Waarde'.
+                          "shown": "Waarde" if view.referentie == "waarde" else legend.title,
+                          "eenheid": "Eenheid", "ci_low": "Ondergrens",
                           "ci_high": "Bovengrens", "synthetisch": "Synthetisch",
                           "onderdrukt": "Onderdrukt", "bron_tekst": "Bron"}),
     f"trend-{view.indicator}",

@@ -45,8 +45,12 @@ def test_outcome_counts_match_the_standings_against_the_gemeente(rows) -> None:
     for table in profiles.theme_tables(rows, kinds, 2024, 2014):
         part = rows[(rows["theme"] == table.theme) & (rows["indicator_id"].map(kinds) == "outcome")]
         assert table.outcomes == len(part)
-        for word in ("beter", "gelijk", "slechter"):
+        for word in ("beter", "slechter"):
             assert table.counts[word] == int((part["Stand t.o.v. gemeente"] == word).sum())
+        # No demonstrable difference is worded so, with its margin, never 'gelijk'.
+        not_shown = part["Stand t.o.v. gemeente"].str.startswith("geen aantoonbaar verschil")
+        assert table.counts["gelijk"] == int(not_shown.sum())
+        assert not (part["Stand t.o.v. gemeente"] == "gelijk").any()
 
 
 def test_a_year_is_named_only_where_it_differs_from_the_latest(rows) -> None:
@@ -74,3 +78,26 @@ def test_the_download_has_every_indicator_with_its_theme_and_full_wording(rows) 
     assert list(frame["Thema"]) == [tables.THEME_LABELS[t] for t in rows["theme"]]
     assert list(frame["Oordeel"]) == list(rows["Oordeel"])  # the full verdict, not the short word
     assert profiles.profile_download(pd.DataFrame()).empty
+
+
+def test_a_large_difference_the_test_cannot_show_is_no_difference_with_its_margin() -> None:
+    # Woninginbraak 5,6 per 1.000 woningen in a buurt of 180 woningen (one burglary) against
+    # the gemeente's 2,1: within the Poisson margin, so not demonstrable, and never 'gelijk'.
+    from metrics import profile
+    from tests.metrics.metrics_testdata import catalogue, obs
+
+    rows = obs([("BU1", "woninginbraak", 2024, 5.6, 180)]).assign(
+        gemeente_value=2.1, buurttype=None, buurttype_value=float("nan"))
+    found = profile.theme_profile(rows, catalogue()).iloc[0]
+    assert found["standing_gemeente"] == profile.EQUAL
+    assert found["margin_gemeente"] == pytest.approx(1.96 * (5.6 * 180 / 1000) ** 0.5 / 180 * 1000)
+    text = profiles.standing_text(found["standing_gemeente"], found["margin_gemeente"], 1,
+                                  "per 1.000 woningen")
+    assert text == "geen aantoonbaar verschil (marge ±10,9)"
+
+
+def test_the_peer_figure_of_a_count_says_it_is_a_mean_per_buurt_and_the_gemeente_a_total() -> None:
+    assert profiles.reference_text(2310.5, 0, "aantal", "aantal", peer=True) == (
+        "2.311 (gemiddeld per buurt)")
+    assert profiles.reference_text(110070, 0, "aantal", "aantal", peer=False) == "110.070 (totaal)"
+    assert profiles.reference_text(3.2, 1, "score", "gemiddelde", peer=True) == "3,2"

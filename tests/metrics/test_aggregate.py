@@ -184,3 +184,15 @@ def test_a_year_without_a_label_takes_the_nearest_labelled_year() -> None:
         2022: "achterstand",
         2023: "midden",
     }
+
+
+def test_the_peer_figure_of_a_count_is_the_mean_per_buurt_never_the_sum() -> None:
+    # Inhabitants are a count: BU1 and BU2 (both achterstand) have 100 and 300, so a typical
+    # achterstand buurt has 200, not the 400 the two have together.
+    types = buurttypes([("BU1", 2024, "achterstand"), ("BU2", 2024, "achterstand")])
+    rows = [("BU1", "inwoners", 2024, 100), ("BU2", "inwoners", 2024, 300),
+            ("BU1", "bewonersinitiatieven", 2024, 3), ("BU2", "bewonersinitiatieven", 2024, 5)]
+    out = buurttype_reference(obs(rows), areas(), types, INHABITANTS, catalogue())
+    value = out.set_index("indicator_id")["value"]
+    assert value["inwoners"] == pytest.approx(200)
+    assert value["bewonersinitiatieven"] == pytest.approx(4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from metrics_testdata import NAN, catalogue, obs
 
-from metrics.early_warning import COLUMNS, early_warnings
+from metrics.early_warning import COLUMNS, early_warnings, improvements
 
 
 def warnings_for(rows: list[tuple], thresholds: dict[str, float] | None = None):
@@ -159,3 +159,24 @@ def test_warnings_are_sorted_by_severity() -> None:
     out = warnings_for(rows, {"rapportcijfer_buurt": 6.0})
     assert out["severity"].tolist() == ["hoog", "middel", "laag"]
     assert out["rule"].tolist() == ["significant_slechter", "drempel", "twee_keer_slechter"]
+
+
+def test_a_significant_improvement_is_listed_as_an_improvement_with_its_reason() -> None:
+    rows = [("BU1", "onveilig_buurt", 2022, 36.5, 1000), ("BU1", "onveilig_buurt", 2024, 28.0, 1000),
+            # Untested (no n, no margins): never an improvement, however large.
+            ("BU2", "rapportcijfer_buurt", 2022, 6.0), ("BU2", "rapportcijfer_buurt", 2024, 7.5),
+            # Context is no goal: not listed either way.
+            ("BU1", "laag_inkomen", 2022, 30.0, 1000), ("BU1", "laag_inkomen", 2024, 20.0, 1000)]
+    out = improvements(obs(rows), catalogue(), 2024)
+    assert list(out.columns) == COLUMNS
+    assert out["area_code"].tolist() == ["BU1"]
+    assert out["rule"].tolist() == ["significant_beter"]
+    assert out["reason"].iloc[0] == (
+        "Voelt zich weleens onveilig in de buurt: gedaald van 36,5% (2022) naar 28,0% (2024); "
+        "dat is een statistisch betekenisvolle verbetering."
+    )
+
+
+def test_a_worsening_is_no_improvement() -> None:
+    rows = [("BU1", "onveilig_buurt", 2022, 28.0, 1000), ("BU1", "onveilig_buurt", 2024, 36.5, 1000)]
+    assert improvements(obs(rows), catalogue(), 2024).empty

@@ -1,0 +1,67 @@
+"""Map classes mean the same with and without the buurttype filter; the view fits the selection;
+names on request."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from app_walk import run
+
+from dashboard import maps
+
+
+def fills_and_legend(**params: str) -> tuple[dict[str, list], list[str], dict]:
+    at = run("kaart", **params)
+    assert not at.exception, at.exception
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    features = spec["layers"][0]["data"]["features"]
+    fills = {f["properties"]["c"]: f["properties"]["f"] for f in features}
+    legend = [h.value for h in at.get("html")]
+    return fills, legend, spec
+
+
+@pytest.mark.usefixtures("app_env")
+@pytest.mark.parametrize("referentie", ["waarde", "verschil_gemeente", "percentiel"])
+def test_a_buurt_keeps_its_class_and_the_legend_its_classes_under_a_filter(referentie) -> None:
+    everything, legend_all, _ = fills_and_legend(referentie=referentie)
+    filtered, legend_some, _ = fills_and_legend(referentie=referentie, buurttype="achterstand")
+    grey = maps.OUTSIDE_FILTER
+    inside = [code for code, fill in filtered.items() if fill != grey]
+    assert 0 < len(inside) < len(filtered)  # the filter greys some buurten out
+    if referentie != "percentiel":  # a rank within the selection is another number, same scale
+        assert {c: filtered[c] for c in inside} == {c: everything[c] for c in inside}
+    assert legend_all and " tot " in legend_all[0]
+    assert legend_some == legend_all
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_map_fits_the_selected_areas_not_the_whole_gemeente() -> None:
+    _, _, whole = fills_and_legend()
+    _, _, some = fills_and_legend(buurttype="voorstand")
+    assert some["initialViewState"]["zoom"] >= whole["initialViewState"]["zoom"]
+    assert some["initialViewState"] != whole["initialViewState"]
+
+
+def test_the_view_holds_every_area_with_a_margin() -> None:
+    frame = pd.DataFrame({"min_lon": [5.85, 5.90], "max_lon": [5.88, 5.97],
+                          "min_lat": [51.95, 51.97], "max_lat": [51.98, 52.03],
+                          "centroid_lon": [5.86, 5.93], "centroid_lat": [51.96, 52.0],
+                          "in_filter": [True, True]})
+    view = maps.view_state(frame, width=800, height=560)
+    assert view.longitude == pytest.approx(5.91)
+    # At this zoom the whole extent plus the margin fits in 800 x 560 pixels.
+    pixels_per_degree = 512 * 2 ** view.zoom / 360
+    assert (5.97 - 5.85) * pixels_per_degree * (1 + 2 * maps.MARGIN) <= 800 + 1e-6
+    assert 51.95 < view.latitude < 52.03
+
+
+@pytest.mark.usefixtures("app_env")
+def test_names_appear_on_the_map_when_asked() -> None:
+    at = run("kaart")
+    assert len(json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]) == 1
+    at.toggle(key="kaart_namen").set_value(True).run()
+    layers = json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]
+    names = [p["n"] for p in layers[1]["data"]]
+    assert layers[1]["@@type"] == "TextLayer" and "Markt" in names
