@@ -950,6 +950,8 @@ def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | Non
     try:
         privacy = settings.privacy()
         cat = db.query(con, "app_catalogue").set_index("id", drop=False)
+        if selection.taal == "en":  # CBS's English indicator names where it has them
+            cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
         rules = db.query(con, "app_rules", {"gemeente": selection.gemeente})
         rule = selection.regel or (str(rules["rule"].iloc[0]) if not rules.empty else "")
         obs = db.query(con, "app_observations", {

@@ -427,3 +427,19 @@ def test_no_heading_is_left_alone_at_the_bottom_of_a_page(name, raw_pdfs) -> Non
             for y in at:
                 below = [t for t, other in pieces if footer < other < y - 1]
                 assert below, f"'{heading}' staat alleen onderaan de pagina"
+
+
+def test_an_english_briefing_is_english_in_its_headings_kernboodschap_and_table(demo_db) -> None:
+    pdf = briefing.generate_pdf(demo_db, briefing.Selection(gemeente="GM0202", area=BUURT,
+                                                            nulmeting=2014, taal="en"), TODAY)
+    text, pages = pdf_text(pdf)
+    assert pages <= 2
+    for english in ("Neighbourhood Presikhaaf II", "Key message", "Signals", "Per theme",
+                    "Largest improvements", "About these figures", "Sources",
+                    "Change since the baseline", "Leefbaarometer score (2024)",
+                    "Compared with the municipality", "made on 23 november 2026", "page 1 of"):
+        assert english in text, english
+    for dutch in ("Kernboodschap", "Signalen", "Per thema", "Bronnen", "Grootste", "gemaakt op",
+                  "pagina", "Verandering sinds", "Over deze cijfers", "Vergeleken met",
+                  "geen aantoonbare", "buiten de selectie", "Gegenereerde demowaarden"):
+        assert dutch not in text, dutch
