@@ -421,6 +421,53 @@ EN: dict[str, str] = {
     "and rates. Baseline: the municipality itself in the baseline year; a municipality is not "
     "compared with itself. Trend: purple the municipality.",
     "Op de kaart": "On the map",
+    # Table headers on Trends (the downloads follow the page's language)
+    "Gebieden": "Areas",
+    "Start": "Start",
+    "Eind": "End",
+    "Budget (euro)": "Budget (euro)",
+    "Output": "Output",
+    "Synthetisch": "Synthetic",
+    "Onderdrukt": "Suppressed",
+    "Eenheid": "Unit",
+    "Weergave": "Shown as",
+    "Ondergrens": "Lower bound",
+    "Bovengrens": "Upper bound",
+    "ja": "yes",
+    "nee": "no",
+    # Charts (Trends, Vergelijken)
+    "Reeks": "Series",
+    "Soort": "Kind",
+    "Bron": "Source",
+    "Project": "Project",
+    "Gebied": "Area",
+    "nulmeting": "baseline",
+    "gebied": "area",
+    "gemeente": "municipality",
+    "buurttype": "neighbourhood type",
+    "Driehoekjes boven in de grafiek, met een dunne stippellijn: de start van {n} projecten in de "
+    "gekozen gebieden (wijs ze aan voor de naam; zie de tabel eronder).": "Triangles at the top "
+    "of the chart, with a thin dotted line: the start of {n} projects in the chosen areas (point "
+    "at them for the name; see the table below).",
+    "Voor deze gebieden zijn geen cijfers geladen.": "No figures are loaded for these areas.",
+    "{n} gebieden in {gemeente}, per indicator in hetzelfde jaar (het laatste jaar met cijfers). "
+    "'Opvallend' noemt het beste en het minste gebied als het verschil groter is dan toeval "
+    "(getoetst met de marges of het aantal respondenten; anders indicatief, vanaf 5%). Een "
+    "verschil zegt niets over de oorzaak.": "{n} areas in {gemeente}, per indicator in the same "
+    "year (the latest year with figures). 'Notable' names the best and the weakest area when the "
+    "difference is larger than chance (tested with the margins or the number of respondents; "
+    "otherwise indicative, from 5%). A difference says nothing about its cause.",
+    "Per indicator van het thema {thema} een balk per gebied, met de waarde erbij; de gestippelde "
+    "lijn is de gemeente. Elke indicator heeft een eigen schaal. Kies een ander thema in de "
+    "zijbalk.": "Per indicator of the theme {thema} a bar per area, with its value; the dashed "
+    "line is the municipality. Each indicator has its own scale. Choose another theme in the "
+    "sidebar.",
+    "Paars: het beste gebied, oranje: het minste, alleen waar het verschil opvalt; de kolom "
+    "'Opvallend' zegt hetzelfde in woorden. (synth.): synthetisch demogegeven. De download bevat "
+    "per waarde de eenheid, het jaar, de bron en of ze synthetisch of onderdrukt is.": "Purple: "
+    "the best area, orange: the weakest, only where the difference is notable; the 'Opvallend' "
+    "(notable) column says the same in words. (synth.): synthetic demo value. The download (in "
+    "Dutch) holds each value's unit, year, source and whether it is synthetic or suppressed.",
 }
 
 
