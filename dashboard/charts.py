@@ -236,7 +236,7 @@ def comparison_chart(frame: pd.DataFrame, *, title: str, height_per_row: int = 2
         reference = alt.Chart().mark_rule(color="#333", strokeDash=[4, 3]).encode(
             x=alt.X("gemeente_waarde:Q", scale=scale))
         panels.append(
-            alt.layer(bars, right, left, reference, data=part)
+            alt.layer(bars, reference, right, left, data=part)  # labels over the rule
             .properties(width=panel_width, height=height_per_row * len(areas),
                         title=alt.TitleParams([str(indicator), f"({unit}, {year})"],
                                               fontSize=12, fontWeight="normal", anchor="start"))

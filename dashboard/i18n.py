@@ -450,6 +450,10 @@ EN: dict[str, str] = {
     "of the chart, with a thin dotted line: the start of {n} projects in the chosen areas (point "
     "at them for the name; see the table below).",
     "Voor deze gebieden zijn geen cijfers geladen.": "No figures are loaded for these areas.",
+    "Een driehoekje boven in de grafiek, met een dunne stippellijn: de start van 1 project in de "
+    "gekozen gebieden (wijs het aan voor de naam; zie de tabel eronder).": "A triangle at the top "
+    "of the chart, with a thin dotted line: the start of 1 project in the chosen areas (point at "
+    "it for the name; see the table below).",
     "{n} gebieden in {gemeente}, per indicator in hetzelfde jaar (het laatste jaar met cijfers). "
     "'Opvallend' noemt het beste en het minste gebied als het verschil groter is dan toeval "
     "(getoetst met de marges of het aantal respondenten; anders indicatief, vanaf 5%). Een "

@@ -70,7 +70,10 @@ if shown["shown"].notna().any():
         + (" " + t("Driehoekjes boven in de grafiek, met een dunne stippellijn: de start van {n} "
                    "projecten in de gekozen gebieden (wijs ze aan voor de naam; zie de tabel "
                    "eronder).", n=len(bands))
-           if not bands.empty else "")
+           if len(bands) > 1 else
+           " " + t("Een driehoekje boven in de grafiek, met een dunne stippellijn: de start van 1 "
+                   "project in de gekozen gebieden (wijs het aan voor de naam; zie de tabel "
+                   "eronder).") if len(bands) == 1 else "")
     )
     if not bands.empty:
         rows = corporations.project_rows(ctx.scope(), ctx.projects(), list(view.gebieden))
