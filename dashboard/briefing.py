@@ -294,7 +294,7 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
             change_text = t(
                 "{verschil} sinds {jaar}: {oordeel}",
                 verschil=format_change(last["value"] - first["value"], int(row["decimals"]),
-                                       row["unit"]),
+                                       row["unit"]).replace(" procentpunt", t(" procentpunt")),
                 jaar=int(first["period"]), oordeel=shown_as,
             )
         out.append(Figure(
@@ -755,11 +755,30 @@ def goal_lines(scope: tables.Scope, goal_frame: pd.DataFrame, sel: Selection,
     if not sel.area:
         wanted += list(scope.areas.loc[scope.areas["level"] == "wijk", "code"])
     rows = corporations.goal_rows(scope, goal_frame, wanted)
-    return [corporations.goal_sentence(r, scope.catalogue) for _, r in rows.iterrows()]
+    if rows.empty:
+        return []
+    if sel.taal == "nl":
+        return [corporations.goal_sentence(r, scope.catalogue) for _, r in rows.iterrows()]
+    return [_goal_sentence(r, scope.catalogue, sel.taal) for _, r in rows.iterrows()]
+
+
+def _goal_sentence(row: pd.Series, catalogue: pd.DataFrame, taal: str) -> str:
+    """corporations.goal_sentence in the briefing's language."""
+    t = _tr(taal)
+    ind = catalogue[catalogue["name"] == row["Indicator"]].iloc[0]
+    d, unit = int(ind["decimals"]), str(ind["unit"])
+    now = (t("nog niet gemeten") if pd.isna(row["Laatste waarde"]) else
+           t("nu {waarde} ({jaar})", waarde=format_number(row["Laatste waarde"], d, unit),
+             jaar=int(row["Laatst gemeten (jaar)"])))
+    return t("{gebied}, {indicator}: van {van} ({jaar_van}) naar {doel} in {streefjaar}; {nu}: "
+             "{status}.", gebied=row["Gebied"], indicator=row["Indicator"],
+             van=format_number(row["Nulmeting"], d, unit), jaar_van=row["Nulmeting (jaar)"],
+             doel=format_number(row["Doel"], d, unit), streefjaar=row["Streefjaar"], nu=now,
+             status=t(str(row["Status"])))
 
 
 def project_lines(scope: tables.Scope, project_frame: pd.DataFrame, codes: list[str],
-                  since: dt.date) -> list[str]:
+                  since: dt.date, taal: str = "nl") -> list[str]:
     """Projects in the selection's buurten that ran on or after `since` (running or recent)."""
     if project_frame is None or project_frame.empty:
         return []
@@ -767,7 +786,15 @@ def project_lines(scope: tables.Scope, project_frame: pd.DataFrame, codes: list[
     if rows.empty:
         return []
     recent = rows[rows["Eind"].isna() | (rows["Eind"] >= pd.Timestamp(since))]
-    return [corporations.project_sentence(r) for _, r in recent.iterrows()][:MAX_WARNINGS]
+    if taal == "nl":
+        return [corporations.project_sentence(r) for _, r in recent.iterrows()][:MAX_WARNINGS]
+    t = _tr(taal)
+    return [t("{project} ({organisatie}; {gebieden}): vanaf {start}, {eind}.",
+              project=r["Project"], organisatie=r["Organisatie"], gebieden=r["Gebieden"],
+              start=format_date(r["Start"]),
+              eind=t("loopt door") if pd.isna(r["Eind"]) else
+              t("tot {datum}", datum=format_date(r["Eind"])))
+            for _, r in recent.iterrows()][:MAX_WARNINGS]
 
 
 def build(
@@ -816,7 +843,7 @@ def build(
         warnings_more=more,
         goals=tuple(goals),
         projects=tuple(project_lines(scope, project_frame, codes,
-                                     dt.date(year or today.year, 1, 1))),
+                                     dt.date(year or today.year, 1, 1), sel.taal)),
         notes=tuple(notes(scope, codes, year, sel.taal)),
         sources=tuple(source_lines(scope, codes, sel.taal, map_source)),
         map_caption=caption + (" " + t("De nummers staan in de lijst onder de legenda.")

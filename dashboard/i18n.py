@@ -260,7 +260,7 @@ EN: dict[str, str] = {
     "het buurttypefilter in de zijbalk.": "One or two A4 pages in plain language for an alderman: "
     "key figures per theme, a map, the largest changes, signals and the sources. For the chosen "
     "municipality, district or neighbourhood and the neighbourhood-type filter in the sidebar. "
-    "The PDF follows the chosen language; the lines on signals, goals and projects are in Dutch.",
+    "The PDF follows the chosen language; the reasons given for signals are in Dutch.",
     "Waarover gaat de briefing?": "What is the briefing about?",
     "Download de briefing (PDF)": "Download the briefing (PDF)",
     "Of druk deze pagina af (Ctrl+P): de zijbalk en knoppen vallen dan weg.": "Or print this page "
@@ -421,6 +421,15 @@ EN: dict[str, str] = {
     "and rates. Baseline: the municipality itself in the baseline year; a municipality is not "
     "compared with itself. Trend: purple the municipality.",
     "Op de kaart": "On the map",
+    "nog niet gemeten": "not measured yet",
+    "nu {waarde} ({jaar})": "now {waarde} ({jaar})",
+    "{gebied}, {indicator}: van {van} ({jaar_van}) naar {doel} in {streefjaar}; {nu}: {status}.":
+    "{gebied}, {indicator}: from {van} ({jaar_van}) to {doel} by {streefjaar}; {nu}: {status}.",
+    "{project} ({organisatie}; {gebieden}): vanaf {start}, {eind}.": "{project} ({organisatie}; "
+    "{gebieden}): from {start}, {eind}.",
+    "loopt door": "ongoing",
+    "tot {datum}": "until {datum}",
+    " procentpunt": " percentage points",
     # Table headers on Trends (the downloads follow the page's language)
     "Gebieden": "Areas",
     "Start": "Start",
