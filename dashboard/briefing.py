@@ -125,7 +125,6 @@ class Briefing:
     map_labels: dict = field(repr=False, default_factory=dict)  # code -> name or key number
     map_key: tuple[tuple[str, str], ...] = ()  # (number, name) when the map is numbered
     reference_label: str = "Referentie"
-    method_note: str = METHOD_NOTE
     texts: dict = field(default_factory=dict)  # the fixed texts of the page in its language
     taal: str = "nl"
 
@@ -858,7 +857,6 @@ def build(
         map_labels=labels,
         map_key=tuple(key),
         reference_label=t("Nulmeting") if whole_gemeente(sel) else t("Referentie"),
-        method_note=t(METHOD_NOTE),
         texts=page_texts(sel.taal),
         taal=sel.taal,
     )
