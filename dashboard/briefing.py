@@ -323,9 +323,10 @@ def _outcomes(cat: pd.DataFrame) -> list[str]:
 
 
 def movers(scope: tables.Scope, sel: Selection,
-           codes: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """The three largest real improvements and declines in the selection, as sentences, and the
-    buurten they name (for the map's key).
+           codes: list[str]) -> tuple[list[str], list[str], list[str], pd.DataFrame]:
+    """The three largest real improvements and declines in the selection, as sentences, the
+    buurten they name (for the map's key) and the changes themselves (metrics.change columns
+    plus size).
 
     Over every buurt of the selection and every outcome indicator: the change from the nulmeting
     (the first usable year at or after it) to the latest year, tested as on the other pages
@@ -342,7 +343,7 @@ def movers(scope: tables.Scope, sel: Selection,
     mine = obs[obs["indicator_id"].isin(outcomes) & obs["area_code"].isin(codes)
                & obs["value"].notna() & ~obs["suppressed"].astype(bool)]
     if mine.empty:
-        return [], [], []
+        return [], [], [], pd.DataFrame()
     # Per indicator its first year from the nulmeting and its latest year; indicators measured in
     # the same years are tested together.
     years = mine[mine["period"] >= (sel.nulmeting or 0)].groupby("indicator_id")["period"].agg(
@@ -353,11 +354,11 @@ def movers(scope: tables.Scope, sel: Selection,
         part = mine[mine["indicator_id"].isin(group.index)]
         moved_parts.append(change.change_between(part, cat, int(first), int(last)))
     if not moved_parts:
-        return [], [], []
+        return [], [], [], pd.DataFrame()
     moved = pd.concat(moved_parts, ignore_index=True)
     moved = moved[moved["verdict"].isin([change.IMPROVED, change.WORSENED])]
     if moved.empty:
-        return [], [], []
+        return [], [], [], pd.DataFrame()
     start = obs[obs["indicator_id"].isin(moved["indicator_id"].unique())]
     spread = start.groupby(["indicator_id", "period"])["value"].std()
     sign = moved["indicator_id"].map(lambda i: 1 if cat.loc[i, "direction"] == "hoger_beter"
@@ -384,7 +385,8 @@ def movers(scope: tables.Scope, sel: Selection,
     worst = chosen[chosen["verdict"] == change.WORSENED]
     return ([sentence(r) for _, r in best.iterrows()],
             [sentence(r) for _, r in worst.iterrows()],
-            list(dict.fromkeys(chosen["area_code"])) if len(codes) > 1 else [])
+            list(dict.fromkeys(chosen["area_code"])) if len(codes) > 1 else [],
+            chosen)
 
 
 def warning_frame(scope: tables.Scope, codes: list[str]) -> pd.DataFrame:
@@ -517,11 +519,12 @@ def _joined(items: list[str], taal: str) -> str:
 
 def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subject: str,
                  found: pd.DataFrame, goal_status: list[str],
-                 nulmeting: int | None) -> list[str]:
+                 nulmeting: int | None, moved: pd.DataFrame | None = None) -> list[str]:
     """The kernboodschap: three to five plain sentences from the data.
 
-    What improved and what declined since the nulmeting (the headline figures of the selection,
-    tested changes first; metrics.summary), how the selection stands against the gemeente (not
+    What improved and what declined since the nulmeting (the headline figures of the selection
+    and, for one buurt, its largest changes on any outcome (`moved`, from movers); tested changes
+    first; metrics.summary), how the selection stands against the gemeente (not
     for the whole gemeente: it is not compared with itself), where attention is needed (early
     warnings per buurt) and, when goals are set, how many are reached.
     """
@@ -537,18 +540,34 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
                   van=format_number(start, d, unit), naar=format_number(f.value_number, d, unit)
                   ) + (" (" + t("indicatief") + ")" if f.indicative else "")
 
+    def moved_item(r: pd.Series) -> str:
+        row = cat.loc[r["indicator_id"]]
+        d, unit = int(row["decimals"]), str(row["unit"])
+        return t("{naam}, van {van} naar {naar}", naam=_lower_first(str(row["name"])),
+                 van=format_number(r["value_from"], d, unit),
+                 naar=format_number(r["value_to"], d, unit)
+                 ) + (" (" + t("indicatief") + ")" if bool(r["indicatief"]) else "")
+
+    by_id = {f.indicator_id: f for f in figs}
     frame = pd.DataFrame({
         "indicator_id": [f.indicator_id for f in figs],
         "verdict": [f.verdict for f in figs],
         "indicatief": [f.indicative for f in figs],
         "size": [0.0 for _ in figs],
+        "text": [item(f) for f in figs],
     })
-    chosen = summary.notable_changes(frame, 3) if figs else frame
-    by_id = {f.indicator_id: f for f in figs}
-    better = [item(by_id[i]) for i in chosen.loc[chosen["verdict"] == change.IMPROVED,
-                                                  "indicator_id"]]
-    worse = [item(by_id[i]) for i in chosen.loc[chosen["verdict"] == change.WORSENED,
-                                                 "indicator_id"]]
+    if moved is not None and not moved.empty:
+        extra = moved[~moved["indicator_id"].isin(by_id)]
+        frame = pd.concat([frame, pd.DataFrame({
+            "indicator_id": extra["indicator_id"], "verdict": extra["verdict"],
+            "indicatief": extra["indicatief"], "size": extra["size"].abs(),
+            "text": [moved_item(r) for _, r in extra.iterrows()],
+        })], ignore_index=True)
+    # Declines rank by how large they are too: notable_changes puts the most negative first.
+    frame.loc[frame["verdict"] == change.WORSENED, "size"] *= -1
+    chosen = summary.notable_changes(frame, 3) if len(frame) else frame
+    better = list(chosen.loc[chosen["verdict"] == change.IMPROVED, "text"])
+    worse = list(chosen.loc[chosen["verdict"] == change.WORSENED, "text"])
     out = []
     since_text = t("sinds de nulmeting ({jaar})", jaar=since) if since else t("sinds de nulmeting")
     if better:
@@ -815,7 +834,7 @@ def build(
     title, subtitle, selection_text = _title(scope, sel)
     figs = figures(scope, sel, codes)
     year = max((f.period for f in figs), default=None)
-    better, worse, moved_in = movers(scope, sel, codes)
+    better, worse, moved_in, moved = movers(scope, sel, codes)
     found = warning_frame(scope, codes)
     warn, more = warnings(scope, codes, found)
     features, legend, caption = map_layer(scope, geo, sel, codes)
@@ -852,7 +871,7 @@ def build(
         map_focus=tuple(codes) if sel.area else (),
         synthetic=any(f.synthetic for f in figs),
         key_messages=tuple(key_messages(figs, sel, scope, _subject(scope, sel), found, statuses,
-                                        sel.nulmeting)),
+                                        sel.nulmeting, moved if is_buurt else None)),
         context=tuple(buurt_context(scope, sel.area, sel.taal)) if is_buurt else (),
         map_labels=labels,
         map_key=tuple(key),
