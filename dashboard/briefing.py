@@ -306,7 +306,8 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
             change=change_text,
             verdict=verdict,
             trend=_series(mine),
-            trend_gemeente=_series(g),
+            # The whole gemeente's own line is the selection's: drawn once, not twice.
+            trend_gemeente=() if whole_gemeente(sel) else _series(g),
             synthetic=bool(last["synthetic"]),
             indicative=indicative,
             value_number=float(last["value"]),
@@ -876,7 +877,8 @@ def build(
         map_labels=labels,
         map_key=tuple(key),
         reference_label=t("Nulmeting") if whole_gemeente(sel) else t("Referentie"),
-        texts=page_texts(sel.taal),
+        texts=page_texts(sel.taal) | ({"table_note": t(GEMEENTE_TABLE_NOTE)}
+                                      if whole_gemeente(sel) else {}),
         taal=sel.taal,
     )
 
@@ -946,6 +948,13 @@ PAGE_TEXTS = {
     "sources": "Bronnen",
     "key": "Op de kaart",
 }
+
+
+# The table's note when the gemeente is compared with its own nulmeting (no gemeente line).
+GEMEENTE_TABLE_NOTE = (
+    "Waarde: het gemiddelde van de buurten, gewogen naar inwoners bij aandelen en cijfers per "
+    "inwoner. Nulmeting: de gemeente zelf in dat jaar (niet met zichzelf vergeleken)."
+)
 
 
 def page_texts(taal: str) -> dict[str, str]:

@@ -414,12 +414,10 @@ EN: dict[str, str] = {
     "een aandeel of een cijfer per inwoner gaat. Verloop: paars de selectie, grijs gestreept de "
     "gemeente.": "Value: the average of the neighbourhoods in this briefing, weighted by "
     "population for shares and rates. Trend: purple the selection, dashed grey the municipality.",
-    "Waarde: het gemiddelde van de buurten van de gemeente, gewogen naar inwoners waar het om "
-    "een aandeel of een cijfer per inwoner gaat. Nulmeting: de gemeente zelf in het jaar van de "
-    "nulmeting; een gemeente wordt niet met zichzelf vergeleken. Verloop: paars de gemeente.":
-    "Value: the average of the municipality's neighbourhoods, weighted by population for shares "
-    "and rates. Baseline: the municipality itself in the baseline year; a municipality is not "
-    "compared with itself. Trend: purple the municipality.",
+    "Waarde: het gemiddelde van de buurten, gewogen naar inwoners bij aandelen en cijfers per "
+    "inwoner. Nulmeting: de gemeente zelf in dat jaar (niet met zichzelf vergeleken).": "Value: "
+    "the average of the neighbourhoods, weighted by population for shares and rates. Baseline: "
+    "the municipality itself in that year (not compared with itself).",
     "Op de kaart": "On the map",
     "nog niet gemeten": "not measured yet",
     "nu {waarde} ({jaar})": "now {waarde} ({jaar})",

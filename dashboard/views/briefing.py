@@ -106,10 +106,9 @@ else:
                  "waar het om een aandeel of een cijfer per inwoner gaat. Referentie: de gemeente "
                  "in hetzelfde jaar. Verloop: paars de selectie, grijs gestreept de gemeente.")
                if not briefing.whole_gemeente(selection) else
-               t("Waarde: het gemiddelde van de buurten van de gemeente, gewogen naar inwoners "
-                 "waar het om een aandeel of een cijfer per inwoner gaat. Nulmeting: de gemeente "
-                 "zelf in het jaar van de nulmeting; een gemeente wordt niet met zichzelf "
-                 "vergeleken. Verloop: paars de gemeente."))
+               t("Waarde: het gemiddelde van de buurten, gewogen naar inwoners bij aandelen en "
+                 "cijfers per inwoner. Nulmeting: de gemeente zelf in dat jaar (niet met zichzelf "
+                 "vergeleken)."))
 
 better, worse = st.columns(2)
 with better:

@@ -456,3 +456,16 @@ def test_an_english_briefing_is_english_in_its_headings_kernboodschap_and_table(
                   "pagina", "Verandering sinds", "Over deze cijfers", "Vergeleken met",
                   "geen aantoonbare", "buiten de selectie", "Gegenereerde demowaarden"):
         assert dutch not in text, dutch
+
+
+def test_every_fixed_text_of_the_pdf_has_an_english_entry() -> None:
+    from dashboard import i18n
+
+    fixed = [*briefing.PAGE_TEXTS.values(), briefing.METHOD_NOTE, briefing.GEMEENTE_TABLE_NOTE,
+             *briefing.VERDICT_WORD.values()]
+    assert [text for text in fixed if text not in i18n.EN] == []
+
+
+def test_the_whole_gemeente_has_no_second_line_of_itself_in_its_trends(contents) -> None:
+    assert all(f.trend_gemeente == () for f in contents["gemeente"].figures)
+    assert all(f.trend_gemeente for f in contents["wijk"].figures)
