@@ -229,14 +229,17 @@ def comparison_chart(frame: pd.DataFrame, *, title: str, height_per_row: int = 2
                      alt.Tooltip("Weergave:N", title=i18n.translate("Waarde", taal)),
                      alt.Tooltip("Jaar:O", title=i18n.translate("Jaar", taal))],
         )
-        right = alt.Chart().transform_filter("datum.Waarde >= 0").mark_text(
-            align="left", dx=4, fontSize=11).encode(y=y, x=x, text="Weergave:N")
-        left = alt.Chart().transform_filter("datum.Waarde < 0").mark_text(
-            align="right", dx=-4, fontSize=11).encode(y=y, x=x, text="Weergave:N")
+        texts = []
+        # A white halo under each value keeps it readable where the gemeente's rule crosses it.
+        for halo in ({"stroke": "white", "strokeWidth": 3, "strokeJoin": "round"}, {}):
+            texts.append(alt.Chart().transform_filter("datum.Waarde >= 0").mark_text(
+                align="left", dx=4, fontSize=11, **halo).encode(y=y, x=x, text="Weergave:N"))
+            texts.append(alt.Chart().transform_filter("datum.Waarde < 0").mark_text(
+                align="right", dx=-4, fontSize=11, **halo).encode(y=y, x=x, text="Weergave:N"))
         reference = alt.Chart().mark_rule(color="#333", strokeDash=[4, 3]).encode(
             x=alt.X("gemeente_waarde:Q", scale=scale))
         panels.append(
-            alt.layer(bars, reference, right, left, data=part)  # labels over the rule
+            alt.layer(bars, reference, *texts, data=part)  # labels over the rule
             .properties(width=panel_width, height=height_per_row * len(areas),
                         title=alt.TitleParams([str(indicator), f"({unit}, {year})"],
                                               fontSize=12, fontWeight="normal", anchor="start"))
