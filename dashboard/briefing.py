@@ -1,8 +1,8 @@
 """The wethouder briefing: one or two A4 pages about a gemeente, a wijk, a buurttype or a buurt.
 
-Pure: `build` turns a Scope (one gemeente's data) and a Selection into a Briefing (plain Dutch
-sentences and numbers already written in Dutch notation); `to_pdf` typesets it offline with Typst,
-the map drawn with Vega-Lite to SVG. `generate_pdf(db_path, selection)` does both from a database
+Pure: `build` turns a Scope (one gemeente's data) and a Selection into a Briefing (plain sentences
+in the selection's language, numbers already written in Dutch notation), opening with a
+kernboodschap; `to_pdf` typesets it offline with Typst, the map drawn as SVG. `generate_pdf(db_path, selection)` does both from a database
 file, for the command line and the benchmark. No streamlit here; the page shows the same Briefing.
 
 Text from data (area names, indicator names) reaches Typst as JSON data, never as markup, so a
@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import corporations, maps, tables
-from metrics import aggregate, change, early_warning, references
+from dashboard import corporations, i18n, maps, tables
+from metrics import aggregate, change, early_warning, references, summary
 from metrics.formatting import format_change, format_date, format_number
 
 BUURTTYPES = ("achterstand", "midden", "voorstand")
@@ -32,13 +32,31 @@ THEME_LABELS = {k: v for k, v in tables.THEME_LABELS.items() if k != "context"} 
 TEMPLATE = Path(__file__).with_name("briefing.typ")
 MAX_WARNINGS = 8
 MAX_MOVERS = 3
+# Verdicts in plain words: whether a change is real is said, how it was tested goes to the note.
 VERDICT_WORD = {
     change.IMPROVED: "verbeterd",
     change.WORSENED: "verslechterd",
-    change.NO_CHANGE: "geen wezenlijke verandering",
+    change.NO_CHANGE: "geen aantoonbare verandering",
     change.CHANGED: "veranderd",
     change.UNKNOWN: "verandering onbekend",
 }
+# The method in plain words, once, at the end (the table and sentences carry only the verdict).
+METHOD_NOTE = (
+    "Verbeterd of verslechterd staat er alleen als een verandering groter is dan toeval kan "
+    "verklaren: we kijken daarvoor naar het aantal ondervraagden of inwoners achter een cijfer of "
+    "naar de foutmarge van de enquête (minder dan 5% kans dat het toeval is). Waar die niet bekend "
+    "zijn, heet een verandering van minstens 5% 'indicatief'. Een verandering zegt niets over de "
+    "oorzaak."
+)
+# Phrases from shared sentences (early warnings) that name the test rather than the finding.
+_PLAIN = (
+    ("; dat is een statistisch betekenisvolle verslechtering", ", duidelijk meer dan toeval"),
+    ("; dat is een statistisch betekenisvolle verbetering", ", duidelijk meer dan toeval"),
+    ("statistisch betekenisvolle ", "aantoonbare "),
+    ("statistisch betekenisvol", "aantoonbaar"),
+    (" (twee-proportietoets)", ""), (" (poissontoets op aantallen)", ""),
+    (" (z-toets op marges)", ""), (" (indicatief (geen marges))", " (indicatief)"),
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,7 @@ class Selection:
     nulmeting: int | None = None
     indicator: str = "lbm_score"
     referentie: str = "waarde"
+    taal: str = "nl"
 
 
 @dataclass(frozen=True)
@@ -68,12 +87,16 @@ class Figure:
     name: str
     period: int
     value: str  # '84,1%' (Dutch, with unit)
-    reference: str  # 'gemeente 83,0%'
-    change: str  # '+1,2 procentpunt sinds 2014 (verbeterd, twee-proportietoets)'
+    reference: str  # 'gemeente 83,0%' (or the nulmeting for the whole gemeente)
+    change: str  # '+1,2 procentpunt sinds 2014: verbeterd'
     verdict: str  # change verdict (metrics.change) or ''
     trend: tuple[tuple[int, float], ...]  # the selection's values per year
     trend_gemeente: tuple[tuple[int, float], ...]
     synthetic: bool
+    indicative: bool = False
+    value_number: float | None = None
+    gemeente_number: float | None = None
+    first: tuple[int, float] | None = None  # the nulmeting (first usable year) and its value
 
 
 @dataclass(frozen=True)
@@ -97,12 +120,38 @@ class Briefing:
     map_features: dict = field(repr=False, default_factory=dict)
     map_focus: tuple[str, ...] = ()  # the codes the map zooms to (a wijk or buurt briefing)
     synthetic: bool = False
+    key_messages: tuple[str, ...] = ()  # the kernboodschap: three to five plain sentences
+    context: tuple[str, ...] = ()  # a buurt's type (rule, year) and socio-economic context
+    map_labels: dict = field(repr=False, default_factory=dict)  # code -> name or key number
+    map_key: tuple[tuple[str, str], ...] = ()  # (number, name) when the map is numbered
+    reference_label: str = "Referentie"
+    texts: dict = field(default_factory=dict)  # the fixed texts of the page in its language
+    taal: str = "nl"
 
     def to_json(self) -> dict:
         out = dataclasses.asdict(self)
-        out.pop("map_features")
-        out.pop("map_focus")
+        for key in ("map_features", "map_focus", "map_labels"):
+            out.pop(key)
         return out
+
+
+def _tr(taal: str):
+    """The translator for one briefing's language (dashboard.i18n; Dutch without an entry)."""
+    def t(text: str, **values: object) -> str:
+        return i18n.translate(text, taal, **values)
+    return t
+
+
+def plain(text: str) -> str:
+    """A shared sentence with the name of a statistical test replaced by what it found."""
+    for jargon, words in _PLAIN:
+        text = text.replace(jargon, words)
+    return text
+
+
+def whole_gemeente(sel: Selection) -> bool:
+    """A briefing of the gemeente with every buurttype: the gemeente is no reference for itself."""
+    return not sel.area and set(sel.buurttype) == set(BUURTTYPES)
 
 
 # --- Selection ---------------------------------------------------------------------------------
@@ -127,39 +176,38 @@ def _names(scope: tables.Scope) -> pd.Series:
 
 
 def _title(scope: tables.Scope, sel: Selection) -> tuple[str, str, str]:
+    t = _tr(sel.taal)
     names = _names(scope)
     gemeente = str(names.get(sel.gemeente, sel.gemeente))
     levels = scope.areas.set_index("code")["level"]
     all_types = set(sel.buurttype) == set(BUURTTYPES)
-    types = ", ".join(TYPE_PLURAL[t] for t in sel.buurttype)
+    types = ", ".join(t(TYPE_PLURAL[kind]) for kind in sel.buurttype)
     if sel.area and levels.get(sel.area) == "buurt":
         parent = scope.areas.set_index("code")["parent_code"].get(sel.area)
         wijk = names.get(parent, "")
         return (
-            f"Buurt {names[sel.area]}",
-            f"{'Wijk ' + wijk + ', ' if wijk else ''}gemeente {gemeente}",
-            "Eén buurt; het buurttypefilter geldt hier niet.",
+            t("Buurt {naam}", naam=names[sel.area]),
+            (t("Wijk {wijk}, gemeente {gemeente}", wijk=wijk, gemeente=gemeente) if wijk
+             else t("Gemeente {naam}", naam=gemeente)),
+            t("Eén buurt; het buurttypefilter geldt hier niet."),
         )
     if sel.area and levels.get(sel.area) == "wijk":
-        title = f"Wijk {names[sel.area]}"
+        title = t("Wijk {naam}", naam=names[sel.area])
         return (
             title if all_types else f"{title}: {types}",
-            f"Gemeente {gemeente}",
-            "Alle buurten van de wijk." if all_types else f"Buurten van de wijk: {types}.",
+            t("Gemeente {naam}", naam=gemeente),
+            t("Alle buurten van de wijk.") if all_types
+            else t("Buurten van de wijk: {typen}.", typen=types),
         )
-    title = f"Gemeente {gemeente}"
+    title = t("Gemeente {naam}", naam=gemeente)
     return (
         title if all_types else f"{gemeente}: {types}",
-        "Alle buurten" if all_types else f"Gemeente {gemeente}",
-        "Alle buurten van de gemeente." if all_types else f"Alleen de {types}.",
+        t("Alle buurten") if all_types else t("Gemeente {naam}", naam=gemeente),
+        t("Alle buurten van de gemeente.") if all_types else t("Alleen de {typen}.", typen=types),
     )
 
 
 # --- Figures -----------------------------------------------------------------------------------
-
-
-def _test_text(test: str) -> str:
-    return "indicatief, zonder marges" if test == change.TEST_INDICATIVE else test
 
 
 def _series(frame: pd.DataFrame) -> tuple[tuple[int, float], ...]:
@@ -168,26 +216,39 @@ def _series(frame: pd.DataFrame) -> tuple[tuple[int, float], ...]:
 
 
 def reference_text(value: float, gemeente: float | None, nulmeting: float, nulmeting_year: int,
-                   reference: str, row: pd.Series) -> str:
+                   reference: str, row: pd.Series, taal: str = "nl") -> str:
     """The reference column under the sidebar's switch, as the overview shows it for a selection.
 
     'waarde' and the references that place one area among others (peers, z-score, percentile;
     they have no single number for a selection) show the gemeente's figure; 'verschil_gemeente'
     the difference from it; 'index_nulmeting' the index with the nulmeting at 100.
     """
+    t = _tr(taal)
     shown, kind = tables.headline_value(value, gemeente, nulmeting, reference)
     if gemeente is None and kind != "index_nulmeting":
-        return "gemeente: geen cijfer"
+        return t("gemeente: geen cijfer")
     if kind == "verschil_gemeente":
-        return (f"{references.format_shown(shown, kind, row)} t.o.v. de gemeente "
-                f"({references.format_shown(gemeente, 'waarde', row)})")
+        return t("{verschil} t.o.v. de gemeente ({waarde})",
+                  verschil=references.format_shown(shown, kind, row),
+                  waarde=references.format_shown(gemeente, "waarde", row))
     if kind == "index_nulmeting":
-        return f"index {references.format_shown(shown, kind, row)} ({nulmeting_year} = 100)"
-    return f"gemeente {references.format_shown(gemeente, 'waarde', row)}"
+        return t("index {index} ({jaar} = 100)", index=references.format_shown(shown, kind, row),
+                  jaar=nulmeting_year)
+    return t("gemeente {waarde}", waarde=references.format_shown(gemeente, "waarde", row))
+
+
+def nulmeting_text(value: float, year: int, row: pd.Series, taal: str = "nl") -> str:
+    """The reference of a whole-gemeente briefing: its own nulmeting, '3,98 (2014)'."""
+    return f"{references.format_shown(value, 'waarde', row)} ({year})"
 
 
 def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figure]:
-    """Per theme the headline indicators: the selection's value, the gemeente, change, trend."""
+    """Per theme the headline indicators: the selection's value, its reference, change, trend.
+
+    The reference is the gemeente in the same year (or as the reference switch says), except for
+    the whole gemeente: it is compared with its own nulmeting, never with itself.
+    """
+    t = _tr(sel.taal)
     cat = scope.catalogue
     headline = [i for i in cat.index[cat["headline"].astype(bool)]
                 if cat.loc[i, "theme"] in THEME_LABELS]
@@ -212,9 +273,12 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
         g = gem[gem["indicator_id"] == ind]
         g_now = g.loc[g["period"] == period, "value"]
         gem_value = float(g_now.iloc[0]) if len(g_now) and pd.notna(g_now.iloc[0]) else None
-        reference = reference_text(float(last["value"]), gem_value, float(first["value"]),
-                                   int(first["period"]), sel.referentie, row)
-        verdict, change_text = "", "één meting; nog geen verandering"
+        if whole_gemeente(sel):
+            reference = nulmeting_text(float(first["value"]), int(first["period"]), row, sel.taal)
+        else:
+            reference = reference_text(float(last["value"]), gem_value, float(first["value"]),
+                                       int(first["period"]), sel.referentie, row, sel.taal)
+        verdict, change_text, indicative = "", t("één meting; nog geen verandering"), False
         if int(first["period"]) != period:
             pair = mine.assign(area_code="selectie")[
                 ["area_code", "indicator_id", "period", "value", "n", "ci_low", "ci_high",
@@ -222,11 +286,15 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
             ]
             moved = change.change_between(pair, cat, int(first["period"]), period)
             verdict = str(moved["verdict"].iloc[0]) if not moved.empty else change.UNKNOWN
-            test = str(moved["test"].iloc[0]) if not moved.empty else ""
-            change_text = (
-                f"{format_change(last['value'] - first['value'], int(row['decimals']), row['unit'])}"
-                f" sinds {int(first['period'])}: {VERDICT_WORD.get(verdict, verdict)}"
-                + (f" ({_test_text(test)})" if test and verdict != change.UNKNOWN else "")
+            indicative = bool(moved["indicatief"].iloc[0]) if not moved.empty else False
+            shown_as = t(VERDICT_WORD.get(verdict, verdict))
+            if indicative and verdict in (change.IMPROVED, change.WORSENED, change.CHANGED):
+                shown_as += " (" + t("indicatief") + ")"
+            change_text = t(
+                "{verschil} sinds {jaar}: {oordeel}",
+                verschil=format_change(last["value"] - first["value"], int(row["decimals"]),
+                                       row["unit"]).replace(" procentpunt", t(" procentpunt")),
+                jaar=int(first["period"]), oordeel=shown_as,
             )
         out.append(Figure(
             theme=str(row["theme"]),
@@ -239,8 +307,13 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
             change=change_text,
             verdict=verdict,
             trend=_series(mine),
-            trend_gemeente=_series(g),
+            # The whole gemeente's own line is the selection's: drawn once, not twice.
+            trend_gemeente=() if whole_gemeente(sel) else _series(g),
             synthetic=bool(last["synthetic"]),
+            indicative=indicative,
+            value_number=float(last["value"]),
+            gemeente_number=gem_value,
+            first=(int(first["period"]), float(first["value"])),
         ))
     return out
 
@@ -251,15 +324,20 @@ def _outcomes(cat: pd.DataFrame) -> list[str]:
             and cat.loc[i, "direction"] in ("hoger_beter", "lager_beter")]
 
 
-def movers(scope: tables.Scope, sel: Selection, codes: list[str]) -> tuple[list[str], list[str]]:
-    """The three largest real improvements and declines in the selection, as sentences.
+def movers(scope: tables.Scope, sel: Selection,
+           codes: list[str]) -> tuple[list[str], list[str], list[str], pd.DataFrame]:
+    """The three largest real improvements and declines in the selection, as sentences, the
+    buurten they name (for the map's key) and the changes themselves (metrics.change columns
+    plus size).
 
     Over every buurt of the selection and every outcome indicator: the change from the nulmeting
     (the first usable year at or after it) to the latest year, tested as on the other pages
     (metrics.change). Changes of different indicators are made comparable by dividing by the
     indicator's spread over the gemeente's buurten in the first year (a standardised change);
-    only changes judged 'verbeterd' or 'verslechterd' are listed.
+    only changes judged 'verbeterd' or 'verslechterd' are listed, tested ones before indicative
+    ones (metrics.summary.notable_changes).
     """
+    t = _tr(sel.taal)
     cat = scope.catalogue
     obs = scope.obs
     names = _names(scope)
@@ -267,7 +345,7 @@ def movers(scope: tables.Scope, sel: Selection, codes: list[str]) -> tuple[list[
     mine = obs[obs["indicator_id"].isin(outcomes) & obs["area_code"].isin(codes)
                & obs["value"].notna() & ~obs["suppressed"].astype(bool)]
     if mine.empty:
-        return [], []
+        return [], [], [], pd.DataFrame()
     # Per indicator its first year from the nulmeting and its latest year; indicators measured in
     # the same years are tested together.
     years = mine[mine["period"] >= (sel.nulmeting or 0)].groupby("indicator_id")["period"].agg(
@@ -278,11 +356,11 @@ def movers(scope: tables.Scope, sel: Selection, codes: list[str]) -> tuple[list[
         part = mine[mine["indicator_id"].isin(group.index)]
         moved_parts.append(change.change_between(part, cat, int(first), int(last)))
     if not moved_parts:
-        return [], []
+        return [], [], [], pd.DataFrame()
     moved = pd.concat(moved_parts, ignore_index=True)
     moved = moved[moved["verdict"].isin([change.IMPROVED, change.WORSENED])]
     if moved.empty:
-        return [], []
+        return [], [], [], pd.DataFrame()
     start = obs[obs["indicator_id"].isin(moved["indicator_id"].unique())]
     spread = start.groupby(["indicator_id", "period"])["value"].std()
     sign = moved["indicator_id"].map(lambda i: 1 if cat.loc[i, "direction"] == "hoger_beter"
@@ -298,65 +376,248 @@ def movers(scope: tables.Scope, sel: Selection, codes: list[str]) -> tuple[list[
         d = int(row["decimals"])
         unit = str(row["unit"])
         where = f"{names.get(r['area_code'], r['area_code'])}: " if len(codes) > 1 else ""
-        return (f"{where}{row['name']} van {format_number(r['value_from'], d, unit)} "
-                f"({int(r['from_period'])}) naar {format_number(r['value_to'], d, unit)} "
-                f"({int(r['to_period'])}); {r['verdict']} ({_test_text(r['test'])}).")
+        return t("{waar}{naam} van {van} ({jaar_van}) naar {naar} ({jaar_naar}){indicatief}.",
+                  waar=where, naam=row["name"], van=format_number(r["value_from"], d, unit),
+                  jaar_van=int(r["from_period"]), naar=format_number(r["value_to"], d, unit),
+                  jaar_naar=int(r["to_period"]),
+                  indicatief=" (" + t("indicatief") + ")" if bool(r["indicatief"]) else "")
 
-    best = frame[frame["verdict"] == change.IMPROVED].nlargest(MAX_MOVERS, "size")
-    worst = frame[frame["verdict"] == change.WORSENED].nsmallest(MAX_MOVERS, "size")
+    chosen = summary.notable_changes(frame, MAX_MOVERS)
+    best = chosen[chosen["verdict"] == change.IMPROVED]
+    worst = chosen[chosen["verdict"] == change.WORSENED]
     return ([sentence(r) for _, r in best.iterrows()],
-            [sentence(r) for _, r in worst.iterrows()])
+            [sentence(r) for _, r in worst.iterrows()],
+            list(dict.fromkeys(chosen["area_code"])) if len(codes) > 1 else [],
+            chosen)
 
 
-def warnings(scope: tables.Scope, codes: list[str]) -> tuple[list[str], int]:
-    """Early warnings (severity hoog and middel) in the latest year: 'Buurt: reason'."""
+def warning_frame(scope: tables.Scope, codes: list[str]) -> pd.DataFrame:
+    """Early warnings of getting worse (severity hoog and middel) in the latest year."""
     cat = scope.catalogue
     obs = scope.obs[scope.obs["area_code"].isin(codes)
                     & scope.obs["indicator_id"].isin(_outcomes(cat))]
     if obs.empty:
-        return [], 0
+        return pd.DataFrame(columns=early_warning.COLUMNS)
     found = early_warning.early_warnings(obs, cat, int(obs["period"].max()))
-    found = found[found["severity"] != "laag"]
+    # Only declines are signals to act on here, should the warnings also list improvements.
+    found = found[~found["reason"].astype(str).str.contains("verbeter")]
+    return found[found["severity"] != "laag"].reset_index(drop=True)
+
+
+def warnings(scope: tables.Scope, codes: list[str],
+             found: pd.DataFrame | None = None) -> tuple[list[str], int]:
+    """Early warnings in the latest year as 'Buurt: reason' (the reason in plain words)."""
+    found = warning_frame(scope, codes) if found is None else found
     names = _names(scope)
-    lines = [f"{names.get(r.area_code, r.area_code)}: {r.reason}" for r in found.itertuples()]
+    lines = [f"{names.get(r.area_code, r.area_code)}: {plain(str(r.reason))}"
+             for r in found.itertuples()]
     return lines[:MAX_WARNINGS], max(0, len(lines) - MAX_WARNINGS)
 
 
-def notes(scope: tables.Scope, codes: list[str], year: int | None) -> list[str]:
-    """Plain notes on what the numbers rest on: synthetic, suppressed and uncertain values."""
+def notes(scope: tables.Scope, codes: list[str], year: int | None, taal: str = "nl") -> list[str]:
+    """Plain notes on what the numbers rest on: synthetic, suppressed and uncertain values, and
+    how a change is judged (the method, in plain words, once)."""
+    t = _tr(taal)
     obs = scope.obs[scope.obs["area_code"].isin(codes)]
     if year is not None:
         obs = obs[obs["period"] == year]
     out: list[str] = []
     if obs["synthetic"].astype(bool).any():
-        out.append("Deze briefing bevat synthetische demogegevens: gegenereerde waarden, geen "
-                   "echte metingen. Gebruik ze niet voor besluiten.")
+        out.append(t("Deze briefing bevat synthetische demogegevens: gegenereerde waarden, geen "
+                      "echte metingen. Gebruik ze niet voor besluiten."))
     hidden = int(obs["suppressed"].astype(bool).sum())
     if hidden:
-        out.append(f"{format_number(hidden, 0)} cijfers in {year} zijn niet getoond omdat ze op te "
-                   "weinig inwoners of respondenten rusten.")
+        out.append(t("{n} cijfers in {jaar} zijn niet getoond omdat ze op te weinig inwoners of "
+                      "respondenten rusten.", n=format_number(hidden, 0), jaar=year))
     with_margin = obs.dropna(subset=["ci_low", "ci_high", "value"])
     wide = with_margin[(with_margin["ci_high"] - with_margin["ci_low"])
                        > 0.5 * with_margin["value"].abs()]
     if len(wide):
-        out.append(f"{format_number(len(wide), 0)} enquêtecijfers hebben een brede marge: lees "
-                   "kleine verschillen daar niet als echte verschillen.")
-    out.append("Veranderingen zijn getoetst waar aantallen of marges bekend zijn; anders zijn ze "
-               "indicatief. Een verandering zegt niets over de oorzaak.")
+        out.append(t("{n} enquêtecijfers hebben een brede marge: lees kleine verschillen daar "
+                      "niet als echte verschillen.", n=format_number(len(wide), 0)))
+    out.append(t(METHOD_NOTE))
     return out
 
 
-def source_lines(scope: tables.Scope, codes: list[str]) -> list[str]:
-    used = scope.obs[scope.obs["area_code"].isin(codes)]["source"].dropna().unique()
+def source_line(row: pd.Series, taal: str = "nl") -> str:
+    """One source in one line: its name and licence; generated data said to be generated."""
+    t = _tr(taal)
+    if bool(row.get("synthetic", False)):
+        return t("Gegenereerde demowaarden (geen echte metingen).")
+    licence = str(row.get("licence") or "").strip()
+    return f"{row['label']}" + (f"; {t('licentie')}: {licence}." if licence else ".")
+
+
+def source_lines(scope: tables.Scope, codes: list[str], taal: str = "nl",
+                 extra: tuple[str, ...] = ()) -> list[str]:
+    """The sources of the figures about `codes` (and `extra` source keys, e.g. the map's), one
+    line each, the same line only once."""
+    used = {*scope.obs[scope.obs["area_code"].isin(codes)]["source"].dropna().unique(), *extra}
     src = scope.sources
-    lines = []
-    for key in sorted(used):
-        if key in src.index:
-            r = src.loc[key]
-            lines.append(f"{r['attribution']}: {r['label']} (licentie: {r['licence']}).")
+    lines = [source_line(src.loc[key], taal) if key in src.index else str(key)
+             for key in sorted(used)]
+    return list(dict.fromkeys(sorted(lines, key=lambda line: (line.startswith(
+        _tr(taal)("Gegenereerde demowaarden")), line))))
+
+
+def _latest(scope: tables.Scope, code: str, indicator: str) -> pd.Series | None:
+    obs = scope.obs
+    rows = obs[(obs["area_code"] == code) & (obs["indicator_id"] == indicator)
+               & obs["value"].notna() & ~obs["suppressed"].astype(bool)]
+    return None if rows.empty else rows.sort_values("period").iloc[-1]
+
+
+def _source_name(scope: tables.Scope, key: object) -> str:
+    src = scope.sources
+    if key in getattr(src, "index", ()):
+        row = src.loc[key]
+        if bool(row.get("synthetic", False)):
+            return "gegenereerde demowaarden"
+        return str(row["attribution"]).removeprefix("Bron: ")
+    return str(key)
+
+
+def buurt_context(scope: tables.Scope, code: str, taal: str = "nl") -> list[str]:
+    """A buurt's context: its buurttype with the rule and year that made it, its inwoners and its
+    income, each with year and source (as far as loaded)."""
+    t = _tr(taal)
+    out = []
+    types = scope.types[scope.types["area_code"] == code] if not scope.types.empty else None
+    if types is not None and not types.empty:
+        now = types.sort_values("period").iloc[-1]
+        label = t(tables.TYPE_LABELS.get(str(now["type"]), str(now["type"])))
+        rule = str(now.get("rule_label", "") or "").strip()
+        basis = now.get("basis_period", now["period"])
+        source = _source_name(scope, now.get("source", "")) if now.get("source") else ""
+        out.append(t("Buurttype: {type}", type=label)
+                   + (f" ({t('regel')}: {rule.rstrip('.')}; {t('gegevensjaar')} {int(basis)}"
+                      + (f"; {source}" if source else "") + ")" if rule else "") + ".")
+    cat = scope.catalogue
+    parts = []
+    for ind in ("inwoners", "inkomen_per_inwoner", "laag_inkomen"):
+        if ind not in cat.index:
+            continue
+        last = _latest(scope, code, ind)
+        if last is None:
+            continue
+        row = cat.loc[ind]
+        name = str(row["name"]) if not parts else _lower_first(str(row["name"]))
+        parts.append(f"{name}: {format_number(last['value'], int(row['decimals']), row['unit'])}"
+                     f" ({int(last['period'])}, {_source_name(scope, last['source'])})")
+    if parts:
+        out.append("; ".join(parts) + ".")
+    return out
+
+
+def _lower_first(name: str) -> str:
+    # 'Tevreden met…' reads as 'tevreden met…' inside a sentence; 'SES-WOA' stays as it is.
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
+
+
+def _joined(items: list[str], taal: str) -> str:
+    word = _tr(taal)("en")
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subject: str,
+                 found: pd.DataFrame, goal_status: list[str],
+                 nulmeting: int | None, moved: pd.DataFrame | None = None) -> list[str]:
+    """The kernboodschap: three to five plain sentences from the data.
+
+    What improved and what declined since the nulmeting (the headline figures of the selection
+    and, for one buurt, its largest changes on any outcome (`moved`, from movers); tested changes
+    first; metrics.summary), how the selection stands against the gemeente (not
+    for the whole gemeente: it is not compared with itself), where attention is needed (early
+    warnings per buurt) and, when goals are set, how many are reached.
+    """
+    t = _tr(sel.taal)
+    cat = scope.catalogue
+    since = nulmeting or min((f.first[0] for f in figs if f.first), default=None)
+
+    def item(f: Figure) -> str:
+        row = cat.loc[f.indicator_id]
+        d, unit = int(row["decimals"]), str(row["unit"])
+        start = f.first[1] if f.first else None
+        return t("{naam}, van {van} naar {naar}", naam=_lower_first(f.name),
+                  van=format_number(start, d, unit), naar=format_number(f.value_number, d, unit)
+                  ) + (" (" + t("indicatief") + ")" if f.indicative else "")
+
+    def moved_item(r: pd.Series) -> str:
+        row = cat.loc[r["indicator_id"]]
+        d, unit = int(row["decimals"]), str(row["unit"])
+        return t("{naam}, van {van} naar {naar}", naam=_lower_first(str(row["name"])),
+                 van=format_number(r["value_from"], d, unit),
+                 naar=format_number(r["value_to"], d, unit)
+                 ) + (" (" + t("indicatief") + ")" if bool(r["indicatief"]) else "")
+
+    by_id = {f.indicator_id: f for f in figs}
+    frame = pd.DataFrame({
+        "indicator_id": [f.indicator_id for f in figs],
+        "verdict": [f.verdict for f in figs],
+        "indicatief": [f.indicative for f in figs],
+        "size": [0.0 for _ in figs],
+        "text": [item(f) for f in figs],
+    })
+    if moved is not None and not moved.empty:
+        extra = moved[~moved["indicator_id"].isin(by_id)]
+        frame = pd.concat([frame, pd.DataFrame({
+            "indicator_id": extra["indicator_id"], "verdict": extra["verdict"],
+            "indicatief": extra["indicatief"], "size": extra["size"].abs(),
+            "text": [moved_item(r) for _, r in extra.iterrows()],
+        })], ignore_index=True)
+    # Declines rank by how large they are too: notable_changes puts the most negative first.
+    frame.loc[frame["verdict"] == change.WORSENED, "size"] *= -1
+    chosen = summary.notable_changes(frame, 3) if len(frame) else frame
+    better = list(chosen.loc[chosen["verdict"] == change.IMPROVED, "text"])
+    worse = list(chosen.loc[chosen["verdict"] == change.WORSENED, "text"])
+    out = []
+    since_text = t("sinds de nulmeting ({jaar})", jaar=since) if since else t("sinds de nulmeting")
+    if better:
+        out.append(t("Verbeterd {sinds}: {lijst}.", sinds=since_text, lijst="; ".join(better)))
+    else:
+        out.append(t("Geen van de kerncijfers van {wie} is {sinds} aantoonbaar verbeterd.",
+                      wie=subject, sinds=since_text))
+    if worse:
+        out.append(t("Verslechterd {sinds}: {lijst}.", sinds=since_text, lijst="; ".join(worse)))
+    else:
+        out.append(t("Geen van de kerncijfers is aantoonbaar verslechterd."))
+    if not whole_gemeente(sel):
+        gaps = [(f, summary.gap_verdict(f.value_number, f.gemeente_number,
+                                        str(cat.loc[f.indicator_id, "direction"])))
+                for f in figs]
+        low = [_lower_first(f.name) for f, v in gaps if v == summary.UNFAVOURABLE]
+        high = [_lower_first(f.name) for f, v in gaps if v == summary.FAVOURABLE]
+        if low or high:
+            parts = []
+            if low:
+                parts.append(t("ongunstiger: {lijst}", lijst=_joined(low[:3], sel.taal)))
+            if high:
+                parts.append(t("gunstiger: {lijst}", lijst=_joined(high[:3], sel.taal)))
+            out.append(t("Vergeleken met de gemeente is {wie} {delen}.", wie=subject,
+                          delen="; ".join(parts)))
         else:
-            lines.append(str(key))
-    return sorted(set(lines))
+            out.append(t("Op de kerncijfers wijkt {wie} niet duidelijk af van de gemeente.",
+                          wie=subject))
+    if not found.empty:
+        names = _names(scope)
+        counts = found["area_code"].map(names).fillna(found["area_code"]).value_counts()
+        where = list(counts.index[:3])
+        out.append(t("Aandacht nodig: {n} signalen van verslechtering in het laatste jaar, de "
+                      "meeste in {waar}.", n=format_number(len(found), 0),
+                      waar=_joined(where, sel.taal)) if len(counts) > 1 else
+                   t("Aandacht nodig: {n} signalen van verslechtering in het laatste jaar.",
+                      n=format_number(len(found), 0)) if len(found) > 1 else
+                   t("Aandacht nodig: één signaal van verslechtering in het laatste jaar ({wat}).",
+                      wat=_lower_first(str(cat.loc[found["indicator_id"].iloc[0], "name"]))
+                      if found["indicator_id"].iloc[0] in cat.index else ""))
+    else:
+        out.append(t("Er zijn geen signalen van verslechtering in het laatste jaar."))
+    if goal_status:
+        counts = pd.Series(goal_status).value_counts()
+        out.append(t("Van de {n} doelen zijn er {behaald} behaald, {koers} op koers en {achter} "
+                      "achter.", n=len(goal_status), behaald=int(counts.get("behaald", 0)),
+                      koers=int(counts.get("op koers", 0)), achter=int(counts.get("achter", 0))))
+    return out[:5]
 
 
 # --- Map ---------------------------------------------------------------------------------------
@@ -400,10 +661,39 @@ def map_layer(
     d = int(row["decimals"])
     legend = [(i.colour, i.label) for i in maps.legend_items(
         breaks, colours, lambda v: format_number(v, d), better)]
-    legend += [("#d7d7d7", "buiten de selectie"), ("#ffffff", "geen gegevens of onderdrukt")]
-    caption = (f"Kaart: {row['name']} ({row['unit']}) per buurt, {year}. Gekleurd: de buurten van "
-               "deze briefing; grijs: de andere buurten van de gemeente.")
+    t = _tr(sel.taal)
+    legend = [(c, _legend_label(lab, t)) for c, lab in legend]
+    legend += [("#d7d7d7", t("buiten de selectie")),
+               ("#ffffff", t("geen gegevens of onderdrukt"))]
+    caption = t("Kaart: {naam} ({eenheid}) per buurt, {jaar}. Gekleurd: de buurten van deze "
+                 "briefing; grijs: de andere buurten van de gemeente.", naam=row["name"],
+                 eenheid=row["unit"], jaar=year)
     return features, legend, caption
+
+
+def _legend_label(label: str, t) -> str:
+    # maps.legend_items words a class in Dutch: 'lager dan 3,8 (ongunstig)', '3,8 tot 3,9'.
+    for word in ("(ongunstig)", "(gunstig)", "lager dan", " tot ", " of hoger"):
+        label = label.replace(word, t(word))
+    return label
+
+
+def map_labels(scope: tables.Scope, sel: Selection, codes: list[str],
+               named: list[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """What the map is labelled with, so a reader can find the places the text names.
+
+    A wijk or buurt briefing zooms in: every buurt carries its name. A gemeente map is too
+    small for 80 names: the buurten the briefing names (signals, changes) get a number, and a
+    key lists number and name.
+    """
+    names = _names(scope)
+    if sel.area:
+        buurten = scope.areas.loc[scope.areas["level"] == "buurt", "code"]
+        return {c: str(names.get(c, c)) for c in buurten}, []
+    chosen = set(codes)
+    numbered = [c for c in dict.fromkeys(named) if c in chosen][:MAX_WARNINGS + 2 * MAX_MOVERS]
+    return ({c: str(i) for i, c in enumerate(numbered, start=1)},
+            [(str(i), str(names.get(c, c))) for i, c in enumerate(numbered, start=1)])
 
 
 def sparkline_svg(trend: tuple[tuple[int, float], ...], gemeente: tuple[tuple[int, float], ...],
@@ -446,18 +736,21 @@ def _svg_img(svg: str) -> str:
     return f"<img alt='verloop' src='data:image/svg+xml;base64,{data}'/>"
 
 
-def figures_html(figures: tuple[Figure, ...] | list[Figure]) -> str:
+def figures_html(figures: tuple[Figure, ...] | list[Figure], taal: str = "nl",
+                 reference_label: str = "Referentie") -> str:
     """The per-theme table as HTML for the printable page (every text escaped; trends as SVG)."""
+    t = _tr(taal)
     cell = "padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:middle"
-    head = "".join(f"<th style='{cell};text-align:left'>{h}</th>" for h in (
-        "Indicator (jaar)", "Waarde", "Referentie", "Verandering sinds de nulmeting", "Verloop"))
+    head = "".join(f"<th style='{cell};text-align:left'>{html.escape(h)}</th>" for h in (
+        t("Indicator (jaar)"), t("Waarde"), reference_label, t("Verandering sinds de nulmeting"),
+        t("Verloop")))
     rows = []
     for theme, label in THEME_LABELS.items():
         mine = [f for f in figures if f.theme == theme]
         if not mine:
             continue
         rows.append(f"<tr><td colspan='5' style='{cell};font-weight:600;color:#4b2991'>"
-                    f"{html.escape(label)}</td></tr>")
+                    f"{html.escape(t(label))}</td></tr>")
         for f in mine:
             rows.append(
                 f"<tr><td style='{cell}'>{html.escape(f.name)} ({f.period})</td>"
@@ -482,11 +775,30 @@ def goal_lines(scope: tables.Scope, goal_frame: pd.DataFrame, sel: Selection,
     if not sel.area:
         wanted += list(scope.areas.loc[scope.areas["level"] == "wijk", "code"])
     rows = corporations.goal_rows(scope, goal_frame, wanted)
-    return [corporations.goal_sentence(r, scope.catalogue) for _, r in rows.iterrows()]
+    if rows.empty:
+        return []
+    if sel.taal == "nl":
+        return [corporations.goal_sentence(r, scope.catalogue) for _, r in rows.iterrows()]
+    return [_goal_sentence(r, scope.catalogue, sel.taal) for _, r in rows.iterrows()]
+
+
+def _goal_sentence(row: pd.Series, catalogue: pd.DataFrame, taal: str) -> str:
+    """corporations.goal_sentence in the briefing's language."""
+    t = _tr(taal)
+    ind = catalogue[catalogue["name"] == row["Indicator"]].iloc[0]
+    d, unit = int(ind["decimals"]), str(ind["unit"])
+    now = (t("nog niet gemeten") if pd.isna(row["Laatste waarde"]) else
+           t("nu {waarde} ({jaar})", waarde=format_number(row["Laatste waarde"], d, unit),
+             jaar=int(row["Laatst gemeten (jaar)"])))
+    return t("{gebied}, {indicator}: van {van} ({jaar_van}) naar {doel} in {streefjaar}; {nu}: "
+             "{status}.", gebied=row["Gebied"], indicator=row["Indicator"],
+             van=format_number(row["Nulmeting"], d, unit), jaar_van=row["Nulmeting (jaar)"],
+             doel=format_number(row["Doel"], d, unit), streefjaar=row["Streefjaar"], nu=now,
+             status=t(str(row["Status"])))
 
 
 def project_lines(scope: tables.Scope, project_frame: pd.DataFrame, codes: list[str],
-                  since: dt.date) -> list[str]:
+                  since: dt.date, taal: str = "nl") -> list[str]:
     """Projects in the selection's buurten that ran on or after `since` (running or recent)."""
     if project_frame is None or project_frame.empty:
         return []
@@ -494,7 +806,15 @@ def project_lines(scope: tables.Scope, project_frame: pd.DataFrame, codes: list[
     if rows.empty:
         return []
     recent = rows[rows["Eind"].isna() | (rows["Eind"] >= pd.Timestamp(since))]
-    return [corporations.project_sentence(r) for _, r in recent.iterrows()][:MAX_WARNINGS]
+    if taal == "nl":
+        return [corporations.project_sentence(r) for _, r in recent.iterrows()][:MAX_WARNINGS]
+    t = _tr(taal)
+    return [t("{project} ({organisatie}; {gebieden}): vanaf {start}, {eind}.",
+              project=r["Project"], organisatie=r["Organisatie"], gebieden=r["Gebieden"],
+              start=format_date(r["Start"]),
+              eind=t("loopt door") if pd.isna(r["Eind"]) else
+              t("tot {datum}", datum=format_date(r["Eind"])))
+            for _, r in recent.iterrows()][:MAX_WARNINGS]
 
 
 def build(
@@ -511,15 +831,25 @@ def build(
     Goals and projects are included when their frames are given (and loaded); projects are those
     running in or after the latest data year.
     """
+    t = _tr(sel.taal)
     codes = members(scope, sel)
     title, subtitle, selection_text = _title(scope, sel)
     figs = figures(scope, sel, codes)
     year = max((f.period for f in figs), default=None)
-    better, worse = movers(scope, sel, codes)
-    warn, more = warnings(scope, codes)
+    better, worse, moved_in, moved = movers(scope, sel, codes)
+    found = warning_frame(scope, codes)
+    warn, more = warnings(scope, codes, found)
     features, legend, caption = map_layer(scope, geo, sel, codes)
+    labels, key = map_labels(scope, sel, codes,
+                             [*found["area_code"].head(MAX_WARNINGS), *moved_in])
     n = len(codes)
-    selection_text += f" {format_number(n, 0)} {'buurt' if n == 1 else 'buurten'}."
+    selection_text += " " + (t("1 buurt.") if n == 1
+                             else t("{n} buurten.", n=format_number(n, 0)))
+    goals = goal_lines(scope, goal_frame, sel, codes)
+    statuses = goal_statuses(scope, goal_frame, sel, codes)
+    is_buurt = bool(sel.area) and scope.areas.set_index("code")["level"].get(sel.area) == "buurt"
+    map_source = ("cbs_wijkbuurtkaart",) if features and "cbs_wijkbuurtkaart" in getattr(
+        scope.sources, "index", ()) else ()
     return Briefing(
         title=title,
         subtitle=subtitle,
@@ -531,17 +861,106 @@ def build(
         declines=tuple(worse),
         warnings=tuple(warn),
         warnings_more=more,
-        goals=tuple(goal_lines(scope, goal_frame, sel, codes)),
+        goals=tuple(goals),
         projects=tuple(project_lines(scope, project_frame, codes,
-                                     dt.date(year or today.year, 1, 1))),
-        notes=tuple(notes(scope, codes, year)),
-        sources=tuple(source_lines(scope, codes)),
-        map_caption=caption,
+                                     dt.date(year or today.year, 1, 1), sel.taal)),
+        notes=tuple(notes(scope, codes, year, sel.taal)),
+        sources=tuple(source_lines(scope, codes, sel.taal, map_source)),
+        map_caption=caption + (" " + t("De nummers staan in de lijst onder de legenda.")
+                               if key else ""),
         legend=tuple(legend),
         map_features=features,
         map_focus=tuple(codes) if sel.area else (),
         synthetic=any(f.synthetic for f in figs),
+        key_messages=tuple(key_messages(figs, sel, scope, _subject(scope, sel), found, statuses,
+                                        sel.nulmeting, moved if is_buurt else None)),
+        context=tuple(buurt_context(scope, sel.area, sel.taal)) if is_buurt else (),
+        map_labels=labels,
+        map_key=tuple(key),
+        reference_label=t("Nulmeting") if whole_gemeente(sel) else t("Referentie"),
+        texts=page_texts(sel.taal) | ({"table_note": t(GEMEENTE_TABLE_NOTE)}
+                                      if whole_gemeente(sel) else {}),
+        taal=sel.taal,
     )
+
+
+def _subject(scope: tables.Scope, sel: Selection) -> str:
+    """How the kernboodschap names the selection: 'Arnhem', 'wijk Klarendal', 'de
+    achterstandsbuurten van Arnhem'."""
+    t = _tr(sel.taal)
+    names = _names(scope)
+    gemeente = str(names.get(sel.gemeente, sel.gemeente))
+    level = scope.areas.set_index("code")["level"].get(sel.area) if sel.area else None
+    if level == "buurt":
+        return t("buurt {naam}", naam=names[sel.area])
+    if level == "wijk":
+        return t("wijk {naam}", naam=names[sel.area])
+    if whole_gemeente(sel):
+        return gemeente
+    types = _joined([t(TYPE_PLURAL[kind]) for kind in sel.buurttype], sel.taal)
+    return t("de {typen} van {gemeente}", typen=types, gemeente=gemeente)
+
+
+def goal_statuses(scope: tables.Scope, goal_frame: pd.DataFrame | None, sel: Selection,
+                  codes: list[str]) -> list[str]:
+    """The status of each goal goal_lines lists ('behaald', 'op koers', 'achter', ...)."""
+    if goal_frame is None or goal_frame.empty:
+        return []
+    wanted = [*codes, sel.area or sel.gemeente]
+    if not sel.area:
+        wanted += list(scope.areas.loc[scope.areas["level"] == "wijk", "code"])
+    rows = corporations.goal_rows(scope, goal_frame, wanted)
+    return [] if rows.empty else [str(v) for v in rows["Status"]]
+
+
+# The fixed texts of the PDF, in Dutch; page_texts gives them in the briefing's language.
+PAGE_TEXTS = {
+    "briefing": "BRIEFING",
+    "kernboodschap": "Kernboodschap",
+    "context": "De buurt",
+    "latest": "Meest recente gegevens",
+    "made_on": "gemaakt op",
+    "page": "pagina",
+    "of": "van",
+    "synthetic_title": "Let op: synthetische demogegevens.",
+    "synthetic_text": "De cijfers in deze briefing zijn gegenereerd om de monitor te laten zien; "
+                      "het zijn geen echte metingen.",
+    "no_map": "Voor deze gemeente zijn geen buurtgrenzen geladen; daarom geen kaart.",
+    "signals": "Signalen",
+    "no_signals": "Geen buurten met een signaal in deze selectie.",
+    "signals_intro": "Buurten waar een uitkomst duidelijk slechter werd of een signaalwaarde "
+                     "passeerde. Een signaal is een reden om te kijken, geen oordeel.",
+    "signals_more": "En nog {n} signalen: zie de monitor.",
+    "per_theme": "Per thema",
+    "indicator": "Indicator (jaar)",
+    "value": "Waarde",
+    "change": "Verandering sinds de nulmeting",
+    "trend": "Verloop",
+    "table_note": "Waarde: het gemiddelde van de buurten van deze briefing, gewogen naar "
+                  "inwoners waar het om een aandeel of een cijfer per inwoner gaat. Verloop: "
+                  "paars de selectie, grijs gestreept de gemeente.",
+    "better": "Grootste verbeteringen",
+    "worse": "Grootste achteruitgang",
+    "no_better": "Geen wezenlijke verbeteringen sinds de nulmeting.",
+    "no_worse": "Geen wezenlijke achteruitgang sinds de nulmeting.",
+    "goals": "Doelen",
+    "projects": "Lopende en recente projecten",
+    "notes": "Over deze cijfers",
+    "sources": "Bronnen",
+    "key": "Op de kaart",
+}
+
+
+# The table's note when the gemeente is compared with its own nulmeting (no gemeente line).
+GEMEENTE_TABLE_NOTE = (
+    "Waarde: het gemiddelde van de buurten, gewogen naar inwoners bij aandelen en cijfers per "
+    "inwoner. Nulmeting: de gemeente zelf in dat jaar (niet met zichzelf vergeleken)."
+)
+
+
+def page_texts(taal: str) -> dict[str, str]:
+    t = _tr(taal)
+    return {key: t(text) for key, text in PAGE_TEXTS.items()}
 
 
 def to_pdf(briefing: Briefing, *, png: bool = False) -> bytes | list[bytes]:
@@ -549,8 +968,9 @@ def to_pdf(briefing: Briefing, *, png: bool = False) -> bytes | list[bytes]:
     import typst
 
     content = briefing.to_json()
+    t = _tr(briefing.taal)
     content["themes"] = [
-        {"label": label,
+        {"label": t(label),
          "figures": [dataclasses.asdict(f) | {"spark": f"spark_{i}.svg"}
                      for i, f in enumerate(briefing.figures) if f.theme == theme]}
         for theme, label in THEME_LABELS.items()
@@ -564,7 +984,8 @@ def to_pdf(briefing: Briefing, *, png: bool = False) -> bytes | list[bytes]:
         content["map"] = ""
         if briefing.map_features:
             (folder / "kaart.svg").write_text(maps.svg_map(briefing.map_features,
-                                                             focus=set(briefing.map_focus)))
+                                                             focus=set(briefing.map_focus),
+                                                             labels=briefing.map_labels))
             content["map"] = "kaart.svg"
         (folder / "briefing.json").write_text(json.dumps(content, ensure_ascii=False))
         (folder / "briefing.typ").write_text(TEMPLATE.read_text(encoding="utf-8"))
@@ -583,6 +1004,8 @@ def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | Non
     try:
         privacy = settings.privacy()
         cat = db.query(con, "app_catalogue").set_index("id", drop=False)
+        if selection.taal == "en":  # CBS's English indicator names where it has them
+            cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
         rules = db.query(con, "app_rules", {"gemeente": selection.gemeente})
         rule = selection.regel or (str(rules["rule"].iloc[0]) if not rules.empty else "")
         obs = db.query(con, "app_observations", {

@@ -10,6 +10,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dashboard import i18n
+
 DUTCH_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
 DUTCH_TIME = {
     "dateTime": "%A %e %B %Y %X",
@@ -52,24 +54,40 @@ def trend_chart(
     nulmeting: int | None = None,
     height: int = 340,
     projects: pd.DataFrame | None = None,
+    taal: str = "nl",
 ) -> alt.TopLevelMixin:
     """Lines over the years.
 
-    frame columns: reeks (series label), soort (gebied/gemeente/buurttype), period (int), shown
-    (float), ci_low, ci_high (float or NaN), tooltip text columns waarde_tekst and bron_tekst.
-    A band shows the 95% margin where known; a vertical rule marks the nulmeting. projects
-    (project, organisatie, van, tot as dates, tekst) become grey bands over their running time,
-    each with a marker line at its start, cut to the years on the chart (to the end of
-    the last one).
+    frame columns: reeks (series label, unique per series: an area's label carries its level),
+    soort (gebied/gemeente/buurttype), period (int), shown (float), ci_low, ci_high (float or
+    NaN), tooltip text columns waarde_tekst and bron_tekst. The x-axis spans the years with a
+    value, no more. A band shows the 95% margin where known; a vertical rule marks the
+    nulmeting. projects (project, organisatie, van, tot as dates, tekst) are thin light rules at
+    their start with a marker on top that names them on hover, so they never hide the lines;
+    projects that ended before the first year or start after the last are left out.
     """
+    def t(text: str) -> str:
+        return i18n.translate(text, taal)
+
+    kinds = [t(k) for k in KIND_ORDER]
     # Years sit on 1 January so that points line up with the year ticks.
-    data = frame.assign(jaar=pd.to_datetime(frame["period"].astype(str) + "-01-01"))
-    series = list(dict.fromkeys(data.sort_values("soort", key=_kind_key)["reeks"]))
+    data = frame.assign(jaar=pd.to_datetime(frame["period"].astype(str) + "-01-01"),
+                        soort=frame["soort"].map(lambda k: t(str(k))))
+    measured = data.loc[data["shown"].notna(), "period"] if "shown" in data else data["period"]
+    years = measured if len(measured) else data["period"]
+    first_year, last_year = (int(years.min()), int(years.max())) if len(years) else (None, None)
+    domain = ([alt.DateTime(year=first_year, month=1, date=1),
+               alt.DateTime(year=last_year, month=1, date=1)] if first_year is not None
+              else alt.Undefined)
+    series = list(dict.fromkeys(data.sort_values("soort", key=lambda v: _kind_key(v, kinds))
+                                ["reeks"]))
     # One legend for lines and margin bands, drawn as solid strokes (not the bands' pale fill).
-    colour = alt.Color("reeks:N", title="Reeks", sort=series, scale=alt.Scale(scheme="tableau10"),
+    colour = alt.Color("reeks:N", title=t("Reeks"), sort=series,
+                       scale=alt.Scale(scheme="tableau10"),
                        legend=alt.Legend(symbolType="stroke", symbolOpacity=1,
-                                         symbolStrokeWidth=3, labelLimit=220))
-    x = alt.X("jaar:T", title="Jaar", axis=alt.Axis(format="%Y", tickCount="year"))
+                                         symbolStrokeWidth=3, labelLimit=260))
+    x = alt.X("jaar:T", title=t("Jaar"), scale=alt.Scale(domain=domain),
+              axis=alt.Axis(format="%Y", tickCount="year"))
     y = alt.Y(
         "shown:Q",
         title=y_title,
@@ -88,47 +106,52 @@ def trend_chart(
         color=colour,
         strokeDash=alt.StrokeDash(
             "soort:N",
-            title="Soort",
-            scale=alt.Scale(domain=KIND_ORDER, range=[KIND_DASH[k] for k in KIND_ORDER]),
+            title=t("Soort"),
+            scale=alt.Scale(domain=kinds, range=[KIND_DASH[k] for k in KIND_ORDER]),
         ),
-        shape=alt.Shape("soort:N", title="Soort", scale=alt.Scale(domain=KIND_ORDER)),
+        shape=alt.Shape("soort:N", title=t("Soort"), scale=alt.Scale(domain=kinds)),
         tooltip=[
-            alt.Tooltip("reeks:N", title="Reeks"),
-            alt.Tooltip("period:O", title="Jaar"),
-            alt.Tooltip("waarde_tekst:N", title="Waarde"),
-            alt.Tooltip("bron_tekst:N", title="Bron"),
+            alt.Tooltip("reeks:N", title=t("Reeks")),
+            alt.Tooltip("period:O", title=t("Jaar")),
+            alt.Tooltip("waarde_tekst:N", title=t("Waarde")),
+            alt.Tooltip("bron_tekst:N", title=t("Bron")),
         ],
     )
     layers = [band, lines]
-    if projects is not None and not projects.empty:
-        # Up to the end of the last measured year: a project started in it still shows.
-        first, last = data["jaar"].min(), data["jaar"].max() + pd.DateOffset(years=1)
-        bands = projects.assign(
-            van=pd.to_datetime(projects["van"]).clip(first, last),
-            tot=pd.to_datetime(projects["tot"]).clip(first, last),
-        )
-        bands = bands[bands["van"] < bands["tot"]]
-        tip = [alt.Tooltip("tekst:N", title="Project")]
-        layers.insert(0, alt.Chart(bands).mark_rect(color="#8c8c8c", opacity=0.12).encode(
-            x="van:T", x2="tot:T", tooltip=tip))
-        layers.insert(1, alt.Chart(bands).mark_rule(color="#6f6f6f", strokeWidth=1.5).encode(
-            x="van:T", tooltip=tip))
+    if projects is not None and not projects.empty and first_year is not None:
+        first = pd.Timestamp(f"{first_year}-01-01")
+        last = pd.Timestamp(f"{last_year}-01-01")
+        starts = projects.assign(van=pd.to_datetime(projects["van"]),
+                                 tot=pd.to_datetime(projects["tot"]))
+        starts = starts[(starts["tot"] >= first) & (starts["van"] <= last)]
+        # A project that began before the first year is marked at the start of the axis.
+        starts = starts.assign(van=starts["van"].clip(first, last))
+        if not starts.empty:
+            tip = [alt.Tooltip("tekst:N", title=t("Project"))]
+            layers.insert(0, alt.Chart(starts).mark_rule(
+                color="#9a9a9a", strokeWidth=1, strokeDash=[2, 3], opacity=0.7,
+            ).encode(x=alt.X("van:T", scale=alt.Scale(domain=domain)), tooltip=tip))
+            layers.append(alt.Chart(starts).mark_point(
+                shape="triangle-down", filled=True, size=70, color="#6f6f6f", yOffset=4,
+            ).encode(x=alt.X("van:T", scale=alt.Scale(domain=domain)), y=alt.value(0),
+                     tooltip=tip))
     if nulmeting is not None:
-        rule = pd.DataFrame({"jaar": [pd.Timestamp(f"{nulmeting}-01-01")], "tekst": ["nulmeting"]})
+        rule = pd.DataFrame({"jaar": [pd.Timestamp(f"{nulmeting}-01-01")],
+                             "tekst": [t("nulmeting")]})
         layers.append(
             alt.Chart(rule).mark_rule(color="#555", strokeDash=[4, 4]).encode(x="jaar:T")
         )
         layers.append(
             alt.Chart(rule)
-            .mark_text(align="left", dx=4, dy=-6, color="#333", baseline="top")
+            .mark_text(align="left", dx=4, dy=10, color="#333", baseline="top")
             .encode(x="jaar:T", y=alt.value(0), text="tekst:N")
         )
     chart = alt.layer(*layers).properties(title=title, height=height, width="container")
     return dutch(chart)
 
 
-def _kind_key(values: pd.Series) -> pd.Series:
-    return values.map({k: i for i, k in enumerate(KIND_ORDER)}).fillna(len(KIND_ORDER))
+def _kind_key(values: pd.Series, kinds: list[str] = KIND_ORDER) -> pd.Series:
+    return values.map({k: i for i, k in enumerate(kinds)}).fillna(len(kinds))
 
 
 def bar_chart(
@@ -159,37 +182,67 @@ def bar_chart(
     return dutch(chart)
 
 
-def comparison_chart(frame: pd.DataFrame, *, title: str, height_per_row: int = 22) -> alt.TopLevelMixin:
-    """Areas side by side: one small bar chart per indicator, each on its own scale.
+def area_labels(frame: pd.DataFrame, taal: str = "nl") -> dict[str, str]:
+    """A label per area code: its name, with its level for a wijk, and the code when names still
+    repeat (a wijk and a buurt often share a name; they must never become one bar or line)."""
+    first = frame.drop_duplicates("Code")
+    wijk = i18n.translate("wijk", taal)
+    names = {c: f"{n} ({wijk})" if str(lvl) == "wijk" else str(n)
+             for c, n, lvl in zip(first["Code"], first["Gebied"], first["Niveau"], strict=True)}
+    counts = pd.Series(list(names.values())).value_counts()
+    return {c: f"{n} ({c})" if counts[n] > 1 else n for c, n in names.items()}
 
-    frame columns: Indicator, Eenheid, Gebied, Waarde (float or NaN), Weergave (text), Jaar,
-    and `gemeente_waarde` (the gemeente's figure, drawn as a dashed rule). Areas keep one colour
-    and one order in every panel, and the value is written next to each bar, so colour is never
-    the only carrier of the area or the number.
+
+def comparison_chart(frame: pd.DataFrame, *, title: str, height_per_row: int = 24,
+                     taal: str = "nl", panel_width: int = 290) -> alt.TopLevelMixin:
+    """Areas side by side: one small bar chart per indicator, each on its own scale, two a row.
+
+    frame columns: Code, Gebied, Niveau, Indicator, Eenheid, Jaar, Waarde (float or NaN),
+    Weergave (text) and `gemeente_waarde` (the gemeente's figure, drawn as a dashed rule). Areas
+    keep one colour and one order in every panel and are labelled with their level, so a wijk
+    and a buurt of the same name stay apart; the value is written just past the end of each bar
+    (the scale leaves room for it), so colour is never the only carrier of the area or the
+    number. Each panel's title names the indicator, its unit and year on two lines (never cut);
+    ticks take their decimals from the tick step, so no two ticks read the same.
     """
-    data = frame.assign(paneel=frame["Indicator"] + " (" + frame["Eenheid"] + ", "
-                        + frame["Jaar"].astype(str) + ")")
+    labels = area_labels(frame, taal)
+    data = frame.assign(Gebied=frame["Code"].map(labels))
     areas = list(dict.fromkeys(data["Gebied"]))
-    y = alt.Y("Gebied:N", title=None, sort=areas, axis=alt.Axis(labelLimit=180))
-    x = alt.X("Waarde:Q", title=None, axis=alt.Axis(format="~r", tickCount=4))
-    bars = alt.Chart().mark_bar().encode(
-        y=y, x=x,
-        color=alt.Color("Gebied:N", sort=areas, scale=alt.Scale(scheme="tableau10"), legend=None),
-        tooltip=[alt.Tooltip("Gebied:N"), alt.Tooltip("Weergave:N", title="Waarde"),
-                 alt.Tooltip("Jaar:O")],
-    )
-    labels = alt.Chart().mark_text(align="left", dx=3, fontSize=11).encode(
-        y=y, x=x, text="Weergave:N"
-    )
-    reference = alt.Chart().mark_rule(color="#333", strokeDash=[4, 3]).encode(
-        x="gemeente_waarde:Q"
-    )
-    chart = (
-        alt.layer(bars, labels, reference, data=data)
-        .properties(width=260, height=height_per_row * len(areas))
-        .facet(facet=alt.Facet("paneel:N", title=None, header=alt.Header(labelFontSize=12,
-               labelLimit=320)), columns=2)
-        .resolve_scale(x="independent")
-        .properties(title=title)
-    )
+    panels = []
+    for indicator, part in data.groupby("Indicator", sort=False):
+        unit, year = str(part["Eenheid"].iloc[0]), part["Jaar"].iloc[0]
+        values = pd.concat([part["Waarde"], part["gemeente_waarde"]]).astype(float).dropna()
+        low, high = (min(0.0, values.min()), max(0.0, values.max())) if len(values) else (0, 1)
+        # Room for the value written past the longest bar, on the side(s) where bars point.
+        room = (high - low) * 0.22 or 1.0
+        bars_down = bool((part["Waarde"].astype(float) < 0).any())
+        bars_up = bool((part["Waarde"].astype(float) > 0).any())
+        scale = alt.Scale(domain=[low - (room if bars_down else 0), high + (room if bars_up else 0)],
+                          nice=False, zero=True)
+        y = alt.Y("Gebied:N", title=None, sort=areas, axis=alt.Axis(labelLimit=150))
+        x = alt.X("Waarde:Q", title=None, scale=scale, axis=alt.Axis(tickCount=4))
+        bars = alt.Chart().mark_bar().encode(
+            y=y, x=x,
+            color=alt.Color("Gebied:N", sort=areas, scale=alt.Scale(scheme="tableau10"),
+                            legend=None),
+            tooltip=[alt.Tooltip("Gebied:N", title=i18n.translate("Gebied", taal)),
+                     alt.Tooltip("Weergave:N", title=i18n.translate("Waarde", taal)),
+                     alt.Tooltip("Jaar:O", title=i18n.translate("Jaar", taal))],
+        )
+        texts = []
+        # A white halo under each value keeps it readable where the gemeente's rule crosses it.
+        for halo in ({"stroke": "white", "strokeWidth": 3, "strokeJoin": "round"}, {}):
+            texts.append(alt.Chart().transform_filter("datum.Waarde >= 0").mark_text(
+                align="left", dx=4, fontSize=11, **halo).encode(y=y, x=x, text="Weergave:N"))
+            texts.append(alt.Chart().transform_filter("datum.Waarde < 0").mark_text(
+                align="right", dx=-4, fontSize=11, **halo).encode(y=y, x=x, text="Weergave:N"))
+        reference = alt.Chart().mark_rule(color="#333", strokeDash=[4, 3]).encode(
+            x=alt.X("gemeente_waarde:Q", scale=scale))
+        panels.append(
+            alt.layer(bars, reference, *texts, data=part)  # labels over the rule
+            .properties(width=panel_width, height=height_per_row * len(areas),
+                        title=alt.TitleParams([str(indicator), f"({unit}, {year})"],
+                                              fontSize=12, fontWeight="normal", anchor="start"))
+        )
+    chart = alt.concat(*panels, columns=2, spacing=24).properties(title=title)
     return dutch(chart)

@@ -7,6 +7,7 @@ in the observations query itself, so nothing downstream can see a suppressed val
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -361,6 +362,8 @@ def briefing_content(
     version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
 ) -> briefing.Briefing:
     scope = _scope(version, selection.gemeente, selection.regel, privacy)
+    if selection.taal != "nl":  # indicator names in the briefing's language
+        scope = dataclasses.replace(scope, catalogue=catalogue_in(version, selection.taal))
     geo = geometries(version, selection.gemeente, "buurt")
     return briefing.build(scope, geo, selection, today,
                           goal_frame=goals(version, selection.gemeente, privacy.real_only),

@@ -274,7 +274,7 @@ EN: dict[str, str] = {
     "het buurttypefilter in de zijbalk.": "One or two A4 pages in plain language for an alderman: "
     "key figures per theme, a map, the largest changes, signals and the sources. For the chosen "
     "municipality, district or neighbourhood and the neighbourhood-type filter in the sidebar. "
-    "The PDF itself is in Dutch.",
+    "The PDF follows the chosen language; the reasons given for signals are in Dutch.",
     "Waarover gaat de briefing?": "What is the briefing about?",
     "Download de briefing (PDF)": "Download the briefing (PDF)",
     "Of druk deze pagina af (Ctrl+P): de zijbalk en knoppen vallen dan weg.": "Or print this page "
@@ -556,6 +556,127 @@ EN: dict[str, str] = {
     "Tegelijk lopende projecten": "Projects running at once",
     "Vanaf": "From",
     "Project": "Project",
+    # --- Briefing (kernboodschap, figures, sources) and charts: issue 20 part B ---
+    "Buurt {naam}": "Neighbourhood {naam}",
+    "Wijk {naam}": "District {naam}",
+    "buurt {naam}": "neighbourhood {naam}",
+    "wijk {naam}": "district {naam}",
+    "Wijk {wijk}, gemeente {gemeente}": "District {wijk}, municipality {gemeente}",
+    "de {typen} van {gemeente}": "the {typen} of {gemeente}",
+    "Eén buurt; het buurttypefilter geldt hier niet.": "One neighbourhood; the "
+    "neighbourhood-type filter does not apply here.",
+    "Alle buurten": "All neighbourhoods",
+    "Alle buurten van de gemeente.": "All neighbourhoods of the municipality.",
+    "Alle buurten van de wijk.": "All neighbourhoods of the district.",
+    "Buurten van de wijk: {typen}.": "Neighbourhoods of the district: {typen}.",
+    "Alleen de {typen}.": "Only the {typen}.",
+    "1 buurt.": "1 neighbourhood.",
+    "{n} buurten.": "{n} neighbourhoods.",
+    "gemeente {waarde}": "municipality {waarde}",
+    "gemeente: geen cijfer": "municipality: no figure",
+    "{verschil} t.o.v. de gemeente ({waarde})": "{verschil} against the municipality ({waarde})",
+    "index {index} ({jaar} = 100)": "index {index} ({jaar} = 100)",
+    "één meting; nog geen verandering": "one measurement; no change yet",
+    "{verschil} sinds {jaar}: {oordeel}": "{verschil} since {jaar}: {oordeel}",
+    "geen aantoonbare verandering": "no demonstrable change",
+    "verandering onbekend": "change unknown",
+    "{waar}{naam} van {van} ({jaar_van}) naar {naar} ({jaar_naar}){indicatief}.": "{waar}{naam} "
+    "from {van} ({jaar_van}) to {naar} ({jaar_naar}){indicatief}.",
+    "Deze briefing bevat synthetische demogegevens: gegenereerde waarden, geen echte metingen. "
+    "Gebruik ze niet voor besluiten.": "This briefing contains synthetic demo data: generated "
+    "values, not real measurements. Do not use them for decisions.",
+    "{n} cijfers in {jaar} zijn niet getoond omdat ze op te weinig inwoners of respondenten "
+    "rusten.": "{n} figures for {jaar} are not shown because they rest on too few inhabitants or "
+    "respondents.",
+    "{n} enquêtecijfers hebben een brede marge: lees kleine verschillen daar niet als echte "
+    "verschillen.": "{n} survey figures have a wide margin: do not read small differences there "
+    "as real differences.",
+    "Verbeterd of verslechterd staat er alleen als een verandering groter is dan toeval kan "
+    "verklaren: we kijken daarvoor naar het aantal ondervraagden of inwoners achter een cijfer of "
+    "naar de foutmarge van de enquête (minder dan 5% kans dat het toeval is). Waar die niet bekend "
+    "zijn, heet een verandering van minstens 5% 'indicatief'. Een verandering zegt niets over de "
+    "oorzaak.": "Improved or worsened is only written when a change is larger than chance can "
+    "explain: we look at the number of respondents or inhabitants behind a figure or at the "
+    "survey's margin of error (less than a 5% chance that it is chance). Where these are not "
+    "known, a change of at least 5% is called 'indicative'. A change says nothing about its "
+    "cause.",
+    "Gegenereerde demowaarden (geen echte metingen).": "Generated demo values (not real "
+    "measurements).",
+    "Gegenereerde demowaarden": "Generated demo values",
+    "licentie": "licence",
+    "Buurttype: {type}": "Neighbourhood type: {type}",
+    "regel": "rule",
+    "gegevensjaar": "data year",
+    "en": "and",
+    "sinds de nulmeting ({jaar})": "since the baseline ({jaar})",
+    "sinds de nulmeting": "since the baseline",
+    "{naam}, van {van} naar {naar}": "{naam}, from {van} to {naar}",
+    "Verbeterd {sinds}: {lijst}.": "Improved {sinds}: {lijst}.",
+    "Verslechterd {sinds}: {lijst}.": "Worsened {sinds}: {lijst}.",
+    "Geen van de kerncijfers van {wie} is {sinds} aantoonbaar verbeterd.": "None of the key "
+    "figures of {wie} has demonstrably improved {sinds}.",
+    "Geen van de kerncijfers is aantoonbaar verslechterd.": "None of the key figures has "
+    "demonstrably worsened.",
+    "ongunstiger: {lijst}": "less favourable: {lijst}",
+    "gunstiger: {lijst}": "more favourable: {lijst}",
+    "Vergeleken met de gemeente is {wie} {delen}.": "Compared with the municipality, {wie} is "
+    "{delen}.",
+    "Op de kerncijfers wijkt {wie} niet duidelijk af van de gemeente.": "On the key figures, "
+    "{wie} does not clearly differ from the municipality.",
+    "Aandacht nodig: {n} signalen van verslechtering in het laatste jaar, de meeste in {waar}.":
+    "Attention needed: {n} signals of decline in the latest year, most of them in {waar}.",
+    "Aandacht nodig: {n} signalen van verslechtering in het laatste jaar.": "Attention needed: "
+    "{n} signals of decline in the latest year.",
+    "Aandacht nodig: één signaal van verslechtering in het laatste jaar ({wat}).": "Attention "
+    "needed: one signal of decline in the latest year ({wat}).",
+    "Er zijn geen signalen van verslechtering in het laatste jaar.": "There are no signals of "
+    "decline in the latest year.",
+    "Van de {n} doelen zijn er {behaald} behaald, {koers} op koers en {achter} achter.": "Of the "
+    "{n} goals, {behaald} have been reached, {koers} are on track and {achter} are behind.",
+    "Kaart: {naam} ({eenheid}) per buurt, {jaar}. Gekleurd: de buurten van deze briefing; grijs: "
+    "de andere buurten van de gemeente.": "Map: {naam} ({eenheid}) per neighbourhood, {jaar}. "
+    "Coloured: the neighbourhoods of this briefing; grey: the other neighbourhoods of the "
+    "municipality.",
+    "De nummers staan in de lijst onder de legenda.": "The numbers are listed under the legend.",
+    "buiten de selectie": "outside the selection",
+    "(ongunstig)": "(unfavourable)",
+    "(gunstig)": "(favourable)",
+    "lager dan": "lower than",
+    " tot ": " to ",
+    " of hoger": " or higher",
+    "Referentie": "Reference",
+    "Indicator (jaar)": "Indicator (year)",
+    "Verandering sinds de nulmeting": "Change since the baseline",
+    "BRIEFING": "BRIEFING",
+    "Kernboodschap": "Key message",
+    "De buurt": "The neighbourhood",
+    "gemaakt op": "made on",
+    "pagina": "page",
+    "van": "of",
+    "Let op: synthetische demogegevens.": "Note: synthetic demo data.",
+    "De cijfers in deze briefing zijn gegenereerd om de monitor te laten zien; het zijn geen "
+    "echte metingen.": "The figures in this briefing were generated to show the monitor; they are "
+    "not real measurements.",
+    "En nog {n} signalen: zie de monitor.": "And {n} more signals: see the monitor.",
+    "Waarde: het gemiddelde van de buurten van deze briefing, gewogen naar inwoners waar het om "
+    "een aandeel of een cijfer per inwoner gaat. Verloop: paars de selectie, grijs gestreept de "
+    "gemeente.": "Value: the average of the neighbourhoods in this briefing, weighted by "
+    "population for shares and rates. Trend: purple the selection, dashed grey the municipality.",
+    "Waarde: het gemiddelde van de buurten, gewogen naar inwoners bij aandelen en cijfers per "
+    "inwoner. Nulmeting: de gemeente zelf in dat jaar (niet met zichzelf vergeleken).": "Value: "
+    "the average of the neighbourhoods, weighted by population for shares and rates. Baseline: "
+    "the municipality itself in that year (not compared with itself).",
+    "Op de kaart": "On the map",
+    "nog niet gemeten": "not measured yet",
+    "nu {waarde} ({jaar})": "now {waarde} ({jaar})",
+    "{gebied}, {indicator}: van {van} ({jaar_van}) naar {doel} in {streefjaar}; {nu}: {status}.":
+    "{gebied}, {indicator}: from {van} ({jaar_van}) to {doel} by {streefjaar}; {nu}: {status}.",
+    "{project} ({organisatie}; {gebieden}): vanaf {start}, {eind}.": "{project} ({organisatie}; "
+    "{gebieden}): from {start}, {eind}.",
+    "loopt door": "ongoing",
+    "tot {datum}": "until {datum}",
+    " procentpunt": " percentage points",
+    # Table headers on Trends (the downloads follow the page's language)
     "Gebieden": "Areas",
     "Start": "Start",
     "Eind": "End",
@@ -566,6 +687,42 @@ EN: dict[str, str] = {
     "Dimensie": "Dimension",
     "Verandering": "Change",
     "Aandeel in de verandering": "Share of the change",
+    "Ondergrens": "Lower bound",
+    "Bovengrens": "Upper bound",
+    # Charts (Trends, Vergelijken)
+    "Reeks": "Series",
+    "Soort": "Kind",
+    "nulmeting": "baseline",
+    "gebied": "area",
+    "gemeente": "municipality",
+    "buurttype": "neighbourhood type",
+    "Driehoekjes boven in de grafiek, met een dunne stippellijn: de start van {n} projecten in de "
+    "gekozen gebieden (wijs ze aan voor de naam; zie de tabel eronder).": "Triangles at the top "
+    "of the chart, with a thin dotted line: the start of {n} projects in the chosen areas (point "
+    "at them for the name; see the table below).",
+    "Voor deze gebieden zijn geen cijfers geladen.": "No figures are loaded for these areas.",
+    "Een driehoekje boven in de grafiek, met een dunne stippellijn: de start van 1 project in de "
+    "gekozen gebieden (wijs het aan voor de naam; zie de tabel eronder).": "A triangle at the top "
+    "of the chart, with a thin dotted line: the start of 1 project in the chosen areas (point at "
+    "it for the name; see the table below).",
+    "{n} gebieden in {gemeente}, per indicator in hetzelfde jaar (het laatste jaar met cijfers). "
+    "'Opvallend' noemt het beste en het minste gebied als het verschil groter is dan toeval "
+    "(getoetst met de marges of het aantal respondenten; anders indicatief, vanaf 5%). Een "
+    "verschil zegt niets over de oorzaak.": "{n} areas in {gemeente}, per indicator in the same "
+    "year (the latest year with figures). 'Notable' names the best and the weakest area when the "
+    "difference is larger than chance (tested with the margins or the number of respondents; "
+    "otherwise indicative, from 5%). A difference says nothing about its cause.",
+    "Per indicator van het thema {thema} een balk per gebied, met de waarde erbij; de gestippelde "
+    "lijn is de gemeente. Elke indicator heeft een eigen schaal. Kies een ander thema in de "
+    "zijbalk.": "Per indicator of the theme {thema} a bar per area, with its value; the dashed "
+    "line is the municipality. Each indicator has its own scale. Choose another theme in the "
+    "sidebar.",
+    "Paars: het beste gebied, oranje: het minste, alleen waar het verschil opvalt; de kolom "
+    "'Opvallend' zegt hetzelfde in woorden. (synth.): synthetisch demogegeven. De download bevat "
+    "per waarde de eenheid, het jaar, de bron en of ze synthetisch of onderdrukt is.": "Purple: "
+    "the best area, orange: the weakest, only where the difference is notable; the 'Opvallend' "
+    "(notable) column says the same in words. (synth.): synthetic demo value. The download (in "
+    "Dutch) holds each value's unit, year, source and whether it is synthetic or suppressed.",
 }
 
 

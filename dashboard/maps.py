@@ -7,6 +7,7 @@ only carrier of meaning. Tooltips use pydeck's text mode, which shows names as t
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from collections.abc import Sequence
@@ -334,8 +335,13 @@ def name_layer(frame: pd.DataFrame) -> pdk.Layer:
 
 
 def svg_map(features: dict, width: int = 340, height: int = 270,
-            focus: frozenset[str] | set[str] = frozenset()) -> str:
-    """A static map as SVG: each feature's polygons filled with its `fill` property, no text.
+            focus: frozenset[str] | set[str] = frozenset(),
+            labels: dict[str, str] | None = None) -> str:
+    """A static map as SVG: each feature's polygons filled with its `fill` property.
+
+    `labels` (area code -> text, a name or a key number) are written at the middle of the
+    area's largest ring, white-haloed to stay readable on any fill; labels outside the frame are
+    left out.
 
     Web Mercator (the projection of the map page), fitted to the features' extent, or with
     `focus` (area codes) to those areas with their surroundings; for a printed page, drawn in a
@@ -351,11 +357,12 @@ def svg_map(features: dict, width: int = 340, height: int = 270,
                     else [geometry["coordinates"]] if geometry["type"] == "Polygon" else [])
         rings = [[project(lon, lat) for lon, lat, *_ in ring] for poly in polygons for ring in poly]
         shapes.append((feature["properties"].get("fill", "#ffffff"), rings,
-                       feature["properties"].get("area_code") in focus))
-    points = [p for _, rings, _ in shapes for ring in rings for p in ring]
+                       feature["properties"].get("area_code") in focus,
+                       feature["properties"].get("area_code")))
+    points = [p for _, rings, _, _ in shapes for ring in rings for p in ring]
     if not points:
         return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"/>'
-    framed = [p for _, rings, inside in shapes if inside for ring in rings for p in ring]
+    framed = [p for _, rings, inside, _ in shapes if inside for ring in rings for p in ring]
     xs, ys = [p[0] for p in framed or points], [p[1] for p in framed or points]
     x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
     if framed:  # the chosen areas with their surroundings around them
@@ -365,7 +372,8 @@ def svg_map(features: dict, width: int = 340, height: int = 270,
     dx = (width - (x1 - x0) * scale) / 2
     dy = (height - (y1 - y0) * scale) / 2
     paths = []
-    for fill, rings, _ in shapes:
+    texts = []
+    for fill, rings, _, code in shapes:
         d = " ".join(
             "M" + " L".join(f"{dx + (x - x0) * scale:.1f},{height - dy - (y - y0) * scale:.1f}"
                             for x, y in ring) + " Z"
@@ -373,5 +381,17 @@ def svg_map(features: dict, width: int = 340, height: int = 270,
         )
         paths.append(f'<path d="{d}" fill="{fill}" fill-rule="evenodd" stroke="#5a5a5a" '
                      'stroke-width="0.4"/>')
+        text = (labels or {}).get(code)
+        if text and rings:
+            ring = max(rings, key=len)
+            cx = dx + (sum(x for x, _ in ring) / len(ring) - x0) * scale
+            cy = height - dy - (sum(y for _, y in ring) / len(ring) - y0) * scale
+            half = 2.2 * len(text)  # about half the text's width at this size
+            if half <= cx <= width - half and 6 <= cy <= height - 4:
+                texts.append(
+                    f'<text x="{cx:.1f}" y="{cy:.1f}" text-anchor="middle" '
+                    'dominant-baseline="middle" font-family="DejaVu Sans, sans-serif" '
+                    'font-size="8" font-weight="bold" fill="#1a1a1a" stroke="#ffffff" '
+                    f'stroke-width="2" paint-order="stroke">{html.escape(text)}</text>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}">{"".join(paths)}</svg>')
+            f'viewBox="0 0 {width} {height}">{"".join(paths)}{"".join(texts)}</svg>')

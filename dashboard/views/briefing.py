@@ -39,6 +39,7 @@ selection = briefing.Selection(
     nulmeting=view.nulmeting,
     indicator=view.indicator,
     referentie=view.referentie,
+    taal=view.taal,
 )
 today = dt.date.today()
 content = data.briefing_content(ctx.version, ctx.privacy, selection, today)
@@ -67,14 +68,22 @@ st.markdown(f"**{components.plain(content.subtitle)}**  \n"
 if content.synthetic:
     st.warning(t("Let op: synthetische demogegevens. Cijfers met (synth.) zijn gegenereerd om de "
                  "monitor te laten zien; het zijn geen echte metingen."), icon=":material/science:")
+with st.container(border=True):
+    st.subheader(t("Kernboodschap"))
+    st.markdown("\n".join(f"- {components.plain(m)}" for m in content.key_messages))
+if content.context:
+    st.markdown(f"**{t('De buurt')}:** " + " ".join(components.plain(c) for c in content.context))
 
 left, right = st.columns([1.1, 1])
 with left:
     if content.map_features:
         st.image(maps.svg_map(content.map_features, width=420, height=330,
-                              focus=set(content.map_focus)),
+                              focus=set(content.map_focus), labels=content.map_labels),
                  caption=content.map_caption)
         components.legend([LegendItem(c, lab) for c, lab in content.legend], t("Legenda"))
+        if content.map_key:
+            st.caption(f"{t('Op de kaart')}: "
+                       + " · ".join(f"{n} {components.plain(name)}" for n, name in content.map_key))
     else:
         st.info(t("Voor deze gemeente zijn geen buurtgrenzen geladen; daarom geen kaart."))
 with right:
@@ -92,10 +101,14 @@ st.subheader(t("Per thema"))
 if not content.figures:
     st.info(t("Voor deze selectie zijn geen kerncijfers beschikbaar."))
 else:
-    st.html(briefing.figures_html(content.figures))
+    st.html(briefing.figures_html(content.figures, view.taal, content.reference_label))
     st.caption(t("Waarde: het gemiddelde van de buurten van deze briefing, gewogen naar inwoners "
                  "waar het om een aandeel of een cijfer per inwoner gaat. Referentie: de gemeente "
-                 "in hetzelfde jaar. Verloop: paars de selectie, grijs gestreept de gemeente."))
+                 "in hetzelfde jaar. Verloop: paars de selectie, grijs gestreept de gemeente.")
+               if not briefing.whole_gemeente(selection) else
+               t("Waarde: het gemiddelde van de buurten, gewogen naar inwoners bij aandelen en "
+                 "cijfers per inwoner. Nulmeting: de gemeente zelf in dat jaar (niet met zichzelf "
+                 "vergeleken)."))
 
 better, worse = st.columns(2)
 with better:

@@ -41,7 +41,8 @@ for code in view.gebieden:
         view.referentie, view.nulmeting, view.buurttype if ranks_in_filter else None, view.taal,
     )
     done = level.loc[[code]] if code in level.index else level.iloc[0:0]
-    series.append(done.reset_index(drop=True).assign(reeks=str(ctx.areas.loc[code, "name"]),
+    # Labelled with the level: a wijk and a buurt often share a name but are two lines.
+    series.append(done.reset_index(drop=True).assign(reeks=labels.get(code, code),
                                                      soort="gebied"))
 shown = (pd.concat(series, ignore_index=True) if series
          else data.trend_base(ctx.version, view.gemeente, view.regel, ctx.privacy,
@@ -60,36 +61,44 @@ if shown["shown"].notna().any():
     components.chart(
         "trend_chart", shown, title=legend.title, y_title=legend.unit,
         decimals=int(indicator["decimals"]), nulmeting=view.nulmeting, projects=bands,
-        width="stretch",
+        taal=view.taal, width="stretch",
     )
     st.caption(
         t("Lijnen per jaar: de gekozen gebieden, de gemeente en het gemiddelde per buurttype "
           "(gewogen naar inwoners).") + f" {legend.caption} "
         + t("Banden tonen de 95%-marge waar bekend.")
-        + (" " + t("Grijze vlakken: de looptijd van {n} projecten in de gekozen gebieden, met een "
-                   "lijn bij de start (zie de tabel eronder).", n=len(bands))
-           if not bands.empty else "")
+        + (" " + t("Driehoekjes boven in de grafiek, met een dunne stippellijn: de start van {n} "
+                   "projecten in de gekozen gebieden (wijs ze aan voor de naam; zie de tabel "
+                   "eronder).", n=len(bands))
+           if len(bands) > 1 else
+           " " + t("Een driehoekje boven in de grafiek, met een dunne stippellijn: de start van 1 "
+                   "project in de gekozen gebieden (wijs het aan voor de naam; zie de tabel "
+                   "eronder).") if len(bands) == 1 else "")
     )
     if not bands.empty:
-        components.table_with_downloads(
-            corporations.project_rows(ctx.scope(), ctx.projects(), list(view.gebieden)),
-            "projecten in de gekozen gebieden")
+        rows = corporations.project_rows(ctx.scope(), ctx.projects(), list(view.gebieden))
+        components.table_with_downloads(rows.rename(columns=lambda c: t(c)),
+                                        "projecten in de gekozen gebieden")
 else:
     st.info(t("Voor deze keuze zijn geen waarden beschikbaar."))
 components.synthetic_banner(bool(shown["synthetic"].eq(True).any()))
-shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "suppressed"])))
+shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "suppressed", "value"])))
+# The measured value keeps its own column; a derived number (difference, index, z-score,
+# percentile) gets a column named for what it is, never "Waarde".
+derived = view.referentie != "waarde"
+yes_no = {True: t("ja"), False: t("nee")}
 table = shown.assign(
-    eenheid=legend.unit,
-    synthetisch=shown["synthetic"].eq(True).map({True: "ja", False: "nee"}),
-    onderdrukt=shown["suppressed"].eq(True).map({True: "ja", False: "nee"}),
-)[["reeks", "period", "waarde_tekst", "shown", "eenheid", "n", "ci_low", "ci_high", "synthetisch",
-   "onderdrukt", "bron_tekst"]]
-components.table_with_downloads(
-    table.rename(columns={"reeks": "Reeks", "period": "Jaar", "waarde_tekst": "Weergave",
-                          # A derived value is named for what it is, never 'Waarde'.
-                          "shown": "Waarde" if view.referentie == "waarde" else legend.title,
-                          "eenheid": "Eenheid", "ci_low": "Ondergrens",
-                          "ci_high": "Bovengrens", "synthetisch": "Synthetisch",
-                          "onderdrukt": "Onderdrukt", "bron_tekst": "Bron"}),
-    f"trend-{view.indicator}",
+    eenheid=str(indicator["unit"]),
+    gemeten=shown["value"] if derived else shown["shown"],
+    synthetisch=shown["synthetic"].eq(True).map(yes_no),
+    onderdrukt=shown["suppressed"].eq(True).map(yes_no),
 )
+names = {"reeks": t("Reeks"), "period": t("Jaar"), "gemeten": t("Waarde"),
+         "eenheid": t("Eenheid"), "n": "n", "ci_low": t("Ondergrens"), "ci_high": t("Bovengrens")}
+if derived:
+    names |= {"shown": f"{legend.title}" + (f" ({legend.unit})" if legend.unit and legend.unit
+                                            not in legend.title else ""),
+              "waarde_tekst": t("Weergave")}
+names |= {"synthetisch": t("Synthetisch"), "onderdrukt": t("Onderdrukt"), "bron_tekst": t("Bron")}
+components.table_with_downloads(table[list(names)].rename(columns=names),
+                                f"trend-{view.indicator}")

@@ -30,14 +30,14 @@ if len(codes) < 2:
 
 long = ctx.comparison(tuple(codes))
 if long.empty:
-    st.warning("Voor deze gebieden zijn geen cijfers geladen.")
+    st.warning(t("Voor deze gebieden zijn geen cijfers geladen."))
     st.stop()
-st.caption(
-    f"{len(codes)} gebieden in {ctx.gemeente_name}, per indicator in hetzelfde jaar (het laatste "
-    "jaar met cijfers). 'Opvallend' noemt het beste en het minste gebied als het verschil groter "
-    "is dan toeval (getoetst met de marges of het aantal respondenten; anders indicatief, vanaf "
-    "5%). Een verschil zegt niets over de oorzaak."
-)
+st.caption(t(
+    "{n} gebieden in {gemeente}, per indicator in hetzelfde jaar (het laatste jaar met cijfers). "
+    "'Opvallend' noemt het beste en het minste gebied als het verschil groter is dan toeval "
+    "(getoetst met de marges of het aantal respondenten; anders indicatief, vanaf 5%). Een "
+    "verschil zegt niets over de oorzaak.", n=len(codes), gemeente=ctx.gemeente_name,
+))
 components.synthetic_banner(bool((long["Synthetisch"] == "ja").any()))
 
 theme = view.thema if view.thema in set(long["theme"]) else str(long["theme"].iloc[0])
@@ -46,12 +46,13 @@ st.subheader(t("Grafiek: {thema}", thema=t(THEME_LABELS[theme])))
 components.chart(
     "comparison_chart", part.assign(Weergave=part["kort"]),
     title=t("{thema}: de gekozen gebieden naast elkaar", thema=t(THEME_LABELS[theme])),
+    taal=view.taal,
 )
-st.caption(
-    f"Per indicator van het thema {THEME_LABELS[theme].lower()} een balk per gebied, met de "
-    "waarde erbij; de gestippelde lijn is de gemeente. Elke indicator heeft een eigen schaal. "
-    "Kies een ander thema in de zijbalk."
-)
+st.caption(t(
+    "Per indicator van het thema {thema} een balk per gebied, met de waarde erbij; de "
+    "gestippelde lijn is de gemeente. Elke indicator heeft een eigen schaal. Kies een ander "
+    "thema in de zijbalk.", thema=t(THEME_LABELS[theme]).lower(),
+))
 
 wide = profiles.comparison_wide(long)
 labelled = long.assign(Indicator=[profiles.row_label(n, u) for n, u in zip(
@@ -68,8 +69,8 @@ data.replayed("comparison_tables", wide, (
                               strict=True))),
     ("headings", {key: t(label) for key, label in THEME_LABELS.items()}),
 ))
-st.caption("Paars: het beste gebied, oranje: het minste, alleen waar het verschil opvalt; "
-           "de kolom 'Opvallend' zegt hetzelfde in woorden. (synth.): synthetisch demogegeven. "
-           "De download bevat per waarde de eenheid, het jaar, de bron en of ze synthetisch of "
-           "onderdrukt is.")
+st.caption(t("Paars: het beste gebied, oranje: het minste, alleen waar het verschil opvalt; "
+             "de kolom 'Opvallend' zegt hetzelfde in woorden. (synth.): synthetisch demogegeven. "
+             "De download bevat per waarde de eenheid, het jaar, de bron en of ze synthetisch of "
+             "onderdrukt is."))
 components.download_buttons(long[profiles.COMPARE_COLUMNS], "vergelijking")

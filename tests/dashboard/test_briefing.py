@@ -22,6 +22,13 @@ from metrics.formatting import format_number
 
 TODAY = dt.date(2026, 11, 23)
 WIJK = "WK020204"  # Presikhaaf-West
+BUURT = "BU02020424"  # Presikhaaf II, an achterstandsbuurt of that wijk
+# Names of statistical tests and their vocabulary: the method goes to the note in plain words.
+JARGON = ("proportietoets", "poissontoets", "z-toets", "z-score", "toets", "significan",
+          "statistisch", "p <", "p =", "p-waarde", "betrouwbaarheidsinterval")
+HEADINGS = ("Kernboodschap", "Signalen", "Per thema", "Grootste verbeteringen",
+            "Grootste achteruitgang", "Doelen", "Lopende en recente projecten", "Over deze cijfers",
+            "Bronnen", "Leefbaarheid", "Veiligheid", "Contact (sociale samenhang)", "Participatie")
 # Weighted by inhabitants in 2024 (areas under 50 inhabitants are suppressed), as the app does.
 MEAN_SQL = """
 WITH pop AS (SELECT area_code, value AS w FROM observations
@@ -58,19 +65,58 @@ def lbm(db: Path, codes: list[str]) -> str:
     return format_number(sql(db, MEAN_SQL, ["lbm_score", codes])[0][0], 2)
 
 
+SELECTIONS = {
+    "gemeente": briefing.Selection(gemeente="GM0202", nulmeting=2014),
+    "wijk": briefing.Selection(gemeente="GM0202", area=WIJK, nulmeting=2014),
+    "achterstand": briefing.Selection(gemeente="GM0202", buurttype=("achterstand",),
+                                      nulmeting=2014),
+    "buurt": briefing.Selection(gemeente="GM0202", area=BUURT, nulmeting=2014),
+}
+
+
 @pytest.fixture(scope="module")
-def pdfs(demo_db: Path) -> dict[str, tuple[str, int]]:
+def raw_pdfs(demo_db: Path) -> dict[str, bytes]:
     out = {}
-    for name, sel in {
-        "gemeente": briefing.Selection(gemeente="GM0202", nulmeting=2014),
-        "wijk": briefing.Selection(gemeente="GM0202", area=WIJK, nulmeting=2014),
-        "achterstand": briefing.Selection(gemeente="GM0202", buurttype=("achterstand",),
-                                          nulmeting=2014),
-    }.items():
+    for name, sel in SELECTIONS.items():
         pdf = briefing.generate_pdf(demo_db, sel, TODAY)
         assert pdf.startswith(b"%PDF")
-        out[name] = pdf_text(pdf)
+        out[name] = pdf
     return out
+
+
+@pytest.fixture(scope="module")
+def pdfs(raw_pdfs: dict[str, bytes]) -> dict[str, tuple[str, int]]:
+    return {name: pdf_text(pdf) for name, pdf in raw_pdfs.items()}
+
+
+@pytest.fixture(scope="module")
+def contents(demo_db: Path) -> dict[str, briefing.Briefing]:
+    """The briefings as built (the same functions generate_pdf uses), to compare with the PDF."""
+    from data_loaders import db, settings
+
+    con = db.connect(demo_db, read_only=True)
+    try:
+        privacy = settings.privacy()
+        cat = db.query(con, "app_catalogue").set_index("id", drop=False)
+        rule = str(db.query(con, "app_rules", {"gemeente": "GM0202"})["rule"].iloc[0])
+        obs = db.query(con, "app_observations", {
+            "gemeente": "GM0202", "indicators": list(cat.index), "areas": [],
+            "min_respondents": privacy.min_respondents,
+            "min_inhabitants": privacy.min_inhabitants})
+        obs["period"] = obs["period"].astype(int)
+        from dashboard import tables
+        scope = tables.Scope(
+            obs=obs, areas=db.query(con, "app_areas", {"gemeente": "GM0202"}),
+            types=db.query(con, "app_buurttypes", {"gemeente": "GM0202", "rule": rule}),
+            catalogue=cat, sources=db.query(con, "app_sources").set_index("key", drop=False))
+        geo = db.query(con, "app_geometries", {"gemeente": "GM0202", "level": "buurt"})
+        goal_frame = db.query(con, "app_goals", {"gemeente": "GM0202"})
+    finally:
+        con.close()
+    import dataclasses
+    return {name: briefing.build(scope, geo, dataclasses.replace(sel, regel=rule), TODAY,
+                                 goal_frame=goal_frame)
+            for name, sel in SELECTIONS.items()}
 
 
 def test_the_gemeente_briefing_names_the_gemeente_its_figures_and_sources(pdfs, demo_db) -> None:
@@ -82,10 +128,9 @@ def test_the_gemeente_briefing_names_the_gemeente_its_figures_and_sources(pdfs, 
     assert "Meest recente gegevens: 2024" in text
     assert "gemaakt op 23 november 2026" in text
     assert f"Leefbaarometerscore (2024) {lbm(demo_db, codes)}" in text
-    assert "Bron: CBS" in text
+    assert "CBS Kerncijfers wijken en buurten 2024 (tabel 85984NED); licentie: CC BY 4.0." in text
     assert "synthetische demogegevens" in text.lower()
-    for heading in ("Signalen", "Per thema", "Grootste verbeteringen", "Grootste achteruitgang",
-                    "Over deze cijfers", "Bronnen"):
+    for heading in HEADINGS:
         assert heading in text
 
 
@@ -239,3 +284,189 @@ def test_a_wijk_briefing_lists_the_goals_and_projects_of_its_buurten(demo_db) ->
 def test_the_reference_column_follows_the_reference_switch(reference, expected) -> None:
     row = pd.Series({"unit": "%", "decimals": 1})
     assert briefing.reference_text(21.0, 20.0, 25.0, 2014, reference, row) == expected
+
+
+# --- A briefing, not a draft ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(SELECTIONS))
+def test_the_briefing_opens_with_a_kernboodschap_of_three_to_five_sentences(name, contents,
+                                                                             pdfs) -> None:
+    messages = contents[name].key_messages
+    assert 3 <= len(messages) <= 5
+    text, _ = pdfs[name]
+    opening = text.split("Kernboodschap", 1)[1].split("Signalen", 1)[0]
+    for message in messages:
+        assert message.endswith(".")
+        assert " ".join(message.split()) in opening
+
+
+def test_the_kernboodschap_names_the_indicators_that_really_improved_or_declined(contents) -> None:
+    for name, content in contents.items():
+        improved = [f.name for f in content.figures if f.verdict == "verbeterd"]
+        worsened = [f.name for f in content.figures if f.verdict == "verslechterd"]
+        if name == "buurt":  # one buurt: its largest changes on any outcome count too
+            improved += [s.split(" van ")[0] for s in content.improvements]
+            worsened += [s.split(" van ")[0] for s in content.declines]
+        first, second = content.key_messages[:2]
+        if improved:
+            assert first.startswith("Verbeterd sinds de nulmeting (2014): ")
+            assert any(n.lower()[:20] in first.lower() for n in improved)
+        else:
+            assert "aantoonbaar verbeterd" in first
+        if worsened:
+            assert second.startswith("Verslechterd sinds de nulmeting (2014): ")
+        else:
+            assert second == "Geen van de kerncijfers is aantoonbaar verslechterd."
+
+
+def test_a_buurt_kernboodschap_leads_with_its_largest_tested_improvements(contents) -> None:
+    content = contents["buurt"]
+    assert content.improvements, "de demo-buurt heeft getoetste verbeteringen"
+    first = content.key_messages[0]
+    for sentence in content.improvements:
+        if "(indicatief)" not in sentence:
+            indicator = sentence.split(" van ")[0]
+            assert indicator[0].lower() + indicator[1:] in first
+
+
+def test_the_gemeente_kernboodschap_says_burglaries_fell_from_the_nulmeting(contents,
+                                                                            demo_db) -> None:
+    # In the demo, registered burglaries in Arnhem fell clearly from 2014 to 2024.
+    row = next(f for f in contents["gemeente"].figures if f.indicator_id == "woninginbraak")
+    assert row.verdict == "verbeterd" and row.first[0] == 2014
+    assert row.value_number < row.first[1]
+    first = contents["gemeente"].key_messages[0]
+    assert "geregistreerde woninginbraken, van " in first
+    assert f"naar {format_number(row.value_number, 1)} per 1.000 woningen" in first
+
+
+def test_the_kernboodschap_of_a_part_of_the_gemeente_compares_it_with_the_gemeente(
+        contents) -> None:
+    for name in ("wijk", "achterstand", "buurt"):
+        text = " ".join(contents[name].key_messages)
+        assert "Vergeleken met de gemeente" in text or "niet duidelijk af van de gemeente" in text
+    assert "Vergeleken met de gemeente" not in " ".join(contents["gemeente"].key_messages)
+
+
+@pytest.mark.parametrize("name", list(SELECTIONS))
+def test_the_pdf_names_no_statistical_test(name, pdfs) -> None:
+    text, _ = pdfs[name]
+    found = [word for word in JARGON if word in text.lower()]
+    assert not found, found
+    assert "groter is dan toeval kan verklaren" in text  # the method, once, in plain words
+    assert text.count("groter is dan toeval kan verklaren") == 1
+
+
+def test_a_gemeente_briefing_compares_the_gemeente_with_its_nulmeting_not_itself(contents,
+                                                                                 pdfs) -> None:
+    content = contents["gemeente"]
+    text, _ = pdfs["gemeente"]
+    assert content.reference_label == "Nulmeting"
+    for f in content.figures:
+        assert not f.reference.startswith("gemeente"), f.reference
+        assert f.reference.endswith(f"({f.first[0]})")
+    lbm_row = next(f for f in content.figures if f.indicator_id == "lbm_score")
+    assert f"gemeente {lbm_row.value}" not in text
+    # A part of the gemeente is still compared with the gemeente.
+    assert contents["wijk"].figures[0].reference.startswith("gemeente ")
+
+
+def test_a_buurt_briefing_gives_the_buurt_s_type_rule_inhabitants_and_income(contents, pdfs,
+                                                                             demo_db) -> None:
+    text, _ = pdfs["buurt"]
+    rule = contents["buurt"]
+    (kind, label, basis), = sql(demo_db, """
+        SELECT type, rule_label, basis_period FROM buurttypes WHERE area_code = ? AND rule = (
+            SELECT rule FROM buurttypes GROUP BY rule ORDER BY rule LIMIT 1) ORDER BY period DESC
+        LIMIT 1""", [BUURT]) or [(None, None, None)]
+    inwoners, year = sql(demo_db, "SELECT value, period FROM observations WHERE area_code = ? AND "
+                                  "indicator_id = 'inwoners' ORDER BY period DESC LIMIT 1",
+                         [BUURT])[0]
+    assert rule.context, "een buurtbriefing heeft context"
+    assert f"Inwoners: {format_number(inwoners, 0)} ({year}, CBS)" in text
+    assert "gemiddeld inkomen per inwoner: " in text
+    assert "huishoudens met een laag inkomen: " in text
+    assert "Buurttype: " in text and "gegevensjaar " in text
+    if kind is not None and rule.context[0].startswith("Buurttype: achterstandsbuurt"):
+        assert kind == "achterstand" or label  # the type comes with the rule that made it
+    # A gemeente briefing has no buurt context.
+    assert not contents["gemeente"].context
+
+
+def test_every_source_is_one_clean_line(pdfs) -> None:
+    for name, (text, _) in pdfs.items():
+        section = text.split("Bronnen", 1)[1]
+        assert "Bron: CBS: CBS" not in section and "Bron:" not in section
+        assert "(gegenereerd)" not in section and "licentie: geen" not in section
+        assert section.count("Gegenereerde demowaarden") == 1, name
+
+
+def test_the_map_is_labelled_with_names_or_a_numbered_key(contents) -> None:
+    from dashboard import maps
+
+    buurt = contents["buurt"]
+    svg = maps.svg_map(buurt.map_features, focus=set(buurt.map_focus), labels=buurt.map_labels)
+    assert ">Presikhaaf II</text>" in svg
+    gemeente = contents["gemeente"]
+    assert gemeente.map_key and [k[0] for k in gemeente.map_key][:3] == ["1", "2", "3"]
+    svg = maps.svg_map(gemeente.map_features, labels=gemeente.map_labels)
+    assert ">1</text>" in svg
+    named = {name for _, name in gemeente.map_key}
+    # The numbered buurten are those the briefing names among its signals.
+    assert any(w.split(":")[0] in named for w in gemeente.warnings)
+
+
+def lines_with_heights(pdf: bytes) -> list[list[tuple[str, float]]]:
+    """Per page the text pieces with their height on the page (0 at the bottom)."""
+    pages = []
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        found: list[tuple[str, float]] = []
+
+        def visit(text, cm, tm, font, size, found=found):
+            if text.strip():
+                found.append((text.strip(), tm[5] * cm[3] + cm[5]))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(found)
+    return pages
+
+
+@pytest.mark.parametrize("name", list(SELECTIONS))
+def test_no_heading_is_left_alone_at_the_bottom_of_a_page(name, raw_pdfs) -> None:
+    for pieces in lines_with_heights(raw_pdfs[name]):
+        footer = min(y for _, y in pieces)
+        for heading in HEADINGS:
+            at = [y for text, y in pieces if text == heading]
+            for y in at:
+                below = [t for t, other in pieces if footer < other < y - 1]
+                assert below, f"'{heading}' staat alleen onderaan de pagina"
+
+
+def test_an_english_briefing_is_english_in_its_headings_kernboodschap_and_table(demo_db) -> None:
+    pdf = briefing.generate_pdf(demo_db, briefing.Selection(gemeente="GM0202", area=BUURT,
+                                                            nulmeting=2014, taal="en"), TODAY)
+    text, pages = pdf_text(pdf)
+    assert pages <= 2
+    for english in ("Neighbourhood Presikhaaf II", "Key message", "Signals", "Per theme",
+                    "Largest improvements", "About these figures", "Sources",
+                    "Change since the baseline", "Leefbaarometer score (2024)",
+                    "Compared with the municipality", "made on 23 november 2026", "page 1 of"):
+        assert english in text, english
+    for dutch in ("Kernboodschap", "Signalen", "Per thema", "Bronnen", "Grootste", "gemaakt op",
+                  "pagina", "Verandering sinds", "Over deze cijfers", "Vergeleken met",
+                  "geen aantoonbare", "buiten de selectie", "Gegenereerde demowaarden"):
+        assert dutch not in text, dutch
+
+
+def test_every_fixed_text_of_the_pdf_has_an_english_entry() -> None:
+    from dashboard import i18n
+
+    fixed = [*briefing.PAGE_TEXTS.values(), briefing.METHOD_NOTE, briefing.GEMEENTE_TABLE_NOTE,
+             *briefing.VERDICT_WORD.values()]
+    assert [text for text in fixed if text not in i18n.EN] == []
+
+
+def test_the_whole_gemeente_has_no_second_line_of_itself_in_its_trends(contents) -> None:
+    assert all(f.trend_gemeente == () for f in contents["gemeente"].figures)
+    assert all(f.trend_gemeente for f in contents["wijk"].figures)

@@ -105,3 +105,133 @@ def test_a_map_with_several_sources_names_each_area_s_own() -> None:
     deck = maps.choropleth(frame, breaks=[5.0], colours=maps.palette("hoger_beter", 2, True))
     features = json.loads(deck.to_json())["layers"][0]["data"]["features"]
     assert [f["properties"]["b"] for f in features] == ["2024 · CBS", "2024 · enquête", ""]
+
+
+# --- Trends and Vergelijken: what the charts say, as specs ---------------------------------------
+
+
+def trend_frame(years=(2014, 2016, 2018, 2020, 2022)) -> pd.DataFrame:
+    rows = []
+    for reeks, soort in (("Klarendal (wijk)", "gebied"), ("Klarendal (buurt)", "gebied"),
+                         ("Gemeente Arnhem", "gemeente")):
+        for i, year in enumerate(years):
+            rows.append({"reeks": reeks, "soort": soort, "period": year, "shown": 3.9 + i / 50,
+                         "ci_low": float("nan"), "ci_high": float("nan"),
+                         "waarde_tekst": "3,9", "bron_tekst": "CBS"})
+    return pd.DataFrame(rows)
+
+
+def project_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "project": ["Oud", "Buurttuin", "Later"],
+        "organisatie": ["x", "y", "z"],
+        "van": pd.to_datetime(["2008-01-01", "2019-03-01", "2025-02-01"]),
+        "tot": pd.to_datetime(["2010-12-31", "2026-12-31", "2026-12-31"]),
+        "tekst": ["Oud (x)", "Buurttuin (y)", "Later (z)"],
+    })
+
+
+def layers_of(spec: dict) -> list[dict]:
+    return spec["layer"]
+
+
+def test_the_trend_axis_spans_the_years_with_data_and_no_year_more() -> None:
+    spec = charts.trend_chart(trend_frame(), title="t", y_title="score", decimals=2,
+                              projects=project_frame()).to_dict()
+    domains = [layer["encoding"]["x"]["scale"]["domain"] for layer in layers_of(spec)
+               if "scale" in layer.get("encoding", {}).get("x", {})]
+    assert domains and all(d == [{"year": 2014, "month": 1, "date": 1},
+                                 {"year": 2022, "month": 1, "date": 1}] for d in domains)
+
+
+def test_projects_are_thin_markers_with_their_name_not_grey_bands_over_the_lines() -> None:
+    spec = charts.trend_chart(trend_frame(), title="t", y_title="score", decimals=2,
+                              projects=project_frame()).to_dict()
+    marks = [layer["mark"] for layer in layers_of(spec)]
+    assert not any(m.get("type") == "rect" for m in marks)
+    rule = next(m for m in marks if m.get("type") == "rule" and m.get("color") == "#9a9a9a")
+    assert rule["strokeWidth"] <= 1 and rule["opacity"] < 1
+    marker = next(layer for layer in layers_of(spec) if layer["mark"].get("shape") == "triangle-down")
+    assert marker["encoding"]["tooltip"][0]["field"] == "tekst"
+    # Only the project running within 2014-2022 is marked: the older and the later one are not.
+    shown = spec["datasets"][marker["data"]["name"]]
+    assert [row["tekst"] for row in shown] == ["Buurttuin (y)"]
+
+
+def test_a_wijk_and_a_buurt_of_the_same_name_are_two_series() -> None:
+    spec = charts.trend_chart(trend_frame(), title="t", y_title="score", decimals=2).to_dict()
+    line = next(layer for layer in layers_of(spec) if layer["mark"].get("type") == "line")
+    assert line["encoding"]["color"]["sort"][:2] == ["Klarendal (wijk)", "Klarendal (buurt)"]
+
+
+def test_the_trend_chart_speaks_english_when_asked() -> None:
+    spec = charts.trend_chart(trend_frame(), title="t", y_title="score", decimals=2, nulmeting=2014,
+                              taal="en").to_dict()
+    line = next(layer for layer in layers_of(spec) if layer["mark"].get("type") == "line")
+    assert line["encoding"]["x"]["title"] == "Year"
+    assert line["encoding"]["color"]["title"] == "Series"
+    assert line["encoding"]["strokeDash"]["title"] == "Kind"
+    assert line["encoding"]["strokeDash"]["scale"]["domain"] == [
+        "area", "municipality", "neighbourhood type"]
+    assert [t["title"] for t in line["encoding"]["tooltip"]] == ["Series", "Year", "Value", "Source"]
+    assert "baseline" in json.dumps(spec) and "nulmeting" not in json.dumps(spec["datasets"])
+
+
+def comparison_frame(values=(-0.12, -0.05, 0.01)) -> pd.DataFrame:
+    codes, names, levels = ["WK020207", "BU02020700", "BU02020701"], \
+        ["Klarendal", "Klarendal", "Sint Marten"], ["wijk", "buurt", "buurt"]
+    rows = []
+    for indicator, unit in (("Geregistreerde geweldsmisdrijven per 1.000 inwoners in de buurt",
+                             "per 1.000 inwoners"), ("Afwijking van het verwachte niveau", "score")):
+        for code, name, level, value in zip(codes, names, levels, values, strict=True):
+            rows.append({"Code": code, "Gebied": name, "Niveau": level, "Indicator": indicator,
+                         "Eenheid": unit, "Jaar": 2024, "Waarde": value,
+                         "Weergave": f"{value:.2f}".replace(".", ","),
+                         "gemeente_waarde": -0.08 if min(values) < 0 else 4.0})
+    return pd.DataFrame(rows)
+
+
+def test_a_wijk_and_a_buurt_of_the_same_name_get_a_bar_each_labelled_with_the_level() -> None:
+    spec = charts.comparison_chart(comparison_frame(), title="t").to_dict()
+    panel = spec["concat"][0]
+    bars = next(layer for layer in panel["layer"] if layer["mark"]["type"] == "bar")
+    assert bars["encoding"]["y"]["sort"] == ["Klarendal (wijk)", "Klarendal", "Sint Marten"]
+    assert charts.area_labels(comparison_frame(), "en")["WK020207"] == "Klarendal (district)"
+
+
+def test_comparison_titles_are_whole_on_two_lines_and_the_panels_use_the_width() -> None:
+    spec = charts.comparison_chart(comparison_frame(), title="t").to_dict()
+    assert spec["columns"] == 2 and len(spec["concat"]) == 2
+    first = spec["concat"][0]
+    assert first["title"]["text"] == [
+        "Geregistreerde geweldsmisdrijven per 1.000 inwoners in de buurt",
+        "(per 1.000 inwoners, 2024)"]
+    assert "labelLimit" not in first["title"]
+    assert 2 * first["width"] >= 500
+
+
+def test_value_labels_sit_past_the_bar_ends_inside_the_scale() -> None:
+    frame = comparison_frame(values=(2.0, 9.2, 5.0))
+    spec = charts.comparison_chart(frame, title="t").to_dict()
+    panel = spec["concat"][0]
+    texts = [layer for layer in panel["layer"] if layer["mark"]["type"] == "text"]
+    assert {(t["mark"]["align"], t["mark"]["dx"] > 0) for t in texts} == {("left", True),
+                                                                         ("right", False)}
+    low, high = panel["layer"][0]["encoding"]["x"]["scale"]["domain"]
+    assert low == 0 and high >= 9.2 * 1.15  # room for "9,2" past the longest bar
+
+
+def test_comparison_ticks_never_repeat_a_label() -> None:
+    import re
+
+    import vl_convert
+
+    frame = comparison_frame()
+    frame = frame[frame["Indicator"] == frame["Indicator"].iloc[0]]
+    spec = charts.comparison_chart(frame, title="t").to_dict()
+    svg = vl_convert.vegalite_to_svg(spec)
+    labels = set(frame["Weergave"])
+    ticks = [t for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+             if re.fullmatch(r"[−\-]?[\d.,]+", t.strip()) and t not in labels]
+    assert len(ticks) >= 3
+    assert len(ticks) == len(set(ticks)), ticks
