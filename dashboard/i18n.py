@@ -328,8 +328,8 @@ EN: dict[str, str] = {
     "Open signalen": "Open signals",
     "Alle signalen": "All signals",
     "Nog geen signalen in deze selectie.": "No signals in this selection yet.",
-    "{n} signalen in {gemeente}. {bron}, stand {datum}.": "{n} signals in {gemeente}. {bron}, "
-    "as of {datum}.",
+    "Aantal signalen in {gemeente}: {n}. {bron}, stand {datum}.": "Number of signals in "
+    "{gemeente}: {n}. {bron}, as of {datum}.",
     "Bron: eigen registratie van signalen in de Buurtmonitor": "Source: the Buurtmonitor's own "
     "register of signals",
     "Signalen zijn vertrouwelijk: downloaden kan alleen waar deze installatie vertrouwelijke "

@@ -51,6 +51,7 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
         t("Nr."): frame["id"].astype(int),
         t("Datum"): [f"{d:%d-%m-%Y}" for d in frame["signal_date"]],
         t("Gebied"): [labels.get(c, c) for c in frame["area_code"]],
+        t("Omschrijving"): frame["description"].tolist(),
         t("Thema"): [t(THEMES[v]) for v in frame["theme"]],
         t("Bron"): [t(SOURCE_KINDS[v]) for v in frame["source_kind"]],
         t("Urgentie"): [t(URGENCIES[v]) for v in frame["urgency"]],
@@ -59,7 +60,6 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
         t("Verantwoordelijke"): frame["responsible"].fillna("–").tolist(),
         t("Besluit"): [t(DECISIONS[v]) if isinstance(v, str) else "–" for v in frame["decision"]],
         t("Project"): frame["project_id"].fillna("–").tolist(),
-        t("Omschrijving"): frame["description"].tolist(),
     })
 
 

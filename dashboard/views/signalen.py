@@ -30,38 +30,20 @@ projects = dict(zip(register["project_id"], register["name"], strict=True))
 
 # Who writes: in local mode a name typed once per session.
 who = state.author()
+name_box = st.container()  # always drawn, so the tabs below keep their place (and the open tab)
 if not who:
-    with st.form("naam"):
+    with name_box, st.form("naam"):
         name = st.text_input(t("Uw naam of functie"), max_chars=rules.MAX_NAME,
                              help=t("Komt in de geschiedenis van elk signaal dat u vastlegt of "
                                     "wijzigt."))
-        if st.form_submit_button(t("Naam bewaren")):
-            who = state.author(name)
-if who:
-    st.caption(t("U schrijft als {naam}.", naam=who))
+        if st.form_submit_button(t("Naam bewaren")) and name.strip():
+            state.author(name)
+            st.rerun()
+else:
+    name_box.caption(t("U schrijft als {naam}.", naam=who))
 
 tab_list, tab_new, tab_follow, tab_import = st.tabs(
     [t("Lijst"), t("Nieuw signaal"), t("Opvolgen"), t("Importeren")])
-
-with tab_list:
-    scope = st.radio(t("Toon"), ["open", "alle"], horizontal=True, key="signalen_toon",
-                     format_func=lambda v: t({"open": "Open signalen", "alle": "Alle signalen"}[v]))
-    frame = store.signals(opened, view.gemeente)
-    if scope == "open":
-        frame = frame[frame["step"] != "afgerond"]
-    if frame.empty:
-        st.caption(t("Nog geen signalen in deze selectie."))
-    else:
-        st.caption(t("{n} signalen in {gemeente}. {bron}, stand {datum}.", n=len(frame),
-                     gemeente=ctx.gemeente_name, bron=t(signals.SOURCE_LINE),
-                     datum=f"{today:%d-%m-%Y}"))
-        shown = signals.table(frame, labels)
-        components.dataframe(shown)
-        if ctx.privacy.show_confidential:
-            components.download_buttons(shown, f"signalen-{view.gemeente}")
-        else:
-            st.caption(t("Signalen zijn vertrouwelijk: downloaden kan alleen waar deze installatie "
-                         "vertrouwelijke gegevens toont."))
 
 with tab_new, st.form("nieuw_signaal"):
     area = st.selectbox(t("Buurt of wijk"), codes, format_func=labels.get,
@@ -117,7 +99,8 @@ with tab_follow:
                 left, right = st.columns(2)
                 step_date = left.date_input(t("Datum van de stap"), value=today, max_value=today,
                                             format="DD-MM-YYYY")
-                responsible = right.text_input(t("Verantwoordelijke"), max_chars=rules.MAX_NAME)
+                responsible = right.text_input(t("Verantwoordelijke"), max_chars=rules.MAX_NAME,
+                                              key="stap_verantwoordelijke")
                 decision = left.selectbox(t("Besluit (bij afronden)"), list(signals.DECISIONS),
                                           index=None, format_func=lambda v: t(signals.DECISIONS[v]))
                 project = right.selectbox(t("Project (bij besluit 'project')"), list(projects),
@@ -171,3 +154,24 @@ with tab_import:
             st.error(problem, icon=":material/block:")
         else:
             st.success(t("{n} signalen geïmporteerd.", n=count), icon=":material/check:")
+
+# Filled last, so the list shows what the forms above saved in this run.
+with tab_list:
+    scope = st.radio(t("Toon"), ["open", "alle"], horizontal=True, key="signalen_toon",
+                     format_func=lambda v: t({"open": "Open signalen", "alle": "Alle signalen"}[v]))
+    frame = store.signals(opened, view.gemeente)
+    if scope == "open":
+        frame = frame[frame["step"] != "afgerond"]
+    if frame.empty:
+        st.caption(t("Nog geen signalen in deze selectie."))
+    else:
+        st.caption(t("Aantal signalen in {gemeente}: {n}. {bron}, stand {datum}.", n=len(frame),
+                     gemeente=ctx.gemeente_name, bron=t(signals.SOURCE_LINE),
+                     datum=f"{today:%d-%m-%Y}"))
+        shown = signals.table(frame, labels)
+        components.dataframe(shown)
+        if ctx.privacy.show_confidential:
+            components.download_buttons(shown, f"signalen-{view.gemeente}")
+        else:
+            st.caption(t("Signalen zijn vertrouwelijk: downloaden kan alleen waar deze installatie "
+                         "vertrouwelijke gegevens toont."))
