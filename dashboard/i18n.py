@@ -353,6 +353,8 @@ EN: dict[str, str] = {
     "Besluit (bij afronden)": "Decision (when closing)",
     "Project (bij besluit 'project')": "Project (for the decision 'project')",
     "Reden": "Reason",
+    "Kies een besluit": "Choose a decision",
+    "Kies een project": "Choose a project",
     "Stap opslaan": "Save step",
     "Dit signaal is afgerond.": "This signal is closed.",
     "Koppel aan een project uit het projectregister": "Link to a project from the project register",

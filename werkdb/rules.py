@@ -196,7 +196,7 @@ def check_text(
     """The text stripped, or SignalRefused saying what is wrong with it."""
     text = (text or "").strip()
     if required and not text:
-        raise SignalRefused(f"{label} is leeg. Vul in wat er speelt.", label)
+        raise SignalRefused(f"{label} is leeg; vul het in.", label)
     if len(text) > max_chars:
         raise SignalRefused(
             f"{label} is te lang ({len(text)} tekens; maximaal {max_chars}). Vat het korter samen.",

@@ -101,10 +101,16 @@ with tab_follow:
                                             format="DD-MM-YYYY")
                 responsible = right.text_input(t("Verantwoordelijke"), max_chars=rules.MAX_NAME,
                                               key="stap_verantwoordelijke")
-                decision = left.selectbox(t("Besluit (bij afronden)"), list(signals.DECISIONS),
-                                          index=None, format_func=lambda v: t(signals.DECISIONS[v]))
-                project = right.selectbox(t("Project (bij besluit 'project')"), list(projects),
-                                          index=None, format_func=lambda p: f"{p} · {projects[p]}")
+                decision = project = None
+                if "afgerond" in next_steps:  # a decision (and its project) belongs to closing
+                    decision = left.selectbox(
+                        t("Besluit (bij afronden)"), list(signals.DECISIONS), index=None,
+                        placeholder=t("Kies een besluit"),
+                        format_func=lambda v: t(signals.DECISIONS[v]))
+                    project = right.selectbox(
+                        t("Project (bij besluit 'project')"), list(projects), index=None,
+                        placeholder=t("Kies een project"),
+                        format_func=lambda p: f"{p} · {projects[p]}")
                 reason = st.text_area(t("Reden"), max_chars=rules.MAX_TEXT,
                                       help=t(rules.PRIVACY_HINT))
                 if st.form_submit_button(t("Stap opslaan"), type="primary"):

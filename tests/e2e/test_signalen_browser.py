@@ -25,6 +25,9 @@ def test_a_signal_recorded_in_the_browser_shows_on_the_profile(page, screenshots
     page.get_by_role("tab", name="Lijst").click()
     page.wait_for_timeout(800)
     page.screenshot(path=screenshots / "signalen-lijst.png", full_page=True)
+    page.get_by_role("tab", name="Opvolgen").click()
+    page.wait_for_timeout(800)
+    page.screenshot(path=screenshots / "signalen-opvolgen.png", full_page=True)
 
     open_page(page, f"/buurtprofiel?buurt={BUURT}", settle_ms=1500)
     heading = page.get_by_role("heading", name="Signalen uit de buurt")
