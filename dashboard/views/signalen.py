@@ -71,12 +71,34 @@ with tab_new, st.form("nieuw_signaal"):
         except (rules.SignalRefused, store.StoreError) as exc:
             st.error(str(exc), icon=":material/block:")
 
+with tab_import:
+    st.caption(t("Voor organisaties die signalen in een spreadsheet bijhouden: vul het sjabloon "
+                 "(CSV of Excel) en laad het hier. Alle regels worden gecontroleerd, ook op "
+                 "persoonsgegevens; bij één fout wordt niets geïmporteerd."))
+    blank = importer.template_frame()
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(t("Sjabloon (CSV)"), exports.to_csv_bytes(blank),
+                         file_name="sjabloon-signalen.csv", mime="text/csv")
+    right.download_button(t("Sjabloon (Excel)"), exports.to_xlsx_bytes(blank, "Signalen"),
+                          file_name="sjabloon-signalen.xlsx")
+    upload = st.file_uploader(t("Bestand met signalen"), type=["csv", "xlsx"],
+                              key="signalen_bestand")
+    if upload is not None and st.button(t("Importeren"), type="primary", disabled=not who):
+        count, problem = signals.import_file(opened, upload.name, upload.getvalue(), who,
+                                             set(codes), set(projects))
+        if problem:
+            st.error(problem, icon=":material/block:")
+        else:
+            st.success(t("{n} signalen geïmporteerd.", n=count), icon=":material/check:")
+
+# Read after the forms above, so the lists show what they saved in this run.
+stored = store.signals(opened, view.gemeente)
+
 with tab_follow:
-    frame = store.signals(opened, view.gemeente)
-    if frame.empty:
+    if stored.empty:
         st.caption(t("Nog geen signalen om op te volgen."))
     else:
-        rows = frame.set_index("id")
+        rows = stored.set_index("id")
         chosen = st.selectbox(
             t("Signaal"), list(rows.index), key="signaal_kies",
             format_func=lambda i: f"{i} · {labels.get(rows.at[i, 'area_code'], '')} · "
@@ -141,31 +163,10 @@ with tab_follow:
         st.markdown(f"**{t('Geschiedenis')}**")
         components.dataframe(signals.history_table(store.history(opened, int(chosen))))
 
-with tab_import:
-    st.caption(t("Voor organisaties die signalen in een spreadsheet bijhouden: vul het sjabloon "
-                 "(CSV of Excel) en laad het hier. Alle regels worden gecontroleerd, ook op "
-                 "persoonsgegevens; bij één fout wordt niets geïmporteerd."))
-    blank = importer.template_frame()
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button(t("Sjabloon (CSV)"), exports.to_csv_bytes(blank),
-                         file_name="sjabloon-signalen.csv", mime="text/csv")
-    right.download_button(t("Sjabloon (Excel)"), exports.to_xlsx_bytes(blank, "Signalen"),
-                          file_name="sjabloon-signalen.xlsx")
-    upload = st.file_uploader(t("Bestand met signalen"), type=["csv", "xlsx"],
-                              key="signalen_bestand")
-    if upload is not None and st.button(t("Importeren"), type="primary", disabled=not who):
-        count, problem = signals.import_file(opened, upload.name, upload.getvalue(), who,
-                                             set(codes), set(projects))
-        if problem:
-            st.error(problem, icon=":material/block:")
-        else:
-            st.success(t("{n} signalen geïmporteerd.", n=count), icon=":material/check:")
-
-# Filled last, so the list shows what the forms above saved in this run.
 with tab_list:
     scope = st.radio(t("Toon"), ["open", "alle"], horizontal=True, key="signalen_toon",
                      format_func=lambda v: t({"open": "Open signalen", "alle": "Alle signalen"}[v]))
-    frame = store.signals(opened, view.gemeente)
+    frame = stored
     if scope == "open":
         frame = frame[frame["step"] != "afgerond"]
     if frame.empty:

@@ -118,3 +118,21 @@ def test_two_sessions_following_up_one_signal_the_later_is_refused_and_nothing_i
     stored = store.get(opened, signal_id)
     assert (stored["responsible"], stored["version"]) == ("kerngroep Klarendal", 2)
     assert store.history(opened, signal_id)["changed_by"].tolist() == ["Welzijn Oost", "Anna"]
+
+
+def test_an_uploaded_template_is_imported_whole_or_not_at_all(tmp_path) -> None:
+    from dashboard import signals
+
+    opened = store.open_store(f"sqlite:///{tmp_path / 'werkdb.sqlite'}")
+    header = "gebiedscode;datum;thema;soort_bron;omschrijving;urgentie\n"
+    good = "BU02020100;2024-05-01;veiligheid;politie;Meer fietsendiefstal bij het station;hoog\n"
+    bad = "BU02020100;2024-05-02;veiligheid;bewoner;Melder: 06-12345678;laag\n"
+    count, problem = signals.import_file(opened, "../../signalen.csv",
+                                         (header + good + bad).encode(), "Import", {BUURT}, set())
+    assert (count, store.signals(opened).empty) == (0, True)
+    assert "Bestand 'signalen.csv', regel 3, kolom 'omschrijving'" in problem
+    count, problem = signals.import_file(opened, "signalen.csv", (header + good).encode(),
+                                         "Import", {BUURT}, set())
+    assert (count, problem) == (1, "")
+    assert store.signals(opened)["created_by"].tolist() == ["Import"]
+    opened.engine.dispose()
