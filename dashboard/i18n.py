@@ -375,6 +375,8 @@ EN: dict[str, str] = {
     "stand {datum}.": "{open} open and {recent} recently closed signals from residents and "
     "professionals. {bron}, as of {datum}.",
     "Signaal vastleggen of opvolgen": "Record or follow up a signal",
+    "De {n} nieuwste staan hieronder; alle op de pagina Signalen.": "The {n} newest are listed "
+    "below; all of them on the Signals page.",
     "Nr.": "No.",
     "Gebied": "Area",
     "Bron": "Source",

@@ -32,6 +32,7 @@ STEPS = {"nieuw": "Nieuw", "besproken": "Besproken", "in onderzoek": "In onderzo
          "afgerond": "Afgerond"}
 DECISIONS = {"project": "Project", "doorverwezen": "Doorverwezen", "geen actie": "Geen actie"}
 RECENT_DAYS = 90  # the profile shows closed signals this long after their last step
+PROFILE_ROWS = 20  # the profile lists the newest; the Signalen page has them all
 SOURCE_LINE = "Bron: eigen registratie van signalen in de Buurtmonitor"
 
 
@@ -98,7 +99,10 @@ def profile_panel(ctx: object, related: list[str]) -> None:
                      open=int((shown["step"] != "afgerond").sum()),
                      recent=int((shown["step"] == "afgerond").sum()), bron=t(SOURCE_LINE),
                      datum=f"{dt.date.today():%d-%m-%Y}"))
-        components.dataframe(table(shown, ctx.area_choices()[1]))
+        if len(shown) > PROFILE_ROWS:
+            st.caption(t("De {n} nieuwste staan hieronder; alle op de pagina Signalen.",
+                         n=PROFILE_ROWS))
+        components.dataframe(table(shown.head(PROFILE_ROWS), ctx.area_choices()[1]))
     state.link_to("views/signalen.py", t("Signaal vastleggen of opvolgen"),
                   icon=":material/campaign:")
 
