@@ -33,6 +33,14 @@ STEPS = {"nieuw": "Nieuw", "besproken": "Besproken", "in onderzoek": "In onderzo
 DECISIONS = {"project": "Project", "doorverwezen": "Doorverwezen", "geen actie": "Geen actie"}
 RECENT_DAYS = 90  # the profile shows closed signals this long after their last step
 PROFILE_ROWS = 20  # the profile lists the newest; the Signalen page has them all
+# The history names the store's fields; people read them in Dutch.
+FIELDS = {
+    "area_code": "gebied", "gemeente_code": "gemeente", "signal_date": "datum", "theme": "thema",
+    "source_kind": "soort bron", "description": "omschrijving", "urgency": "urgentie",
+    "step": "stap", "step_date": "datum van de stap", "responsible": "verantwoordelijke",
+    "decision": "besluit", "reason": "reden", "project_id": "project",
+    "archived_at": "gearchiveerd op", "bestand": "bestand",
+}
 SOURCE_LINE = "Bron: eigen registratie van signalen in de Buurtmonitor"
 
 
@@ -71,7 +79,7 @@ def history_table(frame: pd.DataFrame) -> pd.DataFrame:
         t("Wanneer (UTC)"): [f"{w:%d-%m-%Y %H:%M}" for w in pd.to_datetime(frame["changed_at"])],
         t("Door"): frame["changed_by"].tolist(),
         t("Wat"): frame["action"].tolist(),
-        t("Wijzigingen"): ["; ".join(f"{k}: {_shown(old)} → {_shown(new)}"
+        t("Wijzigingen"): ["; ".join(f"{FIELDS.get(k, k)}: {_shown(old)} → {_shown(new)}"
                                      for k, (old, new) in changes.items())
                            for changes in frame["changes"]],
     })

@@ -195,12 +195,17 @@ def _writing(store: Store) -> Iterator[sa.Connection]:
     try:
         with store.engine.execution_options(werkdb_write=True).begin() as connection:
             yield connection
-    except sa.exc.OperationalError as exc:
+    except sa.exc.DBAPIError as exc:  # a rule's refusal is no driver error and passes as it is
         raise StoreError(_readable(exc)) from exc
 
 
-def _reading(store: Store):  # -> context manager of a Connection
-    return store.engine.connect()
+@contextmanager
+def _reading(store: Store) -> Iterator[sa.Connection]:
+    try:
+        with store.engine.connect() as connection:
+            yield connection
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(_readable(exc)) from exc
 
 
 def _now() -> dt.datetime:

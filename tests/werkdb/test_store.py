@@ -185,3 +185,40 @@ def test_a_description_that_points_at_a_person_is_refused_with_a_dutch_reason(
     assert "Signalen gaan over buurten, nooit over personen" in message
     assert secret not in message  # the message points at the problem without repeating it
     assert store.signals(signal_store, "GM0202").empty
+
+
+def test_an_unreachable_store_gives_a_dutch_message_saying_what_to_check() -> None:
+    with pytest.raises(store.StoreError, match="niet bereikbaar.*Controleer BUURTMONITOR_WERKDB"):
+        store.open_store("postgresql+psycopg://postgres@127.0.0.1:1/bestaat_niet")
+
+
+def test_the_store_address_is_read_from_the_environment(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("BUURTMONITOR_WERKDB", "postgresql://gebruiker@server:5432/buurtmonitor")
+    assert store.store_url() == "postgresql+psycopg://gebruiker@server:5432/buurtmonitor"
+    monkeypatch.setenv("BUURTMONITOR_WERKDB", str(tmp_path / "signalen.sqlite"))
+    assert store.store_url() == f"sqlite:///{tmp_path / 'signalen.sqlite'}"
+    monkeypatch.delenv("BUURTMONITOR_WERKDB")
+    assert store.store_url().endswith("var/werkdb.sqlite")
+
+
+def test_the_migrations_go_down_and_up_again_and_upgrading_twice_changes_nothing(
+        signal_store) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    _new(signal_store)
+    config = Config()
+    config.set_main_option("script_location", str(store.MIGRATIONS))
+    with signal_store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    with signal_store.engine.connect() as connection:
+        tables = {row[0] for row in connection.exec_driver_sql(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            if signal_store.dialect == "postgresql"
+            else "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert not {"signals", "signal_history"} & tables
+    store.migrate(signal_store.engine)
+    store.migrate(signal_store.engine)
+    assert store.signals(signal_store, "GM0202").empty
+    assert store.get(signal_store, _new(signal_store))["id"] == 1
