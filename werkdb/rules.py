@@ -265,6 +265,8 @@ def new_signal(
     values: area_code, signal_date, theme, source_kind, description, urgency.
     """
     area = str(values.get("area_code") or "").strip().upper()
+    if not area:
+        raise SignalRefused("Kies de buurt of wijk waar het signaal over gaat.", "Gebied")
     if not re.fullmatch(r"(BU\d{8}|WK\d{6})", area):
         raise SignalRefused(
             f"Gebied '{area[:20]}' is geen buurt- of wijkcode (BU + 8 cijfers of WK + 6 cijfers).",

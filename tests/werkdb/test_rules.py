@@ -72,3 +72,10 @@ def test_a_date_in_the_future_is_refused() -> None:
 
 def test_closed_signals_are_archived_after_the_period() -> None:
     assert rules.archive_cutoff(TODAY, 30) == dt.date(2026, 11, 1)
+
+
+def test_a_signal_without_an_area_asks_to_choose_one() -> None:
+    with pytest.raises(rules.SignalRefused, match="Kies de buurt of wijk"):
+        rules.new_signal({"area_code": "", "signal_date": "2026-11-01", "theme": "veiligheid",
+                          "source_kind": "politie", "description": "Meer inbraken",
+                          "urgency": "hoog"}, TODAY)
