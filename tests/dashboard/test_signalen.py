@@ -136,3 +136,11 @@ def test_an_uploaded_template_is_imported_whole_or_not_at_all(tmp_path) -> None:
     assert (count, problem) == (1, "")
     assert store.signals(opened)["created_by"].tolist() == ["Import"]
     opened.engine.dispose()
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_signalen_page_follows_the_english_switch() -> None:
+    at = _page(taal="en")
+    assert at.title[0].value == "Signals"
+    assert [tab.label for tab in at.tabs] == ["List", "New signal", "Follow up", "Import"]
+    assert at.info[0].value.startswith("Signals concern neighbourhoods, never persons")
