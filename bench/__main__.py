@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import dataset
+from bench import dataset, signals
 from bench.baseline import Baseline
 from bench.measure import FILTERS, PAGES
 
@@ -170,7 +170,8 @@ def report(results: dict) -> str:
     lines = [
         f"Buurtmonitor prestatiemeting ({results['machine']})",
         f"Gegevens: {dots(load['rows'])} waarnemingen, {dots(results['buurten'])} buurten, "
-        f"{len(dataset.YEARS)} jaren, {results['indicators']} indicatoren (synthetisch); "
+        f"{len(dataset.YEARS)} jaren, {results['indicators']} indicatoren, "
+        f"{dots(results.get('signals', 0))} signalen in {results['gemeente']} (synthetisch); "
         f"belasting van de machine tijdens de meting: {results['load_average']}",
         "",
         f"{'meting':<50}{'gemeten':>14}{'basislijn':>14}{'factor':>9}{'doel':>12}  ok",
@@ -318,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
         "nederland": (NATIONAL, sorted(areas.loc[areas["level"] == "buurt", "code"])),
         "gemeente": (gemeente, buurten),
     }
+    # The profile reruns with many signals in the store (the app's own writable database).
+    os.environ["BUURTMONITOR_WERKDB"] = str(OUT / "werkdb.sqlite")
+    signal_count = signals.seed(OUT / "werkdb.sqlite", buurten)
     app = run_app(db, args.runs, scopes, args.budget)
     for pages in app["pages"].values():
         for m in pages.values():
@@ -332,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         "buurten": int((areas["level"] == "buurt").sum()),
         "indicators": len(dataset.indicator_catalogue.indicators()),
         "gemeente": gemeente,
+        "signals": signal_count,
         "load_average": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
         "load": load,
         "app": app,

@@ -149,6 +149,7 @@ def run() -> None:
             PAGES / "briefing.py", title=t("Briefing"), icon=":material/description:",
             url_path="briefing",
         ),
+        st.Page(PAGES / "signalen.py", title=t("Signalen"), icon=":material/campaign:", url_path="signalen"),
         st.Page(
             PAGES / "over_de_data.py", title=t("Over de data"), icon=":material/info:", url_path="data"
         ),

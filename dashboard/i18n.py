@@ -723,6 +723,103 @@ EN: dict[str, str] = {
     "the best area, orange: the weakest, only where the difference is notable; the 'Opvallend' "
     "(notable) column says the same in words. (synth.): synthetic demo value. The download (in "
     "Dutch) holds each value's unit, year, source and whether it is synthetic or suppressed.",
+    # Signalen (the page, the profile's panel, labels of the signal store's choices)
+    "Wat bewoners en professionals opmerken over een buurt, naast wat de cijfers laten zien: "
+    "besproken, opgevolgd of niet, soms een project.": "What residents and professionals notice "
+    "about a neighbourhood, next to what the figures show: discussed, followed up or not, "
+    "sometimes a project.",
+    "Signalen gaan over buurten, nooit over personen: schrijf geen namen, e-mailadressen, "
+    "telefoonnummers, adressen met huisnummer, BSN's of geboortedata. Beschrijf wat er in de "
+    "buurt speelt, niet wie het betreft.": "Signals concern neighbourhoods, never persons: do not "
+    "write names, e-mail addresses, phone numbers, addresses with a house number, citizen "
+    "service numbers (BSN) or dates of birth. Describe what is going on in the neighbourhood, "
+    "not who it concerns.",
+    "Uw naam of functie": "Your name or role",
+    "Komt in de geschiedenis van elk signaal dat u vastlegt of wijzigt.": "Is kept in the history "
+    "of every signal you record or change.",
+    "Naam bewaren": "Save name",
+    "U schrijft als {naam}.": "You write as {naam}.",
+    "Vul eerst uw naam in (boven de tabbladen).": "First enter your name (above the tabs).",
+    "Lijst": "List",
+    "Nieuw signaal": "New signal",
+    "Opvolgen": "Follow up",
+    "Importeren": "Import",
+    "Toon": "Show",
+    "Open signalen": "Open signals",
+    "Alle signalen": "All signals",
+    "Nog geen signalen in deze selectie.": "No signals in this selection yet.",
+    "Aantal signalen in {gemeente}: {n}. {bron}, stand {datum}.": "Number of signals in "
+    "{gemeente}: {n}. {bron}, as of {datum}.",
+    "Bron: eigen registratie van signalen in de Buurtmonitor": "Source: the Buurtmonitor's own "
+    "register of signals",
+    "Signalen zijn vertrouwelijk: downloaden kan alleen waar deze installatie vertrouwelijke "
+    "gegevens toont.": "Signals are confidential: they can only be downloaded where this "
+    "installation shows confidential data.",
+    "Datum": "Date",
+    "Soort bron": "Kind of source",
+    "Urgentie": "Urgency",
+    "Omschrijving": "Description",
+    "Signaal opslaan": "Save signal",
+    "Signaal {nr} is opgeslagen.": "Signal {nr} has been saved.",
+    "Nog geen signalen om op te volgen.": "No signals to follow up yet.",
+    "Dit signaal is gewijzigd sinds u het opende (nu versie {v}). Wat u nu opslaat, wordt "
+    "geweigerd tot u de nieuwe versie laadt.": "This signal has changed since you opened it (now "
+    "version {v}). What you save now is refused until you load the new version.",
+    "Nieuwste versie laden": "Load the newest version",
+    "Volgende stap": "Next step",
+    "Datum van de stap": "Date of the step",
+    "Verantwoordelijke": "Responsible",
+    "Besluit (bij afronden)": "Decision (when closing)",
+    "Project (bij besluit 'project')": "Project (for the decision 'project')",
+    "Kies een besluit": "Choose a decision",
+    "Kies een project": "Choose a project",
+    "Stap opslaan": "Save step",
+    "Dit signaal is afgerond.": "This signal is closed.",
+    "Koppel aan een project uit het projectregister": "Link to a project from the project register",
+    "Koppelen": "Link",
+    "Geschiedenis": "History",
+    "Voor organisaties die signalen in een spreadsheet bijhouden: vul het sjabloon (CSV of Excel) "
+    "en laad het hier. Alle regels worden gecontroleerd, ook op persoonsgegevens; bij één fout "
+    "wordt niets geïmporteerd.": "For organisations that keep signals in a spreadsheet: fill in "
+    "the template (CSV or Excel) and load it here. Every row is checked, also for personal data; "
+    "one error and nothing is imported.",
+    "Sjabloon (CSV)": "Template (CSV)",
+    "Sjabloon (Excel)": "Template (Excel)",
+    "Bestand met signalen": "File with signals",
+    "{n} signalen geïmporteerd.": "{n} signals imported.",
+    "Signalen uit de buurt": "Signals from the neighbourhood",
+    "Geen open of recente signalen voor dit gebied.": "No open or recent signals for this area.",
+    "{open} open en {recent} recent afgeronde signalen van bewoners en professionals. {bron}, "
+    "stand {datum}.": "{open} open and {recent} recently closed signals from residents and "
+    "professionals. {bron}, as of {datum}.",
+    "Signaal vastleggen of opvolgen": "Record or follow up a signal",
+    "De {n} nieuwste staan hieronder; alle op de pagina Signalen.": "The {n} newest are listed "
+    "below; all of them on the Signals page.",
+    "Nr.": "No.",
+    "Stap": "Step",
+    "Sinds": "Since",
+    "Besluit": "Decision",
+    "Versie": "Version",
+    "Wanneer (UTC)": "When (UTC)",
+    "Door": "By",
+    "Wat": "What",
+    "Wijzigingen": "Changes",
+    "Anders": "Other",
+    "Bewoner": "Resident",
+    "Woningcorporatie": "Housing association",
+    "Zorg (huisarts, wijkverpleging)": "Care (GP, district nursing)",
+    "Politie (wijkagent)": "Police (community officer)",
+    "Welzijn en opbouwwerk": "Welfare and community work",
+    "School": "School",
+    "Laag": "Low",
+    "Middel": "Medium",
+    "Hoog": "High",
+    "Nieuw": "New",
+    "Besproken": "Discussed",
+    "In onderzoek": "Under investigation",
+    "Afgerond": "Closed",
+    "Doorverwezen": "Referred",
+    "Geen actie": "No action",
 }
 
 

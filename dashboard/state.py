@@ -319,3 +319,24 @@ def set_context(ctx: object) -> None:
 
 def context():  # -> dashboard.context.Context (not imported here to avoid a cycle)
     return st.session_state[_CONTEXT_KEY]
+
+
+# Signalen: who writes (in local mode a name typed once per session) and which version of a
+# signal this session opened, so an edit on a version someone else changed since is refused.
+_AUTHOR_KEY = "_signal_author"
+
+
+def author(name: str | None = None) -> str:
+    """The name this session writes signals under; `name` sets it (stripped)."""
+    if name is not None:
+        st.session_state[_AUTHOR_KEY] = name.strip()
+    return str(st.session_state.get(_AUTHOR_KEY, ""))
+
+
+def seen_version(signal_id: int, current: int, *, forget: bool = False) -> int:
+    """The version of a signal as this session first saw it (forget=True after a save)."""
+    key = f"_signal_seen_{signal_id}"
+    if forget:
+        st.session_state.pop(key, None)
+        return current
+    return int(st.session_state.setdefault(key, current))

@@ -28,7 +28,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture()
-def app_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the app at the demo database."""
+def app_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Point the app at the demo database (and at an empty signal store of this test's own)."""
     monkeypatch.setenv("BUURTMONITOR_DB", str(demo_db))
+    monkeypatch.setenv("BUURTMONITOR_WERKDB", str(tmp_path / "werkdb.sqlite"))
     return demo_db

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADLESS = ["data_loaders", "metrics"]
+HEADLESS = ["data_loaders", "metrics", "werkdb"]
 
 
 def _modules(package: str) -> list[str]:
     return [
         ".".join(path.relative_to(ROOT).with_suffix("").parts)
         for path in sorted((ROOT / package).rglob("*.py"))
-        if path.name != "__main__.py"
+        if path.name != "__main__.py" and "migrations" not in path.parts  # run by Alembic
     ]
 
 
@@ -72,5 +72,17 @@ def test_only_data_module_caches() -> None:
         path.name
         for path in (ROOT / "dashboard").rglob("*.py")
         if path.name != "data.py" and ("st.cache_data" in path.read_text() or "st.cache_resource" in path.read_text())
+    ]
+    assert offenders == []
+
+
+def test_only_the_signal_store_imports_sqlalchemy_and_alembic() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for package in ["dashboard", "metrics", "data_loaders", "werkdb"]
+        for path in (ROOT / package).rglob("*.py")
+        if path != ROOT / "werkdb" / "store.py" and "migrations" not in path.parts
+        and any(f"import {m}" in path.read_text(encoding="utf-8") or f"from {m}" in
+                path.read_text(encoding="utf-8") for m in ("sqlalchemy", "alembic"))
     ]
     assert offenders == []

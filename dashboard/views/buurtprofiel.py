@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, i18n, state, tables
+from dashboard import components, corporations, data, i18n, signals, state, tables
 from dashboard.context import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL
 from metrics import change, expected, profile, references
 from metrics.formatting import format_number
@@ -232,6 +232,7 @@ if project_table.empty:
     st.caption(t("Voor dit gebied zijn geen projecten geladen."))
 else:
     components.table_with_downloads(project_table, f"projecten-{code}")
+signals.profile_panel(ctx, related)
 spend = ctx.spending()
 spend_here = spend[spend["area_code"].isin(related)]
 if not spend_here.empty:

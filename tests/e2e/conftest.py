@@ -57,7 +57,8 @@ def app_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     """The app on the demo database, started with `streamlit run` and stopped afterwards."""
     port = _free_port()
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    env = {**os.environ, "BUURTMONITOR_DB": str(demo_db), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "BUURTMONITOR_DB": str(demo_db), "PYTHONPATH": str(ROOT),
+           "BUURTMONITOR_WERKDB": str(tmp_path_factory.mktemp("werkdb") / "werkdb.sqlite")}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",

@@ -1,0 +1,130 @@
+"""Signalen on screen: labels, the list as a table, the profile's panel and the import of a file.
+
+The rules and the store live in werkdb (no streamlit there); the Signalen page
+(views/signalen.py) lays out the forms. Nothing here caches: the store's reads are indexed and cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import components, state
+from data_loaders.batch import LoadError
+from werkdb import importer, rules, store
+
+THEMES = {
+    "leefbaarheid": "Leefbaarheid", "veiligheid": "Veiligheid",
+    "contact": "Contact (sociale samenhang)", "participatie": "Participatie", "anders": "Anders",
+}
+SOURCE_KINDS = {
+    "bewoner": "Bewoner", "corporatie": "Woningcorporatie", "zorg": "Zorg (huisarts, wijkverpleging)",
+    "politie": "Politie (wijkagent)", "welzijn": "Welzijn en opbouwwerk", "school": "School",
+    "gemeente": "Gemeente", "anders": "Anders",
+}
+URGENCIES = {"laag": "Laag", "middel": "Middel", "hoog": "Hoog"}
+STEPS = {"nieuw": "Nieuw", "besproken": "Besproken", "in onderzoek": "In onderzoek",
+         "afgerond": "Afgerond"}
+DECISIONS = {"project": "Project", "doorverwezen": "Doorverwezen", "geen actie": "Geen actie"}
+RECENT_DAYS = 90  # the profile shows closed signals this long after their last step
+PROFILE_ROWS = 20  # the profile lists the newest; the Signalen page has them all
+# The history names the store's fields; people read them in Dutch.
+FIELDS = {
+    "area_code": "gebied", "gemeente_code": "gemeente", "signal_date": "datum", "theme": "thema",
+    "source_kind": "soort bron", "description": "omschrijving", "urgency": "urgentie",
+    "step": "stap", "step_date": "datum van de stap", "responsible": "verantwoordelijke",
+    "decision": "besluit", "reason": "reden", "project_id": "project",
+    "archived_at": "gearchiveerd op", "bestand": "bestand",
+}
+SOURCE_LINE = "Bron: eigen registratie van signalen in de Buurtmonitor"
+
+
+def open_store() -> store.Store | None:
+    """The signal store, or None after showing why it cannot be opened (and what to do)."""
+    try:
+        return store.open_store()
+    except store.StoreError as exc:
+        st.error(str(exc), icon=":material/error:")
+        return None
+
+
+def table(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The signals as a table with Dutch column names (in the session's language)."""
+    t = state.t
+    return pd.DataFrame({
+        t("Nr."): frame["id"].astype(int),
+        t("Datum"): [f"{d:%d-%m-%Y}" for d in frame["signal_date"]],
+        t("Gebied"): [labels.get(c, c) for c in frame["area_code"]],
+        t("Omschrijving"): frame["description"].tolist(),
+        t("Thema"): [t(THEMES[v]) for v in frame["theme"]],
+        t("Bron"): [t(SOURCE_KINDS[v]) for v in frame["source_kind"]],
+        t("Urgentie"): [t(URGENCIES[v]) for v in frame["urgency"]],
+        t("Stap"): [t(STEPS[v]) for v in frame["step"]],
+        t("Sinds"): [f"{d:%d-%m-%Y}" for d in frame["step_date"]],
+        t("Verantwoordelijke"): frame["responsible"].fillna("–").tolist(),
+        t("Besluit"): [t(DECISIONS[v]) if isinstance(v, str) else "–" for v in frame["decision"]],
+        t("Project"): frame["project_id"].fillna("–").tolist(),
+    })
+
+
+def history_table(frame: pd.DataFrame) -> pd.DataFrame:
+    t = state.t
+    return pd.DataFrame({
+        t("Versie"): frame["version"].astype(int),
+        t("Wanneer (UTC)"): [f"{w:%d-%m-%Y %H:%M}" for w in pd.to_datetime(frame["changed_at"])],
+        t("Door"): frame["changed_by"].tolist(),
+        t("Wat"): frame["action"].tolist(),
+        t("Wijzigingen"): ["; ".join(f"{FIELDS.get(k, k)}: {_shown(old)} → {_shown(new)}"
+                                     for k, (old, new) in changes.items())
+                           for changes in frame["changes"]],
+    })
+
+
+def _shown(value: object) -> str:
+    return "–" if value in (None, "") else str(value)[:80]
+
+
+def profile_panel(ctx: object, related: list[str]) -> None:
+    """Open and recent signals of an area (a wijk: also of its buurten), for the buurtprofiel."""
+    t = state.t
+    st.subheader(t("Signalen uit de buurt"))
+    opened = open_store()
+    if opened is None:
+        return
+    frame = store.signals(opened, ctx.view.gemeente, areas=related)
+    since = dt.date.today() - dt.timedelta(days=RECENT_DAYS)
+    shown = frame[(frame["step"] != "afgerond") | (frame["step_date"] >= since)]
+    if shown.empty:
+        st.caption(t("Geen open of recente signalen voor dit gebied."))
+    else:
+        st.caption(t("{open} open en {recent} recent afgeronde signalen van bewoners en "
+                     "professionals. {bron}, stand {datum}.",
+                     open=int((shown["step"] != "afgerond").sum()),
+                     recent=int((shown["step"] == "afgerond").sum()), bron=t(SOURCE_LINE),
+                     datum=f"{dt.date.today():%d-%m-%Y}"))
+        if len(shown) > PROFILE_ROWS:
+            st.caption(t("De {n} nieuwste staan hieronder; alle op de pagina Signalen.",
+                         n=PROFILE_ROWS))
+        components.dataframe(table(shown.head(PROFILE_ROWS), ctx.area_choices()[1]))
+    state.link_to("views/signalen.py", t("Signaal vastleggen of opvolgen"),
+                  icon=":material/campaign:")
+
+
+def import_file(opened: store.Store, name: str, content: bytes, who: str,
+                known_areas: set[str], known_projects: set[str]) -> tuple[int, str]:
+    """Import an uploaded template (all or nothing): (number imported, '' or the Dutch error)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).name)[:120] or "signalen.csv"
+    with tempfile.TemporaryDirectory(prefix="buurtmonitor-signalen-") as folder:
+        path = Path(folder) / safe
+        path.write_bytes(content)
+        try:
+            ids = importer.load(opened, path, who, known_areas=known_areas,
+                                known_projects=known_projects)
+        except (LoadError, rules.SignalRefused, store.StoreError) as exc:
+            return 0, str(exc)
+    return len(ids), ""
