@@ -820,6 +820,9 @@ EN: dict[str, str] = {
     "Afgerond": "Closed",
     "Doorverwezen": "Referred",
     "Geen actie": "No action",
+    # Loading several files at once (upload page).
+    "Maximaal 200 MB per bestand. Meerdere bestanden worden samen geladen: alle of geen.":
+    "At most 200 MB per file. Several files are loaded together: all or none.",
 }
 
 

@@ -110,7 +110,8 @@ def contents(demo_db: Path) -> dict[str, briefing.Briefing]:
             types=db.query(con, "app_buurttypes", {"gemeente": "GM0202", "rule": rule}),
             catalogue=cat, sources=db.query(con, "app_sources").set_index("key", drop=False))
         geo = db.query(con, "app_geometries", {"gemeente": "GM0202", "level": "buurt"})
-        goal_frame = db.query(con, "app_goals", {"gemeente": "GM0202"})
+        goal_frame = db.query(con, "app_goals",
+                              {"gemeente": "GM0202", **privacy.confidential_params()})
     finally:
         con.close()
     import dataclasses

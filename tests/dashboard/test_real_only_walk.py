@@ -35,6 +35,7 @@ WALK = [
     ("briefing", {}),
     ("briefing", {"buurt": "BU02021053"}),
     ("data", {}),
+    ("signalen", {}),
 ]
 
 
@@ -58,6 +59,8 @@ def test_the_marker_sits_on_every_synthetic_value_and_on_no_real_one(marked_db, 
 
 def _walk(marked_db: Path, monkeypatch, page: str, params: dict):  # noqa: ANN001, ANN202
     monkeypatch.setenv("BUURTMONITOR_DB", str(marked_db))
+    # An empty signal store of the walk's own (signals are written by people, never generated).
+    monkeypatch.setenv("BUURTMONITOR_WERKDB", str(marked_db.with_name("werkdb.sqlite")))
     monkeypatch.setenv("BUURTMONITOR_TOON_VERTROUWELIJK", "1")  # spending would show if read
     record_downloads(monkeypatch)
     at = run(page, **params)
@@ -73,7 +76,7 @@ def test_with_real_figures_only_no_page_or_download_shows_a_generated_value(
     assert at.query_params["echt"] == ["ja"] or at.query_params["echt"] == "ja"
     if page == "corporaties":  # all spending and projects of the demo are generated
         assert any("Alleen echte cijfers" in text for kind, text in shown.texts if kind == "info")
-    elif page not in ("data", "overzicht"):
+    elif page not in ("data", "overzicht", "signalen"):
         assert shown.downloads, "de pagina biedt downloads aan"
     for kind, text in shown.texts:
         found = LEAK.search(text)
