@@ -30,7 +30,8 @@ BUURTTYPES = ("achterstand", "midden", "voorstand")
 TYPE_PLURAL = tables.TYPE_PLURAL
 THEME_LABELS = {k: v for k, v in tables.THEME_LABELS.items() if k != "context"}  # 4 themes
 TEMPLATE = Path(__file__).with_name("briefing.typ")
-MAX_WARNINGS = 8
+MAX_WARNINGS = 6
+MAX_PROJECTS = 4  # the briefing stays within two pages; the monitor lists them all
 MAX_MOVERS = 3
 # Verdicts in plain words: whether a change is real is said, how it was tested goes to the note.
 VERDICT_WORD = {
@@ -806,15 +807,18 @@ def project_lines(scope: tables.Scope, project_frame: pd.DataFrame, codes: list[
     if rows.empty:
         return []
     recent = rows[rows["Eind"].isna() | (rows["Eind"] >= pd.Timestamp(since))]
-    if taal == "nl":
-        return [corporations.project_sentence(r) for _, r in recent.iterrows()][:MAX_WARNINGS]
     t = _tr(taal)
+    more = ([t("En nog {n} projecten: zie de monitor.", n=len(recent) - MAX_PROJECTS)]
+            if len(recent) > MAX_PROJECTS else [])
+    recent = recent.head(MAX_PROJECTS)
+    if taal == "nl":
+        return [corporations.project_sentence(r) for _, r in recent.iterrows()] + more
     return [t("{project} ({organisatie}; {gebieden}): vanaf {start}, {eind}.",
               project=r["Project"], organisatie=r["Organisatie"], gebieden=r["Gebieden"],
               start=format_date(r["Start"]),
               eind=t("loopt door") if pd.isna(r["Eind"]) else
               t("tot {datum}", datum=format_date(r["Eind"])))
-            for _, r in recent.iterrows()][:MAX_WARNINGS]
+            for _, r in recent.iterrows()] + more
 
 
 def build(
@@ -923,8 +927,8 @@ PAGE_TEXTS = {
     "page": "pagina",
     "of": "van",
     "synthetic_title": "Let op: synthetische demogegevens.",
-    "synthetic_text": "De cijfers in deze briefing zijn gegenereerd om de monitor te laten zien; "
-                      "het zijn geen echte metingen.",
+    "synthetic_text": "Cijfers met (synth.) zijn gegenereerd om de monitor te laten zien; het "
+                      "zijn geen echte metingen.",
     "no_map": "Voor deze gemeente zijn geen buurtgrenzen geladen; daarom geen kaart.",
     "signals": "Signalen",
     "no_signals": "Geen buurten met een signaal in deze selectie.",

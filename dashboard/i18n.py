@@ -654,9 +654,9 @@ EN: dict[str, str] = {
     "pagina": "page",
     "van": "of",
     "Let op: synthetische demogegevens.": "Note: synthetic demo data.",
-    "De cijfers in deze briefing zijn gegenereerd om de monitor te laten zien; het zijn geen "
-    "echte metingen.": "The figures in this briefing were generated to show the monitor; they are "
-    "not real measurements.",
+    "Cijfers met (synth.) zijn gegenereerd om de monitor te laten zien; het zijn geen echte "
+    "metingen.": "Figures marked (synth.) were generated to show the monitor; they are not real "
+    "measurements.",
     "En nog {n} signalen: zie de monitor.": "And {n} more signals: see the monitor.",
     "Waarde: het gemiddelde van de buurten van deze briefing, gewogen naar inwoners waar het om "
     "een aandeel of een cijfer per inwoner gaat. Verloop: paars de selectie, grijs gestreept de "
@@ -823,6 +823,7 @@ EN: dict[str, str] = {
     # Loading several files at once (upload page).
     "Maximaal 200 MB per bestand. Meerdere bestanden worden samen geladen: alle of geen.":
     "At most 200 MB per file. Several files are loaded together: all or none.",
+    "En nog {n} projecten: zie de monitor.": "And {n} more projects: see the monitor.",
 }
 
 
