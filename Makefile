@@ -38,8 +38,11 @@ browser:
 				|| echo "Let op: chromium kon niet worden geïnstalleerd; de browsertests worden overgeslagen."; \
 		else echo "Let op: chromium ontbreekt; de browsertests (e2e) worden overgeslagen."; fi; }
 
+# Everything but the browser tests on two workers (the page walks are CPU-bound AppTest runs),
+# then the browser tests on their own: they time real page loads and share one app server.
 test: $(VENV)/.dev browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 -m "not e2e"
+	$(BIN)/python -m pytest -m e2e
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
