@@ -16,7 +16,7 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from dashboard import context, state  # noqa: E402
+from dashboard import access, context, state  # noqa: E402
 from dashboard.context import THEME_LABELS, TYPE_PLURAL  # noqa: E402
 from dashboard.i18n import LANGUAGES  # noqa: E402
 from data_loaders import db  # noqa: E402
@@ -135,8 +135,10 @@ def run() -> None:
         ),
     ]
     navigation = st.navigation(pages)
+    user, problem = access.current_user()
+    access.gate(user, problem)
     try:
-        ctx = context.build()
+        ctx = context.build(user)
     except db.DatabaseError as exc:
         st.title(t("Buurtmonitor"))
         st.error(str(exc), icon=":material/error:")
@@ -150,6 +152,7 @@ def run() -> None:
     for notice in ctx.view.notices:
         st.warning(notice, icon=":material/warning:")
     sidebar(ctx)
+    access.sidebar(user, problem)
     navigation.run()
 
 

@@ -218,20 +218,19 @@ def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def spending(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    """Spending rows; a confidential source only when privacy.show_confidential (in the query)."""
-    return _query(version, "app_spending",
-                  {"gemeente": gemeente, "show_confidential": privacy.show_confidential})
+    """Spending rows; of a confidential source only those the privacy's rights allow (filtered in
+    the query, and keyed by those rights: no user's rows reach another through the cache)."""
+    return _query(version, "app_spending", {"gemeente": gemeente, **privacy.confidential_params()})
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def projects(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    return _query(version, "app_projects",
-                  {"gemeente": gemeente, "show_confidential": privacy.show_confidential})
+    return _query(version, "app_projects", {"gemeente": gemeente, **privacy.confidential_params()})
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def goals(version: Version, gemeente: str) -> pd.DataFrame:
-    return _query(version, "app_goals", {"gemeente": gemeente})
+def goals(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    return _query(version, "app_goals", {"gemeente": gemeente, **privacy.confidential_params()})
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -353,7 +352,7 @@ def briefing_content(
     scope = _scope(version, selection.gemeente, selection.regel, privacy)
     geo = geometries(version, selection.gemeente, "buurt")
     return briefing.build(scope, geo, selection, today,
-                          goal_frame=goals(version, selection.gemeente),
+                          goal_frame=goals(version, selection.gemeente, privacy),
                           project_frame=projects(version, selection.gemeente, privacy))
 
 

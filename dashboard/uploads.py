@@ -1,6 +1,7 @@
 """The in-app upload: the same pipeline as the command line, on a temporary copy of the file.
 
-No streamlit here; the page shows the preview and asks for confirmation before commit.
+No streamlit here; the page shows the preview and asks for confirmation before commit. Only a
+beheerder may check or load a file: enforced here, not only by the page hiding the upload.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import exports
-from data_loaders import db, pipeline, settings, templates
+from data_loaders import access, db, pipeline, settings, templates
 from data_loaders.batch import LoadError
 
 TEMPLATE_LABELS = {
@@ -46,8 +47,14 @@ def _as_file(name: str, content: bytes) -> Iterator[Path]:
         yield path
 
 
-def check(name: str, content: bytes, options: dict) -> Checked:
+NOT_ALLOWED = ("Alleen een beheerder mag gegevens laden of verwijderen. Er is niets gewijzigd; "
+               "vraag de beheerder van de buurtmonitor om dit bestand te laden.")
+
+
+def check(name: str, content: bytes, options: dict, *, user: access.User) -> Checked:
     """Read and validate an uploaded file and describe what loading it would change."""
+    if not user.beheerder:
+        return Checked(None, NOT_ALLOWED)
     with _as_file(name, content) as path:
         try:
             batch = pipeline.read_file(path, options)
@@ -57,12 +64,17 @@ def check(name: str, content: bytes, options: dict) -> Checked:
 
 
 def commit(
-    name: str, content: bytes, options: dict, progress: pipeline.Progress | None = None
+    name: str, content: bytes, options: dict, progress: pipeline.Progress | None = None, *,
+    user: access.User,
 ) -> tuple[pipeline.LoadResult | None, str]:
-    """Load the file in one transaction; on rejection the database is unchanged."""
+    """Load the file in one transaction, recorded as loaded by `user`; on rejection, or when the
+    user is no beheerder, the database is unchanged."""
+    if not user.beheerder:
+        return None, NOT_ALLOWED
     with _as_file(name, content) as path:
         try:
-            results = pipeline.load_paths(settings.db_path(), [path], "upload", options, progress)
+            results = pipeline.load_paths(settings.db_path(), [path], "upload", options, progress,
+                                          by_user=user.name)
             return results[0], ""
         except (LoadError, db.DatabaseError) as exc:
             return None, str(exc)

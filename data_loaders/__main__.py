@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from data_loaders import build_demo, db, pipeline, settings
+from data_loaders import access, build_demo, db, pipeline, settings
 from data_loaders.batch import LoadError
 
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
                 for warning in info["waarschuwingen"]:
                     print(f"  let op: {warning}")
                 if not args.dry_run:
-                    result = pipeline.commit(target, batch, how="cli")
+                    result = pipeline.commit(target, batch, how="cli", by_user=access.os_user())
                     print(f"  {result.status}")
     except (LoadError, db.DatabaseError) as exc:
         print(f"Geweigerd. {exc}", file=sys.stderr)

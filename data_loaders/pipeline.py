@@ -141,7 +141,7 @@ def _unknown_areas(con, batch: LoadBatch) -> list[str]:
             f"herindeling); ze worden wel geladen: {shown}"]
 
 
-def commit(db_path: Path, batch: LoadBatch, how: str) -> LoadResult:
+def commit(db_path: Path, batch: LoadBatch, how: str, by_user: str | None = None) -> LoadResult:
     synthetic, confidential = indicator_catalogue.source_flags(batch.source)
     with db.write_session(db_path) as con:
         if con.execute("SELECT count(*) FROM indicators").fetchall()[0][0] == 0:
@@ -159,8 +159,8 @@ def commit(db_path: Path, batch: LoadBatch, how: str) -> LoadResult:
         db.execute(con, "load_record", {
             "id": load_id, "file": batch.file.name, "checksum": batch.checksum,
             "source": batch.source, "format": batch.format, "rows": batch.rows,
-            "periods": periods, "loaded_at": datetime.now(), "how": how, "status": status,
-            "message": "; ".join(warnings)[:2000] or None,
+            "periods": periods, "loaded_at": datetime.now(), "how": how, "by_user": by_user,
+            "status": status, "message": "; ".join(warnings)[:2000] or None,
         })
     return LoadResult(batch.file.name, batch.source, batch.format, batch.rows, status, replaced,
                       warnings)
@@ -239,7 +239,7 @@ def _expand_wijken(con, types: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None = None,
-               progress: Progress | None = None) -> list[LoadResult]:
+               progress: Progress | None = None, by_user: str | None = None) -> list[LoadResult]:
     """Load files one by one, each in its own transaction; stops at the first rejection."""
     results = []
     for index, path in enumerate(paths):
@@ -248,7 +248,7 @@ def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None 
         batch = read_file(path, options)
         if progress:
             progress((index + 0.5) / max(len(paths), 1), f"{Path(path).name} schrijven")
-        results.append(commit(db_path, batch, how))
+        results.append(commit(db_path, batch, how, by_user))
     if progress:
         progress(1.0, "klaar")
     return results

@@ -1,4 +1,5 @@
-"""Over de data: the indicator catalogue, the sources, the buurttype rule and the load log."""
+"""Over de data: the indicator catalogue, the sources, the buurttype rule; for a beheerder also the
+load log (who loaded what) and loading data."""
 
 from __future__ import annotations
 
@@ -83,6 +84,19 @@ rules = ctx.rules.rename(
 components.dataframe(rules)
 st.caption(ctx.rule_caption())
 
+st.caption(t(
+    "Privacy: waarden op minder dan {respondenten} respondenten of voor gebieden met minder dan "
+    "{inwoners} inwoners worden niet getoond en niet gedownload.",
+    respondenten=ctx.privacy.min_respondents, inwoners=ctx.privacy.min_inhabitants,
+))
+
+if not ctx.user.beheerder:
+    # Loading, deleting and the load log are the beheerder's (uploads.commit refuses others too).
+    st.subheader(t("Gegevens laden"))
+    st.info(t("Gegevens laden en verwijderen, en het overzicht van wat er geladen is, zijn er "
+              "alleen voor beheerders van de buurtmonitor."), icon=":material/lock:")
+    st.stop()
+
 st.subheader(t("Wat is er geladen"))
 loads = data.loads(ctx.version).rename(
     columns={
@@ -95,16 +109,12 @@ loads = data.loads(ctx.version).rename(
         "periods": "Jaren",
         "loaded_at": "Geladen op",
         "how": "Hoe",
+        "by_user": "Door",
         "status": "Status",
         "message": "Melding",
     }
 )
 components.table_with_downloads(loads, "laadlog")
-st.caption(t(
-    "Privacy: waarden op minder dan {respondenten} respondenten of voor gebieden met minder dan "
-    "{inwoners} inwoners worden niet getoond en niet gedownload.",
-    respondenten=ctx.privacy.min_respondents, inwoners=ctx.privacy.min_inhabitants,
-))
 
 st.subheader(t("Gegevens laden"))
 st.markdown(t(
@@ -133,7 +143,7 @@ indeling = left.number_input("Indelingsjaar (alleen voor grenzen)", 2000, 2100, 
 jaar = right.number_input("Jaar (alleen voor een kwb-bestand zonder jaar)", 2000, 2100, value=None, step=1)
 if upload is not None:
     options = {k: int(v) for k, v in {"indeling": indeling, "jaar": jaar}.items() if v}
-    checked = uploads.check(upload.name, upload.getvalue(), options)
+    checked = uploads.check(upload.name, upload.getvalue(), options, user=ctx.user)
     if checked.error:
         st.error(checked.error, icon=":material/block:")
     else:
@@ -153,6 +163,7 @@ if upload is not None:
                 result, error = uploads.commit(
                     upload.name, upload.getvalue(), options,
                     progress=lambda fraction, text: bar.progress(fraction, text=text),
+                    user=ctx.user,
                 )
                 status.update(label="Klaar" if result else "Geweigerd",
                               state="complete" if result else "error")
