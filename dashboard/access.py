@@ -35,7 +35,7 @@ def _expired(claims: dict) -> bool:
 def current_user() -> tuple[access.User, str | None]:
     """The user of this session and, if their login cannot be used, a Dutch message why."""
     if not login_configured():
-        return access.local_user(settings.privacy()), None
+        return access.local_user(), None
     if not st.user.is_logged_in:
         return access.anonymous_user(), None
     claims = st.user.to_dict()

@@ -180,7 +180,7 @@ def os_user() -> str:
         return "onbekend"
 
 
-def local_user(privacy: settings.Privacy) -> User:
+def local_user() -> User:
     """The single user when no login is configured: loads data as today (beheerder) and sees
     confidential data only when BUURTMONITOR_TOON_VERTROUWELIJK=1 (privacy.show_confidential)."""
     return User(name=f"lokaal ({os_user()})", roles=frozenset({LEZER, BEHEERDER}), local=True)
