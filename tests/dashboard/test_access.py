@@ -141,6 +141,10 @@ def test_a_beheerder_gets_the_upload_and_the_load_log_names_who_loaded_each_file
     shutil.copy(_db(), own)
     monkeypatch.setenv("BUURTMONITOR_DB", str(own))
     beheerder = access.User("beheer@gemeente.example", frozenset({"beheerder"}), logged_in=True)
+    # Read the file first, as a running app has: the load must still show from the next run on.
+    before = run_as("data", claims("beheer@gemeente.example", "beheerder"))
+    assert "enquete_2025.csv" not in next(
+        frame.value for frame in before.dataframe if "Door" in frame.value.columns)["Bestand"].tolist()
     content = (ROW + "BU02020100,onveilig_buurt,2025,23.5,112,16.6,32.1,gemeentelijke_enquete\n")
     result, error = uploads.commit("enquete 2025.csv", content.encode(), {}, user=beheerder)
     assert error == "" and result.status == "geladen"
