@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import state
@@ -98,3 +99,31 @@ def sidebar(user: access.User, problem: str | None) -> None:
                          "of is het verlopen? Probeer het opnieuw of vraag de beheerder om "
                          "toegang."))
             st.button(t("Inloggen"), icon=":material/login:", on_click=st.login)
+
+
+def role_overview(organisations: tuple[str, ...]) -> None:
+    """For a beheerder: the role mapping in use and the key of each organisation for its role."""
+    t = state.t
+    st.subheader(t("Rollen"))
+    if not login_configured():
+        st.caption(t("Er is geen inlog ingesteld, dus er gelden geen rollen (lokale modus)."))
+        return
+    path = access.role_file()
+    try:
+        role_map = access.load_role_map(path)
+    except access.RoleMapError as exc:
+        st.error(str(exc), icon=":material/error:")
+        return
+    st.caption(t("Rollenbestand: {pad} ({stand}). Groepsclaim: {claim}. Wie nergens voorkomt, "
+                 "krijgt: {standaard}.", pad=str(path),
+                 stand=t("gevonden") if path.is_file() else t("ontbreekt"),
+                 claim=role_map.group_claim, standaard=", ".join(role_map.default_roles) or "–"))
+    rows = [(t("gebruiker"), who, ", ".join(roles)) for who, roles in role_map.users.items()]
+    rows += [(t("groep"), who, ", ".join(roles)) for who, roles in role_map.groups.items()]
+    if rows:
+        st.dataframe(pd.DataFrame(rows, columns=[t("Soort"), t("Wie"), t("Rollen")]),
+                     hide_index=True)
+    if organisations:
+        st.dataframe(pd.DataFrame({t("Organisatie"): organisations,
+                                   t("Rol"): [access.ORGANISATIE + access.organisation_key(o)
+                                              for o in organisations]}), hide_index=True)

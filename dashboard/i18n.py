@@ -210,6 +210,19 @@ EN: dict[str, str] = {
     "organisation's (or, for the municipality, all spending in the municipality).",
     "Van {organisatie} zijn geen uitgaven geladen die u mag zien.": "No spending of {organisatie} "
     "that you may see has been loaded.",
+    "Rollen": "Roles",
+    "Er is geen inlog ingesteld, dus er gelden geen rollen (lokale modus).": "No login is "
+    "configured, so no roles apply (local mode).",
+    "Rollenbestand: {pad} ({stand}). Groepsclaim: {claim}. Wie nergens voorkomt, krijgt: "
+    "{standaard}.": "Role file: {pad} ({stand}). Groups claim: {claim}. Anyone not listed gets: "
+    "{standaard}.",
+    "gevonden": "found",
+    "ontbreekt": "missing",
+    "gebruiker": "user",
+    "groep": "group",
+    "Soort": "Kind",
+    "Wie": "Who",
+    "Rol": "Role",
     # Corporaties en uitgaven
     "Organisatie": "Organisation",
     "Uitgaven": "Spending",

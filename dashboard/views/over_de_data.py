@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, data, state, uploads
+from dashboard import access, components, data, state, uploads
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
@@ -115,6 +115,7 @@ loads = data.loads(ctx.version).rename(
     }
 )
 components.table_with_downloads(loads, "laadlog")
+access.role_overview(ctx.options.organisations)
 
 st.subheader(t("Gegevens laden"))
 st.markdown(t(

@@ -240,3 +240,18 @@ def test_a_shared_link_carries_no_rights(roles, monkeypatch) -> None:
     assert own.metric and not other.metric
     own_files = seen(own).downloads
     assert any(WOONSTICHTING in download_text(n, d) for n, d in own_files.items())
+
+
+def test_a_beheerder_sees_the_role_mapping_and_the_role_of_each_organisation(roles) -> None:
+    roles.write_text('[gebruikers]\n"beheer@gemeente.example" = ["beheerder"]\n'
+                     '[groepen]\n"Medewerkers Demohuis" = ["organisatie:corporatie-demohuis-fictief"]\n',
+                     encoding="utf-8")
+    at = run_as("data", claims("beheer@gemeente.example"))
+    frames = [frame.value for frame in at.dataframe]
+    mapping = next(frame for frame in frames if "Wie" in frame.columns)
+    assert mapping.values.tolist() == [
+        ["gebruiker", "beheer@gemeente.example", "beheerder"],
+        ["groep", "Medewerkers Demohuis", "organisatie:corporatie-demohuis-fictief"]]
+    keys = next(frame for frame in frames if "Rol" in frame.columns)
+    assert dict(keys.values.tolist())[WOONSTICHTING] == (
+        "organisatie:woonstichting-voorbeeld-fictief")
