@@ -80,13 +80,13 @@ def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 def run(page: str, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
     if page in NAMED_OTHERWISE:
         # Before a first run AppTest finds a page by its file name, not by its url_path (it
-        # would open the default page instead): register the pages with one run first.
+        # would open the default page instead): register the pages with one plain run first.
         at.run()
-    # The first run opens the page itself, as a shared link does.
+    for key, value in params.items():
+        at.query_params[key] = value
+    # The (first) run of the page opens it with these parameters, as a shared link does.
     at.switch_page(PAGES[page]).run()
     return at
 

@@ -42,10 +42,10 @@ def run_as(page: str, user: dict | None, **params: str) -> AppTest:
     if user is not None:
         at.secrets.update(AUTH)
         at.user = user
-    for key, value in params.items():
-        at.query_params[key] = value
     if page in NAMED_OTHERWISE:
         at.run()  # see app_walk.run
+    for key, value in params.items():
+        at.query_params[key] = value
     at.switch_page(PAGES[page]).run()
     assert not at.exception, at.exception
     return at
