@@ -16,11 +16,7 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from dashboard import (  # noqa: E402
-    context,
-    i18n,  # noqa: E402
-    state,
-)
+from dashboard import access, context, i18n, state  # noqa: E402
 from dashboard.context import THEME_LABELS, TYPE_PLURAL  # noqa: E402
 from dashboard.i18n import LANGUAGES  # noqa: E402
 from data_loaders import db  # noqa: E402
@@ -155,8 +151,10 @@ def run() -> None:
         ),
     ]
     navigation = st.navigation(pages)
+    user, problem = access.current_user()
+    access.gate(user, problem)
     try:
-        ctx = context.build()
+        ctx = context.build(user)
     except db.DatabaseError as exc:
         st.title(t("Buurtmonitor"))
         st.error(str(exc), icon=":material/error:")
@@ -170,6 +168,7 @@ def run() -> None:
     for notice in ctx.view.notices:
         st.warning(notice, icon=":material/warning:")
     sidebar(ctx)
+    access.sidebar(user, problem)
     navigation.run()
 
 

@@ -1026,9 +1026,10 @@ def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | Non
             sources=db.query(con, "app_sources").set_index("key", drop=False),
         )
         geo = db.query(con, "app_geometries", {"gemeente": selection.gemeente, "level": "buurt"})
-        goal_frame = db.query(con, "app_goals", {"gemeente": selection.gemeente})
-        project_frame = db.query(con, "app_projects", {
-            "gemeente": selection.gemeente, "show_confidential": privacy.show_confidential})
+        goal_frame = db.query(con, "app_goals",
+                              {"gemeente": selection.gemeente, **privacy.confidential_params()})
+        project_frame = db.query(con, "app_projects",
+                                 {"gemeente": selection.gemeente, **privacy.confidential_params()})
     finally:
         con.close()
     briefing = build(scope, geo, dataclasses.replace(selection, regel=rule),

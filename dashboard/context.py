@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard import data, i18n, state, tables
 from dashboard.tables import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL  # noqa: F401  (for pages)
-from data_loaders import settings
+from data_loaders import access, settings
 from metrics import references
 
 
@@ -25,8 +25,9 @@ class Context:
     sources: pd.DataFrame  # indexed by source key
     areas: pd.DataFrame  # indexed by code
     rules: pd.DataFrame
-    privacy: settings.Privacy
+    privacy: settings.Privacy  # thresholds and what this user may see (data_loaders.access)
     gemeente_names: dict[str, str]
+    user: access.User
 
     @property
     def indicator(self) -> pd.Series:
@@ -72,7 +73,7 @@ class Context:
         return data.projects(self.version, self.view.gemeente, self.privacy)
 
     def goals(self) -> pd.DataFrame:
-        return data.goals(self.version, self.view.gemeente, self.privacy.real_only)
+        return data.goals(self.version, self.view.gemeente, self.privacy)
 
     def types_in(self, period: int | None) -> pd.Series:
         """Buurttype per buurt code in a year (the nearest labelled year if that one is missing)."""
@@ -116,7 +117,7 @@ def _options(version: data.Version, gemeente: str, privacy: settings.Privacy) ->
     )
 
 
-def build() -> Context:
+def build(user: access.User) -> Context:
     """Read the URL and the cached frames for this rerun (raises db.DatabaseError on trouble)."""
     version = data.database_version()
     gemeenten = data.gemeenten(version)
@@ -131,7 +132,8 @@ def build() -> Context:
     rules = data.rules(version, gemeente)
     areas, _ = data.area_index(version, gemeente)
     # "Alleen echte cijfers" is read before the view is parsed: it decides which indicators exist.
-    privacy = replace(settings.privacy(), real_only=state.raw_param("echt") == "ja")
+    privacy = replace(access.privacy_for(user, settings.privacy()),
+                      real_only=state.raw_param("echt") == "ja")
     options = data.options(version, gemeente, privacy, _options)
     view = state.current_view(options)
     return Context(
@@ -144,4 +146,5 @@ def build() -> Context:
         rules=rules,
         privacy=privacy,
         gemeente_names=names,
+        user=user,
     )

@@ -228,21 +228,22 @@ def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def spending(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    """Spending rows; a confidential source only when privacy.show_confidential (in the query)."""
-    return _real(_query(version, "app_spending", {"gemeente": gemeente,
-                        "show_confidential": privacy.show_confidential}), privacy)
+    """Spending rows; of a confidential source only those the privacy's rights allow (filtered in
+    the query, and keyed by those rights: no user's rows reach another through the cache)."""
+    return _real(_query(version, "app_spending",
+                        {"gemeente": gemeente, **privacy.confidential_params()}), privacy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def projects(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    return _real(_query(version, "app_projects", {"gemeente": gemeente,
-                        "show_confidential": privacy.show_confidential}), privacy)
+    return _real(_query(version, "app_projects",
+                        {"gemeente": gemeente, **privacy.confidential_params()}), privacy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def goals(version: Version, gemeente: str, real_only: bool = False) -> pd.DataFrame:
-    return _real(_query(version, "app_goals", {"gemeente": gemeente}),
-                 settings.Privacy(real_only=real_only))
+def goals(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    return _real(_query(version, "app_goals",
+                        {"gemeente": gemeente, **privacy.confidential_params()}), privacy)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -366,7 +367,7 @@ def briefing_content(
         scope = dataclasses.replace(scope, catalogue=catalogue_in(version, selection.taal))
     geo = geometries(version, selection.gemeente, "buurt")
     return briefing.build(scope, geo, selection, today,
-                          goal_frame=goals(version, selection.gemeente, privacy.real_only),
+                          goal_frame=goals(version, selection.gemeente, privacy),
                           project_frame=projects(version, selection.gemeente, privacy))
 
 

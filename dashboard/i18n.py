@@ -187,16 +187,61 @@ EN: dict[str, str] = {
     "Grijze vlakken: de looptijd van {n} projecten in de gekozen gebieden, met een lijn bij de "
     "start (zie de tabel eronder).": "Grey areas: the running time of {n} projects in the chosen "
     "areas, with a line at the start (see the table below).",
+    # Login and roles (dashboard/access.py)
+    "Uw inlog is verlopen. Log opnieuw in om meer te zien dan de openbare gegevens.": "Your login "
+    "has expired. Log in again to see more than the public data.",
+    "Uw rollen konden niet worden gelezen, dus u ziet alleen de openbare gegevens. Vraag de "
+    "beheerder het rollenbestand te herstellen: {fout}": "Your roles could not be read, so you see "
+    "only the public data. Ask the administrator to fix the role file: {fout}",
+    "Log in met het account van uw organisatie om de buurtmonitor te gebruiken. Lukte het inloggen "
+    "niet of werd het geweigerd? Probeer het opnieuw; blijft het mislukken, vraag dan de beheerder "
+    "van de buurtmonitor om toegang.": "Log in with your organisation's account to use the "
+    "neighbourhood monitor. Did the login fail or was it refused? Try again; if it keeps failing, "
+    "ask the monitor's administrator for access.",
+    "Inloggen": "Log in",
+    "Uitloggen": "Log out",
+    "Geen inlog ingesteld: de app draait in lokale modus voor één gebruiker, die gegevens mag "
+    "laden. Vertrouwelijke gegevens (uitgaven) ziet die gebruiker alleen als de app is gestart met "
+    "BUURTMONITOR_TOON_VERTROUWELIJK=1; nu: {stand}. Zie de README voor inloggen met het account "
+    "van uw organisatie.": "No login configured: the app runs in local mode for one user, who may "
+    "load data. That user sees confidential data (spending) only when the app was started with "
+    "BUURTMONITOR_TOON_VERTROUWELIJK=1; now: {stand}. See the README for logging in with your "
+    "organisation's account.",
+    "zichtbaar": "shown",
+    "verborgen": "hidden",
+    "Ingelogd als {naam}. Rollen: {rollen}.": "Logged in as {naam}. Roles: {rollen}.",
+    "Niet ingelogd: u ziet de openbare gegevens. Log in voor de vertrouwelijke gegevens van uw "
+    "organisatie. Werd het inloggen geweigerd of is het verlopen? Probeer het opnieuw of vraag de "
+    "beheerder om toegang.": "Not logged in: you see the public data. Log in for your "
+    "organisation's confidential data. Was the login refused or has it expired? Try again or ask "
+    "the administrator for access.",
+    "Gegevens laden en verwijderen, en het overzicht van wat er geladen is, zijn er alleen voor "
+    "beheerders van de buurtmonitor.": "Loading and deleting data, and the record of what was "
+    "loaded, are for the monitor's administrators only.",
+    "Uitgaven zijn vertrouwelijk. U ziet alleen de uitgaven die uw rol toestaat: na inloggen die "
+    "van uw eigen organisatie (of, voor de gemeente, alle uitgaven in de gemeente).": "Spending is "
+    "confidential. You see only the spending your role allows: after logging in, your own "
+    "organisation's (or, for the municipality, all spending in the municipality).",
+    "Van {organisatie} zijn geen uitgaven geladen die u mag zien.": "No spending of {organisatie} "
+    "that you may see has been loaded.",
+    "Rollen": "Roles",
+    "Er is geen inlog ingesteld, dus er gelden geen rollen (lokale modus).": "No login is "
+    "configured, so no roles apply (local mode).",
+    "Rollenbestand: {pad} ({stand}). Groepsclaim: {claim}. Wie nergens voorkomt, krijgt: "
+    "{standaard}.": "Role file: {pad} ({stand}). Groups claim: {claim}. Anyone not listed gets: "
+    "{standaard}.",
+    "gevonden": "found",
+    "ontbreekt": "missing",
+    "gebruiker": "user",
+    "groep": "group",
+    "Soort": "Kind",
+    "Wie": "Who",
+    "Rol": "Role",
     # Corporaties en uitgaven
     "Organisatie": "Organisation",
     "Uitgaven": "Spending",
     "Buurten met veel gelijktijdige projecten": "Neighbourhoods with many simultaneous projects",
     "Kies een organisatie": "Choose an organisation",
-    "Uitgaven zijn vertrouwelijk en worden in deze installatie niet getoond, ook niet in "
-    "downloads. Een beheerder kan ze zichtbaar maken door de app te starten met "
-    "BUURTMONITOR_TOON_VERTROUWELIJK=1.": "Spending is confidential and is not shown in this "
-    "installation, not in downloads either. An administrator can show it by starting the app with "
-    "BUURTMONITOR_TOON_VERTROUWELIJK=1.",
     "Nergens lopen drie of meer projecten van verschillende organisaties tegelijk.": "Nowhere do "
     "three or more projects of different organisations run at the same time.",
     "Wat woningcorporaties en de gemeente aan leefbaarheid uitgeven, in welke buurten, en hoe die "

@@ -1,6 +1,7 @@
 """The in-app upload: the same pipeline as the command line, on a temporary copy of the file.
 
-No streamlit here; the page shows the preview and asks for confirmation before commit.
+No streamlit here; the page shows the preview and asks for confirmation before commit. Only a
+beheerder may check or load a file: enforced here, not only by the page hiding the upload.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import exports
-from data_loaders import db, pipeline, settings, templates
+from data_loaders import access, db, pipeline, settings, templates
 from data_loaders.batch import LoadError
 
 TEMPLATE_LABELS = {
@@ -62,12 +63,14 @@ def _as_files(files: list[tuple[str, bytes]]) -> Iterator[list[Path]]:
         yield paths
 
 
-def check_files(files: list[tuple[str, bytes]], options: dict) -> Checked:
+def check_files(files: list[tuple[str, bytes]], options: dict, *, user: access.User) -> Checked:
     """Read and validate uploaded files and describe what loading them would change.
 
     This is the command line's dry run: the real load of the whole batch in a transaction that
-    is rolled back, so the preview is what loading then does.
+    is rolled back, so the preview is what loading then does. Only for a beheerder.
     """
+    if not user.beheerder:
+        return Checked(None, NOT_ALLOWED)
     with _as_files(files) as paths:
         try:
             return Checked(pipeline.preview(settings.db_path(), paths, options), None)
@@ -76,26 +79,36 @@ def check_files(files: list[tuple[str, bytes]], options: dict) -> Checked:
 
 
 def commit_files(
-    files: list[tuple[str, bytes]], options: dict, progress: pipeline.Progress | None = None
+    files: list[tuple[str, bytes]], options: dict, progress: pipeline.Progress | None = None, *,
+    user: access.User,
 ) -> tuple[list[pipeline.LoadResult] | None, str]:
-    """Load the files as one batch in one transaction: all of them, or on a refusal none."""
+    """Load the files as one batch in one transaction, recorded as loaded by `user`: all of them,
+    or on a refusal (or when the user is no beheerder) none."""
+    if not user.beheerder:
+        return None, NOT_ALLOWED
     with _as_files(files) as paths:
         try:
-            return pipeline.load_paths(settings.db_path(), paths, "upload", options, progress), ""
+            return pipeline.load_paths(settings.db_path(), paths, "upload", options, progress,
+                                       by_user=user.name), ""
         except (LoadError, db.DatabaseError) as exc:
             return None, _refusal(exc)
 
 
-def check(name: str, content: bytes, options: dict) -> Checked:
+NOT_ALLOWED = ("Alleen een beheerder mag gegevens laden of verwijderen. Er is niets gewijzigd; "
+               "vraag de beheerder van de buurtmonitor om dit bestand te laden.")
+
+
+def check(name: str, content: bytes, options: dict, *, user: access.User) -> Checked:
     """check_files for one file."""
-    return check_files([(name, content)], options)
+    return check_files([(name, content)], options, user=user)
 
 
 def commit(
-    name: str, content: bytes, options: dict, progress: pipeline.Progress | None = None
+    name: str, content: bytes, options: dict, progress: pipeline.Progress | None = None, *,
+    user: access.User,
 ) -> tuple[pipeline.LoadResult | None, str]:
     """commit_files for one file."""
-    results, error = commit_files([(name, content)], options, progress)
+    results, error = commit_files([(name, content)], options, progress, user=user)
     return (results[0] if results else None), error
 
 

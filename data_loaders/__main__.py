@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from data_loaders import build_demo, db, pipeline, settings
+from data_loaders import access, build_demo, db, pipeline, settings
 from data_loaders.batch import LoadError
 
 OPTIONS = {"bron", "indeling", "level", "object", "jaar", "mapping", "gemeente", "codekolom"}
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                        if k in OPTIONS and v not in (None, "")}
             # One batch, one transaction: the dry run is the same run, rolled back.
             results = pipeline.load_paths(target, args.paths, "cli", options, _progress,
-                                          dry_run=args.dry_run)
+                                          dry_run=args.dry_run, by_user=access.os_user())
             for result in results:
                 print("\n".join(pipeline.describe(result)))
                 if not args.dry_run:

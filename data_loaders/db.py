@@ -65,7 +65,7 @@ def connect(path: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnecti
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            con = _reader(path) if read_only else duckdb.connect(str(path))
             break
         except duckdb.Error as exc:
             if "lock" not in str(exc).lower():
@@ -91,6 +91,27 @@ def connect(path: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnecti
                 f"De database {path} heeft schemaversie {version}, de app verwacht "
                 f"{SCHEMA_VERSION}. Bouw hem opnieuw met 'make db'."
             )
+    return con
+
+
+def _reader(path: Path) -> duckdb.DuckDBPyConnection:
+    """The file as it is now, read-only, in an in-memory database of its own with a view per table.
+
+    DuckDB shares one open database per file within a process: a reader opened after a load had
+    swapped in a new file got the old one for as long as any earlier reader lived, so the app
+    kept showing the data from before the load. An attached file is not shared that way.
+    """
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH ? AS stored (READ_ONLY)", [str(path)])
+        found = con.execute("SELECT table_name FROM duckdb_tables() "
+                            "WHERE database_name = 'stored' AND schema_name = 'main'").fetchall()
+        for table in sorted({name for (name,) in found} & (_TABLES | {"schema_info"})):
+            # A name of the schema's own (never a value), so it can be written into the text.
+            con.execute(f"CREATE VIEW main.{table} AS SELECT * FROM stored.main.{table}")  # noqa: S608
+    except BaseException:
+        con.close()
+        raise
     return con
 
 

@@ -261,7 +261,7 @@ def _unknown_areas(con, batch: LoadBatch) -> list[str]:
             f"herindeling); ze worden wel geladen: {shown}"]
 
 
-def _load_one(con, batch: LoadBatch, how: str) -> LoadResult:
+def _load_one(con, batch: LoadBatch, how: str, by_user: str | None = None) -> LoadResult:
     """Plan, then write one file's batch inside the open transaction and record it."""
     synthetic, confidential = indicator_catalogue.source_flags(batch.source)
     _ensure_source(con, batch.source)
@@ -287,8 +287,8 @@ def _load_one(con, batch: LoadBatch, how: str) -> LoadResult:
     db.execute(con, "load_record", {
         "id": load_id, "file": batch.file.name, "checksum": batch.checksum,
         "source": batch.source, "format": batch.format, "rows": batch.rows,
-        "periods": periods, "loaded_at": datetime.now(), "how": how, "status": status,
-        "message": "; ".join(warnings)[:2000] or None,
+        "periods": periods, "loaded_at": datetime.now(), "how": how, "by_user": by_user,
+        "status": status, "message": "; ".join(warnings)[:2000] or None,
     })
     obs = batch.observations
     return LoadResult(
@@ -409,7 +409,8 @@ class _DryRun(Exception):
 
 
 def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None = None,
-               progress: Progress | None = None, *, dry_run: bool = False) -> list[LoadResult]:
+               progress: Progress | None = None, *, dry_run: bool = False,
+               by_user: str | None = None) -> list[LoadResult]:
     """Load files as one batch: all of them, or (on any rejection) none.
 
     With dry_run the very same work is done and then rolled back: the results are the preview.
@@ -439,7 +440,7 @@ def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None 
                 reader_options = {**(options or {}), "progress": say}
                 batch = READERS[formats[i]].read(paths[i], checksum_of(paths[i]), reader_options)
                 say(0.8, "controleren tegen de database en schrijven")
-                results[i] = _load_one(con, batch, how)
+                results[i] = _load_one(con, batch, how, by_user)
                 del batch
                 # Still all or nothing: the session's copy replaces the database only at the end.
                 db.step(con)

@@ -43,15 +43,35 @@ class Privacy:
     fewer than `min_inhabitants` inhabitants, is never shown or exported. With `real_only` (the
     user's "Alleen echte cijfers" switch) no generated (synthetic) value, spending, project or goal
     is read at all.
+
+    It also holds what the user may see of confidential sources (data_loaders/access.py fills it
+    in per user), so every cached result is keyed by those rights: `show_confidential` all of it
+    (the local user with all rights), `organisations` the own rows of these organisation keys,
+    `gemeenten` every confidential row of these gemeente codes.
     """
 
     min_respondents: int = 30
     min_inhabitants: int = 50
     show_confidential: bool = False
     real_only: bool = False
+    organisations: frozenset[str] = frozenset()
+    gemeenten: frozenset[str] = frozenset()
+
+    def confidential_params(self) -> dict[str, object]:
+        """The bound parameters of the queries that filter confidential rows (app_spending,
+        app_projects, app_goals)."""
+        return {"show_confidential": self.show_confidential,
+                "organisations": sorted(self.organisations), "gemeenten": sorted(self.gemeenten)}
+
+    @property
+    def sees_confidential(self) -> bool:
+        """Whether any confidential row may be shown to this user."""
+        return self.show_confidential or bool(self.organisations or self.gemeenten)
 
 
 def privacy() -> Privacy:
+    """The thresholds, and in local mode (no login configured) what the local user may see:
+    everything confidential with BUURTMONITOR_TOON_VERTROUWELIJK=1, nothing without it."""
     return Privacy(
         min_respondents=_int_env("BUURTMONITOR_MIN_RESPONDENTEN", 30),
         min_inhabitants=_int_env("BUURTMONITOR_MIN_INWONERS", 50),

@@ -37,13 +37,14 @@ organisation = view.organisatie or organisations[0]
 
 st.header(t("Uitgaven"))
 if spend.empty:
-    st.info(t("Uitgaven zijn vertrouwelijk en worden in deze installatie niet getoond, ook niet "
-              "in downloads. Een beheerder kan ze zichtbaar maken door de app te starten met "
-              "BUURTMONITOR_TOON_VERTROUWELIJK=1."), icon=":material/lock:")
+    st.info(t("Uitgaven zijn vertrouwelijk. U ziet alleen de uitgaven die uw rol toestaat: na "
+              "inloggen die van uw eigen organisatie (of, voor de gemeente, alle uitgaven in de "
+              "gemeente)."), icon=":material/lock:")
 else:
     years = corporations.organisation_years(scope, spend, organisation)
     if years.empty:
-        st.info(f"Van {organisation} zijn geen uitgaven geladen.")
+        st.info(t("Van {organisatie} zijn geen uitgaven geladen die u mag zien.",
+                  organisatie=organisation))
     else:
         own = spend[spend["organisation"] == organisation]
         components.synthetic_banner(bool(own["synthetic"].any()))

@@ -1,10 +1,11 @@
-"""Over de data: the indicator catalogue, the sources, the buurttype rule and the load log."""
+"""Over de data: the indicator catalogue, the sources, the buurttype rule; for a beheerder also the
+load log (who loaded what) and loading data."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, data, state, uploads
+from dashboard import access, components, data, state, uploads
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
@@ -83,6 +84,19 @@ rules = ctx.rules.rename(
 components.dataframe(rules)
 st.caption(ctx.rule_caption())
 
+st.caption(t(
+    "Privacy: waarden op minder dan {respondenten} respondenten of voor gebieden met minder dan "
+    "{inwoners} inwoners worden niet getoond en niet gedownload.",
+    respondenten=ctx.privacy.min_respondents, inwoners=ctx.privacy.min_inhabitants,
+))
+
+if not ctx.user.beheerder:
+    # Loading, deleting and the load log are the beheerder's (uploads.commit refuses others too).
+    st.subheader(t("Gegevens laden"))
+    st.info(t("Gegevens laden en verwijderen, en het overzicht van wat er geladen is, zijn er "
+              "alleen voor beheerders van de buurtmonitor."), icon=":material/lock:")
+    st.stop()
+
 st.subheader(t("Wat is er geladen"))
 loads = data.loads(ctx.version).rename(
     columns={
@@ -95,16 +109,13 @@ loads = data.loads(ctx.version).rename(
         "periods": "Jaren",
         "loaded_at": "Geladen op",
         "how": "Hoe",
+        "by_user": "Door",
         "status": "Status",
         "message": "Melding",
     }
 )
 components.table_with_downloads(loads, "laadlog")
-st.caption(t(
-    "Privacy: waarden op minder dan {respondenten} respondenten of voor gebieden met minder dan "
-    "{inwoners} inwoners worden niet getoond en niet gedownload.",
-    respondenten=ctx.privacy.min_respondents, inwoners=ctx.privacy.min_inhabitants,
-))
+access.role_overview(ctx.options.organisations)
 
 st.subheader(t("Gegevens laden"))
 st.markdown(t(
@@ -145,7 +156,7 @@ if uploaded:
     options = {k: int(v) for k, v in {"indeling": indeling, "jaar": jaar}.items() if v}
     options |= {k: v.strip() for k, v in {"gemeente": gemeente, "codekolom": codekolom}.items()
                 if v and v.strip()}
-    checked = uploads.check_files(files, options)
+    checked = uploads.check_files(files, options, user=ctx.user)
     if checked.error:
         st.error(checked.error, icon=":material/block:")
     else:
@@ -164,6 +175,7 @@ if uploaded:
                 bar = st.progress(0.0, text="Voorbereiden")
                 results, error = uploads.commit_files(
                     files, options, progress=lambda fraction, text: bar.progress(fraction, text=text),
+                    user=ctx.user,
                 )
                 status.update(label="Klaar" if results else "Geweigerd",
                               state="complete" if results else "error")

@@ -96,8 +96,11 @@ CREATE TABLE IF NOT EXISTS loads (
     loaded_at   TIMESTAMP NOT NULL,
     how         VARCHAR NOT NULL,      -- cli, upload, build
     status      VARCHAR NOT NULL,      -- geladen, ongewijzigd
-    message     VARCHAR
+    message     VARCHAR,
+    by_user     VARCHAR                -- who loaded it: the logged-in user's e-mail, or the local user
 );
+-- A database from before loads recorded who did them gets the column at its next load.
+ALTER TABLE loads ADD COLUMN IF NOT EXISTS by_user VARCHAR;
 
 -- Leefbaarheid spending, projects and goals (own data).
 CREATE TABLE IF NOT EXISTS spending (

@@ -27,6 +27,10 @@ PAGES = {
 }
 
 
+# Pages whose url_path is not their file name (app.py).
+NAMED_OTHERWISE = {"data"}
+
+
 class RecordingStorage(MemoryMediaFileStorage):
     """Keeps the bytes of every file the app offers, so a test can read a download."""
 
@@ -76,9 +80,13 @@ def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 def run(page: str, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
+    if page in NAMED_OTHERWISE:
+        # Before a first run AppTest finds a page by its file name, not by its url_path (it
+        # would open the default page instead): register the pages with one plain run first.
+        at.run()
     for key, value in params.items():
         at.query_params[key] = value
-    # The first run opens the page itself, as a shared link does.
+    # The (first) run of the page opens it with these parameters, as a shared link does.
     at.switch_page(PAGES[page]).run()
     return at
 

@@ -93,3 +93,113 @@ def test_no_page_or_download_shows_a_value_below_the_privacy_thresholds(
                        for m in PERCENT.findall(shown.all_text())]
         assert percentages and max(percentages) <= 100
 
+
+
+# Confidential rows reach only whom they belong to. Each organisation's confidential rows carry a
+# marker that cannot occur naturally: a word in its spending categories, project and project
+# output, and a number as the target of its goal. Every page and download is walked for each role,
+# each page right after a user of the whole gemeente (who may see all of it) warmed the caches
+# with it in this same process.
+OVERLAP_BUURT = "BU02021053"  # Geitenkamp: spending of every organisation, goals and projects
+ORGANISATIONS = {  # key -> (name, text marker, number marker as it could appear, goal target)
+    "woonstichting-voorbeeld-fictief": ("Woonstichting Voorbeeld (fictief)", "zegelwoonstichting",
+                                        r"97\.?531[,.]1", 97531.1357),
+    "corporatie-demohuis-fictief": ("Corporatie Demohuis (fictief)", "zegeldemohuis",
+                                    r"86\.?420[,.]2", 86420.2468),
+    "gemeente-fictief-demobudget": ("Gemeente (fictief demobudget)", "zegelgemeentebudget",
+                                    r"75\.?319[,.]3", 75319.3579),
+}
+MARK = """
+    UPDATE spending SET category = category || ' ' || $marker WHERE organisation = $name;
+    INSERT INTO projects VALUES ('P-' || $marker, 'Project ' || $marker, $name,
+        $buurt, DATE '2022-01-01', DATE '2024-12-31', 50000, 'contact', $marker || ' output',
+        'eigen_uitgaven', false, true, NULL);
+    INSERT INTO goals VALUES ('GM0202', 'onveilig_buurt', 2018, 30, $target, $year, $name,
+        'eigen_uitgaven', false, NULL);
+    INSERT INTO goals VALUES ($buurt, 'onveilig_buurt', 2018, 30, $target, $year, $name,
+        'eigen_uitgaven', false, NULL);
+"""
+ROLE_WALK = [
+    ("overzicht", {}),
+    ("kaart", {}),
+    ("buurtprofiel", {"buurt": OVERLAP_BUURT}),
+    ("vergelijken", {"gebieden": f"{OVERLAP_BUURT},BU02020100"}),
+    ("trends", {"gebieden": OVERLAP_BUURT}),
+    *[("corporaties", {"organisatie": name}) for name, *_ in ORGANISATIONS.values()],
+    ("briefing", {}),
+    ("briefing", {"buurt": OVERLAP_BUURT}),
+    ("data", {}),
+]
+WHOLE_GEMEENTE = ("gemeente GM0202", ["gemeente:GM0202"])
+ROLES = {  # who -> (roles in the groups claim, or None: no login configured; keys they may see)
+    "woonstichting": (["organisatie:woonstichting-voorbeeld-fictief"],
+                      {"woonstichting-voorbeeld-fictief"}),
+    "demohuis": (["organisatie:corporatie-demohuis-fictief"], {"corporatie-demohuis-fictief"}),
+    "andere gemeente": (["gemeente:GM0344"], set()),
+    "beheerder": (["beheerder"], set()),
+    "lezer": ([], set()),
+    "niet ingelogd": ("uit", set()),
+    "lokaal zonder instelling": (None, set()),
+}
+
+
+@pytest.fixture(scope="module")
+def marked_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    statements = []
+    for year, (name, marker, _, number) in enumerate(ORGANISATIONS.values(), start=2030):
+        values = {"name": name, "marker": marker, "buurt": OVERLAP_BUURT, "target": number,
+                  "year": year}
+        statements += [(sql, {k: v for k, v in values.items() if f"${k}" in sql})
+                       for sql in filter(str.strip, MARK.split(";"))]
+    target = tmp_path_factory.mktemp("vertrouwelijk") / "demo.duckdb"
+    copy_database(demo_db, target, *statements)
+    return target
+
+
+def markers_in(at) -> set[str]:  # noqa: ANN001
+    """The organisation keys whose confidential marker appears anywhere on the page or in a
+    download."""
+    shown = seen(at)
+    text = shown.all_text()
+    return {key for key, (_, word, number, _) in ORGANISATIONS.items()
+            if word in text or re.search(number, text)}
+
+
+def test_the_markers_are_on_confidential_rows_only(marked_db: Path) -> None:
+    found = query(marked_db, """
+        SELECT 'uitgaven' AS t, bool_and(confidential) AS c, count(*) AS n FROM spending
+        WHERE category LIKE '%zegel%'
+        UNION ALL SELECT 'projecten', bool_and(confidential), count(*) FROM projects
+        WHERE name LIKE '%zegel%'
+        UNION ALL SELECT 'doelen', bool_and(s.confidential), count(*) FROM goals g
+        JOIN sources s ON s.key = g.source WHERE g.target_value > 50000""")
+    assert found["c"].all() and (found["n"] > 0).all()
+    assert query(marked_db, "SELECT count(*) AS n FROM spending WHERE category NOT LIKE '%zegel%'"
+                 )["n"].iloc[0] == 0
+
+
+@pytest.mark.parametrize(("page", "params"), ROLE_WALK,
+                         ids=[f"{p}-{'-'.join(v.values()) or 'standaard'}"[:50] for p, v in ROLE_WALK])
+def test_no_role_sees_confidential_rows_outside_its_rights_even_after_another_role_warmed_the_caches(
+        marked_db, tmp_path, monkeypatch, page, params) -> None:
+    from test_access import claims, run_as
+
+    monkeypatch.setenv("BUURTMONITOR_DB", str(marked_db))
+    monkeypatch.setenv("BUURTMONITOR_ROLLEN", str(tmp_path / "geen-rollenbestand.toml"))
+    monkeypatch.delenv("BUURTMONITOR_TOON_VERTROUWELIJK", raising=False)
+    record_downloads(monkeypatch)
+    whole = markers_in(run_as(page, claims("gemeente@arnhem.example", *WHOLE_GEMEENTE[1]),
+                              **params))
+    if page == "corporaties":  # the check can see them: the page of each organisation shows them
+        assert whole == {key for key, (name, *_) in ORGANISATIONS.items()
+                         if name == params["organisatie"]}
+    problems = []
+    for who, (groups, allowed) in ROLES.items():
+        user = (None if groups is None else {"is_logged_in": False} if groups == "uit"
+                else claims(f"{who.replace(' ', '.')}@example.org", *groups))
+        found = markers_in(run_as(page, user, **params))
+        if not found <= allowed:
+            problems.append(f"{who} ziet vertrouwelijke gegevens van {sorted(found - allowed)}")
+        if allowed & whole != found & whole:
+            problems.append(f"{who} mist eigen gegevens: {sorted((allowed & whole) - found)}")
+    assert not problems, problems

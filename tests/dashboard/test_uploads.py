@@ -10,6 +10,10 @@ import duckdb
 import pytest
 
 from dashboard import uploads
+from data_loaders import access
+
+BEHEERDER = access.User(name="beheer@gemeente.example", roles=frozenset({"beheerder"}),
+                        logged_in=True)
 
 ROW = "gebiedscode,indicator,jaar,waarde,n,ondergrens,bovengrens,bron\n"
 
@@ -24,10 +28,10 @@ def own_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
 
 def test_a_valid_upload_is_previewed_then_loaded(own_db: Path) -> None:
     content = (ROW + "BU02020100,onveilig_buurt,2025,23.5,112,16.6,32.1,gemeentelijke_enquete\n").encode()
-    checked = uploads.check("enquete 2025.csv", content, {})
+    checked = uploads.check("enquete 2025.csv", content, {}, user=BEHEERDER)
     assert checked.error is None
     assert checked.preview["regels"] == 1 and checked.preview["jaren"] == [2025]
-    result, error = uploads.commit("enquete 2025.csv", content, {})
+    result, error = uploads.commit("enquete 2025.csv", content, {}, user=BEHEERDER)
     assert error == "" and result.status == "geladen"
     con = duckdb.connect(str(own_db), read_only=True)
     value, how = con.execute(
@@ -41,9 +45,9 @@ def test_a_valid_upload_is_previewed_then_loaded(own_db: Path) -> None:
 def test_a_rejected_upload_names_the_problem_and_leaves_the_database_as_it_was(own_db: Path) -> None:
     before = hashlib.sha256(own_db.read_bytes()).hexdigest()
     content = (ROW + "BU02020100,onveilig_buurt,2024,140,112,,,gemeentelijke_enquete\n").encode()
-    checked = uploads.check("../../etc/kapot.csv", content, {})
+    checked = uploads.check("../../etc/kapot.csv", content, {}, user=BEHEERDER)
     assert "kapot.csv" in checked.error and "regel 2" in checked.error
-    result, error = uploads.commit("../../etc/kapot.csv", content, {})
+    result, error = uploads.commit("../../etc/kapot.csv", content, {}, user=BEHEERDER)
     assert result is None and "bereik" in error
     assert hashlib.sha256(own_db.read_bytes()).hexdigest() == before
 
@@ -60,8 +64,8 @@ def test_an_upload_over_the_size_limit_is_refused_in_dutch_and_changes_nothing(
     before = hashlib.sha256(own_db.read_bytes()).hexdigest()
     line = "BU02020100,onveilig_buurt,2024,23.5,112,16.6,32.1,gemeentelijke_enquete\n"
     content = (ROW + line * (2**20 // len(line) + 1)).encode()
-    checked = uploads.check("groot.csv", content, {})
+    checked = uploads.check("groot.csv", content, {}, user=BEHEERDER)
     assert checked.error.startswith("Bestand 'groot.csv': het bestand is te groot (2 MB; maximaal 1 MB)")
-    result, error = uploads.commit("groot.csv", content, {})
+    result, error = uploads.commit("groot.csv", content, {}, user=BEHEERDER)
     assert result is None and "te groot" in error
     assert hashlib.sha256(own_db.read_bytes()).hexdigest() == before
