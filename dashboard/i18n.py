@@ -736,7 +736,6 @@ EN: dict[str, str] = {
     "Bovengrens": "Upper bound",
     # Charts (Trends, Vergelijken)
     "Reeks": "Series",
-    "Soort": "Kind",
     "nulmeting": "baseline",
     "gebied": "area",
     "gemeente": "municipality",

@@ -85,6 +85,9 @@ def test_the_upload_page_previews_and_refuses_in_the_command_lines_words(
         two_gemeenten, tmp_path, monkeypatch, capsys):
     from dashboard import uploads
     from data_loaders import __main__ as cli
+    from data_loaders.access import BEHEERDER, User
+
+    beheerder = User("beheer@voorbeeld.nl", frozenset({BEHEERDER}), logged_in=True)
 
     target = tmp_path / "kopie.duckdb"
     target.write_bytes(two_gemeenten.read_bytes())
@@ -94,12 +97,12 @@ def test_the_upload_page_previews_and_refuses_in_the_command_lines_words(
                     "BU02740202,inwoners,2024,1330,,,,cbs_kwb_2024\n", encoding="utf-8")
     assert cli.main(["load", str(path), "--db", str(target), "--dry-run"]) == 0
     printed = capsys.readouterr().out.splitlines()
-    checked = uploads.check_files([(path.name, path.read_bytes())], {})
+    checked = uploads.check_files([(path.name, path.read_bytes())], {}, user=beheerder)
     assert uploads.describe(checked.results[0]) == printed[:-1]
     assert "  GM0274 Renkum: waarden 0 nieuw, 1 vervangen, 0 verwijderd, 53 behouden" in printed
 
     path.write_text(path.read_text(encoding="utf-8").replace("1330", "veel"), encoding="utf-8")
     assert cli.main(["load", str(path), "--db", str(target)]) == 1
     refused = capsys.readouterr().err.strip().splitlines()[-1]
-    results, error = uploads.commit_files([(path.name, path.read_bytes())], {})
+    results, error = uploads.commit_files([(path.name, path.read_bytes())], {}, user=beheerder)
     assert results is None and refused == f"Geweigerd. {error}"
