@@ -533,21 +533,22 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
     """
     t = _tr(sel.taal)
     cat = scope.catalogue
-    since = nulmeting or min((f.first[0] for f in figs if f.first), default=None)
 
     def item(f: Figure) -> str:
         row = cat.loc[f.indicator_id]
         d, unit = int(row["decimals"]), str(row["unit"])
         start = f.first[1] if f.first else None
-        return t("{naam}, van {van} naar {naar}", naam=_lower_first(f.name),
-                  van=format_number(start, d, unit), naar=format_number(f.value_number, d, unit)
+        # Each figure with its own first year: not every indicator starts in the nulmeting year.
+        return t("{naam}, van {van} ({jaar}) naar {naar}", naam=_lower_first(f.name),
+                  van=format_number(start, d, unit), jaar=f.first[0] if f.first else "–",
+                  naar=format_number(f.value_number, d, unit)
                   ) + (" (" + t("indicatief") + ")" if f.indicative else "")
 
     def moved_item(r: pd.Series) -> str:
         row = cat.loc[r["indicator_id"]]
         d, unit = int(row["decimals"]), str(row["unit"])
-        return t("{naam}, van {van} naar {naar}", naam=_lower_first(str(row["name"])),
-                 van=format_number(r["value_from"], d, unit),
+        return t("{naam}, van {van} ({jaar}) naar {naar}", naam=_lower_first(str(row["name"])),
+                 van=format_number(r["value_from"], d, unit), jaar=int(r["from_period"]),
                  naar=format_number(r["value_to"], d, unit)
                  ) + (" (" + t("indicatief") + ")" if bool(r["indicatief"]) else "")
 
@@ -572,7 +573,7 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
     better = list(chosen.loc[chosen["verdict"] == change.IMPROVED, "text"])
     worse = list(chosen.loc[chosen["verdict"] == change.WORSENED, "text"])
     out = []
-    since_text = t("sinds de nulmeting ({jaar})", jaar=since) if since else t("sinds de nulmeting")
+    since_text = t("sinds de nulmeting")  # the year stands with each figure
     if better:
         out.append(t("Verbeterd {sinds}: {lijst}.", sinds=since_text, lijst="; ".join(better)))
     else:

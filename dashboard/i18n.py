@@ -653,9 +653,8 @@ EN: dict[str, str] = {
     "regel": "rule",
     "gegevensjaar": "data year",
     "en": "and",
-    "sinds de nulmeting ({jaar})": "since the baseline ({jaar})",
     "sinds de nulmeting": "since the baseline",
-    "{naam}, van {van} naar {naar}": "{naam}, from {van} to {naar}",
+    "{naam}, van {van} ({jaar}) naar {naar}": "{naam}, from {van} ({jaar}) to {naar}",
     "Verbeterd {sinds}: {lijst}.": "Improved {sinds}: {lijst}.",
     "Verslechterd {sinds}: {lijst}.": "Worsened {sinds}: {lijst}.",
     "Geen van de kerncijfers van {wie} is {sinds} aantoonbaar verbeterd.": "None of the key "

@@ -12,6 +12,14 @@ from werkdb import importer, rules, store
 
 ctx = state.context()
 t = state.t
+
+
+def in_language(labels: dict[str, str]) -> dict[str, str]:
+    """The option labels in this run's language, made now: a picker formats its options again
+    between runs, when the page's language is no longer known."""
+    return {key: t(label) for key, label in labels.items()}
+
+
 view = ctx.view
 today = dt.date.today()
 st.title(t("Signalen"))
@@ -52,11 +60,11 @@ with tab_new, st.form("nieuw_signaal"):
     left, right = st.columns(2)
     when = left.date_input(t("Datum"), value=today, max_value=today, format="DD-MM-YYYY")
     theme = left.selectbox(t("Thema"), list(signals.THEMES),
-                           format_func=lambda v: t(signals.THEMES[v]))
+                           format_func=in_language(signals.THEMES).get)
     kind = right.selectbox(t("Soort bron"), list(signals.SOURCE_KINDS),
-                           format_func=lambda v: t(signals.SOURCE_KINDS[v]))
+                           format_func=in_language(signals.SOURCE_KINDS).get)
     urgency = right.radio(t("Urgentie"), list(signals.URGENCIES), index=1, horizontal=True,
-                          format_func=lambda v: t(signals.URGENCIES[v]))
+                          format_func=in_language(signals.URGENCIES).get)
     text = st.text_area(t("Omschrijving"), max_chars=rules.MAX_TEXT, key="signaal_tekst",
                         help=t(rules.PRIVACY_HINT))
     if st.form_submit_button(t("Signaal opslaan"), type="primary"):
@@ -117,7 +125,7 @@ with tab_follow:
         if next_steps:
             with st.form("opvolgen"):
                 step = st.radio(t("Volgende stap"), list(next_steps), horizontal=True,
-                                format_func=lambda v: t(signals.STEPS[v]))
+                                format_func=in_language(signals.STEPS).get)
                 left, right = st.columns(2)
                 step_date = left.date_input(t("Datum van de stap"), value=today, max_value=today,
                                             format="DD-MM-YYYY")
@@ -128,7 +136,7 @@ with tab_follow:
                     decision = left.selectbox(
                         t("Besluit (bij afronden)"), list(signals.DECISIONS), index=None,
                         placeholder=t("Kies een besluit"),
-                        format_func=lambda v: t(signals.DECISIONS[v]))
+                        format_func=in_language(signals.DECISIONS).get)
                     project = right.selectbox(
                         t("Project (bij besluit 'project')"), list(projects), index=None,
                         placeholder=t("Kies een project"),
@@ -165,7 +173,7 @@ with tab_follow:
 
 with tab_list:
     scope = st.radio(t("Toon"), ["open", "alle"], horizontal=True, key="signalen_toon",
-                     format_func=lambda v: t({"open": "Open signalen", "alle": "Alle signalen"}[v]))
+                     format_func=in_language({"open": "Open signalen", "alle": "Alle signalen"}).get)
     frame = stored
     if scope == "open":
         frame = frame[frame["step"] != "afgerond"]
