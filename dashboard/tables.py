@@ -299,7 +299,9 @@ def display_formats(frame: pd.DataFrame) -> dict[str, object]:
             continue
         if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
             continue
-        if "jaar" in str(column).lower() or str(column).lower() in {"period", "nr"}:
+        name = str(column).lower()
+        # The headers of an English table are translated: "Year" is a year too.
+        if "jaar" in name or "year" in name or name in {"period", "nr"}:
             formats[column] = lambda v: "–" if pd.isna(v) else str(int(v))
         else:
             decimals = column_decimals(series)

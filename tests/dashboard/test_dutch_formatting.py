@@ -130,6 +130,15 @@ def test_table_cells_are_written_in_dutch_and_years_stay_bare() -> None:
     assert "Naam" not in formats
 
 
+def test_a_year_column_under_its_english_header_stays_bare_too() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"Year": [2024], "Baseline (year)": [2014], "Inhabitants": [2024]})
+    formats = tables.display_formats(frame)
+    assert formats["Year"](2024) == "2024" and formats["Baseline (year)"](2014) == "2014"
+    assert formats["Inhabitants"](2024) == "2.024"
+
+
 def _large_table_app() -> None:
     import pandas as pd
     import streamlit as st
