@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import components, state
+from data_loaders import access
 from data_loaders.batch import LoadError
 from werkdb import importer, rules, store
 
@@ -51,6 +52,18 @@ def open_store() -> store.Store | None:
     except store.StoreError as exc:
         st.error(str(exc), icon=":material/error:")
         return None
+
+
+def author(user: access.User) -> tuple[str, str]:
+    """Who writes and how that is known: (name, mode). Mode 'login': the logged-in user, whose
+    name is not asked (nor can it be changed); 'local': no login configured, the name typed once
+    per session ('' until then); 'anonymous': login configured but not logged in, who may read
+    the signals but not write them."""
+    if user.logged_in:
+        return rules.LoginName(user.name), "login"
+    if user.local:
+        return state.author(), "local"
+    return "", "anonymous"
 
 
 def table(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:

@@ -54,6 +54,25 @@ class SignalRefused(ValueError):
         super().__init__(message)
 
 
+class LoginName(str):
+    """The name of a logged-in user as the identity provider gave it (often an e-mail address).
+
+    It is who changed a signal, recorded in the history, not what the signal says: the privacy
+    check on free text does not apply to it, as it does to a name typed in local mode.
+    """
+
+
+def author_name(who: str) -> str:
+    """Who writes, as the history records it: a login name as given (cut to MAX_NAME), a typed
+    name checked like any free text."""
+    if isinstance(who, LoginName):
+        name = str(who).strip()[:MAX_NAME]
+        if not name:
+            raise SignalRefused("Uw inlog geeft geen naam; log opnieuw in.", "Uw naam")
+        return name
+    return check_text("Uw naam", who, required=True, max_chars=MAX_NAME)
+
+
 # --- privacy --------------------------------------------------------------------------------
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")

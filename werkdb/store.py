@@ -213,7 +213,7 @@ def _now() -> dt.datetime:
 
 
 def _who(who: str) -> str:
-    return rules.check_text("Uw naam", who, required=True, max_chars=rules.MAX_NAME)
+    return rules.author_name(who)
 
 
 def _record(

@@ -36,10 +36,10 @@ codes = list(choices.index)
 register = ctx.projects()
 projects = dict(zip(register["project_id"], register["name"], strict=True))
 
-# Who writes: in local mode a name typed once per session.
-who = state.author()
+# Who writes: the logged-in user; in local mode a name typed once per session.
+who, mode = signals.author(ctx.user)
 name_box = st.container()  # always drawn, so the tabs below keep their place (and the open tab)
-if not who:
+if mode == "local" and not who:
     with name_box, st.form("naam"):
         name = st.text_input(t("Uw naam of functie"), max_chars=rules.MAX_NAME,
                              help=t("Komt in de geschiedenis van elk signaal dat u vastlegt of "
@@ -47,6 +47,9 @@ if not who:
         if st.form_submit_button(t("Naam bewaren")) and name.strip():
             state.author(name)
             st.rerun()
+elif mode == "anonymous":
+    name_box.info(t("Log in om signalen vast te leggen of op te volgen; uw inlog komt dan in de "
+                    "geschiedenis van elk signaal dat u wijzigt."), icon=":material/login:")
 else:
     name_box.caption(t("U schrijft als {naam}.", naam=who))
 
@@ -70,7 +73,9 @@ with tab_new, st.form("nieuw_signaal"):
     if st.form_submit_button(t("Signaal opslaan"), type="primary"):
         try:
             if not who:
-                raise rules.SignalRefused(t("Vul eerst uw naam in (boven de tabbladen)."))
+                raise rules.SignalRefused(t("Log eerst in om een signaal vast te leggen.")
+                                          if mode == "anonymous" else
+                                          t("Vul eerst uw naam in (boven de tabbladen)."))
             new_id = store.create(opened, {
                 "area_code": area or "", "signal_date": when, "theme": theme,
                 "source_kind": kind, "description": text, "urgency": urgency},

@@ -144,3 +144,57 @@ def test_the_signalen_page_follows_the_english_switch() -> None:
     assert at.title[0].value == "Signals"
     assert [tab.label for tab in at.tabs] == ["List", "New signal", "Follow up", "Import"]
     assert at.info[0].value.startswith("Signals concern neighbourhoods, never persons")
+
+
+AUTH = {"auth": {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "een-test-geheim-van-minstens-tweeendertig-tekens",
+    "client_id": "buurtmonitor", "client_secret": "test",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}}
+
+
+def _page_as(user: dict, monkeypatch, tmp_path: Path) -> AppTest:  # noqa: ANN001
+    """The Signalen page with login configured, as `user` (st.user's claims)."""
+    roles = tmp_path / "rollen.toml"
+    roles.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BUURTMONITOR_ROLLEN", str(roles))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets.update(AUTH)
+    at.user = user
+    at.query_params["buurt"] = BUURT
+    at.switch_page("views/signalen.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.usefixtures("app_env")
+def test_with_login_the_logged_in_user_is_the_author_and_no_name_is_asked(
+        monkeypatch, tmp_path) -> None:
+    email = "w.jansen@woonstichting.example"
+    at = _page_as({"is_logged_in": True, "email": email, "sub": email}, monkeypatch, tmp_path)
+    assert "Uw naam of functie" not in [box.label for box in at.text_input]
+    assert f"U schrijft als {email}." in [c.value for c in at.caption]
+    at.text_area(key="signaal_tekst").input("Meer fietsendiefstal bij het station")
+    next(b for b in at.button if b.label == "Signaal opslaan").click().run()
+    assert not at.exception, at.exception
+    assert any("is opgeslagen" in s.value for s in at.success)
+    opened = store.open_store(store.store_url())
+    signal_id = int(store.signals(opened)["id"].iloc[0])
+    at.text_input(key="stap_verantwoordelijke").input("kerngroep")
+    next(b for b in at.button if b.label == "Stap opslaan").click().run()
+    assert not at.exception, at.exception
+    assert store.history(opened, signal_id)["changed_by"].tolist() == [email, email]
+
+
+@pytest.mark.usefixtures("app_env")
+def test_with_login_a_visitor_who_is_not_logged_in_reads_but_cannot_record(
+        monkeypatch, tmp_path) -> None:
+    at = _page_as({"is_logged_in": False}, monkeypatch, tmp_path)
+    assert "Uw naam of functie" not in [box.label for box in at.text_input]
+    assert any(i.value.startswith("Log in om signalen vast te leggen") for i in at.info)
+    at.text_area(key="signaal_tekst").input("Meer fietsendiefstal bij het station")
+    next(b for b in at.button if b.label == "Signaal opslaan").click().run()
+    assert not at.exception, at.exception
+    assert at.error[0].value == "Log eerst in om een signaal vast te leggen."
+    assert _stored() == []

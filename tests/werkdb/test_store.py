@@ -222,3 +222,19 @@ def test_the_migrations_go_down_and_up_again_and_upgrading_twice_changes_nothing
     store.migrate(signal_store.engine)
     assert store.signals(signal_store, "GM0202").empty
     assert store.get(signal_store, _new(signal_store))["id"] == 1
+
+
+def test_a_logged_in_user_is_recorded_by_their_login_and_a_typed_e_mail_is_refused(
+        signal_store) -> None:
+    from werkdb.rules import LoginName
+
+    login = LoginName("w.jansen@woonstichting.example")
+    signal_id = store.create(signal_store, SIGNAL, login, today=TODAY)
+    store.follow_up(signal_store, signal_id, 1, login, step="besproken",
+                    step_date="2026-11-05", responsible="kerngroep", today=TODAY)
+    assert store.history(signal_store, signal_id)["changed_by"].tolist() == [
+        "w.jansen@woonstichting.example"] * 2
+    assert store.get(signal_store, signal_id)["updated_by"] == "w.jansen@woonstichting.example"
+    with pytest.raises(SignalRefused, match="Uw naam is niet opgeslagen: de tekst bevat een "
+                                            "e-mailadres"):
+        store.create(signal_store, SIGNAL, "w.jansen@woonstichting.example", today=TODAY)
