@@ -458,8 +458,12 @@ def map_view(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
     buurttype: tuple[str, ...], selected: str | None, taal: str = "nl", labels: bool = False,
+    signals: tuple[tuple[str, int, str], ...] | None = None, signal_layer: bool = False,
 ) -> dict | None:
     """What the map page draws for one view, built once per view (None without boundaries).
+
+    `signals`: the open signals per area (dashboard.signals.map_marks) for the tooltip and, with
+    `signal_layer`, a layer marking the areas that have any; None: the user sees no signals.
 
     The areas with `in_filter`, the legend, class breaks and colours, the deck (whose JSON is
     written once) and the table under the map (areas inside the filter, by name): the map_rows
@@ -474,6 +478,8 @@ def map_view(
         return None
     inside = in_filter(version, gemeente, rule, level, buurttype)
     geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
+    if signals is not None:
+        geo = maps.with_signals(geo, signals)
     better_high = {"hoger": True, "lager": False}.get(legend.better_when)
     # Over every area of the level, not the filtered ones: a filter greys areas out but never
     # changes what a colour means (map_rows does not depend on the filter for these references).
@@ -481,7 +487,7 @@ def map_view(
     info = catalogue_in(version, taal).loc[indicator]
     colours = maps.palette(info["direction"], len(breaks) + 1, better_high)
     deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected, heads=heads,
-                           note=note, labels=labels)
+                           note=note, labels=labels, signal_layer=signal_layer)
     deck.to_json()  # written now, once
     table = tables.map_table(geo, info, legend, reference, year)
     return {"geo": geo, "legend": legend, "breaks": breaks, "colours": colours,

@@ -873,6 +873,14 @@ EN: dict[str, str] = {
     "Log in to record or follow up signals; your login is then kept in the history of every "
     "signal you change.",
     "Log eerst in om een signaal vast te leggen.": "Log in first to record a signal.",
+    "Open signalen: {n} ({themas})": "Open signals: {n} ({themas})",
+    "Open signalen markeren": "Mark open signals",
+    "Een stip op elk gebied met open signalen, groter bij meer signalen. Het aantal en de "
+    "thema's staan in de tooltip. Bron: eigen registratie van signalen in de Buurtmonitor.":
+    "A dot on every area with open signals, larger with more signals. The number and the themes "
+    "are in the tooltip. Source: the Buurtmonitor's own record of signals.",
+    "stip: open signalen ({n} gebieden, stand {datum})":
+    "dot: open signals ({n} areas, as of {datum})",
 }
 
 

@@ -27,6 +27,10 @@ OUTSIDE_FILTER = [215, 215, 215]  # shown, but greyed
 NO_DATA = [255, 255, 255]
 OPACITY = 0.92  # for every fill at once: a colour per area then needs no alpha of its own
 LINE = [90, 90, 90, 200]
+# Open signals (issue 24): a white dot with a dark ring at the area's label point, in no palette
+# colour, so it reads on every fill; its size grows with the number of open signals.
+SIGNAL_RING = [27, 27, 27, 255]
+SIGNAL_FILL = [255, 255, 255, 235]
 
 
 
@@ -253,6 +257,7 @@ def choropleth(
     heads: Sequence[str] | None = None,
     note: str = "",
     labels: bool = False,
+    signal_layer: bool = False,
 ) -> pdk.Deck:
     """A choropleth of `frame` (one row per area).
 
@@ -261,6 +266,8 @@ def choropleth(
     buurttype_tekst, bron_tekst used by the tooltip. `heads`: feature_heads(frame), when already
     made (a filter change recolours the map without rebuilding them). `labels`: the names of the
     areas inside the filter written on the map (a text layer; the tooltip names every area).
+    With the optional columns open_signalen (int) and signalen_tekst, the tooltip has a line on
+    the area's open signals, and `signal_layer` marks the areas that have any (signal_points).
     """
     shown = pd.to_numeric(frame["shown"], errors="coerce").to_numpy(dtype=float)
     in_filter = frame["in_filter"].to_numpy(dtype=bool)
@@ -274,9 +281,14 @@ def choropleth(
     if heads is None:
         heads = feature_heads(frame).tolist()
     line_width = np.where(frame["area_code"].to_numpy() == selected, "40", "1")
+    # Signals change between reruns, the cached heads do not: their line goes with f and l.
+    has_signals = "signalen_tekst" in frame.columns
+    tails = (',"s":' + json_strings(frame["signalen_tekst"]) + "}}").tolist() if has_signals \
+        else ["}}"] * len(frame)
     features = ",".join(
-        head + ',"f":' + f + ',"l":' + width + "}}"
-        for head, f, width in zip(heads, fill.tolist(), line_width.tolist(), strict=True)
+        head + ',"f":' + f + ',"l":' + width + tail
+        for head, f, width, tail in zip(heads, fill.tolist(), line_width.tolist(), tails,
+                                        strict=True)
     )
     sources = _sources(frame)
     # One source for every area: named once in the tooltip rather than in every feature.
@@ -300,6 +312,8 @@ def choropleth(
         highlight_color=[255, 215, 0, 160],
     )
     layers = [layer]
+    if signal_layer and has_signals:
+        layers.append(signal_points(frame))
     if labels:
         layers.append(name_layer(frame))
     return CompactDeck(
@@ -309,9 +323,38 @@ def choropleth(
         # No basemap and no map_style: the chart then asks no tile server (works offline).
         map_provider=None,
         tooltip={
-            "text": "{n}\n{w}\n{t}\n" + source_line + (f"\n{note}" if note else ""),
+            "text": "{n}\n{w}\n{t}\n" + source_line + (f"\n{note}" if note else "")
+            + ("\n{s}" if has_signals else ""),
             "style": {"fontSize": "13px", "whiteSpace": "pre-line"},
         },
+    )
+
+
+def with_signals(frame: pd.DataFrame, marks: Sequence[tuple[str, int, str]]) -> pd.DataFrame:
+    """The map's rows with open_signalen (0 where none) and signalen_tekst (the tooltip's line,
+    '' where none) from `marks`: (area_code, open signals, text) of the areas that have any."""
+    numbers = {code: n for code, n, _ in marks}
+    texts = {code: text for code, _, text in marks}
+    codes = frame["area_code"]
+    return frame.assign(open_signalen=codes.map(numbers).fillna(0).astype(int),
+                        signalen_tekst=codes.map(texts).fillna(""))
+
+
+def signal_points(frame: pd.DataFrame) -> pdk.Layer:
+    """A dot at the label point of every area with open signals (open_signalen > 0), larger with
+    more of them; not pickable, so the area's own tooltip (with its signal line) shows."""
+    rows = frame[pd.to_numeric(frame["open_signalen"], errors="coerce").fillna(0) > 0]
+    points = [
+        {"p": [round(float(lon), 5), round(float(lat), 5)], "r": round(5 + 2 * math.sqrt(n), 1)}
+        for lon, lat, n in zip(rows["centroid_lon"], rows["centroid_lat"], rows["open_signalen"],
+                               strict=True)
+        if pd.notna(lon) and pd.notna(lat)
+    ]
+    return pdk.Layer(
+        "ScatterplotLayer", data=points, id="signalen", pickable=False, get_position="p",
+        get_radius="r", radius_units="pixels", stroked=True, filled=True,
+        get_fill_color=SIGNAL_FILL, get_line_color=SIGNAL_RING, line_width_units="pixels",
+        get_line_width=3,
     )
 
 

@@ -17,6 +17,7 @@ import streamlit as st
 from dashboard import components, state
 from data_loaders import access
 from data_loaders.batch import LoadError
+from metrics import signals as signal_counts
 from werkdb import importer, rules, store
 
 THEMES = {
@@ -64,6 +65,43 @@ def author(user: access.User) -> tuple[str, str]:
     if user.local:
         return state.author(), "local"
     return "", "anonymous"
+
+
+def may_see(user: access.User) -> bool:
+    """Whether this user sees signals (and their counts) at all: whoever may write them, the local
+    user or a logged-in one; a visitor who has not logged in where login is configured does not.
+    Downloading the list follows the stricter rule of confidential data (see the page)."""
+    return user.local or user.logged_in
+
+
+def counts(ctx: object) -> pd.DataFrame | None:
+    """Open and followed-up signals per area and theme of the gemeente (store.open_counts); None
+    when this user may not see them or the store cannot be read (the figures go on without)."""
+    if not may_see(ctx.user):
+        return None
+    try:
+        opened = store.open_store()
+        gemeente = ctx.view.gemeente
+        return store.open_counts(opened, None if gemeente == "NL" else gemeente)
+    except store.StoreError:
+        return None
+
+
+def theme_names(themes: tuple[str, ...]) -> str:
+    return ", ".join(state.t(THEMES.get(theme, theme)).lower() for theme in themes)
+
+
+def map_marks(ctx: object, level: str) -> tuple[tuple[str, int, str], ...] | None:
+    """Per area of the map's level with open signals: (code, number, the tooltip's line); None
+    when this user sees no signals. Hashable: the map is cached on it."""
+    found = counts(ctx)
+    if found is None:
+        return None
+    per_area = signal_counts.open_per_area(found, ctx.areas, level)
+    return tuple(
+        (code, int(n), state.t("Open signalen: {n} ({themas})", n=int(n),
+                               themas=theme_names(themes)))
+        for code, n, themes in per_area[["area_code", "open", "themes"]].itertuples(index=False))
 
 
 def table(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:

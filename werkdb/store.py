@@ -505,8 +505,9 @@ def history(store: Store, signal_id: int) -> pd.DataFrame:
     return frame
 
 
-def open_counts(store: Store, gemeente: str) -> pd.DataFrame:
-    """Per area and theme: how many signals are open and how many were followed up (counts only)."""
+def open_counts(store: Store, gemeente: str | None) -> pd.DataFrame:
+    """Per area and theme: how many signals are open and how many were followed up (counts only);
+    of one gemeente, or of every gemeente (None)."""
     is_open = sa.case((signals_table.c.step != "afgerond", 1), else_=0)
     query = (
         sa.select(
@@ -515,7 +516,8 @@ def open_counts(store: Store, gemeente: str) -> pd.DataFrame:
             sa.func.sum(is_open).label("open"),
             sa.func.sum(1 - is_open).label("afgerond"),
         )
-        .where(signals_table.c.gemeente_code == gemeente, signals_table.c.archived_at.is_(None))
+        .where(signals_table.c.archived_at.is_(None))
+        .where(signals_table.c.gemeente_code == gemeente if gemeente else sa.true())
         .group_by(signals_table.c.area_code, signals_table.c.theme)
     )
     with _reading(store) as connection:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
-from dashboard import components, data, i18n, maps, state
+from dashboard import components, data, i18n, maps, signals, state
 from metrics import references
 from metrics.formatting import format_number
 
@@ -16,9 +18,16 @@ st.title(t("Kaart: {naam}", naam=indicator["name"]))
 labels = st.toggle(t("Namen op de kaart"), key="kaart_namen",
                    help=t("Schrijf de namen van de gebieden in het filter op de kaart. De naam "
                           "van elk gebied staat ook in de tooltip."))
+# Open signals per area in the tooltip, and on request a dot on each area that has any.
+marks = signals.map_marks(ctx, view.niveau)
+marked = marks is not None and st.toggle(
+    t("Open signalen markeren"), key="kaart_signalen",
+    help=t("Een stip op elk gebied met open signalen, groter bij meer signalen. Het aantal en de "
+           "thema's staan in de tooltip. Bron: eigen registratie van signalen in de Buurtmonitor."))
 drawn = data.map_view(
     ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
     view.referentie, view.nulmeting, view.jaar, view.buurttype, view.buurt, view.taal, labels,
+    marks, marked,
 )
 if drawn is None:
     st.warning(t("Voor {naam} zijn op dit niveau geen grenzen geladen; de cijfers staan op de andere pagina's. Laad de CBS/PDOK wijk- en buurtkaart op de pagina 'Over de data' of met: python -m data_loaders load wijkenbuurten_2024.gpkg --gemeente {code}", naam=ctx.gemeente_name, code=view.gemeente))  # noqa: E501
@@ -54,6 +63,9 @@ with right:
         extra=[
             maps.LegendItem("#d7d7d7", t("buiten het buurttypefilter")),
             maps.LegendItem("#ffffff", t("geen gegevens of onderdrukt")),
+            *([maps.LegendItem("#1b1b1b", t("stip: open signalen ({n} gebieden, stand {datum})",
+                                            n=len(marks), datum=f"{dt.date.today():%d-%m-%Y}"))]
+              if marked else []),
         ],
     )
     components.synthetic_banner(bool(synthetic.any()))
