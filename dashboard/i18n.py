@@ -868,11 +868,10 @@ EN: dict[str, str] = {
     "At most 200 MB per file. Several files are loaded together: all or none.",
     "En nog {n} projecten: zie de monitor.": "And {n} more projects: see the monitor.",
     # --- issue 24: signalen next to the figures ---
-    "Log in om signalen vast te leggen of op te volgen; uw inlog komt dan in de geschiedenis van "
-    "elk signaal dat u wijzigt.":
-    "Log in to record or follow up signals; your login is then kept in the history of every "
-    "signal you change.",
-    "Log eerst in om een signaal vast te leggen.": "Log in first to record a signal.",
+    "Log in om signalen te zien, vast te leggen of op te volgen; uw inlog komt dan in de "
+    "geschiedenis van elk signaal dat u wijzigt.":
+    "Log in to see, record or follow up signals; your login is then kept in the history of "
+    "every signal you change.",
     "Open signalen: {n} ({themas})": "Open signals: {n} ({themas})",
     "Open signalen markeren": "Mark open signals",
     "Een stip op elk gebied met open signalen, groter bij meer signalen. Het aantal en de "

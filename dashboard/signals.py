@@ -143,6 +143,8 @@ def _shown(value: object) -> str:
 def profile_panel(ctx: object, related: list[str]) -> None:
     """Open and recent signals of an area (a wijk: also of its buurten), for the buurtprofiel."""
     t = state.t
+    if not may_see(ctx.user):
+        return
     st.subheader(t("Signalen uit de buurt"))
     opened = open_store()
     if opened is None:

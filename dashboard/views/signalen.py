@@ -47,9 +47,10 @@ if mode == "local" and not who:
         if st.form_submit_button(t("Naam bewaren")) and name.strip():
             state.author(name)
             st.rerun()
-elif mode == "anonymous":
-    name_box.info(t("Log in om signalen vast te leggen of op te volgen; uw inlog komt dan in de "
-                    "geschiedenis van elk signaal dat u wijzigt."), icon=":material/login:")
+elif mode == "anonymous":  # signals are for those who may write them (signals.may_see)
+    name_box.info(t("Log in om signalen te zien, vast te leggen of op te volgen; uw inlog komt "
+                    "dan in de geschiedenis van elk signaal dat u wijzigt."), icon=":material/login:")
+    st.stop()
 else:
     name_box.caption(t("U schrijft als {naam}.", naam=who))
 
@@ -73,9 +74,7 @@ with tab_new, st.form("nieuw_signaal"):
     if st.form_submit_button(t("Signaal opslaan"), type="primary"):
         try:
             if not who:
-                raise rules.SignalRefused(t("Log eerst in om een signaal vast te leggen.")
-                                          if mode == "anonymous" else
-                                          t("Vul eerst uw naam in (boven de tabbladen)."))
+                raise rules.SignalRefused(t("Vul eerst uw naam in (boven de tabbladen)."))
             new_id = store.create(opened, {
                 "area_code": area or "", "signal_date": when, "theme": theme,
                 "source_kind": kind, "description": text, "urgency": urgency},

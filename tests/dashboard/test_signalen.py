@@ -188,13 +188,20 @@ def test_with_login_the_logged_in_user_is_the_author_and_no_name_is_asked(
 
 
 @pytest.mark.usefixtures("app_env")
-def test_with_login_a_visitor_who_is_not_logged_in_reads_but_cannot_record(
+def test_with_login_a_visitor_who_is_not_logged_in_sees_no_signals_and_cannot_record(
         monkeypatch, tmp_path) -> None:
+    opened = store.open_store(store.store_url())
+    store.create(opened, {"area_code": BUURT, "signal_date": "2024-05-01", "theme": "veiligheid",
+                          "source_kind": "politie", "urgency": "hoog",
+                          "description": "Meer woninginbraken in de winter"}, "Politie Oost")
     at = _page_as({"is_logged_in": False}, monkeypatch, tmp_path)
     assert "Uw naam of functie" not in [box.label for box in at.text_input]
-    assert any(i.value.startswith("Log in om signalen vast te leggen") for i in at.info)
-    at.text_area(key="signaal_tekst").input("Meer fietsendiefstal bij het station")
-    next(b for b in at.button if b.label == "Signaal opslaan").click().run()
-    assert not at.exception, at.exception
-    assert at.error[0].value == "Log eerst in om een signaal vast te leggen."
-    assert _stored() == []
+    assert any(i.value.startswith("Log in om signalen te zien") for i in at.info)
+    assert not at.tabs and not at.dataframe and not at.get("text_area")
+    profile = AppTest.from_file(APP, default_timeout=90)
+    profile.secrets.update(AUTH)
+    profile.user = {"is_logged_in": False}
+    profile.query_params["buurt"] = BUURT
+    profile.switch_page("views/buurtprofiel.py").run()
+    assert not profile.exception, profile.exception
+    assert "Signalen uit de buurt" not in [h.value for h in profile.subheader]
