@@ -24,6 +24,7 @@ import pandas as pd
 
 from dashboard import corporations, i18n, maps, tables
 from metrics import aggregate, change, early_warning, references, summary
+from metrics import signals as signal_counts
 from metrics.formatting import format_change, format_date, format_number
 
 BUURTTYPES = ("achterstand", "midden", "voorstand")
@@ -125,6 +126,10 @@ class Briefing:
     context: tuple[str, ...] = ()  # a buurt's type (rule, year) and socio-economic context
     map_labels: dict = field(repr=False, default_factory=dict)  # code -> name or key number
     map_key: tuple[tuple[str, str], ...] = ()  # (number, name) when the map is numbered
+    # Signals of residents and professionals per theme, as counts only (never their texts); empty
+    # when the user sees no signals.
+    signal_lines: tuple[str, ...] = ()
+    signal_note: str = ""
     reference_label: str = "Referentie"
     texts: dict = field(default_factory=dict)  # the fixed texts of the page in its language
     taal: str = "nl"
@@ -822,6 +827,35 @@ def project_lines(scope: tables.Scope, project_frame: pd.DataFrame, codes: list[
             for _, r in recent.iterrows()] + more
 
 
+SIGNAL_THEMES = {**THEME_LABELS, "anders": "Anders"}
+SIGNAL_SOURCE = "Bron: eigen registratie van signalen in de Buurtmonitor"
+
+
+def signal_lines(counts: pd.DataFrame | None, sel: Selection, codes: list[str],
+                 today: dt.date) -> tuple[list[str], str]:
+    """Open and followed-up signals per theme for the briefing's area, and the note under them.
+
+    `counts`: werkdb.store.open_counts of the gemeente (None: the user sees no signals, and the
+    briefing says nothing about them). The whole gemeente counts every signal; a selection the
+    signals of its buurten and of the chosen wijk or buurt itself.
+    """
+    if counts is None:
+        return [], ""
+    t = _tr(sel.taal)
+    if not whole_gemeente(sel):
+        counts = counts[counts["area_code"].isin({*codes, sel.area} - {""})]
+    themes = signal_counts.per_theme(counts)
+    note = t("Aantallen signalen van bewoners en professionals, geen teksten; 'afgerond': "
+             "besproken en opgevolgd met een besluit. {bron}, stand {datum}.",
+             bron=t(SIGNAL_SOURCE), datum=format_date(today))
+    if themes.empty:
+        return [t("Geen open of afgeronde signalen in deze selectie.")], note
+    return [t("{thema}: {open} open, {afgerond} afgerond.",
+              thema=t(SIGNAL_THEMES.get(r.theme, r.theme)), open=format_number(r.open, 0),
+              afgerond=format_number(r.afgerond, 0))
+            for r in themes.itertuples(index=False)], note
+
+
 def build(
     scope: tables.Scope,
     geo: pd.DataFrame,
@@ -830,11 +864,13 @@ def build(
     *,
     goal_frame: pd.DataFrame | None = None,
     project_frame: pd.DataFrame | None = None,
+    signal_frame: pd.DataFrame | None = None,
 ) -> Briefing:
     """Everything the briefing says, from one gemeente's data (see module docstring).
 
     Goals and projects are included when their frames are given (and loaded); projects are those
-    running in or after the latest data year.
+    running in or after the latest data year. Signals are counted per theme when `signal_frame`
+    (werkdb.store.open_counts) is given: only for a user who may see them.
     """
     t = _tr(sel.taal)
     codes = members(scope, sel)
@@ -853,6 +889,7 @@ def build(
     goals = goal_lines(scope, goal_frame, sel, codes)
     statuses = goal_statuses(scope, goal_frame, sel, codes)
     is_buurt = bool(sel.area) and scope.areas.set_index("code")["level"].get(sel.area) == "buurt"
+    reported, reported_note = signal_lines(signal_frame, sel, codes, today)
     map_source = ("cbs_wijkbuurtkaart",) if features and "cbs_wijkbuurtkaart" in getattr(
         scope.sources, "index", ()) else ()
     return Briefing(
@@ -882,6 +919,8 @@ def build(
         context=tuple(buurt_context(scope, sel.area, sel.taal)) if is_buurt else (),
         map_labels=labels,
         map_key=tuple(key),
+        signal_lines=tuple(reported),
+        signal_note=reported_note,
         reference_label=t("Nulmeting") if whole_gemeente(sel) else t("Referentie"),
         texts=page_texts(sel.taal) | ({"table_note": t(GEMEENTE_TABLE_NOTE)}
                                       if whole_gemeente(sel) else {}),
@@ -953,6 +992,7 @@ PAGE_TEXTS = {
     "notes": "Over deze cijfers",
     "sources": "Bronnen",
     "key": "Op de kaart",
+    "reported": "Signalen van bewoners en professionals",
 }
 
 

@@ -360,22 +360,27 @@ def comparison(
 
 @st.cache_data(max_entries=16, show_spinner="Briefing samenstellen…")
 def briefing_content(
-    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date,
+    signals: tuple[tuple[str, str, int, int], ...] | None = None,
 ) -> briefing.Briefing:
+    """The briefing; `signals`: dashboard.signals.count_rows (None: the user sees no signals)."""
     scope = _scope(version, selection.gemeente, selection.regel, privacy)
     if selection.taal != "nl":  # indicator names in the briefing's language
         scope = dataclasses.replace(scope, catalogue=catalogue_in(version, selection.taal))
     geo = geometries(version, selection.gemeente, "buurt")
     return briefing.build(scope, geo, selection, today,
                           goal_frame=goals(version, selection.gemeente, privacy),
-                          project_frame=projects(version, selection.gemeente, privacy))
+                          project_frame=projects(version, selection.gemeente, privacy),
+                          signal_frame=None if signals is None else pd.DataFrame(
+                              list(signals), columns=["area_code", "theme", "open", "afgerond"]))
 
 
 @st.cache_data(max_entries=16, show_spinner="PDF opmaken…")
 def briefing_pdf(
-    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date,
+    signals: tuple[tuple[str, str, int, int], ...] | None = None,
 ) -> bytes:
-    return briefing.to_pdf(briefing_content(version, privacy, selection, today))
+    return briefing.to_pdf(briefing_content(version, privacy, selection, today, signals))
 
 
 def fingerprint(frame: pd.DataFrame) -> str:

@@ -880,6 +880,14 @@ EN: dict[str, str] = {
     "are in the tooltip. Source: the Buurtmonitor's own record of signals.",
     "stip: open signalen ({n} gebieden, stand {datum})":
     "dot: open signals ({n} areas, as of {datum})",
+    "Signalen van bewoners en professionals": "Signals from residents and professionals",
+    "Aantallen signalen van bewoners en professionals, geen teksten; 'afgerond': besproken en "
+    "opgevolgd met een besluit. {bron}, stand {datum}.":
+    "Numbers of signals from residents and professionals, no texts; 'closed': discussed and "
+    "followed up with a decision. {bron}, as of {datum}.",
+    "Geen open of afgeronde signalen in deze selectie.":
+    "No open or closed signals in this selection.",
+    "{thema}: {open} open, {afgerond} afgerond.": "{thema}: {open} open, {afgerond} closed.",
 }
 
 

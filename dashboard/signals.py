@@ -87,6 +87,14 @@ def counts(ctx: object) -> pd.DataFrame | None:
         return None
 
 
+def count_rows(ctx: object) -> tuple[tuple[str, str, int, int], ...] | None:
+    """counts(ctx) as hashable rows (area_code, theme, open, afgerond), for a cached briefing."""
+    found = counts(ctx)
+    if found is None:
+        return None
+    return tuple((str(a), str(th), int(o), int(f)) for a, th, o, f in found.itertuples(index=False))
+
+
 def theme_names(themes: tuple[str, ...]) -> str:
     return ", ".join(state.t(THEMES.get(theme, theme)).lower() for theme in themes)
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import briefing, components, data, maps, state
+from dashboard import briefing, components, data, maps, signals, state
 from dashboard.maps import LegendItem
 
 ctx = state.context()
@@ -42,8 +42,9 @@ selection = briefing.Selection(
     taal=view.taal,
 )
 today = dt.date.today()
-content = data.briefing_content(ctx.version, ctx.privacy, selection, today)
-pdf = data.briefing_pdf(ctx.version, ctx.privacy, selection, today)
+reported = signals.count_rows(ctx)  # None: this user sees no signals, the briefing neither
+content = data.briefing_content(ctx.version, ctx.privacy, selection, today, reported)
+pdf = data.briefing_pdf(ctx.version, ctx.privacy, selection, today, reported)
 slug = "-".join(content.title.lower().replace(":", "").split())[:60]
 st.download_button(
     t("Download de briefing (PDF)"),
@@ -125,6 +126,10 @@ if content.goals:
 if content.projects:
     st.subheader(t("Lopende en recente projecten"))
     st.markdown("\n".join(f"- {components.plain(s)}" for s in content.projects))
+if content.signal_lines:
+    st.subheader(t("Signalen van bewoners en professionals"))
+    st.markdown("\n".join(f"- {components.plain(s)}" for s in content.signal_lines))
+    st.caption(components.plain(content.signal_note))
 st.subheader(t("Over deze cijfers"))
 st.markdown("\n".join(f"- {components.plain(s)}" for s in content.notes))
 st.subheader(t("Bronnen"))

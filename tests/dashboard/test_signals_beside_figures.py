@@ -77,3 +77,57 @@ def test_the_map_tooltip_line_follows_the_english_switch() -> None:
                           "description": "Weinig aanloop bij het buurthuis"}, "Welzijn Oost")
     at = _run("kaart", niveau="buurt", taal="en")
     assert _features(at)[BUURT]["s"] == "Open signals: 1 (contact (social cohesion))"
+
+
+def _counts(*rows: tuple[str, str, int, int]):
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=["area_code", "theme", "open", "afgerond"])
+
+
+def test_the_briefing_counts_signals_per_theme_of_its_own_buurten_only() -> None:
+    import datetime as dt
+
+    from dashboard import briefing
+
+    counts = _counts(("BU02020100", "veiligheid", 2, 1), ("BU02020101", "contact", 1, 0),
+                     ("WK020201", "veiligheid", 0, 3), ("BU02020424", "leefbaarheid", 4, 0))
+    sel = briefing.Selection(gemeente="GM0202", area="WK020201")
+    lines, note = briefing.signal_lines(counts, sel, ["BU02020100", "BU02020101"],
+                                        dt.date(2026, 12, 6))
+    assert lines == ["Veiligheid: 2 open, 4 afgerond.",
+                     "Contact (sociale samenhang): 1 open, 0 afgerond."]
+    assert note.startswith("Aantallen signalen van bewoners en professionals, geen teksten")
+    assert note.endswith("Bron: eigen registratie van signalen in de Buurtmonitor, stand "
+                         "6 december 2026.")
+    whole, _ = briefing.signal_lines(counts, briefing.Selection(gemeente="GM0202"), [],
+                                     dt.date(2026, 12, 6))
+    assert whole[0] == "Leefbaarheid: 4 open, 0 afgerond."
+    none, _ = briefing.signal_lines(counts, briefing.Selection(gemeente="GM0202", area="WK020299"),
+                                    [], dt.date(2026, 12, 6))
+    assert none == ["Geen open of afgeronde signalen in deze selectie."]
+    assert briefing.signal_lines(None, sel, [], dt.date(2026, 12, 6)) == ([], "")
+
+
+@pytest.mark.usefixtures("app_env")
+def test_a_signal_recorded_on_the_page_is_counted_in_the_briefing_and_its_pdf(monkeypatch) -> None:
+    import io
+
+    import pypdf
+    from app_walk import RecordingStorage, record_downloads
+
+    before = _run("briefing")
+    assert "Signalen van bewoners en professionals" in [h.value for h in before.subheader]
+    assert any("Geen open of afgeronde signalen in deze selectie" in m.value
+               for m in before.markdown)
+    _record_on_page("Meer woninginbraken in de donkere maanden")
+    record_downloads(monkeypatch)
+    at = _run("briefing")
+    assert any(m.value.startswith("- Veiligheid: 1 open, 0 afgerond") for m in at.markdown)
+    pdf = next(RecordingStorage.files[b.proto.url.rsplit("/", 1)[1].split(".")[0]]
+               for b in at.get("download_button") if b.label.endswith("(PDF)"))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+                    .split())
+    assert "Signalen van bewoners en professionals" in text
+    assert "Veiligheid: 1 open, 0 afgerond." in text
+    assert "Meer woninginbraken" not in text  # counts, never the texts
