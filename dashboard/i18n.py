@@ -888,6 +888,17 @@ EN: dict[str, str] = {
     "Geen open of afgeronde signalen in deze selectie.":
     "No open or closed signals in this selection.",
     "{thema}: {open} open, {afgerond} afgerond.": "{thema}: {open} open, {afgerond} closed.",
+    "Cijfers en signalen wijzen naar dezelfde buurt":
+    "Figures and signals point at the same buurt",
+    "Geen buurt in de selectie heeft zowel vroegsignalering als open signalen op hetzelfde thema.":
+    "No buurt in the selection has both early warnings and open signals on the same theme.",
+    "Waar de cijfers verslechteren en bewoners of professionals iets signaleren over hetzelfde "
+    "thema: daar eerst kijken. Open signalen van de buurt en van haar wijk als geheel. {bron}, "
+    "stand {datum}.":
+    "Where the figures decline and residents or professionals signal something on the same "
+    "theme: look there first. Open signals of the buurt and of its wijk as a whole. {bron}, as "
+    "of {datum}.",
+    "Naar de signalen": "To the signals",
 }
 
 

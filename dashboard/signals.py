@@ -112,6 +112,35 @@ def map_marks(ctx: object, level: str) -> tuple[tuple[str, int, str], ...] | Non
         for code, n, themes in per_area[["area_code", "open", "themes"]].itertuples(index=False))
 
 
+def overview_panel(ctx: object, warnings: pd.DataFrame) -> None:
+    """For the overview: buurten where early warnings (`warnings`: data.early_warnings of the
+    selection) and open signals point at the same theme; nothing for a user who sees no signals."""
+    found = counts(ctx)
+    if found is None:
+        return
+    t = state.t
+    st.markdown(f"**{t('Cijfers en signalen wijzen naar dezelfde buurt')}**")
+    both = signal_counts.warnings_with_signals(warnings, ctx.catalogue, found, ctx.areas)
+    if both.empty:
+        st.caption(t("Geen buurt in de selectie heeft zowel vroegsignalering als open signalen op "
+                     "hetzelfde thema."))
+        return
+    names = ctx.catalogue["name"]
+    shown = pd.DataFrame({
+        t("Buurt"): both["area_code"].map(ctx.areas["name"]).tolist(),
+        t("Thema"): [t(THEMES.get(v, v)) for v in both["theme"]],
+        t("Open signalen"): both["open"].astype(int).tolist(),
+        t("Vroegsignalering"): [", ".join(str(names.get(i, i)) for i in ids)
+                                for ids in both["indicators"]],
+    })
+    st.caption(t("Waar de cijfers verslechteren en bewoners of professionals iets signaleren over "
+                 "hetzelfde thema: daar eerst kijken. Open signalen van de buurt en van haar wijk "
+                 "als geheel. {bron}, stand {datum}.", bron=t(SOURCE_LINE),
+                 datum=f"{dt.date.today():%d-%m-%Y}"))
+    components.dataframe(shown)
+    state.link_to("views/signalen.py", t("Naar de signalen"), icon=":material/campaign:")
+
+
 def table(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """The signals as a table with Dutch column names (in the session's language)."""
     t = state.t

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import components, corporations, data, i18n, state, tables
 from dashboard.context import THEME_LABELS, TYPE_PLURAL
+from dashboard.signals import overview_panel
 from metrics import references
 
 ctx = state.context()
@@ -133,6 +134,9 @@ else:
                      "period": "Jaar", "value": "Gemeten waarde"}),
         "vroegsignalering",
     )
+
+# Where the figures and what residents and professionals signal point at the same buurt.
+overview_panel(ctx, signals[signals["signaal"] == "verslechterd"])
 
 st.subheader(t("Doelen"))
 goal_frame = ctx.goals()

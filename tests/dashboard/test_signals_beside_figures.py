@@ -131,3 +131,46 @@ def test_a_signal_recorded_on_the_page_is_counted_in_the_briefing_and_its_pdf(mo
     assert "Signalen van bewoners en professionals" in text
     assert "Veiligheid: 1 open, 0 afgerond." in text
     assert "Meer woninginbraken" not in text  # counts, never the texts
+
+
+def _first_warning(at: AppTest, db: Path) -> tuple[str, str, str, str]:
+    """(buurt code, buurt name, theme, indicator name) of the overview's first early warning,
+    read from its own download and the indicator catalogue."""
+    import io
+
+    import pandas as pd
+    from app_walk import RecordingStorage
+    from app_walk import rows as sql
+
+    csv = next(RecordingStorage.files[file_id] for file_id, name in RecordingStorage.names.items()
+               if name.startswith("vroegsignalering") and name.endswith(".csv"))
+    warned = pd.read_csv(io.BytesIO(csv), sep=None, engine="python", encoding="utf-8-sig")
+    first = warned[warned["Signaal"] == "verslechterd"].iloc[0]
+    catalogue = pd.read_csv(Path(APP).parents[1] / "data_loaders" / "catalogue" / "indicators.csv")
+    theme = catalogue.set_index("name").loc[first["Indicator"], "theme"]
+    code = sql(db, "SELECT code FROM areas WHERE name = ? AND level = 'buurt'",
+               [first["Buurt"]])[0][0]
+    return code, first["Buurt"], theme, first["Indicator"]
+
+
+def test_the_overview_names_a_buurt_where_an_early_warning_and_an_open_signal_share_a_theme(
+        app_env, monkeypatch) -> None:
+    from app_walk import record_downloads
+
+    record_downloads(monkeypatch)
+    before = _run("overzicht")
+    assert any(c.value.startswith("Geen buurt in de selectie heeft zowel vroegsignalering")
+               for c in before.caption)
+    code, name, theme, indicator = _first_warning(before, app_env)
+    opened = store.open_store(store.store_url())
+    other = next(t for t in ("leefbaarheid", "veiligheid") if t != theme)
+    for area, on in ((code, theme), (code, other)):  # the second: no warning on that theme
+        store.create(opened, {"area_code": area, "signal_date": "2026-11-02", "theme": on,
+                              "source_kind": "bewoner", "urgency": "middel",
+                              "description": "Bewoners maken zich zorgen over de buurt"},
+                     "Wijkregisseur")
+    at = _run("overzicht")
+    table = next(f.value for f in at.dataframe if "Vroegsignalering" in f.value.columns)
+    assert table["Buurt"].tolist() == [name]
+    assert table["Open signalen"].tolist() == [1]
+    assert indicator in table["Vroegsignalering"].iloc[0]
