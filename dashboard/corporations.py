@@ -140,10 +140,11 @@ def overlap_rows(scope: tables.Scope, project_frame: pd.DataFrame) -> pd.DataFra
 
 def project_bands(project_frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """Projects in `codes` as bands for a trend chart: project, organisatie, van and tot (dates;
-    a project without an end runs to today) and a tooltip text."""
+    a project without an end runs to today), a tooltip text and project_id (to find the signals
+    that started it)."""
     p = project_rows_raw(project_frame, codes)
     if p.empty:
-        return pd.DataFrame(columns=["project", "organisatie", "van", "tot", "tekst"])
+        return pd.DataFrame(columns=["project", "organisatie", "van", "tot", "tekst", "project_id"])
     start = pd.to_datetime(p["start_date"])
     end = pd.to_datetime(p["end_date"])
     return pd.DataFrame({
@@ -154,6 +155,7 @@ def project_bands(project_frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame
         "tekst": [f"{n} ({o}): {format_date(s.date())} – "
                   f"{'loopt nog' if pd.isna(e) else format_date(e.date())}"
                   for n, o, s, e in zip(p["name"], p["organisation"], start, end, strict=True)],
+        "project_id": p["project_id"].to_numpy(),
     })
 
 

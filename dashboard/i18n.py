@@ -899,6 +899,10 @@ EN: dict[str, str] = {
     "theme: look there first. Open signals of the buurt and of its wijk as a whole. {bron}, as "
     "of {datum}.",
     "Naar de signalen": "To the signals",
+    "na signaal {nrs}": "after signal {nrs}",
+    "na signalen {nrs}": "after signals {nrs}",
+    "Signalen die tot deze projecten leidden": "Signals that led to these projects",
+    "{bron}, stand {datum}.": "{bron}, as of {datum}.",
 }
 
 

@@ -141,6 +141,45 @@ def overview_panel(ctx: object, warnings: pd.DataFrame) -> None:
     state.link_to("views/signalen.py", t("Naar de signalen"), icon=":material/campaign:")
 
 
+def project_origins(ctx: object, bands: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The trend chart's project bands with, in their tooltip, the signals that started each
+    project; and those signals (the newest first) for the list under the chart. Unchanged bands
+    and no signals for a user who sees none."""
+    if bands.empty or "project_id" not in bands.columns or not may_see(ctx.user):
+        return bands, pd.DataFrame(columns=store.SIGNAL_COLUMNS)
+    try:
+        linked = store.signals(store.open_store(), ctx.view.gemeente if ctx.view.gemeente != "NL"
+                               else None, projects=set(bands["project_id"].dropna()))
+    except store.StoreError:
+        return bands, pd.DataFrame(columns=store.SIGNAL_COLUMNS)
+    if linked.empty:
+        return bands, linked
+    t = state.t
+    numbers = linked.sort_values("id").groupby("project_id")["id"].agg(
+        lambda ids: ", ".join(str(int(i)) for i in ids))
+    started = bands["project_id"].map(numbers)
+    text = bands["tekst"].where(started.isna(), bands["tekst"] + " · " + started.map(
+        lambda n: t("na signaal {nrs}", nrs=n) if "," not in str(n)
+        else t("na signalen {nrs}", nrs=n)))
+    return bands.assign(tekst=text), linked
+
+
+def origins_table(frame: pd.DataFrame, labels: dict[str, str],
+                  projects: dict[str, str]) -> pd.DataFrame:
+    """The signals that started projects, for the list under a trend chart."""
+    t = state.t
+    return pd.DataFrame({
+        t("Project"): [f"{p} · {projects.get(p, '')}".rstrip(" ·") for p in frame["project_id"]],
+        t("Nr."): frame["id"].astype(int).tolist(),
+        t("Datum"): [f"{d:%d-%m-%Y}" for d in frame["signal_date"]],
+        t("Gebied"): [labels.get(c, c) for c in frame["area_code"]],
+        t("Thema"): [t(THEMES[v]) for v in frame["theme"]],
+        t("Bron"): [t(SOURCE_KINDS[v]) for v in frame["source_kind"]],
+        t("Omschrijving"): frame["description"].tolist(),
+        t("Stap"): [t(STEPS[v]) for v in frame["step"]],
+    })
+
+
 def table(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """The signals as a table with Dutch column names (in the session's language)."""
     t = state.t

@@ -474,8 +474,9 @@ def signals(
     areas: Collection[str] | None = None,
     include_archived: bool = False,
     project_id: str | None = None,
+    projects: Collection[str] | None = None,
 ) -> pd.DataFrame:
-    """Signals of a gemeente (or of some areas, or of one project), newest first."""
+    """Signals of a gemeente (or of some areas, or of one project or of some), newest first."""
     query = sa.select(signals_table)
     if gemeente:
         query = query.where(signals_table.c.gemeente_code == gemeente)
@@ -483,6 +484,8 @@ def signals(
         query = query.where(signals_table.c.area_code.in_(list(areas)))
     if project_id is not None:
         query = query.where(signals_table.c.project_id == project_id)
+    if projects is not None:
+        query = query.where(signals_table.c.project_id.in_(list(projects)))
     if not include_archived:
         query = query.where(signals_table.c.archived_at.is_(None))
     query = query.order_by(signals_table.c.signal_date.desc(), signals_table.c.id.desc())

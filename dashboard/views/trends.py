@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, state, tables
+from dashboard import components, corporations, data, signals, state, tables
 from dashboard.context import TYPE_PLURAL
 from metrics import references
 
@@ -57,6 +57,8 @@ shown = shown.assign(
 if view.referentie != "waarde":
     shown[["ci_low", "ci_high"]] = float("nan")  # margins belong to raw values only
 bands = corporations.project_bands(ctx.projects(), list(view.gebieden))
+# Each band names the signals that started its project (they are listed under the chart).
+bands, origins = signals.project_origins(ctx, bands)
 if shown["shown"].notna().any():
     components.chart(
         "trend_chart", shown, title=legend.title, y_title=legend.unit,
@@ -79,6 +81,13 @@ if shown["shown"].notna().any():
         rows = corporations.project_rows(ctx.scope(), ctx.projects(), list(view.gebieden))
         components.table_with_downloads(rows.rename(columns=lambda c: t(c)),
                                         "projecten in de gekozen gebieden")
+    if not origins.empty:
+        st.markdown(f"**{t('Signalen die tot deze projecten leidden')}**")
+        st.caption(t("{bron}, stand {datum}.", bron=t(signals.SOURCE_LINE),
+                     datum=f"{pd.Timestamp.today():%d-%m-%Y}"))
+        register = ctx.projects()
+        components.dataframe(signals.origins_table(
+            origins, labels, dict(zip(register["project_id"], register["name"], strict=True))))
 else:
     st.info(t("Voor deze keuze zijn geen waarden beschikbaar."))
 components.synthetic_banner(bool(shown["synthetic"].eq(True).any()))

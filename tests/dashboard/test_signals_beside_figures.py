@@ -174,3 +174,39 @@ def test_the_overview_names_a_buurt_where_an_early_warning_and_an_open_signal_sh
     assert table["Buurt"].tolist() == [name]
     assert table["Open signalen"].tolist() == [1]
     assert indicator in table["Vroegsignalering"].iloc[0]
+
+
+def _chart_rows(at: AppTest) -> list[dict]:
+    import pyarrow as pa
+
+    rows = []
+    for chart in at.get("arrow_vega_lite_chart") + at.get("vega_lite_chart"):
+        for dataset in chart.proto.datasets:
+            rows += pa.ipc.open_stream(dataset.data.data).read_pandas().to_dict("records")
+        spec = json.loads(chart.proto.spec)
+        for values in spec.get("datasets", {}).values():
+            rows += values
+    return rows
+
+
+@pytest.mark.usefixtures("app_env")
+def test_a_project_band_on_the_trend_chart_points_back_to_the_signal_that_started_it() -> None:
+    buurt, project = "BU02020425", "P-2021-003"  # Portiekgesprekken Presikhaaf III (demo)
+    before = _run("trends", gebieden=buurt, indicator="lbm_score")
+    texts = [r["tekst"] for r in _chart_rows(before) if isinstance(r.get("tekst"), str)]
+    assert any(t.startswith("Portiekgesprekken Presikhaaf III") for t in texts)
+    assert not any("na signaal" in t for t in texts)
+    opened = store.open_store(store.store_url())
+    signal_id = store.create(opened, {
+        "area_code": buurt, "signal_date": "2020-11-02", "theme": "contact",
+        "source_kind": "corporatie", "urgency": "middel",
+        "description": "Weinig contact tussen bewoners van de portieken"}, "Corporatie Oost")
+    store.link_project(opened, signal_id, 1, project, "Corporatie Oost", known_projects={project})
+    at = _run("trends", gebieden=buurt, indicator="lbm_score")
+    texts = [r["tekst"] for r in _chart_rows(at) if isinstance(r.get("tekst"), str)]
+    assert any(t.startswith("Portiekgesprekken Presikhaaf III") and
+               t.endswith(f"· na signaal {signal_id}") for t in texts)
+    assert "Signalen die tot deze projecten leidden" in [m.value.strip("*") for m in at.markdown]
+    listed = next(f.value for f in at.dataframe if "Nr." in f.value.columns)
+    assert listed[["Project", "Nr."]].values.tolist() == [
+        [f"{project} · Portiekgesprekken Presikhaaf III", signal_id]]
