@@ -210,3 +210,15 @@ def test_a_project_band_on_the_trend_chart_points_back_to_the_signal_that_starte
     listed = next(f.value for f in at.dataframe if "Nr." in f.value.columns)
     assert listed[["Project", "Nr."]].values.tolist() == [
         [f"{project} · Portiekgesprekken Presikhaaf III", signal_id]]
+
+
+@pytest.mark.usefixtures("app_env")
+def test_one_signal_recorded_on_the_page_shows_on_the_profile_the_map_and_the_briefing() -> None:
+    text = "Meer klachten over zwerfvuil rond de containers aan de rand van het park"
+    _record_on_page(text, theme="leefbaarheid")
+    profile = _run("buurtprofiel", buurt=BUURT)
+    assert any(text in frame.value["Omschrijving"].tolist() for frame in profile.dataframe
+               if "Omschrijving" in frame.value.columns)
+    assert _features(_run("kaart", niveau="buurt"))[BUURT]["s"] == "Open signalen: 1 (leefbaarheid)"
+    briefing = _run("briefing", buurt=BUURT)
+    assert any(m.value.startswith("- Leefbaarheid: 1 open, 0 afgerond") for m in briefing.markdown)
