@@ -1,6 +1,6 @@
 """`make bench`: build the national benchmark database, time the app against a baseline, report.
 
-python -m bench [--schaal 1.0] [--runs 20] [--hergebruik]
+python -m bench [--schaal 1.0] [--runs 20] [--hergebruik] [--alleen-signalen]
 
 Writes var/bench/bench.duckdb (never the demo database) and var/bench/results.json, and prints a
 table with every figure next to its target. --schaal below 1 keeps only part of the gemeenten
@@ -63,11 +63,15 @@ def largest_gemeente(db: Path) -> tuple[str, list[str]]:
 
 
 def run_child(
-    db: Path, runs: int, pages: list[str], scopes: dict[str, tuple[str, list[str]]], budget: float
+    db: Path, runs: int, pages: list[str], scopes: dict[str, tuple[str, list[str]]], budget: float,
+    werkdb: Path | None = None,
 ) -> dict:
-    """App measurements in a child process of their own, so that its peak memory is its own."""
+    """App measurements in a child process of their own, so that its peak memory is its own.
+    `werkdb`: the signal store the app opens (default: the one in the environment)."""
     args = [f"{name}={code}={','.join(buurten[:3])}" for name, (code, buurten) in scopes.items()]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_BUDGET_S": str(budget)}
+    if werkdb is not None:
+        env["BUURTMONITOR_WERKDB"] = str(werkdb)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(
             [sys.executable, "-m", "bench.measure", str(db), str(runs), ",".join(pages), *args],
@@ -107,6 +111,22 @@ def run_app(db: Path, runs: int, scopes: dict[str, tuple[str, list[str]]], budge
             "alle_paginas_gemeente": local["peak_rss_mb"],
         },
     }
+
+
+SIGNAL_PAGES = ["buurtprofiel", "kaart"]
+
+
+def signal_reruns(db: Path, runs: int, scope: tuple[str, list[str]], budget: float) -> dict:
+    """The profile and the map at gemeente level with the seeded signals in the store and with an
+    empty store: the same reruns, one after the other, each in a child process of its own."""
+    empty = OUT / "werkdb-leeg.sqlite"
+    for old in (empty, empty.with_name(empty.name + "-wal"), empty.with_name(empty.name + "-shm")):
+        old.unlink(missing_ok=True)
+    out = {}
+    for label, store_file in (("zonder", empty), ("met", OUT / "werkdb.sqlite")):
+        found = run_child(db, runs, SIGNAL_PAGES, {"gemeente": scope}, budget, store_file)
+        out[label] = found["pages"]["gemeente"]
+    return out
 
 
 def run_baseline(db: Path, runs: int, scopes: dict[str, tuple[str, list[str]]]) -> dict:
@@ -245,6 +265,9 @@ def report(results: dict) -> str:
                     TARGETS["payload_bytes"] if national else None,
                     m["payload_bytes"] < TARGETS["payload_bytes"] if national else None,
                 )
+    if results.get("signal_reruns"):
+        lines += signal_section(results["signal_reruns"], results["gemeente"],
+                                results.get("signals", 0))
     peaks = app["peak_rss_mb"]
     row(
         "piekgeheugen app, kaart Nederland (MB)",
@@ -280,6 +303,47 @@ def report(results: dict) -> str:
     return "\n".join(lines)
 
 
+HEADER = f"{'meting':<50}{'gemeten':>14}{'basislijn':>14}{'factor':>9}{'doel':>12}  ok"
+
+
+def signal_section(compared: dict, gemeente: str, count: int) -> list[str]:
+    """The profile and the map at gemeente level with signals in the store, each beside the
+    same reruns without signals (signal_reruns)."""
+    lines = ["", f"Met {dots(count)} signalen in de signalenopslag (synthetisch) naast dezelfde "
+             "herhalingen zonder signalen:"]
+    for page in SIGNAL_PAGES:
+        without, with_ = compared["zonder"].get(page, {}), compared["met"].get(page, {})
+        if "times_s" not in without or "times_s" not in with_:
+            lines.append(f"{gemeente}: {page}: fout: "
+                         f"{(with_.get('error') or without.get('error') or '?')[:70]}")
+            continue
+        plain_ms = statistics.median(without["times_s"]) * 1000
+        signals_ms = statistics.median(with_["times_s"]) * 1000
+        target = TARGETS["rerun_ms"]
+        without_label = f"{gemeente}: {page}, zonder signalen, mediaan (ms)"
+        with_label = f"{gemeente}: {page}, met signalen, mediaan (ms)"
+        lines.append(f"{without_label:<50}{dots(plain_ms):>12}")
+        lines.append(f"{with_label:<50}{dots(signals_ms):>12}{'':>2}{'':>14}{'':>9}"
+                     f"{'< ' + dots(target):>12}  {mark(signals_ms < target)}")
+        lines.append(
+            f"{'':<4}p95 {dots(percentile(with_['times_s'], 0.95) * 1000)} ms met, "
+            f"{dots(percentile(without['times_s'], 0.95) * 1000)} ms zonder, over "
+            f"{len(with_['times_s'])} en {len(without['times_s'])} herhalingen; CPU-tijd mediaan "
+            f"{dots(statistics.median(with_['cpu_s']) * 1000)} ms met, "
+            f"{dots(statistics.median(without['cpu_s']) * 1000)} ms zonder"
+        )
+    return lines
+
+
+def signal_report(compared: dict, gemeente: str, count: int) -> str:
+    """The signal comparison on its own (--alleen-signalen)."""
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    return "\n".join([
+        f"Buurtmonitor prestatiemeting, alleen signalen ({platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; belasting van de machine "
+        f"{load})", "", HEADER, *signal_section(compared, gemeente, count)])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--schaal", type=float, default=1.0)
@@ -289,6 +353,11 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         default=120.0,
         help="maximaal aantal seconden herhalingen per pagina",
+    )
+    parser.add_argument(
+        "--alleen-signalen",
+        action="store_true",
+        help="meet alleen het buurtprofiel en de kaart met en zonder signalen",
     )
     parser.add_argument(
         "--hergebruik",
@@ -322,6 +391,10 @@ def main(argv: list[str] | None = None) -> int:
     # The profile reruns with many signals in the store (the app's own writable database).
     os.environ["BUURTMONITOR_WERKDB"] = str(OUT / "werkdb.sqlite")
     signal_count = signals.seed(OUT / "werkdb.sqlite", buurten)
+    compared = signal_reruns(db, args.runs, scopes["gemeente"], args.budget)
+    if args.alleen_signalen:
+        print(signal_report(compared, gemeente, signal_count))
+        return 0
     app = run_app(db, args.runs, scopes, args.budget)
     for pages in app["pages"].values():
         for m in pages.values():
@@ -340,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
         "load": load,
         "app": app,
+        "signal_reruns": compared,
         "baseline": run_baseline(db, args.runs, scopes),
         "demo_briefing": demo_briefing(),
     }
