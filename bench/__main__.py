@@ -368,8 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     db = OUT / "bench.duckdb"
     previous = OUT / "results.json"
-    if args.hergebruik and db.is_file() and previous.is_file():
-        load = json.loads(previous.read_text())["load"]
+    if args.hergebruik and db.is_file() and (previous.is_file() or args.alleen_signalen):
+        # Only the signal comparison reports no load time: it may reuse a database without one.
+        load = json.loads(previous.read_text())["load"] if previous.is_file() else {}
     else:
         with tempfile.TemporaryDirectory(prefix="bench-") as work:
             timing = dataset.build(db, Path(work), args.schaal)

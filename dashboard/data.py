@@ -797,3 +797,23 @@ def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
     from dashboard import components
 
     getattr(components, renderer)(frame, **dict(options))
+
+
+# --- issue 24: signals beside the figures ---
+@st.cache_data(max_entries=32, show_spinner=False)
+def signal_counts(url: str, gemeente: str | None, mark: int) -> pd.DataFrame:
+    """werkdb.store.open_counts of a gemeente (None: of every gemeente), read again only when the
+    store changed: `mark` is store.change_mark, one indexed number per rerun instead of every
+    signal."""
+    from werkdb import store
+
+    return store.open_counts(store.open_store(url), gemeente)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def signal_areas(version: Version, url: str, gemeente: str, mark: int, level: str) -> pd.DataFrame:
+    """metrics.signals.open_per_area of those counts for the map's level (buurt or wijk)."""
+    from metrics import signals
+
+    return signals.open_per_area(signal_counts(url, None if gemeente == "NL" else gemeente, mark),
+                                 area_index(version, gemeente)[0], level)

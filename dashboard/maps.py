@@ -350,10 +350,11 @@ def signal_points(frame: pd.DataFrame) -> pdk.Layer:
                                strict=True)
         if pd.notna(lon) and pd.notna(lat)
     ]
+    # Quoted: pydeck turns a bare string into an accessor function ('pixels' would be one).
     return pdk.Layer(
         "ScatterplotLayer", data=points, id="signalen", pickable=False, get_position="p",
-        get_radius="r", radius_units="pixels", stroked=True, filled=True,
-        get_fill_color=SIGNAL_FILL, get_line_color=SIGNAL_RING, line_width_units="pixels",
+        get_radius="r", radius_units="'pixels'", stroked=True, filled=True,
+        get_fill_color=SIGNAL_FILL, get_line_color=SIGNAL_RING, line_width_units="'pixels'",
         get_line_width=3,
     )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, state
+from dashboard import components, data, state
 from data_loaders import access
 from data_loaders.batch import LoadError
 from metrics import signals as signal_counts
@@ -77,12 +77,21 @@ def may_see(user: access.User) -> bool:
 def counts(ctx: object) -> pd.DataFrame | None:
     """Open and followed-up signals per area and theme of the gemeente (store.open_counts); None
     when this user may not see them or the store cannot be read (the figures go on without)."""
+    found = _mark(ctx)
+    if found is None:
+        return None
+    gemeente = ctx.view.gemeente
+    return data.signal_counts(found[0], None if gemeente == "NL" else gemeente, found[1])
+
+
+def _mark(ctx: object) -> tuple[str, int] | None:
+    """(store URL, store.change_mark): what the cached counts are keyed on; None when this user
+    sees no signals or the store cannot be read."""
     if not may_see(ctx.user):
         return None
     try:
-        opened = store.open_store()
-        gemeente = ctx.view.gemeente
-        return store.open_counts(opened, None if gemeente == "NL" else gemeente)
+        url = store.store_url()
+        return url, store.change_mark(store.open_store(url))
     except store.StoreError:
         return None
 
@@ -96,16 +105,18 @@ def count_rows(ctx: object) -> tuple[tuple[str, str, int, int], ...] | None:
 
 
 def theme_names(themes: tuple[str, ...]) -> str:
-    return ", ".join(state.t(THEMES.get(theme, theme)).lower() for theme in themes)
+    """'veiligheid, contact': the themes' names in lower case, without their explanation in
+    brackets (a tooltip line stays short)."""
+    return ", ".join(state.t(THEMES.get(theme, theme)).split(" (")[0].lower() for theme in themes)
 
 
 def map_marks(ctx: object, level: str) -> tuple[tuple[str, int, str], ...] | None:
     """Per area of the map's level with open signals: (code, number, the tooltip's line); None
     when this user sees no signals. Hashable: the map is cached on it."""
-    found = counts(ctx)
+    found = _mark(ctx)
     if found is None:
         return None
-    per_area = signal_counts.open_per_area(found, ctx.areas, level)
+    per_area = data.signal_areas(ctx.version, found[0], ctx.view.gemeente, found[1], level)
     return tuple(
         (code, int(n), state.t("Open signalen: {n} ({themas})", n=int(n),
                                themas=theme_names(themes)))

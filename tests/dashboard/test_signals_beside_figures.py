@@ -65,6 +65,8 @@ def test_a_signal_recorded_on_the_page_shows_in_the_map_tooltip_and_as_a_dot_on_
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     dots = next(layer for layer in deck["layers"] if layer["id"] == "signalen")
     assert len(dots["data"]) == 1
+    # Literal units: a bare string would reach deck.gl as an accessor and blank the whole map.
+    assert (dots["radiusUnits"], dots["lineWidthUnits"]) == ("pixels", "pixels")
     wijk = _run("kaart", niveau="wijk")
     assert _features(wijk)["WK020201"]["s"] == "Open signalen: 1 (veiligheid)"
 
@@ -76,7 +78,7 @@ def test_the_map_tooltip_line_follows_the_english_switch() -> None:
                           "source_kind": "welzijn", "urgency": "middel",
                           "description": "Weinig aanloop bij het buurthuis"}, "Welzijn Oost")
     at = _run("kaart", niveau="buurt", taal="en")
-    assert _features(at)[BUURT]["s"] == "Open signals: 1 (contact (social cohesion))"
+    assert _features(at)[BUURT]["s"] == "Open signals: 1 (contact)"
 
 
 def _counts(*rows: tuple[str, str, int, int]):
