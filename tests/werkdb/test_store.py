@@ -238,3 +238,28 @@ def test_a_logged_in_user_is_recorded_by_their_login_and_a_typed_e_mail_is_refus
     with pytest.raises(SignalRefused, match="Uw naam is niet opgeslagen: de tekst bevat een "
                                             "e-mailadres"):
         store.create(signal_store, SIGNAL, "w.jansen@woonstichting.example", today=TODAY)
+
+
+def test_open_counts_per_area_and_theme_count_open_and_closed_not_archived(signal_store) -> None:
+    _new(signal_store)
+    _new(signal_store, theme="veiligheid")
+    _closed(signal_store)  # leefbaarheid, afgerond on 2026-11-20
+    _new(signal_store, area_code="BU03440100")  # another gemeente (Utrecht)
+    old = _closed(signal_store, step_date="2026-11-06")
+    assert store.archive_due(signal_store, today=TODAY, days=20) == 1  # closed before 11-11
+    counts = store.open_counts(signal_store, "GM0202").sort_values("theme")
+    assert counts.astype({"open": int, "afgerond": int}).values.tolist() == [
+        ["BU02020100", "leefbaarheid", 1, 1], ["BU02020100", "veiligheid", 1, 0]]
+    everywhere = store.open_counts(signal_store, None)
+    assert sorted(everywhere["area_code"].unique()) == ["BU02020100", "BU03440100"]
+    assert old["id"] not in store.signals(signal_store)["id"].tolist()
+
+
+def test_the_signals_of_some_projects_are_read_together(signal_store) -> None:
+    first = _closed(signal_store, decision="project", project_id="P-001")
+    second = _new(signal_store)
+    store.link_project(signal_store, second, 1, "P-002", "Fatima", known_projects=PROJECTS)
+    _new(signal_store)
+    linked = store.signals(signal_store, "GM0202", projects={"P-001", "P-002"})
+    assert sorted(zip(linked["id"], linked["project_id"], strict=True)) == [
+        (first["id"], "P-001"), (second, "P-002")]
