@@ -370,9 +370,9 @@ def name_layer(frame: pd.DataFrame) -> pdk.Layer:
     ]
     return pdk.Layer(
         "TextLayer", data=points, id="namen", pickable=False, get_position="p", get_text="n",
-        get_size=12, size_units="pixels", get_color=[20, 20, 20, 255],
+        get_size=12, size_units="'pixels'", get_color=[20, 20, 20, 255],
         # Any letter a name holds (é, ë, ij): the default set is ASCII only.
-        character_set="auto", font_family="sans-serif", font_weight=600,
+        character_set="'auto'", font_family="'sans-serif'", font_weight=600,
         outline_width=3, outline_color=[255, 255, 255, 230],
         font_settings={"sdf": True},
     )

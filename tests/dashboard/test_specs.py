@@ -235,3 +235,16 @@ def test_comparison_ticks_never_repeat_a_label() -> None:
              if re.fullmatch(r"[−\-]?[\d.,]+", t.strip()) and t not in labels]
     assert len(ticks) >= 3
     assert len(ticks) == len(set(ticks)), ticks
+
+
+def test_only_accessors_are_expressions_in_every_map_layer() -> None:
+    """A bare string prop (size units, font) is read as an expression and blanks a layer."""
+    frame = area_frame().assign(open_signalen=[2, 0, 0], signalen_tekst=["", "", ""])
+    colours = maps.palette("hoger_beter", 2, True)
+    deck = maps.choropleth(frame, breaks=[5.0], colours=colours, labels=True, signal_layer=True)
+    layers = json.loads(deck.to_json())["layers"]
+    assert {layer["id"] for layer in layers} >= {"namen", "signalen"}
+    for layer in layers:
+        for key, value in layer.items():
+            if isinstance(value, str) and value.startswith("@@="):
+                assert key.startswith("get"), (layer["id"], key, value)
