@@ -226,21 +226,23 @@ def reference_text(value: float, gemeente: float | None, nulmeting: float, nulme
     """
     t = _tr(taal)
     shown, kind = tables.headline_value(value, gemeente, nulmeting, reference)
+
+    def number(figure: float, how: str) -> str:  # its unit words in the briefing's language
+        return i18n.translate_number_text(references.format_shown(figure, how, row), taal)
+
     if gemeente is None and kind != "index_nulmeting":
         return t("gemeente: geen cijfer")
     if kind == "verschil_gemeente":
         return t("{verschil} t.o.v. de gemeente ({waarde})",
-                  verschil=references.format_shown(shown, kind, row),
-                  waarde=references.format_shown(gemeente, "waarde", row))
+                  verschil=number(shown, kind), waarde=number(gemeente, "waarde"))
     if kind == "index_nulmeting":
-        return t("index {index} ({jaar} = 100)", index=references.format_shown(shown, kind, row),
-                  jaar=nulmeting_year)
-    return t("gemeente {waarde}", waarde=references.format_shown(gemeente, "waarde", row))
+        return t("index {index} ({jaar} = 100)", index=number(shown, kind), jaar=nulmeting_year)
+    return t("gemeente {waarde}", waarde=number(gemeente, "waarde"))
 
 
 def nulmeting_text(value: float, year: int, row: pd.Series, taal: str = "nl") -> str:
     """The reference of a whole-gemeente briefing: its own nulmeting, '3,98 (2014)'."""
-    return f"{references.format_shown(value, 'waarde', row)} ({year})"
+    return f"{i18n.translate_number_text(references.format_shown(value, 'waarde', row), taal)} ({year})"
 
 
 def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figure]:
@@ -302,7 +304,8 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
             indicator_id=ind,
             name=str(row["name"]),
             period=period,
-            value=references.format_shown(float(last["value"]), "waarde", row)
+            value=i18n.translate_number_text(
+                references.format_shown(float(last["value"]), "waarde", row), sel.taal)
             + (" (synth.)" if bool(last["synthetic"]) else ""),
             reference=reference,
             change=change_text,

@@ -162,9 +162,13 @@ def altair_chart(frame: pd.DataFrame, kind: str, width: str | None = None,
 
 
 def comparison_tables(wide: pd.DataFrame, marks: dict, columns: dict, direction_of: dict,
-                      headings: dict) -> None:
+                      headings: dict, labels: dict | None = None) -> None:
     """The comparison page's tables, one per theme, with the notable cells shaded (the
-    'Opvallend' column says the same in words). Replayed through data.replayed."""
+    'Opvallend' column says the same in words). Replayed through data.replayed.
+
+    labels: the fixed columns' headers in the page's language (the columns keep their Dutch
+    names, which the shading looks up)."""
+    labels = labels or {}
 
     def highlight(row):  # background per notable cell; 'Opvallend' says the same in words
         out = []
@@ -184,8 +188,12 @@ def comparison_tables(wide: pd.DataFrame, marks: dict, columns: dict, direction_
             continue
         st.subheader(heading)
         st.dataframe(rows.style.apply(highlight, axis=1), hide_index=True, width="stretch",
-                     column_config={"Indicator": st.column_config.TextColumn(width=280),
-                                    "Jaar": st.column_config.NumberColumn(format="%d", width=50)})
+                     column_config={
+                         **{c: st.column_config.TextColumn(label=lab) for c, lab in labels.items()},
+                         "Indicator": st.column_config.TextColumn(
+                             labels.get("Indicator", "Indicator"), width=280),
+                         "Jaar": st.column_config.NumberColumn(
+                             labels.get("Jaar", "Jaar"), format="%d", width=50)})
 
 
 def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> None:

@@ -42,8 +42,10 @@ selection = briefing.Selection(
     taal=view.taal,
 )
 today = dt.date.today()
-content = data.briefing_content(ctx.version, ctx.privacy, selection, today)
-pdf = data.briefing_pdf(ctx.version, ctx.privacy, selection, today)
+with st.spinner(t("Briefing samenstellen…")):  # in the page's language (not in data.py)
+    content = data.briefing_content(ctx.version, ctx.privacy, selection, today)
+with st.spinner(t("PDF opmaken…")):
+    pdf = data.briefing_pdf(ctx.version, ctx.privacy, selection, today)
 slug = "-".join(content.title.lower().replace(":", "").split())[:60]
 st.download_button(
     t("Download de briefing (PDF)"),

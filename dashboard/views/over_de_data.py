@@ -45,11 +45,16 @@ table = catalogue[
 )
 st.subheader(t("Indicatoren"))
 components.table_with_downloads(table, "indicatoren", height=420)
+if ctx.view.taal != "nl":
+    # Definitions and survey questions are the sources' own words; no translation of them exists.
+    st.caption(t("Definities en enquêtevragen staan er in het Nederlands, zoals de bronnen ze "
+                 "publiceren."))
 
 st.subheader(t("Bronnen"))
 sources = ctx.sources[["label", "publisher", "licence", "attribution", "synthetic", "confidential"]]
 sources = sources.assign(
-    synthetic=sources["synthetic"].map({True: "ja: gegenereerd, geen echte metingen", False: "nee"}),
+    synthetic=sources["synthetic"].map({True: "ja: gegenereerd, geen echte metingen",
+                                        False: "nee"}),
     confidential=sources["confidential"].map({True: "ja", False: "nee"}),
 ).rename(
     columns={
@@ -125,7 +130,8 @@ st.markdown(t(
     "wordt geladen. Een afgekeurd bestand verandert niets."
 ))
 kind = st.selectbox(
-    t("Sjabloon voor eigen gegevens"), list(uploads.TEMPLATE_LABELS), format_func=uploads.TEMPLATE_LABELS.get
+    t("Sjabloon voor eigen gegevens"), list(uploads.TEMPLATE_LABELS),
+    format_func=lambda kind: t(uploads.TEMPLATE_LABELS[kind])
 )
 st.download_button(
     t("Download sjabloon (CSV)"),
@@ -146,11 +152,13 @@ st.caption(t("De tekst in het uploadvak ('Drag and drop file here', 'Limit 200MB
              "'Browse files') komt van Streamlit en is altijd Engels: sleep een bestand in het vak "
              "of klik op 'Browse files'; een bestand mag tot 200 MB groot zijn."))
 left, right = st.columns(2)
-indeling = left.number_input("Indelingsjaar (alleen voor grenzen)", 1990, 2100, value=None, step=1)
-jaar = right.number_input("Jaar (voor een CBS-export zonder jaar)", 1990, 2100, value=None, step=1)
-gemeente = left.text_input("Alleen deze gemeenten uit een landelijk grenzenbestand",
+indeling = left.number_input(t("Indelingsjaar (alleen voor grenzen)"), 1990, 2100, value=None,
+                             step=1)
+jaar = right.number_input(t("Jaar (voor een CBS-export zonder jaar)"), 1990, 2100, value=None,
+                          step=1)
+gemeente = left.text_input(t("Alleen deze gemeenten uit een landelijk grenzenbestand"),
                            placeholder="GM0202,GM0203")
-codekolom = right.text_input("Eigenschap met de CBS-code (grenzen)", placeholder="cbsCode")
+codekolom = right.text_input(t("Eigenschap met de CBS-code (grenzen)"), placeholder="cbsCode")
 if uploaded:
     files = [(f.name, f.getvalue()) for f in uploaded]
     options = {k: int(v) for k, v in {"indeling": indeling, "jaar": jaar}.items() if v}
@@ -165,24 +173,25 @@ if uploaded:
             head = uploads.describe(info)[0]
             st.markdown(f"**{head}**")
             if info.indicators:
-                st.caption("Indicatoren: " + ", ".join(info.indicators))
+                st.caption(t("Indicatoren: {namen}", namen=", ".join(info.indicators)))
             if not info.changes.empty:
                 st.dataframe(info.changes, hide_index=True)
             for warning in info.warnings:
                 st.warning(warning)
-        if st.button("Laden", type="primary", icon=":material/upload:"):
-            with st.status("Bezig met laden…", expanded=True) as status:
-                bar = st.progress(0.0, text="Voorbereiden")
+        if st.button(t("Laden"), type="primary", icon=":material/upload:"):
+            with st.status(t("Bezig met laden…"), expanded=True) as status:
+                bar = st.progress(0.0, text=t("Voorbereiden"))
                 results, error = uploads.commit_files(
                     files, options, progress=lambda fraction, text: bar.progress(fraction, text=text),
                     user=ctx.user,
                 )
-                status.update(label="Klaar" if results else "Geweigerd",
+                status.update(label=t("Klaar") if results else t("Geweigerd"),
                               state="complete" if results else "error")
             if results:
                 for result in results:
-                    st.success(f"{result.file} is {result.status} ({result.rows} regels).")
+                    st.success(t("{bestand} is {status} ({n} regels).", bestand=result.file,
+                                 status=t(result.status), n=result.rows))
                     st.text("\n".join(uploads.describe(result)[1:]))
-                st.caption("De app toont de nieuwe gegevens vanaf de volgende klik.")
+                st.caption(t("De app toont de nieuwe gegevens vanaf de volgende klik."))
             else:
                 st.error(error, icon=":material/block:")

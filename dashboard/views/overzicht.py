@@ -25,15 +25,17 @@ if view.referentie in tables.PER_AREA_REFERENCES:
           "overzicht daarom de waarde zelf. Zie de Kaart voor deze vergelijking.",
           keuze=t(references.REFERENCES[view.referentie]))
     )
-sel, members = data.selection_values(ctx.version, view.gemeente, view.regel, ctx.privacy,
-                                     view.buurttype)
-gem = data.gemeente_values(ctx.version, view.gemeente, ctx.privacy)
+with st.spinner(t("Overzicht berekenen…")):  # in the page's language (not in data.py's cache)
+    sel, members = data.selection_values(ctx.version, view.gemeente, view.regel, ctx.privacy,
+                                         view.buurttype)
+    gem = data.gemeente_values(ctx.version, view.gemeente, ctx.privacy)
 # A selection is compared with something other than itself: the rest of the gemeente, or, when
 # the selection is the whole gemeente, its own nulmeting.
 whole = set(view.buurttype) == set(state.BUURTTYPES)
 rest_types = tuple(b for b in state.BUURTTYPES if b not in view.buurttype)
-rest = None if whole else data.selection_values(ctx.version, view.gemeente, view.regel,
-                                                ctx.privacy, rest_types)[0]
+with st.spinner(t("Overzicht berekenen…")):
+    rest = None if whole else data.selection_values(ctx.version, view.gemeente, view.regel,
+                                                    ctx.privacy, rest_types)[0]
 reference = view.referentie
 if whole and reference == "verschil_gemeente":
     st.info(t("De selectie is de hele gemeente: een verschil met de gemeente is altijd nul. Het "
@@ -93,10 +95,11 @@ for theme, label in THEME_LABELS.items():
 st.subheader(t("Vroegsignalering"))
 # The cached filter (area code -> inside), not a list: a national selection has 12.000 buurten.
 inside = data.in_filter(ctx.version, view.gemeente, view.regel, "buurt", view.buurttype)
-signals = pd.concat([
-    data.early_warnings(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verslechterd"),
-    data.improvements(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verbeterd"),
-], ignore_index=True)
+with st.spinner(t("Vroegsignalering berekenen…")):
+    signals = pd.concat([
+        data.early_warnings(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verslechterd"),
+        data.improvements(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verbeterd"),
+    ], ignore_index=True)
 signals = signals[signals["area_code"].map(inside).fillna(False).astype(bool).to_numpy()]
 if signals.empty:
     st.success(t("Geen buurten met een signaal in de selectie."))

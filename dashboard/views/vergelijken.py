@@ -28,7 +28,8 @@ if len(codes) < 2:
               "en hun wijk)."))
     st.stop()
 
-long = ctx.comparison(tuple(codes))
+with st.spinner(t("Vergelijking berekenen…")):  # in the page's language (not in data.py)
+    long = ctx.comparison(tuple(codes))
 if long.empty:
     st.warning(t("Voor deze gebieden zijn geen cijfers geladen."))
     st.stop()
@@ -68,6 +69,7 @@ data.replayed("comparison_tables", wide, (
                               labelled["indicator_id"].map(ctx.catalogue["direction"]),
                               strict=True))),
     ("headings", {key: t(label) for key, label in THEME_LABELS.items()}),
+    ("labels", {c: t(c) for c in ("Indicator", "Jaar", "Gemeente", "Opvallend")}),
 ))
 st.caption(t("Paars: het beste gebied, oranje: het minste, alleen waar het verschil opvalt; "
              "de kolom 'Opvallend' zegt hetzelfde in woorden. (synth.): synthetisch demogegeven. "
