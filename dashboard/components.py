@@ -222,4 +222,4 @@ def synthetic_banner(has_synthetic: bool) -> None:
 def sources_footer(lines: list[str]) -> None:
     unique = list(dict.fromkeys(line for line in lines if line))
     if unique:
-        st.caption("Bronnen: " + "; ".join(unique) + ".")
+        st.caption(state.t("Bronnen") + ": " + "; ".join(unique) + ".")

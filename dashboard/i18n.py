@@ -930,6 +930,8 @@ EN: dict[str, str] = {
     "Briefing samenstellen…": "Composing the briefing…",
     "PDF opmaken…": "Laying out the PDF…",
     "Trends berekenen…": "Computing trends…",
+    "(synth.): synthetisch demogegeven, geen echte meting.": "(synth.): synthetic demo value, not "
+    "a real measurement.",
 }
 
 
@@ -944,7 +946,10 @@ _SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(])")
 _UNIT_WORDS = {"geen aantoonbaar verschil": "no demonstrable difference", "marge": "margin",
                " (totaal)": " (total)", " (per buurt)": " (per neighbourhood)",
                " (gemiddeld per buurt)": " (mean per neighbourhood)",
-               " procentpunt": " percentage points", "% van de woningen": "% of dwellings",
+               " procentpunt": " percentage points", " %-punt": " %-points", "(vanaf ": "(since ",
+               "(afwijking)": "(deviation)", "Beste: ": "Best: ", "; minste: ": "; weakest: ",
+               "Hoogste: ": "Highest: ", "; laagste: ": "; lowest: ",
+               "(buiten de marges)": "(beyond the margins)", "(indicatief)": "(indicative)", "% van de woningen": "% of dwellings",
                "% van de huishoudens": "% of households", "% van de inwoners": "% of inhabitants",
                "afwijking (score)": "deviation (score)", "cijfer (1-10)": "mark (1-10)",
                "schaalscore (0-10)": "scale score (0-10)",

@@ -131,7 +131,8 @@ st.markdown(t(
 ))
 kind = st.selectbox(
     t("Sjabloon voor eigen gegevens"), list(uploads.TEMPLATE_LABELS),
-    format_func=lambda kind: t(uploads.TEMPLATE_LABELS[kind])
+    # Labels made now, in this run's language (a format_func is also called after the run).
+    format_func={kind: t(label) for kind, label in uploads.TEMPLATE_LABELS.items()}.get,
 )
 st.download_button(
     t("Download sjabloon (CSV)"),

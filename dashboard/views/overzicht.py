@@ -122,10 +122,19 @@ else:
     table = table.sort_values(["Buurt"], key=lambda c: c.map(order), kind="stable")
     names = dict(zip(data.catalogue_in(ctx.version)["name"], cat["name"], strict=True))
     marks = {"verslechterd": "▼ " + t("verslechterd"), "verbeterd": "▲ " + t("verbeterd")}
-    for buurt, rows in list(table.groupby("Buurt", sort=False))[:12]:
-        reasons = "\n".join(f"- {marks[k]}: {components.plain(i18n.translate_signal(r, view.taal, names))}"
-                            for k, r in zip(rows["signaal"], rows["reason"], strict=True))
+    listed = list(table.groupby("Buurt", sort=False))[:12]
+    for buurt, rows in listed:
+        # A generated value says so where it is read, not only in the download.
+        reasons = "\n".join(
+            f"- {marks[k]}: {components.plain(i18n.translate_signal(r, view.taal, names))}"
+            + (" (synth.)" if synthetic == "ja" else "")
+            for k, r, synthetic in zip(rows["signaal"], rows["reason"], rows["Synthetisch"],
+                                       strict=True))
         st.markdown(f"**{components.plain(str(buurt))}**\n{reasons}")
+    if any((rows["Synthetisch"] == "ja").any() for _, rows in listed):
+        st.caption(t("(synth.): synthetisch demogegeven, geen echte meting."))
+    components.sources_footer([i18n.translate_source(str(line), view.taal)
+                               for _, rows in listed for line in rows["Bron"].dropna()])
     if table["Buurt"].nunique() > 12:
         st.caption(t("En nog {n} buurten: zie de download.", n=table["Buurt"].nunique() - 12))
     # One presentation: the list above; the same rows (all of them) as a file.
