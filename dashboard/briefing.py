@@ -380,9 +380,12 @@ def movers(scope: tables.Scope, sel: Selection,
         d = int(row["decimals"])
         unit = str(row["unit"])
         where = f"{names.get(r['area_code'], r['area_code'])}: " if len(codes) > 1 else ""
+        def number(value: float) -> str:  # its unit words in the briefing's language
+            return i18n.translate_number_text(format_number(value, d, unit), sel.taal)
+
         return t("{waar}{naam} van {van} ({jaar_van}) naar {naar} ({jaar_naar}){indicatief}.",
-                  waar=where, naam=row["name"], van=format_number(r["value_from"], d, unit),
-                  jaar_van=int(r["from_period"]), naar=format_number(r["value_to"], d, unit),
+                  waar=where, naam=row["name"], van=number(r["value_from"]),
+                  jaar_van=int(r["from_period"]), naar=number(r["value_to"]),
                   jaar_naar=int(r["to_period"]),
                   indicatief=" (" + t("indicatief") + ")" if bool(r["indicatief"]) else "")
 
@@ -409,11 +412,13 @@ def warning_frame(scope: tables.Scope, codes: list[str]) -> pd.DataFrame:
 
 
 def warnings(scope: tables.Scope, codes: list[str],
-             found: pd.DataFrame | None = None) -> tuple[list[str], int]:
-    """Early warnings in the latest year as 'Buurt: reason' (the reason in plain words)."""
+             found: pd.DataFrame | None = None, taal: str = "nl") -> tuple[list[str], int]:
+    """Early warnings in the latest year as 'Buurt: reason' (the reason in plain words, in the
+    briefing's language; the indicator's name is already in it, from the scope's catalogue)."""
     found = warning_frame(scope, codes) if found is None else found
     names = _names(scope)
-    lines = [f"{names.get(r.area_code, r.area_code)}: {plain(str(r.reason))}"
+    lines = [f"{names.get(r.area_code, r.area_code)}: "
+             f"{i18n.translate_signal(plain(str(r.reason)), taal)}"
              for r in found.itertuples()]
     return lines[:MAX_WARNINGS], max(0, len(lines) - MAX_WARNINGS)
 
@@ -846,7 +851,7 @@ def build(
     year = max((f.period for f in figs), default=None)
     better, worse, moved_in, moved = movers(scope, sel, codes)
     found = warning_frame(scope, codes)
-    warn, more = warnings(scope, codes, found)
+    warn, more = warnings(scope, codes, found, sel.taal)
     features, legend, caption = map_layer(scope, geo, sel, codes)
     labels, key = map_labels(scope, sel, codes,
                              [*found["area_code"].head(MAX_WARNINGS), *moved_in])

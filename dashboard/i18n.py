@@ -319,7 +319,7 @@ EN: dict[str, str] = {
     "het buurttypefilter in de zijbalk.": "One or two A4 pages in plain language for an alderman: "
     "key figures per theme, a map, the largest changes, signals and the sources. For the chosen "
     "municipality, district or neighbourhood and the neighbourhood-type filter in the sidebar. "
-    "The PDF follows the chosen language; the reasons given for signals are in Dutch.",
+    "The PDF follows the chosen language.",
     "Waarover gaat de briefing?": "What is the briefing about?",
     "Download de briefing (PDF)": "Download the briefing (PDF)",
     "Of druk deze pagina af (Ctrl+P): de zijbalk en knoppen vallen dan weg.": "Or print this page "
@@ -980,6 +980,8 @@ _SIGNAL_WORDS = (
     (": twee metingen op rij slechter, ", ": worse in two measurements in a row, "),
     (", boven de signaalwaarde van ", ", above the signal value of "),
     (", onder de signaalwaarde van ", ", below the signal value of "),
+    # The briefing's plain wording of a test (dashboard.briefing.plain).
+    (", duidelijk meer dan toeval.", ", clearly more than chance."),
 )
 
 

@@ -86,7 +86,7 @@ rules = ctx.rules.rename(
         "labels": "Aantal labels",
     }
 )
-components.dataframe(rules)
+components.dataframe(components.translated_headers(rules, ctx.view.taal))
 st.caption(ctx.rule_caption())
 
 st.caption(t(
@@ -141,17 +141,30 @@ st.download_button(
     mime="text/csv",
     icon=":material/download:",
 )
+LOADABLE = ["csv", "txt", "xlsx", "geojson", "json", "topojson", "gpkg", "zip"]
 uploaded = st.file_uploader(
     t("Bestand om te laden"),
-    type=["csv", "txt", "xlsx", "geojson", "json", "topojson", "gpkg", "zip"],
+    type=LOADABLE,
     accept_multiple_files=True,
     help=t("Maximaal 200 MB per bestand. Meerdere bestanden worden samen geladen: alle of geen."),
 )
-# Streamlit writes the texts inside the upload box itself, in English only (they cannot be set):
-# say so, in the page's language, instead of leaving a Dutch reader to guess.
-st.caption(t("De tekst in het uploadvak ('Drag and drop file here', 'Limit 200MB per file', "
-             "'Browse files') komt van Streamlit en is altijd Engels: sleep een bestand in het vak "
-             "of klik op 'Browse files'; een bestand mag tot 200 MB groot zijn."))
+if ctx.view.taal == "nl":
+    # Streamlit writes the upload box's own words ('Upload', '200MB per file') in English and
+    # has no setting for them: in Dutch they are replaced through the page's style.
+    limit = st.get_option("server.maxUploadSize")
+    kinds = ", ".join(k.upper() for k in LOADABLE)
+    st.html(
+        "<style>"
+        "[data-testid='stFileUploaderDropzoneInstructions'] span {display: none}"
+        "[data-testid='stFileUploaderDropzoneInstructions'] > div::after {"
+        f"content: 'Maximaal {limit} MB per bestand • {kinds}'; font-size: 0.875rem; "
+        "opacity: 0.6}"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p "
+        "{display: none}"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']::after "
+        "{content: 'Bestanden kiezen'}"
+        "</style>"
+    )
 left, right = st.columns(2)
 indeling = left.number_input(t("Indelingsjaar (alleen voor grenzen)"), 1990, 2100, value=None,
                              step=1)
