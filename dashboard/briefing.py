@@ -476,12 +476,12 @@ def _latest(scope: tables.Scope, code: str, indicator: str) -> pd.Series | None:
     return None if rows.empty else rows.sort_values("period").iloc[-1]
 
 
-def _source_name(scope: tables.Scope, key: object) -> str:
+def _source_name(scope: tables.Scope, key: object, taal: str = "nl") -> str:
     src = scope.sources
     if key in getattr(src, "index", ()):
         row = src.loc[key]
         if bool(row.get("synthetic", False)):
-            return "gegenereerde demowaarden"
+            return _tr(taal)("gegenereerde demowaarden")
         return str(row["attribution"]).removeprefix("Bron: ")
     return str(key)
 
@@ -497,7 +497,7 @@ def buurt_context(scope: tables.Scope, code: str, taal: str = "nl") -> list[str]
         label = t(tables.TYPE_LABELS.get(str(now["type"]), str(now["type"])))
         rule = str(now.get("rule_label", "") or "").strip()
         basis = now.get("basis_period", now["period"])
-        source = _source_name(scope, now.get("source", "")) if now.get("source") else ""
+        source = _source_name(scope, now.get("source", ""), taal) if now.get("source") else ""
         out.append(t("Buurttype: {type}", type=label)
                    + (f" ({t('regel')}: {rule.rstrip('.')}; {t('gegevensjaar')} {int(basis)}"
                       + (f"; {source}" if source else "") + ")" if rule else "") + ".")
@@ -511,8 +511,11 @@ def buurt_context(scope: tables.Scope, code: str, taal: str = "nl") -> list[str]
             continue
         row = cat.loc[ind]
         name = str(row["name"]) if not parts else _lower_first(str(row["name"]))
-        parts.append(f"{name}: {format_number(last['value'], int(row['decimals']), row['unit'])}"
-                     f" ({int(last['period'])}, {_source_name(scope, last['source'])})")
+        number = i18n.translate_number_text(
+            format_number(last["value"], int(row["decimals"]), row["unit"]), taal)
+        parts.append(f"{name}: {number}"
+                     + (" (synth.)" if bool(last.get("synthetic", False)) else "")
+                     + f" ({int(last['period'])}, {_source_name(scope, last['source'], taal)})")
     if parts:
         out.append("; ".join(parts) + ".")
     return out
@@ -541,23 +544,32 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
     """
     t = _tr(sel.taal)
     cat = scope.catalogue
+    obs = scope.obs
+    flagged = obs[obs["synthetic"].astype(bool)] if not obs.empty else obs
+    synthetic = set(zip(flagged["area_code"], flagged["indicator_id"], flagged["period"],
+                        strict=True))
+
+    def number(value: float | None, d: int, unit: str) -> str:  # unit words in the language
+        return i18n.translate_number_text(format_number(value, d, unit), sel.taal)
 
     def item(f: Figure) -> str:
         row = cat.loc[f.indicator_id]
         d, unit = int(row["decimals"]), str(row["unit"])
         start = f.first[1] if f.first else None
         # Each figure with its own first year: not every indicator starts in the nulmeting year.
+        # A generated value is marked where it is read, as in the table below.
         return t("{naam}, van {van} ({jaar}) naar {naar}", naam=_lower_first(f.name),
-                  van=format_number(start, d, unit), jaar=f.first[0] if f.first else "–",
-                  naar=format_number(f.value_number, d, unit)
+                  van=number(start, d, unit), jaar=f.first[0] if f.first else "–",
+                  naar=number(f.value_number, d, unit) + (" (synth.)" if f.synthetic else "")
                   ) + (" (" + t("indicatief") + ")" if f.indicative else "")
 
     def moved_item(r: pd.Series) -> str:
         row = cat.loc[r["indicator_id"]]
         d, unit = int(row["decimals"]), str(row["unit"])
+        generated = (r.get("area_code"), r["indicator_id"], r["to_period"]) in synthetic
         return t("{naam}, van {van} ({jaar}) naar {naar}", naam=_lower_first(str(row["name"])),
-                 van=format_number(r["value_from"], d, unit), jaar=int(r["from_period"]),
-                 naar=format_number(r["value_to"], d, unit)
+                 van=number(r["value_from"], d, unit), jaar=int(r["from_period"]),
+                 naar=number(r["value_to"], d, unit) + (" (synth.)" if generated else "")
                  ) + (" (" + t("indicatief") + ")" if bool(r["indicatief"]) else "")
 
     by_id = {f.indicator_id: f for f in figs}

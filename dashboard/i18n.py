@@ -930,8 +930,16 @@ EN: dict[str, str] = {
     "Briefing samenstellen…": "Composing the briefing…",
     "PDF opmaken…": "Laying out the PDF…",
     "Trends berekenen…": "Computing trends…",
+    "gegenereerde demowaarden": "generated demo values",
     "(synth.): synthetisch demogegeven, geen echte meting.": "(synth.): synthetic demo value, not "
     "a real measurement.",
+    "Euro": "Euro",
+    "Verandering van de kernindicatoren in de **{n} buurten** waar {organisatie} uitgaf ({van}–"
+    "{tot}), naast **{m} buurten van hetzelfde buurttype** waar alle organisaties samen minder "
+    "dan {drempel} euro per inwoner per jaar uitgaven. Elke buurt telt één keer mee.": "Change in "
+    "the key indicators in the **{n} neighbourhoods** where {organisatie} spent ({van}–{tot}), "
+    "beside **{m} neighbourhoods of the same type** where all organisations together spent less "
+    "than {drempel} euro per inhabitant per year. Each neighbourhood counts once.",
 }
 
 
