@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import html
 import json
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -374,6 +375,9 @@ def movers(scope: tables.Scope, sel: Selection,
     frame = moved.assign(size=sign * moved["difference"] / pd.Series(scale, index=moved.index,
                                                                         dtype=float))
     frame = frame.dropna(subset=["size"])
+    flagged = mine[mine["synthetic"].astype(bool)]
+    synthetic = set(zip(flagged["area_code"], flagged["indicator_id"], flagged["period"],
+                        strict=True))
 
     def sentence(r: pd.Series) -> str:
         row = cat.loc[r["indicator_id"]]
@@ -383,9 +387,12 @@ def movers(scope: tables.Scope, sel: Selection,
         def number(value: float) -> str:  # its unit words in the briefing's language
             return i18n.translate_number_text(format_number(value, d, unit), sel.taal)
 
+        # A generated value is marked where it is read, as in the table above.
+        generated = (r["area_code"], r["indicator_id"], r["to_period"]) in synthetic
         return t("{waar}{naam} van {van} ({jaar_van}) naar {naar} ({jaar_naar}){indicatief}.",
                   waar=where, naam=row["name"], van=number(r["value_from"]),
-                  jaar_van=int(r["from_period"]), naar=number(r["value_to"]),
+                  jaar_van=int(r["from_period"]),
+                  naar=number(r["value_to"]) + (" (synth.)" if generated else ""),
                   jaar_naar=int(r["to_period"]),
                   indicatief=" (" + t("indicatief") + ")" if bool(r["indicatief"]) else "")
 
@@ -1012,13 +1019,26 @@ def to_pdf(briefing: Briefing, *, png: bool = False) -> bytes | list[bytes]:
                                                              focus=set(briefing.map_focus),
                                                              labels=briefing.map_labels))
             content["map"] = "kaart.svg"
-        (folder / "briefing.json").write_text(json.dumps(content, ensure_ascii=False))
         (folder / "briefing.typ").write_text(TEMPLATE.read_text(encoding="utf-8"))
+        pdf = b""
+        # Two pages at most: a briefing whose lists run over (English words are longer, a
+        # gemeente may have many goals) is set once more a little tighter.
+        for compact in (False, True):
+            content["compact"] = compact
+            (folder / "briefing.json").write_text(json.dumps(content, ensure_ascii=False))
+            pdf = typst.compile(str(folder / "briefing.typ"), root=str(folder))
+            if _page_count(pdf) <= 2:
+                break
         if png:
             pages = typst.compile(str(folder / "briefing.typ"), root=str(folder), format="png",
                                   ppi=110)
             return [pages] if isinstance(pages, bytes) else list(pages)
-        return typst.compile(str(folder / "briefing.typ"), root=str(folder))
+        return pdf
+
+
+def _page_count(pdf: bytes) -> int:
+    """Pages in a PDF as Typst writes it (each page object carries '/Type /Page')."""
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
 def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | None = None) -> bytes:
