@@ -45,7 +45,7 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
                   key=None if key is None else (*key, taal))
         st.caption(state.t("De tabel toont kolomnamen in het Engels; de downloads houden de "
                            "Nederlandse kolomnamen."))
-    download_buttons(frame, name, key=key)
+    download_buttons(frame, name, key=key, note=False)  # the caption above says it already
 
 
 def translated_headers(frame: pd.DataFrame, taal: str) -> pd.DataFrame:
@@ -78,10 +78,15 @@ def _header(column: str, taal: str) -> str:
     return i18n.translate_title(column, taal)
 
 
-def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None) -> None:
+def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None,
+                     note: bool = True) -> None:
     """CSV and XLSX of a frame (for a table shown in another form, e.g. with small charts);
-    key as in table_with_downloads."""
+    key as in table_with_downloads. In another language than Dutch a note says the files are
+    Dutch (note=False where a caption says so already)."""
     slug = _slug(name)
+    if note and state.context().view.taal != "nl":
+        st.caption(state.t("De downloads zijn in het Nederlands (kolomnamen en woorden), zoals "
+                           "de monitor ze vastlegt."))
     left, right, _ = st.columns([1, 1, 4])
     # A large table (a national map has over 10.000 rows) is written only when its button is
     # clicked: building an Excel file of that size on every rerun took seconds.

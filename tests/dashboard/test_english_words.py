@@ -75,3 +75,13 @@ def test_the_upload_box_speaks_dutch_in_dutch_and_is_left_alone_in_english() -> 
     assert not english.exception, english.exception
     assert "Maximaal" not in _upload_styles(english)
     assert english.get("file_uploader")[0].proto.label == "File to load"
+
+
+@pytest.mark.usefixtures("app_env")
+def test_downloads_offered_without_a_table_say_in_english_that_they_are_dutch() -> None:
+    note = "The downloads are in Dutch (column names and words), as the monitor records them."
+    english = run("vergelijken", taal="en", gebieden="BU02020100,BU02020101")
+    assert not english.exception, english.exception
+    assert note in [c.value for c in english.caption]
+    dutch = run("vergelijken", gebieden="BU02020100,BU02020101")
+    assert not any("downloads zijn in het Nederlands" in c.value for c in dutch.caption)
