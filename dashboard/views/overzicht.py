@@ -133,8 +133,10 @@ else:
         st.markdown(f"**{components.plain(str(buurt))}**\n{reasons}")
     if any((rows["Synthetisch"] == "ja").any() for _, rows in listed):
         st.caption(t("(synth.): synthetisch demogegeven, geen echte meting."))
-    components.sources_footer([i18n.translate_source(str(line), view.taal)
-                               for _, rows in listed for line in rows["Bron"].dropna()])
+    # By attribution, as under the figures above ('CBS', 'Synthetic demo data'), in the language.
+    components.sources_footer([ctx.source_line(str(key)).removeprefix("Bron: ")
+                               .removeprefix("Source: ")
+                               for _, rows in listed for key in rows["source"].dropna()])
     if table["Buurt"].nunique() > 12:
         st.caption(t("En nog {n} buurten: zie de download.", n=table["Buurt"].nunique() - 12))
     # One presentation: the list above; the same rows (all of them) as a file.
