@@ -85,3 +85,12 @@ def test_downloads_offered_without_a_table_say_in_english_that_they_are_dutch() 
     assert note in [c.value for c in english.caption]
     dutch = run("vergelijken", gebieden="BU02020100,BU02020101")
     assert not any("downloads zijn in het Nederlands" in c.value for c in dutch.caption)
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_sidebar_names_each_indicator_with_its_unit_in_english() -> None:
+    at = run("overzicht", taal="en", thema="veiligheid", indicator="geweld")
+    assert not at.exception, at.exception
+    [picker] = [s for s in at.sidebar.selectbox if s.label == "Indicator"]
+    assert "Registered violent crimes (per 1.000 inhabitants)" in picker.options
+    assert not [o for o in picker.options if "inwoners" in o or "woningen" in o]
