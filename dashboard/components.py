@@ -214,6 +214,28 @@ def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None =
     st.html("<div role='list' aria-label='Legenda'>" + "".join(rows) + "</div>")
 
 
+def upload_box_words(kinds: list[str], *, several: bool) -> None:
+    """The words inside an upload box in Dutch when the page is Dutch: Streamlit writes them
+    ('Upload', '200MB per file') in English and has no setting for them, so they are replaced
+    through the page's style (one upload box per page; in English they stay as they are)."""
+    if state.context().view.taal != "nl":
+        return
+    limit = st.get_option("server.maxUploadSize")
+    listed = ", ".join(kind.upper() for kind in kinds)
+    button = "Bestanden kiezen" if several else "Bestand kiezen"
+    box = "[data-testid='stFileUploaderDropzone']"
+    st.html(
+        "<style>"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] span {{display: none}}"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] > div::after {{"
+        f"content: 'Maximaal {limit} MB per bestand • {listed}'; font-size: 0.875rem; "
+        "opacity: 0.6}"
+        f"{box} button [data-testid='stMarkdownContainer'] p {{display: none}}"
+        f"{box} button [data-testid='stMarkdownContainer']::after {{content: '{button}'}}"
+        "</style>"
+    )
+
+
 def synthetic_banner(has_synthetic: bool) -> None:
     if has_synthetic:
         st.warning(

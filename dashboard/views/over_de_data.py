@@ -148,23 +148,7 @@ uploaded = st.file_uploader(
     accept_multiple_files=True,
     help=t("Maximaal 200 MB per bestand. Meerdere bestanden worden samen geladen: alle of geen."),
 )
-if ctx.view.taal == "nl":
-    # Streamlit writes the upload box's own words ('Upload', '200MB per file') in English and
-    # has no setting for them: in Dutch they are replaced through the page's style.
-    limit = st.get_option("server.maxUploadSize")
-    kinds = ", ".join(k.upper() for k in LOADABLE)
-    st.html(
-        "<style>"
-        "[data-testid='stFileUploaderDropzoneInstructions'] span {display: none}"
-        "[data-testid='stFileUploaderDropzoneInstructions'] > div::after {"
-        f"content: 'Maximaal {limit} MB per bestand • {kinds}'; font-size: 0.875rem; "
-        "opacity: 0.6}"
-        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p "
-        "{display: none}"
-        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']::after "
-        "{content: 'Bestanden kiezen'}"
-        "</style>"
-    )
+components.upload_box_words(LOADABLE, several=True)
 left, right = st.columns(2)
 indeling = left.number_input(t("Indelingsjaar (alleen voor grenzen)"), 1990, 2100, value=None,
                              step=1)
