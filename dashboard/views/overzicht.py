@@ -79,7 +79,11 @@ for theme, label in THEME_LABELS.items():
             delta_color=colour, delta_arrow=arrow,
             help=t(tables.HEADLINE_HELP[kind]),
         )
-        if whole:
+        if whole and one_year:
+            # One measurement is no nulmeting: a card saying 'Nulmeting 2023: 64,1' beside the
+            # 2023 value would suggest a comparison that was never made.
+            against = t("Eén meting ({jaar}); nog geen verandering.", jaar=int(last["period"]))
+        elif whole:
             against = t("Nulmeting {jaar}: {waarde}.", jaar=int(first["period"]),
                         waarde=references.format_shown(first["value"], "waarde", row))
         else:
