@@ -424,8 +424,14 @@ def warnings(scope: tables.Scope, codes: list[str],
     briefing's language; the indicator's name is already in it, from the scope's catalogue)."""
     found = warning_frame(scope, codes) if found is None else found
     names = _names(scope)
+    obs = scope.obs
+    flagged = obs[obs["synthetic"].astype(bool)] if not obs.empty else obs
+    synthetic = set(zip(flagged["area_code"], flagged["indicator_id"], flagged["period"],
+                        strict=True))
+    # A signal on a generated value says so, as every figure of the briefing does.
     lines = [f"{names.get(r.area_code, r.area_code)}: "
              f"{i18n.translate_signal(plain(str(r.reason)), taal)}"
+             + (" (synth.)" if (r.area_code, r.indicator_id, r.period) in synthetic else "")
              for r in found.itertuples()]
     return lines[:MAX_WARNINGS], max(0, len(lines) - MAX_WARNINGS)
 

@@ -503,3 +503,12 @@ def test_a_change_in_the_briefing_marks_a_generated_value_where_it_is_read(demo_
     survey = [s for s in (*content.key_messages, *content.improvements, *content.declines)
               if "Bereid zich in te zetten" in s or "bereid zich in te zetten" in s]
     assert survey and all("(synth.)" in s for s in survey)
+
+
+def test_a_signal_on_a_generated_value_is_marked_in_the_briefing(demo_db) -> None:
+    content = briefing.build(scope_from(demo_db), pd.DataFrame(),
+                             briefing.Selection(gemeente="GM0202", nulmeting=2014), TODAY)
+    # The demo's survey figures are generated: a signal about one says so.
+    survey = [w for w in content.warnings if "Rapportcijfer leefbaarheid buurt" in w
+              or "Mensen kennen elkaar nauwelijks" in w]
+    assert survey and all(w.endswith("(synth.)") for w in survey)
