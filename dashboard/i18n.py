@@ -931,6 +931,10 @@ EN: dict[str, str] = {
     "PDF opmaken…": "Laying out the PDF…",
     "Trends berekenen…": "Computing trends…",
     "gegenereerde demowaarden": "generated demo values",
+    # A buurttype by its key, where the label says 'Neighbourhood type' already (buurtprofiel).
+    "achterstand": "disadvantaged",
+    "midden": "middle-status",
+    "voorstand": "advantaged",
     "Eén meting ({jaar}); nog geen verandering.": "One measurement ({jaar}); no change yet.",
     "De downloads zijn in het Nederlands (kolomnamen en woorden), zoals de monitor ze vastlegt.":
     "The downloads are in Dutch (column names and words), as the monitor records them.",

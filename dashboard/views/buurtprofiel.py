@@ -61,8 +61,12 @@ if head.level == "wijk":
     c1.caption(", ".join(f"{n} {t(TYPE_PLURAL.get(b, 'zonder buurttype'))}"
                          for b, n in mix.items()) + f". {ctx.rule_caption()}")
 else:
+    # In English the type's full name ('middle-status neighbourhood') does not fit the figure's
+    # width and was cut off: the label already says 'Neighbourhood type', so the adjective.
+    shown_type = (t(TYPE_LABELS.get(head.buurttype or "", "onbekend")) if view.taal == "nl"
+                  else t(head.buurttype or "onbekend"))
     c1.metric(
-        t("Buurttype"), t(TYPE_LABELS.get(head.buurttype or "", "onbekend")),
+        t("Buurttype"), shown_type,
         help=t("Hoe dit type is bepaald staat eronder; een type is een keuze met een bron."),
     )
 if head.level != "wijk":
