@@ -83,7 +83,10 @@ def sidebar(ctx: context.Context) -> None:
         st.selectbox(
             t("Indicator"),
             in_theme,
-            format_func=lambda i: f"{catalogue.loc[i, 'name']} ({catalogue.loc[i, 'unit']})",
+            # Labels made now, in this run's language (the unit words too: 'per 1.000 inwoners').
+            format_func={i: f"{catalogue.loc[i, 'name']} "
+                         f"({i18n.translate_number_text(catalogue.loc[i, 'unit'], view.taal)})"
+                         for i in in_theme}.get,
             **state.bind("indicator"),
         )
         years = list(ctx.options.periods.get(view.indicator, ()))

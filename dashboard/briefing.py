@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import html
 import json
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,21 +232,23 @@ def reference_text(value: float, gemeente: float | None, nulmeting: float, nulme
     """
     t = _tr(taal)
     shown, kind = tables.headline_value(value, gemeente, nulmeting, reference)
+
+    def number(figure: float, how: str) -> str:  # its unit words in the briefing's language
+        return i18n.translate_number_text(references.format_shown(figure, how, row), taal)
+
     if gemeente is None and kind != "index_nulmeting":
         return t("gemeente: geen cijfer")
     if kind == "verschil_gemeente":
         return t("{verschil} t.o.v. de gemeente ({waarde})",
-                  verschil=references.format_shown(shown, kind, row),
-                  waarde=references.format_shown(gemeente, "waarde", row))
+                  verschil=number(shown, kind), waarde=number(gemeente, "waarde"))
     if kind == "index_nulmeting":
-        return t("index {index} ({jaar} = 100)", index=references.format_shown(shown, kind, row),
-                  jaar=nulmeting_year)
-    return t("gemeente {waarde}", waarde=references.format_shown(gemeente, "waarde", row))
+        return t("index {index} ({jaar} = 100)", index=number(shown, kind), jaar=nulmeting_year)
+    return t("gemeente {waarde}", waarde=number(gemeente, "waarde"))
 
 
 def nulmeting_text(value: float, year: int, row: pd.Series, taal: str = "nl") -> str:
     """The reference of a whole-gemeente briefing: its own nulmeting, '3,98 (2014)'."""
-    return f"{references.format_shown(value, 'waarde', row)} ({year})"
+    return f"{i18n.translate_number_text(references.format_shown(value, 'waarde', row), taal)} ({year})"
 
 
 def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figure]:
@@ -307,7 +310,8 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
             indicator_id=ind,
             name=str(row["name"]),
             period=period,
-            value=references.format_shown(float(last["value"]), "waarde", row)
+            value=i18n.translate_number_text(
+                references.format_shown(float(last["value"]), "waarde", row), sel.taal)
             + (" (synth.)" if bool(last["synthetic"]) else ""),
             reference=reference,
             change=change_text,
@@ -376,15 +380,24 @@ def movers(scope: tables.Scope, sel: Selection,
     frame = moved.assign(size=sign * moved["difference"] / pd.Series(scale, index=moved.index,
                                                                         dtype=float))
     frame = frame.dropna(subset=["size"])
+    flagged = mine[mine["synthetic"].astype(bool)]
+    synthetic = set(zip(flagged["area_code"], flagged["indicator_id"], flagged["period"],
+                        strict=True))
 
     def sentence(r: pd.Series) -> str:
         row = cat.loc[r["indicator_id"]]
         d = int(row["decimals"])
         unit = str(row["unit"])
         where = f"{names.get(r['area_code'], r['area_code'])}: " if len(codes) > 1 else ""
+        def number(value: float) -> str:  # its unit words in the briefing's language
+            return i18n.translate_number_text(format_number(value, d, unit), sel.taal)
+
+        # A generated value is marked where it is read, as in the table above.
+        generated = (r["area_code"], r["indicator_id"], r["to_period"]) in synthetic
         return t("{waar}{naam} van {van} ({jaar_van}) naar {naar} ({jaar_naar}){indicatief}.",
-                  waar=where, naam=row["name"], van=format_number(r["value_from"], d, unit),
-                  jaar_van=int(r["from_period"]), naar=format_number(r["value_to"], d, unit),
+                  waar=where, naam=row["name"], van=number(r["value_from"]),
+                  jaar_van=int(r["from_period"]),
+                  naar=number(r["value_to"]) + (" (synth.)" if generated else ""),
                   jaar_naar=int(r["to_period"]),
                   indicatief=" (" + t("indicatief") + ")" if bool(r["indicatief"]) else "")
 
@@ -411,11 +424,19 @@ def warning_frame(scope: tables.Scope, codes: list[str]) -> pd.DataFrame:
 
 
 def warnings(scope: tables.Scope, codes: list[str],
-             found: pd.DataFrame | None = None) -> tuple[list[str], int]:
-    """Early warnings in the latest year as 'Buurt: reason' (the reason in plain words)."""
+             found: pd.DataFrame | None = None, taal: str = "nl") -> tuple[list[str], int]:
+    """Early warnings in the latest year as 'Buurt: reason' (the reason in plain words, in the
+    briefing's language; the indicator's name is already in it, from the scope's catalogue)."""
     found = warning_frame(scope, codes) if found is None else found
     names = _names(scope)
-    lines = [f"{names.get(r.area_code, r.area_code)}: {plain(str(r.reason))}"
+    obs = scope.obs
+    flagged = obs[obs["synthetic"].astype(bool)] if not obs.empty else obs
+    synthetic = set(zip(flagged["area_code"], flagged["indicator_id"], flagged["period"],
+                        strict=True))
+    # A signal on a generated value says so, as every figure of the briefing does.
+    lines = [f"{names.get(r.area_code, r.area_code)}: "
+             f"{i18n.translate_signal(plain(str(r.reason)), taal)}"
+             + (" (synth.)" if (r.area_code, r.indicator_id, r.period) in synthetic else "")
              for r in found.itertuples()]
     return lines[:MAX_WARNINGS], max(0, len(lines) - MAX_WARNINGS)
 
@@ -473,12 +494,12 @@ def _latest(scope: tables.Scope, code: str, indicator: str) -> pd.Series | None:
     return None if rows.empty else rows.sort_values("period").iloc[-1]
 
 
-def _source_name(scope: tables.Scope, key: object) -> str:
+def _source_name(scope: tables.Scope, key: object, taal: str = "nl") -> str:
     src = scope.sources
     if key in getattr(src, "index", ()):
         row = src.loc[key]
         if bool(row.get("synthetic", False)):
-            return "gegenereerde demowaarden"
+            return _tr(taal)("gegenereerde demowaarden")
         return str(row["attribution"]).removeprefix("Bron: ")
     return str(key)
 
@@ -494,7 +515,7 @@ def buurt_context(scope: tables.Scope, code: str, taal: str = "nl") -> list[str]
         label = t(tables.TYPE_LABELS.get(str(now["type"]), str(now["type"])))
         rule = str(now.get("rule_label", "") or "").strip()
         basis = now.get("basis_period", now["period"])
-        source = _source_name(scope, now.get("source", "")) if now.get("source") else ""
+        source = _source_name(scope, now.get("source", ""), taal) if now.get("source") else ""
         out.append(t("Buurttype: {type}", type=label)
                    + (f" ({t('regel')}: {rule.rstrip('.')}; {t('gegevensjaar')} {int(basis)}"
                       + (f"; {source}" if source else "") + ")" if rule else "") + ".")
@@ -508,8 +529,11 @@ def buurt_context(scope: tables.Scope, code: str, taal: str = "nl") -> list[str]
             continue
         row = cat.loc[ind]
         name = str(row["name"]) if not parts else _lower_first(str(row["name"]))
-        parts.append(f"{name}: {format_number(last['value'], int(row['decimals']), row['unit'])}"
-                     f" ({int(last['period'])}, {_source_name(scope, last['source'])})")
+        number = i18n.translate_number_text(
+            format_number(last["value"], int(row["decimals"]), row["unit"]), taal)
+        parts.append(f"{name}: {number}"
+                     + (" (synth.)" if bool(last.get("synthetic", False)) else "")
+                     + f" ({int(last['period'])}, {_source_name(scope, last['source'], taal)})")
     if parts:
         out.append("; ".join(parts) + ".")
     return out
@@ -538,23 +562,32 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
     """
     t = _tr(sel.taal)
     cat = scope.catalogue
+    obs = scope.obs
+    flagged = obs[obs["synthetic"].astype(bool)] if not obs.empty else obs
+    synthetic = set(zip(flagged["area_code"], flagged["indicator_id"], flagged["period"],
+                        strict=True))
+
+    def number(value: float | None, d: int, unit: str) -> str:  # unit words in the language
+        return i18n.translate_number_text(format_number(value, d, unit), sel.taal)
 
     def item(f: Figure) -> str:
         row = cat.loc[f.indicator_id]
         d, unit = int(row["decimals"]), str(row["unit"])
         start = f.first[1] if f.first else None
         # Each figure with its own first year: not every indicator starts in the nulmeting year.
+        # A generated value is marked where it is read, as in the table below.
         return t("{naam}, van {van} ({jaar}) naar {naar}", naam=_lower_first(f.name),
-                  van=format_number(start, d, unit), jaar=f.first[0] if f.first else "–",
-                  naar=format_number(f.value_number, d, unit)
+                  van=number(start, d, unit), jaar=f.first[0] if f.first else "–",
+                  naar=number(f.value_number, d, unit) + (" (synth.)" if f.synthetic else "")
                   ) + (" (" + t("indicatief") + ")" if f.indicative else "")
 
     def moved_item(r: pd.Series) -> str:
         row = cat.loc[r["indicator_id"]]
         d, unit = int(row["decimals"]), str(row["unit"])
+        generated = (r.get("area_code"), r["indicator_id"], r["to_period"]) in synthetic
         return t("{naam}, van {van} ({jaar}) naar {naar}", naam=_lower_first(str(row["name"])),
-                 van=format_number(r["value_from"], d, unit), jaar=int(r["from_period"]),
-                 naar=format_number(r["value_to"], d, unit)
+                 van=number(r["value_from"], d, unit), jaar=int(r["from_period"]),
+                 naar=number(r["value_to"], d, unit) + (" (synth.)" if generated else "")
                  ) + (" (" + t("indicatief") + ")" if bool(r["indicatief"]) else "")
 
     by_id = {f.indicator_id: f for f in figs}
@@ -879,7 +912,7 @@ def build(
     year = max((f.period for f in figs), default=None)
     better, worse, moved_in, moved = movers(scope, sel, codes)
     found = warning_frame(scope, codes)
-    warn, more = warnings(scope, codes, found)
+    warn, more = warnings(scope, codes, found, sel.taal)
     features, legend, caption = map_layer(scope, geo, sel, codes)
     labels, key = map_labels(scope, sel, codes,
                              [*found["area_code"].head(MAX_WARNINGS), *moved_in])
@@ -1032,13 +1065,26 @@ def to_pdf(briefing: Briefing, *, png: bool = False) -> bytes | list[bytes]:
                                                              focus=set(briefing.map_focus),
                                                              labels=briefing.map_labels))
             content["map"] = "kaart.svg"
-        (folder / "briefing.json").write_text(json.dumps(content, ensure_ascii=False))
         (folder / "briefing.typ").write_text(TEMPLATE.read_text(encoding="utf-8"))
+        pdf = b""
+        # Two pages at most: a briefing whose lists run over (English words are longer, a
+        # gemeente may have many goals) is set once more a little tighter.
+        for compact in (False, True):
+            content["compact"] = compact
+            (folder / "briefing.json").write_text(json.dumps(content, ensure_ascii=False))
+            pdf = typst.compile(str(folder / "briefing.typ"), root=str(folder))
+            if _page_count(pdf) <= 2:
+                break
         if png:
             pages = typst.compile(str(folder / "briefing.typ"), root=str(folder), format="png",
                                   ppi=110)
             return [pages] if isinstance(pages, bytes) else list(pages)
-        return typst.compile(str(folder / "briefing.typ"), root=str(folder))
+        return pdf
+
+
+def _page_count(pdf: bytes) -> int:
+    """Pages in a PDF as Typst writes it (each page object carries '/Type /Page')."""
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
 def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | None = None) -> bytes:

@@ -241,7 +241,8 @@ def comparison_chart(frame: pd.DataFrame, *, title: str, height_per_row: int = 2
         panels.append(
             alt.layer(bars, reference, *texts, data=part)  # labels over the rule
             .properties(width=panel_width, height=height_per_row * len(areas),
-                        title=alt.TitleParams([str(indicator), f"({unit}, {year})"],
+                        title=alt.TitleParams([str(indicator),
+                                               f"({i18n.translate_number_text(unit, taal)}, {year})"],
                                               fontSize=12, fontWeight="normal", anchor="start"))
         )
     chart = alt.concat(*panels, columns=2, spacing=24).properties(title=title)

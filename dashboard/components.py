@@ -45,7 +45,7 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
                   key=None if key is None else (*key, taal))
         st.caption(state.t("De tabel toont kolomnamen in het Engels; de downloads houden de "
                            "Nederlandse kolomnamen."))
-    download_buttons(frame, name, key=key)
+    download_buttons(frame, name, key=key, note=False)  # the caption above says it already
 
 
 def translated_headers(frame: pd.DataFrame, taal: str) -> pd.DataFrame:
@@ -78,10 +78,15 @@ def _header(column: str, taal: str) -> str:
     return i18n.translate_title(column, taal)
 
 
-def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None) -> None:
+def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None,
+                     note: bool = True) -> None:
     """CSV and XLSX of a frame (for a table shown in another form, e.g. with small charts);
-    key as in table_with_downloads."""
+    key as in table_with_downloads. In another language than Dutch a note says the files are
+    Dutch (note=False where a caption says so already)."""
     slug = _slug(name)
+    if note and state.context().view.taal != "nl":
+        st.caption(state.t("De downloads zijn in het Nederlands (kolomnamen en woorden), zoals "
+                           "de monitor ze vastlegt."))
     left, right, _ = st.columns([1, 1, 4])
     # A large table (a national map has over 10.000 rows) is written only when its button is
     # clicked: building an Excel file of that size on every rerun took seconds.
@@ -162,9 +167,13 @@ def altair_chart(frame: pd.DataFrame, kind: str, width: str | None = None,
 
 
 def comparison_tables(wide: pd.DataFrame, marks: dict, columns: dict, direction_of: dict,
-                      headings: dict) -> None:
+                      headings: dict, labels: dict | None = None) -> None:
     """The comparison page's tables, one per theme, with the notable cells shaded (the
-    'Opvallend' column says the same in words). Replayed through data.replayed."""
+    'Opvallend' column says the same in words). Replayed through data.replayed.
+
+    labels: the fixed columns' headers in the page's language (the columns keep their Dutch
+    names, which the shading looks up)."""
+    labels = labels or {}
 
     def highlight(row):  # background per notable cell; 'Opvallend' says the same in words
         out = []
@@ -184,8 +193,12 @@ def comparison_tables(wide: pd.DataFrame, marks: dict, columns: dict, direction_
             continue
         st.subheader(heading)
         st.dataframe(rows.style.apply(highlight, axis=1), hide_index=True, width="stretch",
-                     column_config={"Indicator": st.column_config.TextColumn(width=280),
-                                    "Jaar": st.column_config.NumberColumn(format="%d", width=50)})
+                     column_config={
+                         **{c: st.column_config.TextColumn(label=lab) for c, lab in labels.items()},
+                         "Indicator": st.column_config.TextColumn(
+                             labels.get("Indicator", "Indicator"), width=280),
+                         "Jaar": st.column_config.NumberColumn(
+                             labels.get("Jaar", "Jaar"), format="%d", width=50)})
 
 
 def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> None:
@@ -201,6 +214,28 @@ def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None =
     st.html("<div role='list' aria-label='Legenda'>" + "".join(rows) + "</div>")
 
 
+def upload_box_words(kinds: list[str], *, several: bool) -> None:
+    """The words inside an upload box in Dutch when the page is Dutch: Streamlit writes them
+    ('Upload', '200MB per file') in English and has no setting for them, so they are replaced
+    through the page's style (one upload box per page; in English they stay as they are)."""
+    if state.context().view.taal != "nl":
+        return
+    limit = st.get_option("server.maxUploadSize")
+    listed = ", ".join(kind.upper() for kind in kinds)
+    button = "Bestanden kiezen" if several else "Bestand kiezen"
+    box = "[data-testid='stFileUploaderDropzone']"
+    st.html(
+        "<style>"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] span {{display: none}}"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] > div::after {{"
+        f"content: 'Maximaal {limit} MB per bestand • {listed}'; font-size: 0.875rem; "
+        "opacity: 0.6}"
+        f"{box} button [data-testid='stMarkdownContainer'] p {{display: none}}"
+        f"{box} button [data-testid='stMarkdownContainer']::after {{content: '{button}'}}"
+        "</style>"
+    )
+
+
 def synthetic_banner(has_synthetic: bool) -> None:
     if has_synthetic:
         st.warning(
@@ -214,4 +249,4 @@ def synthetic_banner(has_synthetic: bool) -> None:
 def sources_footer(lines: list[str]) -> None:
     unique = list(dict.fromkeys(line for line in lines if line))
     if unique:
-        st.caption("Bronnen: " + "; ".join(unique) + ".")
+        st.caption(state.t("Bronnen") + ": " + "; ".join(unique) + ".")

@@ -91,6 +91,15 @@ class Context:
         return source_key
 
 
+def most_data(gemeenten: pd.DataFrame) -> str:
+    """The gemeente the app opens on: the one with the most figures loaded (the monitor is mostly
+    about it; a neighbour loaded for comparison should not open first because of its name), the
+    first by name on a tie. Never the whole country ('NL'), which sums them all."""
+    own = gemeenten[gemeenten["code"] != "NL"]
+    ranked = own.sort_values(["observations", "name"], ascending=[False, True], kind="stable")
+    return str(ranked["code"].iloc[0])
+
+
 def _options(version: data.Version, gemeente: str, privacy: settings.Privacy) -> state.Options:
     """What the loaded data of one gemeente allows (built once per gemeente: data.options)."""
     gemeenten = data.gemeenten(version)
@@ -111,7 +120,7 @@ def _options(version: data.Version, gemeente: str, privacy: settings.Privacy) ->
         rules=tuple(data.rules(version, gemeente)["rule"]),
         areas=data.area_index(version, gemeente)[1],
         references=tuple(references.REFERENCES),
-        default_gemeente=str(gemeenten["code"].iloc[0]),
+        default_gemeente=most_data(gemeenten),
         default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
         organisations=organisations,
     )
@@ -128,7 +137,7 @@ def build(user: access.User) -> Context:
         )
     names = data.gemeente_names(version)
     raw_gemeente = state.raw_param("gemeente")
-    gemeente = raw_gemeente if raw_gemeente in names else next(iter(names))
+    gemeente = raw_gemeente if raw_gemeente in names else most_data(gemeenten)
     rules = data.rules(version, gemeente)
     areas, _ = data.area_index(version, gemeente)
     # "Alleen echte cijfers" is read before the view is parsed: it decides which indicators exist.

@@ -193,7 +193,7 @@ def catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
     return cat
 
 
-@st.cache_resource(max_entries=8, show_spinner="Gemeentecijfers en buurttypegemiddelden berekenen…")
+@st.cache_resource(max_entries=8, show_spinner=False)
 def reference_tables(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -267,7 +267,7 @@ def _scope(
 
 # The profile page's pieces are resources: handed out without a copy on each rerun (a filter
 # change reruns the page but changes none of them). Callers must not change them in place.
-@st.cache_resource(max_entries=64, show_spinner="Profiel berekenen…")
+@st.cache_resource(max_entries=64, show_spinner=False)
 def profile(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     nulmeting: int | None, taal: str = "nl",
@@ -276,7 +276,7 @@ def profile(
                                  nulmeting, refs=reference_tables(version, gemeente, rule, privacy))
 
 
-@st.cache_resource(max_entries=64, show_spinner="Waarden in de gekozen vergelijking berekenen…")
+@st.cache_resource(max_entries=64, show_spinner=False)
 def switched(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     reference: str, nulmeting: int | None, selection: tuple[str, ...],
@@ -294,7 +294,7 @@ def switched(
     return pd.concat(parts) if parts else pd.Series(dtype=object)
 
 
-@st.cache_data(max_entries=8, show_spinner="Verwachte waarden berekenen…")
+@st.cache_data(max_entries=8, show_spinner=False)
 def expected_fits(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, str | None]:
@@ -349,7 +349,7 @@ def area_scope(
     return areas_scope(version, gemeente, rule, privacy, (code,), taal)
 
 
-@st.cache_data(max_entries=32, show_spinner="Vergelijking berekenen…")
+@st.cache_data(max_entries=32, show_spinner=False)
 def comparison(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, codes: tuple[str, ...],
     taal: str = "nl",
@@ -358,7 +358,7 @@ def comparison(
                                refs=reference_tables(version, gemeente, rule, privacy))
 
 
-@st.cache_data(max_entries=16, show_spinner="Briefing samenstellen…")
+@st.cache_data(max_entries=16, show_spinner=False)
 def briefing_content(
     version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date,
     signals: tuple[tuple[str, str, int, int], ...] | None = None,
@@ -375,7 +375,7 @@ def briefing_content(
                               list(signals), columns=["area_code", "theme", "open", "afgerond"]))
 
 
-@st.cache_data(max_entries=16, show_spinner="PDF opmaken…")
+@st.cache_data(max_entries=16, show_spinner=False)
 def briefing_pdf(
     version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date,
     signals: tuple[tuple[str, str, int, int], ...] | None = None,
@@ -525,7 +525,7 @@ def _headline(version: Version) -> tuple[pd.DataFrame, tuple[str, ...]]:
     return cat, tuple(dict.fromkeys([*cat.index[cat["headline"].astype(bool)], "inwoners"]))
 
 
-@st.cache_data(max_entries=32, show_spinner="Overzicht berekenen…")
+@st.cache_data(max_entries=32, show_spinner=False)
 def selection_values(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, types: tuple[str, ...]
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -559,7 +559,7 @@ def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) 
                      for _, obs in _one_by_one(version, gemeente, privacy, wanted)])
 
 
-@st.cache_data(max_entries=16, show_spinner="Vroegsignalering berekenen…")
+@st.cache_data(max_entries=16, show_spinner=False)
 def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Early warnings of every buurt in the latest year, with each value's source and marker.
 
@@ -571,7 +571,7 @@ def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -
     return early_warning.in_order(found) if not found.empty else found.reset_index(drop=True)
 
 
-@st.cache_data(max_entries=16, show_spinner="Verbeteringen zoeken…")
+@st.cache_data(max_entries=16, show_spinner=False)
 def improvements(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Tested improvements of every buurt in the latest year (early_warning.improvements), with
     each value's source and marker: shown beside the warnings."""
@@ -601,7 +601,7 @@ def _signals(version: Version, gemeente: str, privacy: settings.Privacy, finder)
 # Trends: what does not depend on the buurttype filter is computed once per gemeente and
 # indicator; the rows under a reference once per level (and per filter only where the reference
 # ranks within it). A filter change then only picks rows. Shared frames: do not change in place.
-@st.cache_resource(max_entries=16, show_spinner="Trends berekenen…")
+@st.cache_resource(max_entries=16, show_spinner=False)
 def trend_base(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str
 ) -> dict:

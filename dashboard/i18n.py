@@ -319,7 +319,7 @@ EN: dict[str, str] = {
     "het buurttypefilter in de zijbalk.": "One or two A4 pages in plain language for an alderman: "
     "key figures per theme, a map, the largest changes, signals and the sources. For the chosen "
     "municipality, district or neighbourhood and the neighbourhood-type filter in the sidebar. "
-    "The PDF follows the chosen language; the reasons given for signals are in Dutch.",
+    "The PDF follows the chosen language.",
     "Waarover gaat de briefing?": "What is the briefing about?",
     "Download de briefing (PDF)": "Download the briefing (PDF)",
     "Of druk deze pagina af (Ctrl+P): de zijbalk en knoppen vallen dan weg.": "Or print this page "
@@ -903,6 +903,86 @@ EN: dict[str, str] = {
     "na signalen {nrs}": "after signals {nrs}",
     "Signalen die tot deze projecten leidden": "Signals that led to these projects",
     "{bron}, stand {datum}.": "{bron}, as of {datum}.",
+    # --- issue 20: English on every page (Over de data, units, spinners, downloads) ---
+    "Definities en enquêtevragen staan er in het Nederlands, zoals de bronnen ze publiceren.":
+    "Definitions and survey questions are given in Dutch, as the sources publish them.",
+    "hoger is beter": "higher is better",
+    "lager is beter": "lower is better",
+    "neutraal": "neutral",
+    "objectief": "objective",
+    "subjectief": "subjective",
+    "output": "output",
+    "outcome": "outcome",
+    "context": "context",
+    "ja: gegenereerd, geen echte metingen": "yes: generated, no real measurements",
+    "Gebruikelijke bron": "Usual source",
+    "Definitie": "Definition",
+    "Enquêtevraag": "Survey question",
+    "Licentie": "Licence",
+    "Uitgever": "Publisher",
+    "Bronvermelding": "Attribution",
+    "Vertrouwelijk": "Confidential",
+    "Regel": "Rule",
+    "Eerste gegevensjaar": "First data year",
+    "Laatste gegevensjaar": "Last data year",
+    "Aantal labels": "Number of labels",
+    "Objectief/subjectief": "Objective/subjective",
+    "Output/outcome": "Output/outcome",
+    "Nr": "No.",
+    "Bestand": "File",
+    "Controlegetal (SHA-256)": "Checksum (SHA-256)",
+    "Formaat": "Format",
+    "Regels": "Rows",
+    "Jaren": "Years",
+    "Geladen op": "Loaded at",
+    "Hoe": "How",
+    "Melding": "Message",
+    "Indelingsjaar (alleen voor grenzen)": "Boundary year (boundaries only)",
+    "Jaar (voor een CBS-export zonder jaar)": "Year (for a CBS export without a year)",
+    "Alleen deze gemeenten uit een landelijk grenzenbestand": "Only these municipalities from a "
+    "national boundary file",
+    "Eigenschap met de CBS-code (grenzen)": "Property holding the CBS code (boundaries)",
+    "Waarnemingen (eigen enquête)": "Observations (own survey)",
+    "Buurttypen (gemeentelijke lijst)": "Neighbourhood types (municipal list)",
+    "Leefbaarheidsuitgaven": "Liveability spending",
+    "Doelen en nulmeting": "Goals and baseline",
+    "Indicatoren: {namen}": "Indicators: {namen}",
+    "Laden": "Load",
+    "Bezig met laden…": "Loading…",
+    "Voorbereiden": "Preparing",
+    "Klaar": "Done",
+    "Geweigerd": "Refused",
+    "{bestand} is {status} ({n} regels).": "{bestand} is {status} ({n} rows).",
+    "geladen": "loaded",
+    "ongewijzigd": "unchanged",
+    "De app toont de nieuwe gegevens vanaf de volgende klik.": "The app shows the new data from "
+    "the next click on.",
+    "Overzicht berekenen…": "Computing the overview…",
+    "Vroegsignalering berekenen…": "Computing early warnings…",
+    "Profiel berekenen…": "Computing the profile…",
+    "Waarden in de gekozen vergelijking berekenen…": "Computing values in the chosen comparison…",
+    "Verwachte waarden berekenen…": "Computing expected values…",
+    "Vergelijking berekenen…": "Computing the comparison…",
+    "Briefing samenstellen…": "Composing the briefing…",
+    "PDF opmaken…": "Laying out the PDF…",
+    "Trends berekenen…": "Computing trends…",
+    "gegenereerde demowaarden": "generated demo values",
+    # A buurttype by its key, where the label says 'Neighbourhood type' already (buurtprofiel).
+    "achterstand": "disadvantaged",
+    "midden": "middle-status",
+    "voorstand": "advantaged",
+    "Eén meting ({jaar}); nog geen verandering.": "One measurement ({jaar}); no change yet.",
+    "De downloads zijn in het Nederlands (kolomnamen en woorden), zoals de monitor ze vastlegt.":
+    "The downloads are in Dutch (column names and words), as the monitor records them.",
+    "(synth.): synthetisch demogegeven, geen echte meting.": "(synth.): synthetic demo value, not "
+    "a real measurement.",
+    "Euro": "Euro",
+    "Verandering van de kernindicatoren in de **{n} buurten** waar {organisatie} uitgaf ({van}–"
+    "{tot}), naast **{m} buurten van hetzelfde buurttype** waar alle organisaties samen minder "
+    "dan {drempel} euro per inwoner per jaar uitgaven. Elke buurt telt één keer mee.": "Change in "
+    "the key indicators in the **{n} neighbourhoods** where {organisatie} spent ({van}–{tot}), "
+    "beside **{m} neighbourhoods of the same type** where all organisations together spent less "
+    "than {drempel} euro per inhabitant per year. Each neighbourhood counts once.",
 }
 
 
@@ -917,11 +997,15 @@ _SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(])")
 _UNIT_WORDS = {"geen aantoonbaar verschil": "no demonstrable difference", "marge": "margin",
                " (totaal)": " (total)", " (per buurt)": " (per neighbourhood)",
                " (gemiddeld per buurt)": " (mean per neighbourhood)",
-               " procentpunt": " percentage points", "% van de woningen": "% of dwellings",
+               " procentpunt": " percentage points", " %-punt": " %-points", "(vanaf ": "(since ",
+               "(afwijking)": "(deviation)", "Beste: ": "Best: ", "; minste: ": "; weakest: ",
+               "Hoogste: ": "Highest: ", "; laagste: ": "; lowest: ",
+               "(buiten de marges)": "(beyond the margins)", "(indicatief)": "(indicative)", "% van de woningen": "% of dwellings",
                "% van de huishoudens": "% of households", "% van de inwoners": "% of inhabitants",
                "afwijking (score)": "deviation (score)", "cijfer (1-10)": "mark (1-10)",
                "schaalscore (0-10)": "scale score (0-10)",
-               "personen per huishouden": "persons per household", "aantal": "count", "per 1.000 inwoners": "per 1.000 inhabitants",
+               "personen per huishouden": "persons per household",
+               "% van de bevolking 15-75 jaar": "% of the population aged 15-75", "aantal": "count", "per 1.000 inwoners": "per 1.000 inhabitants",
                "per 1.000 woningen": "per 1.000 dwellings", " duizend euro": " thousand euro",
                "(synthetisch)": "(synthetic)", "onderdrukt (te weinig waarnemingen)":
                "suppressed (too few observations)", "geen gegevens": "no data",
@@ -947,6 +1031,8 @@ _SIGNAL_WORDS = (
     (": twee metingen op rij slechter, ", ": worse in two measurements in a row, "),
     (", boven de signaalwaarde van ", ", above the signal value of "),
     (", onder de signaalwaarde van ", ", below the signal value of "),
+    # The briefing's plain wording of a test (dashboard.briefing.plain).
+    (", duidelijk meer dan toeval.", ", clearly more than chance."),
 )
 
 
@@ -961,6 +1047,9 @@ def translate_signal(text: str, taal: str, names: dict[str, str] | None = None) 
     return (names or {}).get(name, name) + sep + _units(rest)
 
 
+_SHORT_WORDS = 12
+
+
 def translate_cell(value: object, taal: str) -> object:
     """A short text cell of a table: whole when it has an entry, else each part between ' · '
     and the unit words (a long sentence stays as it is unless it has an entry)."""
@@ -969,7 +1058,10 @@ def translate_cell(value: object, taal: str) -> object:
     if value in EN:
         return EN[value]
     parts = value.split(" · ")
-    return " · ".join(EN.get(part, _units(part)) for part in parts)
+    # A sentence (a definition, a survey question) is data and has no entry: left whole, not
+    # half-translated by its unit words.
+    return " · ".join(EN.get(part, part if len(part.split()) > _SHORT_WORDS else _units(part))
+                      for part in parts)
 
 
 def translate_title(text: str, taal: str) -> str:
@@ -986,7 +1078,9 @@ def translate_title(text: str, taal: str) -> str:
     if not found:
         return text
     label, unit = found["label"], found["unit"]
-    return f"{EN.get(label, label)} ({EN.get(unit, _units(unit))})"
+    # A title with two brackets ('Percentielrang binnen de selectie (0-100) (percentielrang)'):
+    # the label is a title itself.
+    return f"{EN.get(label) or translate_title(label, taal)} ({EN.get(unit, _units(unit))})"
 
 
 def translate_sentences(text: str, taal: str) -> str:
@@ -1008,10 +1102,14 @@ def _sentence(part: str) -> str:
     return part
 
 
+# Whole words only ('middel' is no unit inside 'gemiddelde'), longest first, in one pass.
+_UNIT_PATTERN = re.compile("|".join(
+    ("(?<!\\w)" if word[0].isalnum() else "") + re.escape(word) + ("(?!\\w)" if word[-1].isalnum() else "")
+    for word in sorted(_UNIT_WORDS, key=len, reverse=True)))
+
+
 def _units(text: str) -> str:
-    for dutch, english in _UNIT_WORDS.items():
-        text = text.replace(dutch, english)
-    return text
+    return _UNIT_PATTERN.sub(lambda found: _UNIT_WORDS[found[0]], text)
 
 
 def translate_number_text(text: object, taal: str) -> object:

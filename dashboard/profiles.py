@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import tables
+from dashboard import i18n, tables
 from metrics import change, decomposition, early_warning, expected, privacy, profile, references
 from metrics.formatting import format_change, format_number
 
@@ -68,7 +68,10 @@ def reference_text(value: float, decimals: int, unit: str, aggregation: str, *, 
 
 def row_label(name: str, unit: str) -> str:
     """Indicator name with its unit, e.g. 'Geregistreerde woninginbraken (per 1.000 woningen)'."""
-    if unit.startswith("%") or unit.split(" ")[0].lower() in name.lower():
+    # The name may be CBS's English one ('Social cohesion (scale score)'): it names its unit
+    # when it holds the unit's first word in either language.
+    words = {unit.split(" ")[0].lower(), i18n.translate_number_text(unit, "en").split(" ")[0].lower()}
+    if unit.startswith("%") or any(word in name.lower() for word in words):
         return name
     if unit.startswith("afwijking"):
         return f"{name} (afwijking)"

@@ -43,8 +43,10 @@ selection = briefing.Selection(
 )
 today = dt.date.today()
 reported = signals.count_rows(ctx)  # None: this user sees no signals, the briefing neither
-content = data.briefing_content(ctx.version, ctx.privacy, selection, today, reported)
-pdf = data.briefing_pdf(ctx.version, ctx.privacy, selection, today, reported)
+with st.spinner(t("Briefing samenstellen…")):  # in the page's language (not in data.py)
+    content = data.briefing_content(ctx.version, ctx.privacy, selection, today, reported)
+with st.spinner(t("PDF opmaken…")):
+    pdf = data.briefing_pdf(ctx.version, ctx.privacy, selection, today, reported)
 slug = "-".join(content.title.lower().replace(":", "").split())[:60]
 st.download_button(
     t("Download de briefing (PDF)"),

@@ -43,7 +43,8 @@ if code is None:
 
 scope = ctx.area_scope(code)  # this area (and a wijk's buurten) only: see data.area_scope
 head = data.area_header(ctx.version, view.gemeente, view.regel, ctx.privacy, code)
-rows = ctx.profile(code)
+with st.spinner(t("Profiel berekenen…")):  # in the page's language (not in data.py's cache)
+    rows = ctx.profile(code)
 
 st.header(head.name)
 where = t("Buurt in wijk {wijk}", wijk=head.wijk) if head.wijk else t("Wijk") \
@@ -60,8 +61,12 @@ if head.level == "wijk":
     c1.caption(", ".join(f"{n} {t(TYPE_PLURAL.get(b, 'zonder buurttype'))}"
                          for b, n in mix.items()) + f". {ctx.rule_caption()}")
 else:
+    # In English the type's full name ('middle-status neighbourhood') does not fit the figure's
+    # width and was cut off: the label already says 'Neighbourhood type', so the adjective.
+    shown_type = (t(TYPE_LABELS.get(head.buurttype or "", "onbekend")) if view.taal == "nl"
+                  else t(head.buurttype or "onbekend"))
     c1.metric(
-        t("Buurttype"), t(TYPE_LABELS.get(head.buurttype or "", "onbekend")),
+        t("Buurttype"), shown_type,
         help=t("Hoe dit type is bepaald staat eronder; een type is een keuze met een bron."),
     )
 if head.level != "wijk":
@@ -110,7 +115,8 @@ peer = TYPE_LABELS.get(head.buurttype or "", "")
 selection = view.buurttype if view.referentie in tables.SELECTION_REFERENCES else ()
 profile_key = (ctx.version, view.gemeente, view.regel, ctx.privacy, code, view.nulmeting, view.taal,
                view.referentie, tuple(selection))
-theme_tables, profile_download = data.profile_tables(*profile_key)
+with st.spinner(t("Waarden in de gekozen vergelijking berekenen…")):
+    theme_tables, profile_download = data.profile_tables(*profile_key)
 for table in theme_tables:
     st.subheader(t(THEME_LABELS[table.theme]))
     if table.theme != "context" and table.outcomes:
@@ -165,8 +171,9 @@ st.caption(t(
 components.download_buttons(profile_download, f"profiel-{code}", key=("profiel", *profile_key[:7]))
 
 st.subheader(t("Verwacht en gemeten"))
-expected_rows, status_id = data.area_expected(ctx.version, view.gemeente, view.regel, ctx.privacy,
-                                              code, view.taal)
+with st.spinner(t("Verwachte waarden berekenen…")):
+    expected_rows, status_id = data.area_expected(ctx.version, view.gemeente, view.regel,
+                                                  ctx.privacy, code, view.taal)
 if head.level == "wijk":
     st.info(t("Verwacht en gemeten wordt per buurt berekend; kies een buurt van deze wijk."))
 elif status_id is None or expected_rows.empty:

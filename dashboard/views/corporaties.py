@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, corporations, state
+from dashboard.context import THEME_LABELS
 from metrics.formatting import format_number
 
 ctx = state.context()
@@ -70,9 +71,9 @@ else:
             y=alt.Y("bedrag:Q", title=t("Uitgaven (euro)"), axis=alt.Axis(format=",.0f")),
             color=alt.Color("categorie:N", title=t("Categorie"),
                             scale=alt.Scale(scheme="tableau10")),
-            tooltip=[alt.Tooltip("jaar:O", title="Jaar"),
-                     alt.Tooltip("categorie:N", title="Categorie"),
-                     alt.Tooltip("bedrag:Q", title="Euro", format=",.0f")],
+            tooltip=[alt.Tooltip("jaar:O", title=t("Jaar")),
+                     alt.Tooltip("categorie:N", title=t("Categorie")),
+                     alt.Tooltip("bedrag:Q", title=t("Euro"), format=",.0f")],
         ).properties(height=280)
         st.altair_chart(charts.dutch(chart), width="stretch")
         st.caption(t("Uitgaven van {organisatie} per jaar en categorie, in euro. Bron: {bron}. De "
@@ -97,12 +98,14 @@ else:
         if table.empty:
             st.info(t("Te weinig metingen om de ontwikkeling te vergelijken."))
         else:
-            st.markdown(
-                f"Verandering van de kernindicatoren in de **{len(info['group'])} buurten** waar "
-                f"{components.plain(organisation)} uitgaf ({info['years'][0]}–{info['years'][1]}), "
-                f"naast **{len(info['comparison'])} buurten van hetzelfde buurttype** waar alle "
-                f"organisaties samen minder dan {format_number(info['threshold'], 0)} euro per "
-                "inwoner per jaar uitgaven. Elke buurt telt één keer mee.")
+            st.markdown(t(
+                "Verandering van de kernindicatoren in de **{n} buurten** waar {organisatie} "
+                "uitgaf ({van}–{tot}), naast **{m} buurten van hetzelfde buurttype** waar alle "
+                "organisaties samen minder dan {drempel} euro per inwoner per jaar uitgaven. Elke "
+                "buurt telt één keer mee.", n=len(info["group"]),
+                organisatie=components.plain(organisation), van=info["years"][0],
+                tot=info["years"][1], m=len(info["comparison"]),
+                drempel=format_number(info["threshold"], 0)))
             components.table_with_downloads(table, f"ontwikkeling {organisation}")
             st.info(t(corporations.COMPARISON_NOTE), icon=":material/info:")
 
@@ -112,7 +115,11 @@ rows = corporations.project_rows(
 if rows.empty:
     st.info(t("Van {organisatie} zijn geen projecten geladen.", organisatie=organisation))
 else:
-    timeline = alt.Chart(rows.assign(Eind=rows["Eind"].fillna(pd.Timestamp.today().normalize()))
+    components.synthetic_banner(bool((rows["Synthetisch"] == "ja").any()))
+    # The theme by its name on the page (the register holds its key, 'leefbaarheid').
+    themes = {key: t(label) for key, label in THEME_LABELS.items()}
+    timeline = alt.Chart(rows.assign(Eind=rows["Eind"].fillna(pd.Timestamp.today().normalize()),
+                                     Thema=rows["Thema"].map(lambda k: themes.get(k, k)))
                          ).mark_bar(height=12).encode(
         x=alt.X("Start:T", title=t("Looptijd"), axis=alt.Axis(format="%Y")),
         x2="Eind:T",

@@ -45,11 +45,16 @@ table = catalogue[
 )
 st.subheader(t("Indicatoren"))
 components.table_with_downloads(table, "indicatoren", height=420)
+if ctx.view.taal != "nl":
+    # Definitions and survey questions are the sources' own words; no translation of them exists.
+    st.caption(t("Definities en enquêtevragen staan er in het Nederlands, zoals de bronnen ze "
+                 "publiceren."))
 
 st.subheader(t("Bronnen"))
 sources = ctx.sources[["label", "publisher", "licence", "attribution", "synthetic", "confidential"]]
 sources = sources.assign(
-    synthetic=sources["synthetic"].map({True: "ja: gegenereerd, geen echte metingen", False: "nee"}),
+    synthetic=sources["synthetic"].map({True: "ja: gegenereerd, geen echte metingen",
+                                        False: "nee"}),
     confidential=sources["confidential"].map({True: "ja", False: "nee"}),
 ).rename(
     columns={
@@ -81,7 +86,7 @@ rules = ctx.rules.rename(
         "labels": "Aantal labels",
     }
 )
-components.dataframe(rules)
+components.dataframe(components.translated_headers(rules, ctx.view.taal))
 st.caption(ctx.rule_caption())
 
 st.caption(t(
@@ -125,7 +130,9 @@ st.markdown(t(
     "wordt geladen. Een afgekeurd bestand verandert niets."
 ))
 kind = st.selectbox(
-    t("Sjabloon voor eigen gegevens"), list(uploads.TEMPLATE_LABELS), format_func=uploads.TEMPLATE_LABELS.get
+    t("Sjabloon voor eigen gegevens"), list(uploads.TEMPLATE_LABELS),
+    # Labels made now, in this run's language (a format_func is also called after the run).
+    format_func={kind: t(label) for kind, label in uploads.TEMPLATE_LABELS.items()}.get,
 )
 st.download_button(
     t("Download sjabloon (CSV)"),
@@ -134,23 +141,22 @@ st.download_button(
     mime="text/csv",
     icon=":material/download:",
 )
+LOADABLE = ["csv", "txt", "xlsx", "geojson", "json", "topojson", "gpkg", "zip"]
 uploaded = st.file_uploader(
     t("Bestand om te laden"),
-    type=["csv", "txt", "xlsx", "geojson", "json", "topojson", "gpkg", "zip"],
+    type=LOADABLE,
     accept_multiple_files=True,
     help=t("Maximaal 200 MB per bestand. Meerdere bestanden worden samen geladen: alle of geen."),
 )
-# Streamlit writes the texts inside the upload box itself, in English only (they cannot be set):
-# say so, in the page's language, instead of leaving a Dutch reader to guess.
-st.caption(t("De tekst in het uploadvak ('Drag and drop file here', 'Limit 200MB per file', "
-             "'Browse files') komt van Streamlit en is altijd Engels: sleep een bestand in het vak "
-             "of klik op 'Browse files'; een bestand mag tot 200 MB groot zijn."))
+components.upload_box_words(LOADABLE, several=True)
 left, right = st.columns(2)
-indeling = left.number_input("Indelingsjaar (alleen voor grenzen)", 1990, 2100, value=None, step=1)
-jaar = right.number_input("Jaar (voor een CBS-export zonder jaar)", 1990, 2100, value=None, step=1)
-gemeente = left.text_input("Alleen deze gemeenten uit een landelijk grenzenbestand",
+indeling = left.number_input(t("Indelingsjaar (alleen voor grenzen)"), 1990, 2100, value=None,
+                             step=1)
+jaar = right.number_input(t("Jaar (voor een CBS-export zonder jaar)"), 1990, 2100, value=None,
+                          step=1)
+gemeente = left.text_input(t("Alleen deze gemeenten uit een landelijk grenzenbestand"),
                            placeholder="GM0202,GM0203")
-codekolom = right.text_input("Eigenschap met de CBS-code (grenzen)", placeholder="cbsCode")
+codekolom = right.text_input(t("Eigenschap met de CBS-code (grenzen)"), placeholder="cbsCode")
 if uploaded:
     files = [(f.name, f.getvalue()) for f in uploaded]
     options = {k: int(v) for k, v in {"indeling": indeling, "jaar": jaar}.items() if v}
@@ -165,24 +171,25 @@ if uploaded:
             head = uploads.describe(info)[0]
             st.markdown(f"**{head}**")
             if info.indicators:
-                st.caption("Indicatoren: " + ", ".join(info.indicators))
+                st.caption(t("Indicatoren: {namen}", namen=", ".join(info.indicators)))
             if not info.changes.empty:
                 st.dataframe(info.changes, hide_index=True)
             for warning in info.warnings:
                 st.warning(warning)
-        if st.button("Laden", type="primary", icon=":material/upload:"):
-            with st.status("Bezig met laden…", expanded=True) as status:
-                bar = st.progress(0.0, text="Voorbereiden")
+        if st.button(t("Laden"), type="primary", icon=":material/upload:"):
+            with st.status(t("Bezig met laden…"), expanded=True) as status:
+                bar = st.progress(0.0, text=t("Voorbereiden"))
                 results, error = uploads.commit_files(
                     files, options, progress=lambda fraction, text: bar.progress(fraction, text=text),
                     user=ctx.user,
                 )
-                status.update(label="Klaar" if results else "Geweigerd",
+                status.update(label=t("Klaar") if results else t("Geweigerd"),
                               state="complete" if results else "error")
             if results:
                 for result in results:
-                    st.success(f"{result.file} is {result.status} ({result.rows} regels).")
+                    st.success(t("{bestand} is {status} ({n} regels).", bestand=result.file,
+                                 status=t(result.status), n=result.rows))
                     st.text("\n".join(uploads.describe(result)[1:]))
-                st.caption("De app toont de nieuwe gegevens vanaf de volgende klik.")
+                st.caption(t("De app toont de nieuwe gegevens vanaf de volgende klik."))
             else:
                 st.error(error, icon=":material/block:")

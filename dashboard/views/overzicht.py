@@ -26,15 +26,17 @@ if view.referentie in tables.PER_AREA_REFERENCES:
           "overzicht daarom de waarde zelf. Zie de Kaart voor deze vergelijking.",
           keuze=t(references.REFERENCES[view.referentie]))
     )
-sel, members = data.selection_values(ctx.version, view.gemeente, view.regel, ctx.privacy,
-                                     view.buurttype)
-gem = data.gemeente_values(ctx.version, view.gemeente, ctx.privacy)
+with st.spinner(t("Overzicht berekenen…")):  # in the page's language (not in data.py's cache)
+    sel, members = data.selection_values(ctx.version, view.gemeente, view.regel, ctx.privacy,
+                                         view.buurttype)
+    gem = data.gemeente_values(ctx.version, view.gemeente, ctx.privacy)
 # A selection is compared with something other than itself: the rest of the gemeente, or, when
 # the selection is the whole gemeente, its own nulmeting.
 whole = set(view.buurttype) == set(state.BUURTTYPES)
 rest_types = tuple(b for b in state.BUURTTYPES if b not in view.buurttype)
-rest = None if whole else data.selection_values(ctx.version, view.gemeente, view.regel,
-                                                ctx.privacy, rest_types)[0]
+with st.spinner(t("Overzicht berekenen…")):
+    rest = None if whole else data.selection_values(ctx.version, view.gemeente, view.regel,
+                                                    ctx.privacy, rest_types)[0]
 reference = view.referentie
 if whole and reference == "verschil_gemeente":
     st.info(t("De selectie is de hele gemeente: een verschil met de gemeente is altijd nul. Het "
@@ -78,7 +80,11 @@ for theme, label in THEME_LABELS.items():
             delta_color=colour, delta_arrow=arrow,
             help=t(tables.HEADLINE_HELP[kind]),
         )
-        if whole:
+        if whole and one_year:
+            # One measurement is no nulmeting: a card saying 'Nulmeting 2023: 64,1' beside the
+            # 2023 value would suggest a comparison that was never made.
+            against = t("Eén meting ({jaar}); nog geen verandering.", jaar=int(last["period"]))
+        elif whole:
             against = t("Nulmeting {jaar}: {waarde}.", jaar=int(first["period"]),
                         waarde=references.format_shown(first["value"], "waarde", row))
         else:
@@ -94,10 +100,11 @@ for theme, label in THEME_LABELS.items():
 st.subheader(t("Vroegsignalering"))
 # The cached filter (area code -> inside), not a list: a national selection has 12.000 buurten.
 inside = data.in_filter(ctx.version, view.gemeente, view.regel, "buurt", view.buurttype)
-signals = pd.concat([
-    data.early_warnings(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verslechterd"),
-    data.improvements(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verbeterd"),
-], ignore_index=True)
+with st.spinner(t("Vroegsignalering berekenen…")):
+    signals = pd.concat([
+        data.early_warnings(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verslechterd"),
+        data.improvements(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verbeterd"),
+    ], ignore_index=True)
 signals = signals[signals["area_code"].map(inside).fillna(False).astype(bool).to_numpy()]
 if signals.empty:
     st.success(t("Geen buurten met een signaal in de selectie."))
@@ -120,10 +127,21 @@ else:
     table = table.sort_values(["Buurt"], key=lambda c: c.map(order), kind="stable")
     names = dict(zip(data.catalogue_in(ctx.version)["name"], cat["name"], strict=True))
     marks = {"verslechterd": "▼ " + t("verslechterd"), "verbeterd": "▲ " + t("verbeterd")}
-    for buurt, rows in list(table.groupby("Buurt", sort=False))[:12]:
-        reasons = "\n".join(f"- {marks[k]}: {components.plain(i18n.translate_signal(r, view.taal, names))}"
-                            for k, r in zip(rows["signaal"], rows["reason"], strict=True))
+    listed = list(table.groupby("Buurt", sort=False))[:12]
+    for buurt, rows in listed:
+        # A generated value says so where it is read, not only in the download.
+        reasons = "\n".join(
+            f"- {marks[k]}: {components.plain(i18n.translate_signal(r, view.taal, names))}"
+            + (" (synth.)" if synthetic == "ja" else "")
+            for k, r, synthetic in zip(rows["signaal"], rows["reason"], rows["Synthetisch"],
+                                       strict=True))
         st.markdown(f"**{components.plain(str(buurt))}**\n{reasons}")
+    if any((rows["Synthetisch"] == "ja").any() for _, rows in listed):
+        st.caption(t("(synth.): synthetisch demogegeven, geen echte meting."))
+    # By attribution, as under the figures above ('CBS', 'Synthetic demo data'), in the language.
+    components.sources_footer([ctx.source_line(str(key)).removeprefix("Bron: ")
+                               .removeprefix("Source: ")
+                               for _, rows in listed for key in rows["source"].dropna()])
     if table["Buurt"].nunique() > 12:
         st.caption(t("En nog {n} buurten: zie de download.", n=table["Buurt"].nunique() - 12))
     # One presentation: the list above; the same rows (all of them) as a file.

@@ -95,6 +95,7 @@ with tab_import:
                           file_name="sjabloon-signalen.xlsx")
     upload = st.file_uploader(t("Bestand met signalen"), type=["csv", "xlsx"],
                               key="signalen_bestand")
+    components.upload_box_words(["csv", "xlsx"], several=False)
     if upload is not None and st.button(t("Importeren"), type="primary", disabled=not who):
         count, problem = signals.import_file(opened, upload.name, upload.getvalue(), who,
                                              set(codes), set(projects))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, signals, state, tables
+from dashboard import components, corporations, data, i18n, signals, state, tables
 from dashboard.context import TYPE_PLURAL
 from metrics import references
 
@@ -27,8 +27,10 @@ st.multiselect(
 )
 # Everything that does not depend on the filter is cached per gemeente and indicator (data.py).
 ranks_in_filter = view.referentie in tables.SELECTION_REFERENCES
-averages, legend = data.trend_averages(ctx.version, view.gemeente, view.regel, ctx.privacy,
-                                       view.indicator, view.referentie, view.nulmeting, view.taal)
+with st.spinner(t("Trends berekenen…")):  # in the page's language (not in data.py's cache)
+    averages, legend = data.trend_averages(ctx.version, view.gemeente, view.regel, ctx.privacy,
+                                           view.indicator, view.referentie, view.nulmeting,
+                                           view.taal)
 lines = [("gemeente", t("Gemeente {naam}", naam=ctx.gemeente_name), "gemeente")] + [
     (b, t("Gemiddelde {typen}", typen=t(TYPE_PLURAL[b])), "buurttype") for b in view.buurttype
 ]
@@ -49,6 +51,10 @@ shown = (pd.concat(series, ignore_index=True) if series
                               view.indicator)["ind"].iloc[0:0].assign(shown=None))
 if legend is None:
     legend = references.reference_legend(view.referentie, indicator, view.nulmeting)
+# The legend's words come from metrics in Dutch: on screen in the page's language (the table's
+# header is translated with the table; its download stays Dutch).
+title_shown = i18n.translate_title(legend.title, view.taal)
+unit_shown = i18n.translate_number_text(legend.unit, view.taal) if legend.unit else legend.unit
 shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "n", "ci_low", "ci_high"])))
 shown = shown.assign(
     waarde_tekst=[references.format_shown(v, view.referentie, indicator) for v in shown["shown"]],
@@ -61,13 +67,13 @@ bands = corporations.project_bands(ctx.projects(), list(view.gebieden))
 bands, origins = signals.project_origins(ctx, bands)
 if shown["shown"].notna().any():
     components.chart(
-        "trend_chart", shown, title=legend.title, y_title=legend.unit,
+        "trend_chart", shown, title=title_shown, y_title=unit_shown,
         decimals=int(indicator["decimals"]), nulmeting=view.nulmeting, projects=bands,
         taal=view.taal, width="stretch",
     )
     st.caption(
         t("Lijnen per jaar: de gekozen gebieden, de gemeente en het gemiddelde per buurttype "
-          "(gewogen naar inwoners).") + f" {legend.caption} "
+          "(gewogen naar inwoners).") + f" {i18n.translate_sentences(legend.caption, view.taal)} "
         + t("Banden tonen de 95%-marge waar bekend.")
         + (" " + t("Driehoekjes boven in de grafiek, met een dunne stippellijn: de start van {n} "
                    "projecten in de gekozen gebieden (wijs ze aan voor de naam; zie de tabel "

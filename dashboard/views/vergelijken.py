@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, data, profiles, state
+from dashboard import components, data, i18n, profiles, state
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
@@ -28,7 +28,8 @@ if len(codes) < 2:
               "en hun wijk)."))
     st.stop()
 
-long = ctx.comparison(tuple(codes))
+with st.spinner(t("Vergelijking berekenen…")):  # in the page's language (not in data.py)
+    long = ctx.comparison(tuple(codes))
 if long.empty:
     st.warning(t("Voor deze gebieden zijn geen cijfers geladen."))
     st.stop()
@@ -57,17 +58,29 @@ st.caption(t(
 wide = profiles.comparison_wide(long)
 labelled = long.assign(Indicator=[profiles.row_label(n, u) for n, u in zip(
     long["Indicator"], long["Eenheid"], strict=True)])
+columns = profiles.column_labels(long)
+if view.taal != "nl":
+    # On screen in the page's language: units, the 'Opvallend' words, '(wijk)', 'onderdrukt'.
+    # Rows and columns are looked up by these labels for the shading, so both sides change
+    # alike; the download stays Dutch.
+    own = {label: label.replace(" (wijk)", f" ({t('wijk')})") for label in columns.values()}
+    columns = {code: own[label] for code, label in columns.items()}
+    wide = wide.rename(columns=own)
+    words = [c for c in wide.columns if c != "Thema"]  # Thema holds the keys the tables split on
+    wide[words] = components.translated_cells(wide[words], view.taal)
+    labelled["Indicator"] = labelled["Indicator"].map(lambda s: i18n.translate_cell(s, view.taal))
 
 
 # One table per theme, drawn once per comparison and replayed from the cache after that.
 data.replayed("comparison_tables", wide, (
     ("marks", dict(zip(zip(labelled["Indicator"], labelled["Code"], strict=True),
                        labelled["mark"], strict=True))),
-    ("columns", profiles.column_labels(long)),
+    ("columns", columns),
     ("direction_of", dict(zip(labelled["Indicator"],
                               labelled["indicator_id"].map(ctx.catalogue["direction"]),
                               strict=True))),
     ("headings", {key: t(label) for key, label in THEME_LABELS.items()}),
+    ("labels", {c: t(c) for c in ("Indicator", "Jaar", "Gemeente", "Opvallend")}),
 ))
 st.caption(t("Paars: het beste gebied, oranje: het minste, alleen waar het verschil opvalt; "
              "de kolom 'Opvallend' zegt hetzelfde in woorden. (synth.): synthetisch demogegeven. "

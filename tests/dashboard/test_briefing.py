@@ -472,3 +472,43 @@ def test_every_fixed_text_of_the_pdf_has_an_english_entry() -> None:
 def test_the_whole_gemeente_has_no_second_line_of_itself_in_its_trends(contents) -> None:
     assert all(f.trend_gemeente == () for f in contents["gemeente"].figures)
     assert all(f.trend_gemeente for f in contents["wijk"].figures)
+
+
+# Dutch words of units and change sentences that an English briefing must not carry over (not
+# 'van': source titles and buurt names hold it, 'herberekend op de grenzen van 2024').
+DUTCH_IN_ENGLISH = ("procentpunt", "inwoners", "woningen", "duizend euro", "gedaald", "gestegen",
+                    "duidelijk meer dan toeval", "gegenereerde demowaarden", "naar")
+
+
+@pytest.mark.parametrize("area", ["", "BU02020100"], ids=["gemeente", "buurt"])
+def test_the_english_briefing_keeps_to_two_pages_and_writes_its_units_in_english(demo_db,
+                                                                              area) -> None:
+    # Before: the English gemeente briefing ran two lines onto a third page, and its
+    # kernboodschap, largest changes and buurt context kept Dutch units ('per 1.000 inwoners').
+    pdf = briefing.generate_pdf(demo_db, briefing.Selection(gemeente="GM0202", area=area,
+                                                            nulmeting=2014, taal="en"), TODAY)
+    text, pages = pdf_text(pdf)
+    assert pages <= 2
+    assert "Key message" in text
+    left = [word for word in DUTCH_IN_ENGLISH if word in text]
+    assert not left, left
+
+
+def test_a_change_in_the_briefing_marks_a_generated_value_where_it_is_read(demo_db) -> None:
+    content = briefing.build(scope_from(demo_db), pd.DataFrame(),
+                             briefing.Selection(gemeente="GM0202", area="BU02020100",
+                                                nulmeting=2014), TODAY)
+    # Markt's survey figures are generated (synthetic) in the demo: every sentence that ends on
+    # one says so, in the kernboodschap as in the lists of largest changes.
+    survey = [s for s in (*content.key_messages, *content.improvements, *content.declines)
+              if "Bereid zich in te zetten" in s or "bereid zich in te zetten" in s]
+    assert survey and all("(synth.)" in s for s in survey)
+
+
+def test_a_signal_on_a_generated_value_is_marked_in_the_briefing(demo_db) -> None:
+    content = briefing.build(scope_from(demo_db), pd.DataFrame(),
+                             briefing.Selection(gemeente="GM0202", nulmeting=2014), TODAY)
+    # The demo's survey figures are generated: a signal about one says so.
+    survey = [w for w in content.warnings if "Rapportcijfer leefbaarheid buurt" in w
+              or "Mensen kennen elkaar nauwelijks" in w]
+    assert survey and all(w.endswith("(synth.)") for w in survey)

@@ -34,9 +34,6 @@ DUTCH = ("procentpunt", "verbeterd", "verslechterd", "gelijk", "gemiddelde", "wa
          "gemeente", "buurttype", "gunstig", "ongunstig", "hoger", "lager", "beter", "slechter")
 DUTCH_WORD = re.compile(r"\b(" + "|".join(DUTCH) + r")\b")
 DERIVED_HEADERS = {"Waarde", "Value"}
-# Pages whose English (chart titles, the briefing's text) is still being completed: walked for
-# exceptions and derived values like every page, checked for Dutch words once taken off this set.
-ENGLISH_PENDING = {"briefing", "trends", "vergelijken", "data"}
 WIDGETS = ("selectbox", "multiselect", "radio", "text_input", "toggle", "checkbox", "date_input",
            "number_input", "slider", "select_slider", "button", "text_area", "button_group")
 
@@ -74,6 +71,9 @@ def data_texts(demo_db: Path) -> list[str]:
 
 
 def dutch_left(text: str, data_texts: list[str]) -> list[str]:
+    # Markdown's escapes (data shown as literal text, components.plain) are not what a person
+    # reads: '\(50150NED\)' is read as '(50150NED)', so the data text is found in it.
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|~$])", r"\1", text)
     for value in data_texts:
         if value in text:
             text = text.replace(value, " ")
@@ -180,7 +180,7 @@ def test_every_view_renders_and_names_its_numbers(page: str, taal: str, app_env,
         elif reference != "waarde":
             derived = values - measured[level]
             assert not derived, f"{where}: een kolom 'Waarde' met een afgeleide waarde, {sorted(derived)[:5]}"
-        if taal == "en" and page not in ENGLISH_PENDING:
+        if taal == "en":
             left = dutch_left(visible_text(at), data_texts)
             assert not left, f"{where}: Nederlandse woorden in het Engels: {left}"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -106,3 +107,43 @@ def test_the_upload_page_previews_and_refuses_in_the_command_lines_words(
     refused = capsys.readouterr().err.strip().splitlines()[-1]
     results, error = uploads.commit_files([(path.name, path.read_bytes())], {}, user=beheerder)
     assert results is None and refused == f"Geweigerd. {error}"
+
+
+@pytest.fixture(scope="module")
+def renkum_holds_more(two_gemeenten: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Arnhem (first by name) with the figures of two buurten only, Renkum with all of its own."""
+    folder = two_gemeenten.parent
+    target = tmp_path_factory.mktemp("ongelijk") / "ongelijk.duckdb"
+    lines = (folder / "inwoners_GM0202.csv").read_text(encoding="utf-8").splitlines()
+    few = folder / "inwoners_GM0202_twee_buurten.csv"
+    few.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    pipeline.load_paths(target, [BOUNDARIES["0202"], few], how="test")
+    pipeline.load_paths(target, [BOUNDARIES["0274"], folder / "inwoners_GM0274.csv"], how="test")
+    return target
+
+
+def test_the_app_opens_on_the_gemeente_with_the_most_figures_not_the_first_by_name(
+        renkum_holds_more, monkeypatch):
+    at = run(renkum_holds_more, monkeypatch)
+    assert not at.exception, at.exception
+    picker = next(s for s in at.sidebar.selectbox if s.label == "Gemeente")
+    # Still listed by name, with Arnhem first; chosen is the gemeente with more figures.
+    assert picker.options == ["Arnhem (GM0202)", "Renkum (GM0274)", "Nederland (NL)"]
+    assert picker.value == "GM0274"
+
+
+def test_a_gemeente_in_the_address_still_wins_over_the_one_with_the_most_figures(
+        renkum_holds_more, monkeypatch):
+    at = run(renkum_holds_more, monkeypatch, gemeente="GM0202")
+    assert not at.exception, at.exception
+    picker = next(s for s in at.sidebar.selectbox if s.label == "Gemeente")
+    assert picker.value == "GM0202"
+
+
+def test_with_the_same_number_of_figures_the_first_by_name_opens():
+    from dashboard.context import most_data
+
+    gemeenten = pd.DataFrame({"code": ["GM0274", "GM0202", "NL"],
+                              "name": ["Renkum", "Arnhem", "Nederland"],
+                              "observations": [5, 5, 10]})
+    assert most_data(gemeenten) == "GM0202"

@@ -1,0 +1,96 @@
+"""English mode word by word: unit words translated whole and only in short cells, titles with two
+brackets, the Dutch upload box, spinners in the page's language (issue 20)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from app_walk import run
+
+from dashboard import i18n, profiles
+
+DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
+
+
+@pytest.mark.parametrize("dutch,english", [
+    ("-1,9 %-punt (vanaf 2016)", "-1,9 %-points (since 2016)"),
+    ("+440 (vanaf 2016)", "+440 (since 2016)"),
+    ("12,5 per 1.000 inwoners (synthetisch)", "12,5 per 1.000 inhabitants (synthetic)"),
+    ("Beste: Markt; minste: Weverstraat (buiten de marges).",
+     "Best: Markt; weakest: Weverstraat (beyond the margins)."),
+    ("Leefbaarometer: amenities (afwijking)", "Leefbaarometer: amenities (deviation)"),
+    ("onderdrukt", "suppressed"),
+])
+def test_a_short_cell_is_written_in_english(dutch: str, english: str) -> None:
+    assert i18n.translate_cell(dutch, "en") == english
+
+
+def test_a_unit_word_is_replaced_only_as_a_whole_word() -> None:
+    # 'middel' (a reliability) is no unit inside 'gemiddelde', nor 'aantal' inside 'aantallen'.
+    assert i18n.translate_number_text("het gemiddelde middel", "en") == "het gemiddelde medium"
+    assert i18n.translate_number_text("aantallen", "en") == "aantallen"
+
+
+def test_a_definition_in_a_table_stays_as_the_source_wrote_it() -> None:
+    definition = ("Alle door de politie geregistreerde misdrijven per 1.000 inwoners: het aantal "
+                  "gedeeld door het gemiddelde aantal inwoners op 1 januari.")
+    assert i18n.translate_cell(definition, "en") == definition
+
+
+def test_a_title_with_two_brackets_is_translated_in_both() -> None:
+    assert (i18n.translate_title("Percentielrang binnen de selectie (0-100) (percentielrang)", "en")
+            == "Percentile rank within the selection (0-100) (percentile rank)")
+
+
+def test_an_english_name_that_names_its_unit_gets_no_second_unit() -> None:
+    assert profiles.row_label("Social cohesion (scale score)", "schaalscore (0-10)") == (
+        "Social cohesion (scale score)")
+    assert profiles.row_label("Sociale samenhang (schaalscore)", "schaalscore (0-10)") == (
+        "Sociale samenhang (schaalscore)")
+    assert profiles.row_label("Registered crimes", "aantal") == "Registered crimes (aantal)"
+
+
+def test_no_spinner_text_is_fixed_in_one_language_in_the_cache_module() -> None:
+    # A cached function's spinner text is fixed when the module loads, in Dutch; the pages show
+    # their own spinner through t() instead.
+    source = (DASHBOARD / "data.py").read_text(encoding="utf-8")
+    assert not re.findall(r'show_spinner="', source)
+
+
+def _upload_styles(at) -> str:  # noqa: ANN001
+    return " ".join(str(node.proto) for node in at.get("html"))
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_upload_box_speaks_dutch_in_dutch_and_is_left_alone_in_english() -> None:
+    dutch = run("data")
+    assert not dutch.exception, dutch.exception
+    assert "Maximaal 200 MB per bestand" in _upload_styles(dutch)
+    assert "Bestanden kiezen" in _upload_styles(dutch)
+    # No note about English words that the box no longer shows.
+    assert not any("Browse files" in c.value for c in dutch.caption)
+    english = run("data", taal="en")
+    assert not english.exception, english.exception
+    assert "Maximaal" not in _upload_styles(english)
+    assert english.get("file_uploader")[0].proto.label == "File to load"
+
+
+@pytest.mark.usefixtures("app_env")
+def test_downloads_offered_without_a_table_say_in_english_that_they_are_dutch() -> None:
+    note = "The downloads are in Dutch (column names and words), as the monitor records them."
+    english = run("vergelijken", taal="en", gebieden="BU02020100,BU02020101")
+    assert not english.exception, english.exception
+    assert note in [c.value for c in english.caption]
+    dutch = run("vergelijken", gebieden="BU02020100,BU02020101")
+    assert not any("downloads zijn in het Nederlands" in c.value for c in dutch.caption)
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_sidebar_names_each_indicator_with_its_unit_in_english() -> None:
+    at = run("overzicht", taal="en", thema="veiligheid", indicator="geweld")
+    assert not at.exception, at.exception
+    [picker] = [s for s in at.sidebar.selectbox if s.label == "Indicator"]
+    assert "Registered violent crimes (per 1.000 inhabitants)" in picker.options
+    assert not [o for o in picker.options if "inwoners" in o or "woningen" in o]
