@@ -867,6 +867,9 @@ EN: dict[str, str] = {
     "Maximaal 200 MB per bestand. Meerdere bestanden worden samen geladen: alle of geen.":
     "At most 200 MB per file. Several files are loaded together: all or none.",
     "En nog {n} projecten: zie de monitor.": "And {n} more projects: see the monitor.",
+    # --- issue 22: share link copy button, map component ---
+    "Kopieer": "Copy",
+    "Gekopieerd": "Copied",
 }
 
 
