@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, data, i18n, maps, state
+from dashboard import components, data, i18n, map_component, maps, state
 from metrics import references
 from metrics.formatting import format_number
 
@@ -16,14 +16,15 @@ st.title(t("Kaart: {naam}", naam=indicator["name"]))
 labels = st.toggle(t("Namen op de kaart"), key="kaart_namen",
                    help=t("Schrijf de namen van de gebieden in het filter op de kaart. De naam "
                           "van elk gebied staat ook in de tooltip."))
-drawn = data.map_view(
-    ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
-    view.referentie, view.nulmeting, view.jaar, view.buurttype, view.buurt, view.taal, labels,
-)
+args = (ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
+        view.referentie, view.nulmeting, view.jaar, view.buurttype)
+# The legend and table; the map itself is the component's (shapes once, colours per change).
+drawn = data.map_view(*args, None, view.taal, False, deck=False)
+layers = data.map_layers(*args, view.buurt, view.taal, labels)
 if drawn is None:
     st.warning(t("Voor {naam} zijn op dit niveau geen grenzen geladen; de cijfers staan op de andere pagina's. Laad de CBS/PDOK wijk- en buurtkaart op de pagina 'Over de data' of met: python -m data_loaders load wijkenbuurten_2024.gpkg --gemeente {code}", naam=ctx.gemeente_name, code=view.gemeente))  # noqa: E501
     st.stop()
-geo, legend, deck = drawn["geo"], drawn["legend"], drawn["deck"]
+geo, legend = drawn["geo"], drawn["legend"]
 breaks, colours, better_high = drawn["breaks"], drawn["colours"], drawn["better_high"]
 synthetic = geo["synthetic"]
 if not breaks:
@@ -35,9 +36,11 @@ if not breaks:
 
 left, right = st.columns([3, 1])
 with left:
-    event = st.pydeck_chart(
-        deck, on_select="rerun", selection_mode="single-object", key="kaart", height=560
-    )
+    event = map_component.draw(
+        layers, key="kaart", height=560,
+        label=t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
+                niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal),
+                jaar=view.jaar))
     st.caption(
         t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
           niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal), jaar=view.jaar)
@@ -58,12 +61,9 @@ with right:
     )
     components.synthetic_banner(bool(synthetic.any()))
 
-picked = (event.selection.objects or {}).get("gebieden", []) if event else []
-if picked:
-    code = picked[0].get("properties", picked[0]).get("c")
-    if code:
-        # A click opens the area's profile, with everything else of this view kept.
-        state.go_to("views/buurtprofiel.py", buurt=code)
+if event and event.get("click") and state.once(f"kaart:klik:{event.get('n')}"):
+    # A click opens the area's profile, with everything else of this view kept.
+    state.go_to("views/buurtprofiel.py", buurt=str(event["click"]))
 
 st.subheader(t("Tabel bij de kaart"))
 table = drawn["table"]
