@@ -11,7 +11,7 @@ import html
 
 # The field selects itself on focus, so copying by hand also works where the clipboard API is
 # not offered (an address without https on a municipal network).
-_SCRIPT = """<script>
+COPY_SCRIPT = """<script>
 (() => {
   const box = document.currentScript.previousElementSibling;
   const field = box.querySelector('input'), button = box.querySelector('button');
@@ -41,5 +41,5 @@ def share_html(link: str, *, title: str, label: str, done: str, caption: str) ->
         f'rgba(49,51,63,.2);border-radius:.4rem;background:white;cursor:pointer">{e(label)}'
         "</button></div>"
         f'<p style="font-size:.8rem;opacity:.7;margin:.3rem 0 0">{e(caption)}</p></div>'
-        + _SCRIPT
+        + COPY_SCRIPT
     )
