@@ -91,6 +91,8 @@ def healthy(port: int) -> bool:
 @contextmanager
 def served(app: App, db: Path):
     """The app under `streamlit run` on its own port, stopped afterwards."""
+    if healthy(app.port):  # another server there would be measured instead
+        raise SystemExit(f"Poort {app.port} is al in gebruik: stop wat daar draait.")
     env = {**os.environ, "BUURTMONITOR_DB": str(db), "PYTHONPATH": str(ROOT),
            "BUURTMONITOR_WERKDB": str(OUT / "werkdb-browser.sqlite")}
     log = (OUT / f"server-{app.port}.log").open("wb")
