@@ -39,9 +39,11 @@ class App:
     """One app under test: its script, port, page address and how its widgets are labelled."""
 
     def __init__(self, name: str, script: str, port: int, path: str, labels: dict[str, str],
-                 map_selector: str) -> None:
+                 map_selector: str, drawn_in_frame: str | None = None) -> None:
         self.name, self.script, self.port, self.path = name, script, port, path
         self.labels, self.map_selector = labels, map_selector
+        # A map in a frame: what shows, inside the frame, that it has drawn (first paint).
+        self.drawn_in_frame = drawn_in_frame
 
     def url(self, gemeente: str) -> str:
         return f"http://127.0.0.1:{self.port}{self.path.format(gemeente=gemeente)}"
@@ -53,24 +55,43 @@ APPS = [
     App("deze app", "dashboard/app.py", 8513,
         "/kaart?gemeente={gemeente}&indicator=lbm_score&thema=leefbaarheid"
         "&regel=inkomen_gemeente_kwintiel",
-        APP_LABELS, '[data-testid="stMain"] iframe, [data-testid="stDeckGlJsonChart"] canvas'),
+        APP_LABELS, '[data-testid="stMain"] iframe, [data-testid="stDeckGlJsonChart"] canvas',
+        "body[data-drawn]"),
     App("pydeck-basislijn", "bench/apps/pydeck_app.py", 8523, "/?gemeente={gemeente}",
         {t: t for t in TYPES}, '[data-testid="stDeckGlJsonChart"] canvas'),
     App("folium-basislijn", "bench/apps/folium_app.py", 8533, "/?gemeente={gemeente}",
-        {t: t for t in TYPES}, '[data-testid="stMain"] iframe'),
+        {t: t for t in TYPES}, '[data-testid="stMain"] iframe',
+        ".leaflet-overlay-pane canvas, .leaflet-overlay-pane path"),
 ]
 
-# Resolves with the page time at which drawing settled: the first of 10 frames in a row that
-# came less than 50 ms apart (a busy main thread or rasteriser delays frames).
-SETTLED = """async () => {
+# Logged in every page from its start: each animation frame and the last change to the page.
+# A busy main thread or rasteriser delays frames; a run that rebuilds the page changes it.
+LOGGER = """(() => {
+  if (window !== window.top) return;
+  window.__frames = []; window.__changed = 0;
+  const tick = (ts) => {
+    window.__frames.push(ts);
+    if (window.__frames.length > 6000) window.__frames.splice(0, 3000);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  new MutationObserver(() => { window.__changed = performance.now(); }).observe(document, {
+    subtree: true, childList: true, attributes: true, characterData: true });
+})();"""
+# Waits for 10 frames in a row less than 50 ms apart, then answers when drawing settled after
+# t0: the end of the last slow frame or the last change to the page, whichever came later.
+SETTLED = """async (t0) => {
   const frame = () => new Promise(r => requestAnimationFrame(r));
-  let last = await frame(), calm = 0, since = last;
+  let last = await frame(), calm = 0;
   while (calm < 10) {
     const now = await frame();
-    if (now - last < 50) { if (calm === 0) since = last; calm += 1; } else { calm = 0; }
+    calm = now - last < 50 ? calm + 1 : 0;
     last = now;
   }
-  return since;
+  const f = window.__frames;
+  let end = t0;
+  for (let i = 1; i < f.length; i++) if (f[i] > t0 && f[i] - f[i - 1] > 50) end = f[i];
+  return Math.max(end, window.__changed > t0 ? window.__changed : t0);
 }"""
 IDLE = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -146,19 +167,25 @@ class Wire:
 
 
 def offline(context) -> None:
-    """Refuse every request that leaves the machine (tiles, CDNs), as on an offline desktop."""
+    """Refuse every request that leaves the machine (tiles, CDNs), as on an offline desktop;
+    and log frames and page changes from the start (LOGGER)."""
     context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+    context.add_init_script(LOGGER)
 
 
-def settle(page, app: App, timeout_ms: int = 180_000) -> float:
-    """Wait for the map and a finished run, then for drawing to settle; the page time then."""
+def settle(page, app: App, t0: float = 0.0, timeout_ms: int = 180_000) -> float:
+    """Wait for the map and a finished run, then for drawing to settle; the page time at which
+    it settled (after t0, a page time)."""
     found = page.wait_for_selector(f'{app.map_selector}, [data-testid="stException"]',
                                    state="attached", timeout=timeout_ms)
     if found.get_attribute("data-testid") == "stException":
         raise SystemExit(f"{app.name}: fout op de pagina: {found.inner_text()[:300]}")
+    if app.drawn_in_frame and found.evaluate("e => e.tagName") == "IFRAME":
+        page.frame_locator('[data-testid="stMain"] iframe').first.locator(
+            app.drawn_in_frame).first.wait_for(state="attached", timeout=timeout_ms)
     page.wait_for_timeout(150)  # a run may start a moment after the click
     page.wait_for_function(IDLE, timeout=timeout_ms, polling=20)
-    return page.evaluate(SETTLED)
+    return page.evaluate(SETTLED, t0)
 
 
 def first_paint(browser, app: App, gemeente: str) -> float:
@@ -205,8 +232,8 @@ def changes(browser, app: App, gemeente: str) -> dict:
             key = tuple(sorted(selection))
             mark = wire.mark()
             click_step(page, app, action, kind)
-            end = settle(page, app)
             start = page.evaluate("() => window.__t0")
+            end = settle(page, app, start)
             size, messages = wire.since(mark)
             out.append({"s": (end - start) / 1000, "bytes": size, "messages": messages,
                         "repeat": key in seen})

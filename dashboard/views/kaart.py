@@ -73,11 +73,11 @@ key = ("kaart", ctx.version, view.gemeente, view.regel, ctx.privacy, view.indica
        view.referentie, view.nulmeting, view.jaar, tuple(view.buurttype), view.taal)
 # On screen the headers follow the language; the downloads keep the Dutch ones (and say so).
 on_screen = components.translated_headers(table, view.taal)
-if len(table) <= maps.LARGE_MAP:
+if len(table) <= maps.TABLE_ON_REQUEST:
     components.dataframe(on_screen, key=(*key, "scherm"))
 else:
-    # Thousands of rows (a province or the country) are megabytes for the browser on every
-    # rerun and seconds to lay out per filter choice: shown on request, always downloadable.
+    # A long table costs the browser more than it gives beside the map (thousands of rows are
+    # megabytes on every rerun): shown on request, always downloadable.
     st.caption(t("{n} gebieden in het filter: zo'n grote tabel verschijnt alleen op verzoek. De "
                  "downloads bevatten ze allemaal.", n=format_number(len(table), 0)))
     if st.toggle(t("Toon de tabel"), key="kaart_tabel"):

@@ -149,6 +149,7 @@
       // How many times the areas were painted (browser tests wait for it) and how long it took.
       document.body.dataset.drawn = String((Number(document.body.dataset.drawn) || 0) + 1);
       document.body.dataset.drawMs = String(Math.round(performance.now() - started));
+      document.body.dataset.drawnAt = String(Math.round(performance.timeOrigin + performance.now()));
     },
     _labels(ctx, t, visible) {
       const inside = visible.filter((i) => paint.fill[i] !== paint.outside);
