@@ -166,10 +166,28 @@ class Wire:
         return self.cdp.send("Runtime.getHeapUsage")["usedSize"] / 1e6
 
 
+VENDOR = ROOT / "dashboard" / "map_component" / "frontend" / "vendor"
+
+
+def _outside(route) -> None:
+    """Leaflet from a CDN (the folium baseline asks for it) is served from the local copy, as
+    an offline site would host it: without it that map does not draw at all. Its other
+    scripts and styles (jQuery, Bootstrap, which its map does not use) arrive empty, since a
+    failed one stops the rest from loading. Everything else is refused."""
+    name = route.request.url.split("?")[0].rsplit("/", 1)[-1]
+    kind = "text/css" if name.endswith(".css") else "application/javascript"
+    if name in {"leaflet.js", "leaflet.css"}:
+        route.fulfill(status=200, content_type=kind, body=(VENDOR / name).read_bytes())
+    elif name.endswith((".js", ".css")):
+        route.fulfill(status=200, content_type=kind, body=b"")
+    else:
+        route.abort()
+
+
 def offline(context) -> None:
     """Refuse every request that leaves the machine (tiles, CDNs), as on an offline desktop;
     and log frames and page changes from the start (LOGGER)."""
-    context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+    context.route(lambda url: not url.startswith("http://127.0.0.1"), _outside)
     context.add_init_script(LOGGER)
 
 
