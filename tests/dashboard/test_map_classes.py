@@ -66,7 +66,9 @@ def test_names_appear_on_the_map_when_asked() -> None:
     at.toggle(key="kaart_namen").set_value(True).run()
     again = map_args(at)
     assert again["paint"]["labels"] is True
-    # The names are the tooltip texts the browser holds since the first run: not sent again.
+    # The names are the tooltip texts the browser holds since the first run: neither they nor
+    # the shapes are sent again, only what is painted.
     assert "texts" not in again and again["texts_key"] == first["texts_key"]
+    assert "shapes" not in again and again["shapes_key"] == first["shapes_key"]
     names = [line[0] for line in first["texts"]["lines"]]
     assert "Markt" in names
