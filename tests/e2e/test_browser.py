@@ -135,6 +135,21 @@ def test_the_map_tooltip_names_the_area_and_a_click_opens_its_profile(page) -> N
     assert page.locator("h1").first.inner_text().startswith("Buurtprofiel")
 
 
+def test_the_map_draws_again_after_a_visit_to_another_page(page) -> None:
+    # The shapes went with the first run; a new map frame finds them kept in the app's window.
+    open_page(page, "/kaart", settle_ms=1500)
+    page.frame_locator(MAP).locator("body[data-drawn]").wait_for()
+    page.get_by_role("link", name="Trends").click()
+    page.wait_for_url(re.compile(r"/trends\?"))
+    wait_for_run(page)
+    page.get_by_role("link", name="Kaart").click()
+    page.wait_for_url(re.compile(r"/kaart\?"))
+    wait_for_run(page)
+    page.frame_locator(MAP).locator("body[data-drawn]").wait_for(timeout=30_000)
+    text, _ = _hover_an_area(page)
+    assert len(text.splitlines()) >= 3, text
+
+
 def test_a_filter_change_recolours_the_map_without_sending_its_shapes_again(page) -> None:
     image_module = pytest.importorskip("PIL.Image")
     frames: list[bytes] = []
