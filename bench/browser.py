@@ -250,6 +250,10 @@ def changes(browser, app: App, gemeente: str) -> dict:
             key = tuple(sorted(selection))
             mark = wire.mark()
             click_step(page, app, action, kind)
+            # The run has begun once the server answers: before that the page looks idle.
+            deadline = time.monotonic() + 60
+            while wire.mark() == mark and time.monotonic() < deadline:
+                page.wait_for_timeout(10)
             start = page.evaluate("() => window.__t0")
             end = settle(page, app, start)
             size, messages = wire.since(mark)
