@@ -1,10 +1,11 @@
 """`make bench`: build the national benchmark database, time the app against a baseline, report.
 
-python -m bench [--schaal 1.0] [--runs 20] [--hergebruik] [--alleen-signalen]
+python -m bench [--schaal 1.0] [--runs 20] [--hergebruik] [--alleen-signalen] [--zonder-browser]
 
 Writes var/bench/bench.duckdb (never the demo database) and var/bench/results.json, and prints a
-table with every figure next to its target. --schaal below 1 keeps only part of the gemeenten
-(for a quick try); the targets are meant for the full national set.
+table with every figure next to its target, then the browser measurement (bench/browser.py: this
+app against two baseline apps in headless Chromium; var/bench/browser.json). --schaal below 1
+keeps only part of the gemeenten (for a quick try); the targets are meant for the full national set.
 """
 
 from __future__ import annotations
@@ -364,6 +365,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="gebruik de bestaande bench-database (laadtijd uit results.json)",
     )
+    parser.add_argument(
+        "--zonder-browser",
+        action="store_true",
+        help="sla de browsermeting (bench/browser.py) over",
+    )
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     db = OUT / "bench.duckdb"
@@ -421,6 +427,12 @@ def main(argv: list[str] | None = None) -> int:
     previous.write_text(json.dumps(results, indent=1))
     print(report(results))
     print(f"\nResultaten: {previous.relative_to(ROOT)}")
+    if not args.zonder_browser:
+        from bench import browser
+
+        print()
+        browser.main([])
+        print(f"\nResultaten: {(OUT / 'browser.json').relative_to(ROOT)}")
     return 0
 
 

@@ -65,8 +65,13 @@ FILTERS = [
 
 
 def deck_bytes(at) -> int:
+    """What the map sent in the last run: a pydeck spec, or the map component's arguments
+    (after a filter change only its colour classes: the shapes went with the first run)."""
     charts = at.get("deck_gl_json_chart")
-    return len(charts[0].proto.json.encode("utf-8")) if charts else 0
+    if charts:
+        return len(charts[0].proto.json.encode("utf-8"))
+    parts = at.get("component_instance")
+    return len(parts[0].proto.json_args.encode("utf-8")) if parts else 0
 
 
 def page_times(page: str, params: dict[str, str], runs: int) -> dict:

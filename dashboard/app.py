@@ -16,7 +16,7 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from dashboard import access, context, i18n, state  # noqa: E402
+from dashboard import access, context, i18n, share, state  # noqa: E402
 from dashboard.context import THEME_LABELS, TYPE_PLURAL  # noqa: E402
 from dashboard.i18n import LANGUAGES  # noqa: E402
 from data_loaders import db  # noqa: E402
@@ -108,9 +108,12 @@ def sidebar(ctx: context.Context) -> None:
             **state.bind("referentie"),
         )
         st.divider()
-        st.markdown(f"**{t('Deel deze weergave')}**")
-        st.code(state.share_link(view, state.page_url()), language=None)
-        st.caption(t("Wie deze link opent, ziet precies deze pagina met deze keuzes."))
+        # One element with a copy button: a code block loaded a syntax highlighter (issue 22).
+        st.html(share.share_html(
+            state.share_link(view, state.page_url()), title=t("Deel deze weergave"),
+            label=t("Kopieer"), done=t("Gekopieerd"),
+            caption=t("Wie deze link opent, ziet precies deze pagina met deze keuzes.")),
+            unsafe_allow_javascript=True)
 
 
 def _short_rule(label: str) -> str:

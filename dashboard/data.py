@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import briefing, exports, i18n, maps, profiles, tables
+from dashboard.map_component import spec as map_spec
 from data_loaders import db, settings
 from metrics import aggregate, early_warning
 
@@ -464,6 +465,7 @@ def map_view(
     level: str, reference: str, nulmeting: int | None, year: int | None,
     buurttype: tuple[str, ...], selected: str | None, taal: str = "nl", labels: bool = False,
     signals: tuple[tuple[str, int, str], ...] | None = None, signal_layer: bool = False,
+    deck: bool = True,
 ) -> dict | None:
     """What the map page draws for one view, built once per view (None without boundaries).
 
@@ -491,12 +493,48 @@ def map_view(
     breaks = maps.map_classes(geo["shown"], reference, legend.diverging, legend.midpoint)
     info = catalogue_in(version, taal).loc[indicator]
     colours = maps.palette(info["direction"], len(breaks) + 1, better_high)
-    deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected, heads=heads,
-                           note=note, labels=labels, signal_layer=signal_layer)
-    deck.to_json()  # written now, once
+    if deck:  # the pydeck spec; the map page draws the map component instead (map_layers)
+        deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected,
+                               heads=heads, note=note, labels=labels,
+                               signal_layer=signal_layer)
+        deck.to_json()  # written now, once
     table = tables.map_table(geo, info, legend, reference, year)
     return {"geo": geo, "legend": legend, "breaks": breaks, "colours": colours,
-            "better_high": better_high, "deck": deck, "table": table}
+            "better_high": better_high, "deck": deck, "table": table, "note": note}
+
+
+# The map component (issue 22): shapes once per level, texts once per indicator view, and per
+# filter choice only the colour classes (dashboard/map_component/spec.py).
+@st.cache_resource(max_entries=8, show_spinner=False)
+def map_shapes(version: Version, gemeente: str, level: str) -> dict:
+    """The shapes of a level as the map component takes them (built once, shared)."""
+    return map_spec.shapes(geometries(version, gemeente, level))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def map_layers(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    level: str, reference: str, nulmeting: int | None, year: int | None,
+    buurttype: tuple[str, ...], selected: str | None, taal: str = "nl", labels: bool = False,
+    signals: tuple[tuple[str, int, str], ...] | None = None, signal_layer: bool = False,
+) -> dict | None:
+    """What the map component gets for one view (None without boundaries); see map_view.
+    `signals` add a line to the tooltips and, with `signal_layer`, a dot per area that has any."""
+    drawn = map_view(version, gemeente, rule, privacy, indicator, level, reference, nulmeting,
+                     year, buurttype, None, taal, False, signals, deck=False)
+    if drawn is None:
+        return None
+    shapes = map_shapes(version, gemeente, level)
+    ranks = buurttype if reference in tables.SELECTION_REFERENCES else None
+    return {
+        "shapes_key": map_spec.key_of(version, gemeente, level), "shapes": shapes,
+        "texts_key": map_spec.key_of(version, gemeente, rule, privacy, indicator, level,
+                                     reference, nulmeting, year, ranks, taal, signals),
+        "texts": map_spec.texts(drawn["geo"], shapes["codes"], drawn["note"]),
+        "paint": map_spec.paint(drawn["geo"], shapes["codes"], breaks=drawn["breaks"],
+                                colours=drawn["colours"], selected=selected, labels=labels,
+                                marks=signal_layer),
+    }
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -983,6 +983,9 @@ EN: dict[str, str] = {
     "the key indicators in the **{n} neighbourhoods** where {organisatie} spent ({van}–{tot}), "
     "beside **{m} neighbourhoods of the same type** where all organisations together spent less "
     "than {drempel} euro per inhabitant per year. Each neighbourhood counts once.",
+    # --- issue 22: share link copy button, map component ---
+    "Kopieer": "Copy",
+    "Gekopieerd": "Copied",
 }
 
 

@@ -340,3 +340,22 @@ def seen_version(signal_id: int, current: int, *, forget: bool = False) -> int:
         st.session_state.pop(key, None)
         return current
     return int(st.session_state.setdefault(key, current))
+
+
+# What this session's browser already holds (the map component's shapes and texts) and which
+# of its messages were handled: each name answers True once per session.
+_ONCE_KEY = "_once"
+
+
+def once(name: str) -> bool:
+    """True the first time this session asks about `name`, False every time after."""
+    seen = st.session_state.setdefault(_ONCE_KEY, set())
+    if name in seen:
+        return False
+    seen.add(name)
+    return True
+
+
+def widget_value(key: str) -> object:
+    """The last value a keyed widget or component sent (None before it sent any)."""
+    return st.session_state.get(key)

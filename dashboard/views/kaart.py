@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import components, data, i18n, maps, signals, state
+from dashboard import components, data, i18n, map_component, maps, signals, state
 from metrics import references
 from metrics.formatting import format_number
 
@@ -24,15 +24,15 @@ marked = marks is not None and st.toggle(
     t("Open signalen markeren"), key="kaart_signalen",
     help=t("Een stip op elk gebied met open signalen, groter bij meer signalen. Het aantal en de "
            "thema's staan in de tooltip. Bron: eigen registratie van signalen in de Buurtmonitor."))
-drawn = data.map_view(
-    ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
-    view.referentie, view.nulmeting, view.jaar, view.buurttype, view.buurt, view.taal, labels,
-    marks, marked,
-)
+args = (ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
+        view.referentie, view.nulmeting, view.jaar, view.buurttype)
+# The legend and table; the map itself is the component's (shapes once, colours per change).
+drawn = data.map_view(*args, None, view.taal, False, marks, deck=False)
+layers = data.map_layers(*args, view.buurt, view.taal, labels, marks, marked)
 if drawn is None:
     st.warning(t("Voor {naam} zijn op dit niveau geen grenzen geladen; de cijfers staan op de andere pagina's. Laad de CBS/PDOK wijk- en buurtkaart op de pagina 'Over de data' of met: python -m data_loaders load wijkenbuurten_2024.gpkg --gemeente {code}", naam=ctx.gemeente_name, code=view.gemeente))  # noqa: E501
     st.stop()
-geo, legend, deck = drawn["geo"], drawn["legend"], drawn["deck"]
+geo, legend = drawn["geo"], drawn["legend"]
 breaks, colours, better_high = drawn["breaks"], drawn["colours"], drawn["better_high"]
 synthetic = geo["synthetic"]
 if not breaks:
@@ -44,9 +44,11 @@ if not breaks:
 
 left, right = st.columns([3, 1])
 with left:
-    event = st.pydeck_chart(
-        deck, on_select="rerun", selection_mode="single-object", key="kaart", height=560
-    )
+    event = map_component.draw(
+        layers, key="kaart", height=560,
+        label=t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
+                niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal),
+                jaar=view.jaar))
     st.caption(
         t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
           niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal), jaar=view.jaar)
@@ -70,12 +72,9 @@ with right:
     )
     components.synthetic_banner(bool(synthetic.any()))
 
-picked = (event.selection.objects or {}).get("gebieden", []) if event else []
-if picked:
-    code = picked[0].get("properties", picked[0]).get("c")
-    if code:
-        # A click opens the area's profile, with everything else of this view kept.
-        state.go_to("views/buurtprofiel.py", buurt=code)
+if event and event.get("click") and state.once(f"kaart:klik:{event.get('n')}"):
+    # A click opens the area's profile, with everything else of this view kept.
+    state.go_to("views/buurtprofiel.py", buurt=str(event["click"]))
 
 st.subheader(t("Tabel bij de kaart"))
 table = drawn["table"]
@@ -85,11 +84,11 @@ key = ("kaart", ctx.version, view.gemeente, view.regel, ctx.privacy, view.indica
        view.referentie, view.nulmeting, view.jaar, tuple(view.buurttype), view.taal)
 # On screen the headers follow the language; the downloads keep the Dutch ones (and say so).
 on_screen = components.translated_headers(table, view.taal)
-if len(table) <= maps.LARGE_MAP:
+if len(table) <= maps.TABLE_ON_REQUEST:
     components.dataframe(on_screen, key=(*key, "scherm"))
 else:
-    # Thousands of rows (a province or the country) are megabytes for the browser on every
-    # rerun and seconds to lay out per filter choice: shown on request, always downloadable.
+    # A long table costs the browser more than it gives beside the map (thousands of rows are
+    # megabytes on every rerun): shown on request, always downloadable.
     st.caption(t("{n} gebieden in het filter: zo'n grote tabel verschijnt alleen op verzoek. De "
                  "downloads bevatten ze allemaal.", n=format_number(len(table), 0)))
     if st.toggle(t("Toon de tabel"), key="kaart_tabel"):

@@ -86,6 +86,8 @@ def run(page: str, **params: str) -> AppTest:
         at.run()
     for key, value in params.items():
         at.query_params[key] = value
+    if page == "kaart":  # the table under the map (on request) is part of what is checked
+        at.session_state["kaart_tabel"] = True
     # The (first) run of the page opens it with these parameters, as a shared link does.
     at.switch_page(PAGES[page]).run()
     return at

@@ -33,7 +33,7 @@ ENGLISH_MONTHS = re.compile(
 )
 TEXT_ELEMENTS = ("title", "header", "subheader", "markdown", "caption", "info", "warning",
                  "success", "error")  # fmt: skip
-CHARTS = ("vega_lite_chart", "arrow_vega_lite_chart", "deck_gl_json_chart")
+CHARTS = ("vega_lite_chart", "arrow_vega_lite_chart", "deck_gl_json_chart", "component_instance")
 
 
 def run_view(view: str, **params: str) -> AppTest:

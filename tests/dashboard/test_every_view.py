@@ -132,7 +132,8 @@ def visible_text(at) -> str:  # noqa: ANN001
     shown = seen(at)
     # Not the share link (query parameter names are part of the address, not of the language),
     # and of a widget what it shows (label, options, help), not the value it stands for.
-    parts = [text for kind, text in shown.texts
+    parts = [re.sub(r'value="[^"]*"', "", text) if kind == "html" else text
+             for kind, text in shown.texts
              if kind not in {"dataframe", "code", "vega_lite_chart", *WIDGETS}]
     for chart in at.get("vega_lite_chart"):  # its titles, not the names of its data fields
         parts += list(_titles(json.loads(chart.proto.spec)))

@@ -114,14 +114,14 @@ def test_the_trends_show_the_average_of_each_chosen_buurttype_only() -> None:
 def test_a_map_of_many_areas_shows_its_table_on_request_and_downloads_it_whole(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A national map has over 11.000 buurten; here a 'large' map is one above 20 areas.
+    # A national map has over 11.000 buurten; here a 'large' table is one above 20 rows.
     import re
 
     from app_walk import RecordingStorage, record_downloads
 
     from dashboard import maps
 
-    monkeypatch.setattr(maps, "LARGE_MAP", 20)
+    monkeypatch.setattr(maps, "TABLE_ON_REQUEST", 20)
     record_downloads(monkeypatch)
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["buurttype"] = "achterstand,midden,voorstand"
@@ -139,6 +139,6 @@ def test_a_map_of_many_areas_shows_its_table_on_request_and_downloads_it_whole(
     assert not at.exception
     assert len(at.dataframe[0].value) == shown
     # The same view below the threshold shows the table straight away.
-    monkeypatch.setattr(maps, "LARGE_MAP", 2_000)
+    monkeypatch.setattr(maps, "TABLE_ON_REQUEST", 2_000)
     at.toggle(key="kaart_tabel").set_value(False).run()
     assert len(at.dataframe[0].value) == shown

@@ -8,14 +8,15 @@ import csv
 import dataclasses
 import hashlib
 import io
-import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from app_walk import PAGES, copy_database, record_downloads, run, seen, xlsx_cells
+from map_args import map_args
 
-from dashboard import components, exports, state
+from dashboard import components, exports, share, state
+from dashboard.map_component import spec
 
 SCRIPT = "<script>alert('buurt')</script>Markt"
 IMG = "<img src=x onerror=alert(1)>Weverstraat"
@@ -70,8 +71,9 @@ def test_hostile_names_are_shown_as_text_and_downloads_never_run_a_formula(hosti
     assert not at.exception, at.exception
     shown = seen(at)
     for html_block in shown.of_type("html"):  # the only element that renders HTML
-        # The page's own markup (e.g. the briefing's small trend images) may use tags; the
-        # hostile names may only arrive escaped.
+        # The page's own markup (e.g. the briefing's small trend images, the share link's copy
+        # button and its script) may use tags; the hostile names may only arrive escaped.
+        html_block = html_block.replace(share.COPY_SCRIPT, "")
         assert "<script" not in html_block and "onerror" not in html_block
         assert "<b onmouseover" not in html_block
     for name, data in shown.downloads.items():
@@ -92,13 +94,13 @@ def test_hostile_names_are_shown_as_text_and_downloads_never_run_a_formula(hosti
 def test_the_map_tooltip_renders_names_as_text_not_html(hostile_app):
     at = run("kaart", indicator="lbm_score")
     assert not at.exception, at.exception
-    deck = seen(at)
-    tooltip = json.loads(deck.of_type("tooltip")[0])
-    # deck.gl puts a 'text' tooltip in the page with innerText; only an 'html' tooltip is parsed.
-    assert "html" not in tooltip and tooltip["text"].startswith("{n}\n")  # n: the area's name
-    names = [f["properties"]["n"] for f in json.loads(deck.of_type("deck_gl_json_chart")[0])
-             ["layers"][0]["data"]["features"]]
+    # The component writes its tooltip with textContent (never as HTML): the names arrive as
+    # they are, and the frontend has no innerHTML at all.
+    args = map_args(at)
+    names = [line[0] for line in args["texts"]["lines"]]
     assert SCRIPT in names and IMG in names
+    script = (Path(spec.__file__).parent / "frontend" / "main.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in script and "tip.textContent" in script
 
 
 @pytest.mark.parametrize("value", [FORMULA, AT_SIGN, PLUS, "-2+3", "\t=1+1", "\r=1+1"])

@@ -3,23 +3,21 @@ names on request."""
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 from app_walk import run
+from map_args import codes_of, fills, map_args
 
 from dashboard import maps
+from dashboard.map_component import spec
 
 
-def fills_and_legend(**params: str) -> tuple[dict[str, list], list[str], dict]:
+def fills_and_legend(**params: str) -> tuple[dict[str, str], list[str], dict]:
     at = run("kaart", **params)
     assert not at.exception, at.exception
-    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    features = spec["layers"][0]["data"]["features"]
-    fills = {f["properties"]["c"]: f["properties"]["f"] for f in features}
-    legend = [h.value for h in at.get("html")]
-    return fills, legend, spec
+    args = map_args(at)  # a fresh session: the shapes come with the first run
+    legend = [h.value for h in at.get("html") if "Legenda" in h.value]
+    return fills(args, codes_of(args)), legend, args
 
 
 @pytest.mark.usefixtures("app_env")
@@ -27,7 +25,7 @@ def fills_and_legend(**params: str) -> tuple[dict[str, list], list[str], dict]:
 def test_a_buurt_keeps_its_class_and_the_legend_its_classes_under_a_filter(referentie) -> None:
     everything, legend_all, _ = fills_and_legend(referentie=referentie)
     filtered, legend_some, _ = fills_and_legend(referentie=referentie, buurttype="achterstand")
-    grey = maps.OUTSIDE_FILTER
+    grey = spec.OUTSIDE_HEX
     inside = [code for code, fill in filtered.items() if fill != grey]
     assert 0 < len(inside) < len(filtered)  # the filter greys some buurten out
     if referentie != "percentiel":  # a rank within the selection is another number, same scale
@@ -41,8 +39,10 @@ def test_the_map_fits_the_selected_areas_not_the_whole_gemeente() -> None:
     _, _, whole = fills_and_legend()
     # The demo's default rule (the gemeente's own list) names achterstandsbuurten only.
     _, _, some = fills_and_legend(buurttype="achterstand")
-    assert some["initialViewState"]["zoom"] >= whole["initialViewState"]["zoom"]
-    assert some["initialViewState"] != whole["initialViewState"]
+    w_west, w_south, w_east, w_north = whole["paint"]["fit"]
+    west, south, east, north = some["paint"]["fit"]
+    assert w_west <= west and w_south <= south and east <= w_east and north <= w_north
+    assert some["paint"]["fit"] != whole["paint"]["fit"]
 
 
 def test_the_view_holds_every_area_with_a_margin() -> None:
@@ -61,8 +61,14 @@ def test_the_view_holds_every_area_with_a_margin() -> None:
 @pytest.mark.usefixtures("app_env")
 def test_names_appear_on_the_map_when_asked() -> None:
     at = run("kaart")
-    assert len(json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]) == 1
+    first = map_args(at)
+    assert first["paint"]["labels"] is False
     at.toggle(key="kaart_namen").set_value(True).run()
-    layers = json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]
-    names = [p["n"] for p in layers[1]["data"]]
-    assert layers[1]["@@type"] == "TextLayer" and "Markt" in names
+    again = map_args(at)
+    assert again["paint"]["labels"] is True
+    # The names are the tooltip texts the browser holds since the first run: neither they nor
+    # the shapes are sent again, only what is painted.
+    assert "texts" not in again and again["texts_key"] == first["texts_key"]
+    assert "shapes" not in again and again["shapes_key"] == first["shapes_key"]
+    names = [line[0] for line in first["texts"]["lines"]]
+    assert "Markt" in names

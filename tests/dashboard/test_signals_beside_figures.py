@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from map_args import codes_of, map_args
 from streamlit.testing.v1 import AppTest
 
 from werkdb import store
@@ -25,15 +26,17 @@ def _run(page: str, at: AppTest | None = None, **params: str) -> AppTest:
     return at
 
 
-def _features(at: AppTest) -> dict[str, dict]:
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    layer = next(layer for layer in deck["layers"] if layer["id"] == "gebieden")
-    return {f["properties"]["c"]: f["properties"] for f in layer["data"]["features"]}
+def _signal_lines(at: AppTest) -> dict[str, str]:
+    """Each area's tooltip line on open signals ('' where none), as the map component gets it."""
+    args = map_args(at)
+    return {code: lines[-1] if lines[-1].startswith(("Open signalen", "Open signals")) else ""
+            for code, lines in zip(codes_of(args), args["texts"]["lines"], strict=True)}
 
 
-def _layers(at: AppTest) -> list[str]:
-    return [layer["id"] for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-            ["layers"]]
+def _dots(at: AppTest, codes: list[str]) -> list[str]:
+    """The areas marked with a dot (open signals, on request); `codes`: the shapes' order (the
+    shapes go to the browser once per session, so a rerun's arguments may not carry them)."""
+    return [codes[i] for i, _ in map_args(at)["paint"]["marks"]]
 
 
 def _record_on_page(text: str, theme: str = "veiligheid") -> AppTest:
@@ -52,23 +55,19 @@ def _record_on_page(text: str, theme: str = "veiligheid") -> AppTest:
 @pytest.mark.usefixtures("app_env")
 def test_a_signal_recorded_on_the_page_shows_in_the_map_tooltip_and_as_a_dot_on_request() -> None:
     before = _run("kaart", niveau="buurt")
-    assert _features(before)[BUURT]["s"] == ""
-    assert "{s}" in before.get("deck_gl_json_chart")[0].proto.tooltip
+    assert _signal_lines(before)[BUURT] == ""
     _record_on_page("Meer woninginbraken in de donkere maanden")
     at = _run("kaart", niveau="buurt")
-    features = _features(at)
-    assert features[BUURT]["s"] == "Open signalen: 1 (veiligheid)"
-    assert sum(1 for p in features.values() if p["s"]) == 1
-    assert "signalen" not in _layers(at)
+    lines = _signal_lines(at)
+    assert lines[BUURT] == "Open signalen: 1 (veiligheid)"
+    assert sum(1 for line in lines.values() if line) == 1
+    codes = codes_of(map_args(at))
+    assert _dots(at, codes) == []
     at.toggle(key="kaart_signalen").set_value(True).run()
     assert not at.exception, at.exception
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    dots = next(layer for layer in deck["layers"] if layer["id"] == "signalen")
-    assert len(dots["data"]) == 1
-    # Literal units: a bare string would reach deck.gl as an accessor and blank the whole map.
-    assert (dots["radiusUnits"], dots["lineWidthUnits"]) == ("pixels", "pixels")
+    assert _dots(at, codes) == [BUURT]
     wijk = _run("kaart", niveau="wijk")
-    assert _features(wijk)["WK020201"]["s"] == "Open signalen: 1 (veiligheid)"
+    assert _signal_lines(wijk)["WK020201"] == "Open signalen: 1 (veiligheid)"
 
 
 @pytest.mark.usefixtures("app_env")
@@ -78,7 +77,7 @@ def test_the_map_tooltip_line_follows_the_english_switch() -> None:
                           "source_kind": "welzijn", "urgency": "middel",
                           "description": "Weinig aanloop bij het buurthuis"}, "Welzijn Oost")
     at = _run("kaart", niveau="buurt", taal="en")
-    assert _features(at)[BUURT]["s"] == "Open signals: 1 (contact)"
+    assert _signal_lines(at)[BUURT] == "Open signals: 1 (contact)"
 
 
 def _counts(*rows: tuple[str, str, int, int]):
@@ -222,6 +221,6 @@ def test_one_signal_recorded_on_the_page_shows_on_the_profile_the_map_and_the_br
     profile = _run("buurtprofiel", buurt=BUURT)
     assert any(text in frame.value["Omschrijving"].tolist() for frame in profile.dataframe
                if "Omschrijving" in frame.value.columns)
-    assert _features(_run("kaart", niveau="buurt"))[BUURT]["s"] == "Open signalen: 1 (leefbaarheid)"
+    assert _signal_lines(_run("kaart", niveau="buurt"))[BUURT] == "Open signalen: 1 (leefbaarheid)"
     briefing = _run("briefing", buurt=BUURT)
     assert any(m.value.startswith("- Leefbaarheid: 1 open, 0 afgerond") for m in briefing.markdown)

@@ -15,6 +15,8 @@ from browser_helpers import open_page, wait_for_run
 
 pytestmark = pytest.mark.e2e
 
+# The map page's map: a component frame (dashboard/map_component).
+MAP = '[data-testid="stCustomComponentV1"]'
 # ColorBrewer PuOr as in dashboard/maps.py; the map draws it at alpha 235 over a white page.
 PUOR = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
 # English notation that must never show: 1,234.5 or 3.78% or a decimal point in a plain number
@@ -83,15 +85,15 @@ def _near(pixel: tuple[int, int, int], colours: list[tuple[int, int, int]]) -> b
 def test_the_map_draws_its_areas_in_the_legend_colours(page, screenshots) -> None:
     image_module = pytest.importorskip("PIL.Image")
     open_page(page, "/kaart", settle_ms=1500)
-    chart = page.locator('[data-testid="stDeckGlJsonChart"]')
-    chart.locator("canvas").first.wait_for()
+    chart = page.locator(MAP)
+    page.frame_locator(MAP).locator("body[data-drawn]").wait_for()
     colours = []
     for hex_colour in PUOR:
         rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
         colours.append(rgb)
         colours.append(tuple(round(c * 235 / 255 + 20) for c in rgb))  # drawn over white
     share = 0.0
-    for _ in range(20):  # deck.gl draws on a later animation frame than the run ends
+    for _ in range(20):  # the map draws on a later animation frame than the run ends
         png = chart.screenshot(path=screenshots / "kaart-canvas.png")
         pixels = list(image_module.open(io.BytesIO(png)).convert("RGB").getdata())
         share = sum(_near(p, colours) for p in pixels) / len(pixels)
@@ -101,6 +103,76 @@ def test_the_map_draws_its_areas_in_the_legend_colours(page, screenshots) -> Non
     assert share > 0.08, f"slechts {share:.1%} van de kaart heeft een legendakleur"
     legend = page.get_by_label("Legenda").inner_text()
     assert "(gunstig)" in legend and "(ongunstig)" in legend
+
+
+def _map_point(page, x: float, y: float) -> tuple[float, float]:
+    box = page.locator(MAP).bounding_box()
+    return box["x"] + box["width"] * x, box["y"] + box["height"] * y
+
+
+def _hover_an_area(page) -> tuple[str, tuple[float, float]]:
+    """Move over the map until the tooltip names an area; its text and the point."""
+    tip = page.frame_locator(MAP).locator("#tip")
+    for x, y in [(0.45, 0.5), (0.5, 0.45), (0.4, 0.55), (0.55, 0.55), (0.5, 0.6)]:
+        point = _map_point(page, x, y)
+        page.mouse.move(*point)
+        page.wait_for_timeout(300)
+        if tip.is_visible():
+            return tip.inner_text(), point
+    return "", point
+
+
+def test_the_map_tooltip_names_the_area_and_a_click_opens_its_profile(page) -> None:
+    open_page(page, "/kaart", settle_ms=1500)
+    page.frame_locator(MAP).locator("body[data-drawn]").wait_for()
+    text, point = _hover_an_area(page)
+    lines = text.splitlines()
+    assert len(lines) >= 3, text  # name, value, buurttype (and the source)
+    assert re.search(r"\d,\d", lines[1]), lines  # the value in Dutch notation
+    page.mouse.click(*point)
+    page.wait_for_url(re.compile(r"/buurtprofiel\?.*buurt=BU"), timeout=30_000)
+    wait_for_run(page)
+    assert page.locator("h1").first.inner_text().startswith("Buurtprofiel")
+
+
+def test_the_map_draws_again_after_a_visit_to_another_page(page) -> None:
+    # The shapes went with the first run; a new map frame finds them kept in the app's window.
+    open_page(page, "/kaart", settle_ms=1500)
+    page.frame_locator(MAP).locator("body[data-drawn]").wait_for()
+    page.get_by_role("link", name="Trends").click()
+    page.wait_for_url(re.compile(r"/trends\?"))
+    wait_for_run(page)
+    page.get_by_role("link", name="Kaart").click()
+    page.wait_for_url(re.compile(r"/kaart\?"))
+    wait_for_run(page)
+    page.frame_locator(MAP).locator("body[data-drawn]").wait_for(timeout=30_000)
+    text, _ = _hover_an_area(page)
+    assert len(text.splitlines()) >= 3, text
+
+
+def test_a_filter_change_recolours_the_map_without_sending_its_shapes_again(page) -> None:
+    image_module = pytest.importorskip("PIL.Image")
+    frames: list[bytes] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda data: frames.append(
+        data if isinstance(data, bytes) else str(data).encode())))
+    open_page(page, "/kaart?regel=inkomen_gemeente_kwintiel", settle_ms=1500)
+    page.frame_locator(MAP).locator("body[data-drawn]").wait_for()
+    assert any(b'"shapes":' in frame for frame in frames)  # the first run brings them
+
+    def grey_share() -> float:
+        png = page.locator(MAP).screenshot()
+        pixels = list(image_module.open(io.BytesIO(png)).convert("RGB").getdata())
+        return sum(_near(p, [(215, 215, 215), (218, 218, 218)]) for p in pixels) / len(pixels)
+
+    before = grey_share()
+    frames.clear()
+    page.get_by_role("button", name="Remove voorstandsbuurten").click()
+    page.wait_for_url(re.compile(r"buurttype=achterstand(%2C|,)midden(&|$)"))
+    wait_for_run(page, settle_ms=1200)
+    after = grey_share()
+    assert after > before + 0.01, (before, after)  # the voorstandsbuurten turn grey
+    assert frames and not any(b'"shapes":' in frame for frame in frames)  # not sent again
+    assert page.locator(MAP).count() == 1
 
 
 def test_removing_a_buurttype_in_the_sidebar_updates_the_url_and_the_figures(page) -> None:
