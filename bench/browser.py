@@ -166,18 +166,17 @@ class Wire:
         return self.cdp.send("Runtime.getHeapUsage")["usedSize"] / 1e6
 
 
-VENDOR = ROOT / "dashboard" / "map_component" / "frontend" / "vendor"
-
-
 def _outside(route) -> None:
     """Leaflet from a CDN (the folium baseline asks for it) is served from the local copy, as
     an offline site would host it: without it that map does not draw at all. Its other
     scripts and styles (jQuery, Bootstrap, which its map does not use) arrive empty, since a
     failed one stops the rest from loading. Everything else is refused."""
+    from dashboard import map_component  # Leaflet from its installed package, as the app has it
+
     name = route.request.url.split("?")[0].rsplit("/", 1)[-1]
     kind = "text/css" if name.endswith(".css") else "application/javascript"
-    if name in {"leaflet.js", "leaflet.css"}:
-        route.fulfill(status=200, content_type=kind, body=(VENDOR / name).read_bytes())
+    if name in map_component.LEAFLET_FILES:
+        route.fulfill(status=200, content_type=kind, body=map_component.leaflet_file(name))
     elif name.endswith((".js", ".css")):
         route.fulfill(status=200, content_type=kind, body=b"")
     else:
