@@ -786,3 +786,42 @@ def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
     from dashboard import components
 
     getattr(components, renderer)(frame, **dict(options))
+
+
+# --- issue 25: the corporation's pictures (spending per buurt against change and need) --------
+# A resource: the picture, its map deck and tables are handed out without a copy; keyed on the
+# privacy (what this user may see), so no user's amounts reach another through the cache.
+@st.cache_resource(max_entries=32, show_spinner="Uitgaven per buurt berekenen…")
+def spending_picture(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
+    indicator: str, nulmeting: int | None, jaar: int | None, taal: str = "nl",
+) -> object:
+    """One organisation's spending per buurt beside change and need (spending_views.build; None
+    when it spent nothing in the period)."""
+    from dashboard import spending_views
+
+    return spending_views.build(
+        _scope(version, gemeente, rule, privacy, taal), spending(version, gemeente, privacy),
+        projects(version, gemeente, privacy), organisation, indicator, nulmeting, jaar,
+        types_in(version, gemeente, rule, None))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def spending_map(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
+    indicator: str, nulmeting: int | None, jaar: int | None, buurttype: tuple[str, ...],
+    taal: str = "nl",
+) -> tuple[object, list] | None:
+    """The spending map's deck (its JSON written once) and legend for one view."""
+    from dashboard import spending_views
+
+    pic = spending_picture(version, gemeente, rule, privacy, organisation, indicator, nulmeting,
+                           jaar, taal)
+    geo = geometries(version, gemeente, "buurt")
+    if pic is None or geo.empty:
+        return None
+    inside = in_filter(version, gemeente, rule, "buurt", buurttype)
+    deck, legend = spending_views.spending_map(
+        pic, geo, inside, lambda text, **v: i18n.translate(text, taal, **v))
+    deck.to_json()
+    return deck, legend

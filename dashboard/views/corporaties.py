@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, corporations, state
+from dashboard import charts, components, corporations, spending_sections, state
 from metrics.formatting import format_number
 
 ctx = state.context()
@@ -105,6 +105,7 @@ else:
                 "inwoner per jaar uitgaven. Elke buurt telt één keer mee.")
             components.table_with_downloads(table, f"ontwikkeling {organisation}")
             st.info(t(corporations.COMPARISON_NOTE), icon=":material/info:")
+        spending_sections.render(ctx, organisation)
 
 st.header(t("Projecten"))
 rows = corporations.project_rows(

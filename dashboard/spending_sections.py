@@ -1,0 +1,104 @@
+"""The corporation page's three pictures: where the money went, spending against change and
+spending against need. Layout and words only; the frames and specs come from spending_views
+through data.py. Shows nothing the caller's spending frame (already limited to what this user may
+see) does not hold."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from dashboard import charts, components, data, spending_views, state
+from metrics import spending
+from metrics.formatting import format_number
+
+
+def _link(view: state.View, code: str) -> str:
+    return "buurtprofiel?" + urlencode({**view.to_params(), "buurt": code})
+
+
+def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
+    t, view = state.t, ctx.view
+    args = (ctx.version, view.gemeente, view.regel, ctx.privacy, organisation, view.indicator,
+            view.nulmeting, view.jaar)
+    pic = data.spending_picture(*args, view.taal)
+    st.header(t("Waar ging het geld heen?"))
+    if pic is None:
+        st.info(t("{organisatie} gaf tussen de nulmeting en het gekozen jaar niets uit dat u mag "
+                  "zien. Kies in de zijbalk een ander jaar of een andere nulmeting.",
+                  organisatie=organisation))
+        return
+    unit = t(pic.unit)
+    drawn = data.spending_map(*args, view.buurttype, view.taal)
+    left, right = st.columns([3, 1])
+    if drawn is not None:
+        deck, legend = drawn
+        with left:
+            event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object",
+                                    key="uitgavenkaart", height=480)
+        with right:
+            components.legend(legend, t("Uitgaven ({eenheid})", eenheid=unit))
+        picked = (event.selection.objects or {}).get("gebieden", []) if event else []
+        code = picked[0].get("properties", picked[0]).get("c") if picked else None
+        if code:
+            state.go_to("views/buurtprofiel.py", buurt=code)
+    st.caption(t("Leefbaarheidsuitgaven van {organisatie} per buurt, {periode}, in {eenheid}.",
+                 organisatie=organisation, periode=pic.period_text, eenheid=unit) + " "
+               + t(spending_views.BASIS_NOTE[pic.basis]) + " "
+               + t("Vaste klassen: dezelfde kleur is hetzelfde bedrag voor elke organisatie en "
+                   "periode. Grijs: buiten het buurttypefilter. Wit: geen uitgaven. Klik op een "
+                   "buurt om haar profiel te openen.") + f" {t('Bron')}: {pic.source}.")
+    components.table_with_downloads(spending_views.map_table(pic),
+                                    f"uitgaven per buurt op de kaart {organisation}")
+
+    st.header(t("Uitgaven naast verandering"))
+    ind = ctx.catalogue.loc[view.indicator]
+    if ind["result"] != "outcome" or pic.change_years is None:
+        st.info(t("Kies in de zijbalk een uitkomstindicator die voor en na de uitgaven is "
+                  "gemeten (bijvoorbeeld de Leefbaarometerscore)."))
+    else:
+        chart = spending_views.change_chart(pic, ctx.catalogue, t)
+        event = st.altair_chart(charts.dutch(chart), width="stretch", on_select="rerun",
+                                selection_mode="buurt", key="uitgaven_verandering")
+        chosen = (event.selection.get("buurt") or []) if event else []
+        if chosen and chosen[0].get("area_code"):
+            state.go_to("views/buurtprofiel.py", buurt=chosen[0]["area_code"])
+        a, b = pic.change_years
+        st.caption(t("Elk punt is een buurt: rechts de uitgaven van {organisatie} ({eenheid}, "
+                     "{periode}), omhoog de verandering van {indicator} van {van} tot {tot}. "
+                     "Ruiten op 0: buurten van hetzelfde buurttype waar alle organisaties samen "
+                     "minder dan {drempel} euro per inwoner per jaar uitgaven. Lijnen: de marge "
+                     "(95%) waar die bekend is. Het getal naast een punt: lopende projecten. Klik "
+                     "op een punt om het buurtprofiel te openen.",
+                     organisatie=organisation, eenheid=unit, periode=pic.period_text,
+                     indicator=ind["name"], van=a, tot=b,
+                     drempel=format_number(spending.LOW_SPENDING_PER_INHABITANT, 0)))
+        st.info(t(spending_views.CAVEAT) + " " + t(
+            "Buurten met en zonder uitgaven kunnen ook op andere punten verschillen, en andere "
+            "organisaties en ontwikkelingen spelen mee."), icon=":material/info:")
+        table = spending_views.change_table(pic, ctx.catalogue)
+        on_screen = components.translated_headers(
+            table.assign(Profiel=[_link(view, c) for c in table["Code"]]), view.taal)
+        components.dataframe(on_screen, column_config={
+            on_screen.columns[-1]: st.column_config.LinkColumn(display_text=t("open profiel"))})
+        components.download_buttons(table, f"uitgaven en verandering {organisation}")
+
+    st.header(t("Uitgaven naast behoefte"))
+    if pic.need_indicator is None:
+        st.info(t("Er is geen statusscore geladen om de behoefte mee te meten."))
+        return
+    need_name = str(ctx.catalogue.loc[pic.need_indicator, "name"])
+    st.altair_chart(charts.dutch(spending_views.need_chart(pic, t)), width="stretch")
+    st.caption(t("Elk punt is een buurt: rechts meer behoefte, omhoog meer uitgaven van "
+                 "{organisatie} per inwoner per jaar ({periode}). Behoefte: de rangorde op "
+                 "{maat} (de statusscore van de buurttype-regel), 100 is de buurt met de "
+                 "meeste behoefte. Gearceerd: de vijfde van de buurten met de meeste behoefte.",
+                 organisatie=organisation, periode=pic.period_text, maat=need_name))
+    st.subheader(t("Veel behoefte, weinig uitgaven"))
+    components.table_with_downloads(
+        spending_views.need_table(pic, need_name), f"veel behoefte weinig uitgaven {organisation}",
+        caption=t("Buurten met een behoefte van 80 of meer waar {organisatie} minder dan "
+                  "{drempel} euro per inwoner per jaar uitgaf: een reden om te kijken, geen "
+                  "oordeel.", organisatie=organisation,
+                  drempel=format_number(spending.LOW_SPENDING_PER_INHABITANT, 0)))
