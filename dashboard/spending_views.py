@@ -254,15 +254,16 @@ def change_chart(pic: Picture, catalogue: pd.DataFrame, t: Translate) -> alt.Cha
     types = [t(v) for v in tables.TYPE_LABELS.values()]
     colour = alt.Color("buurttype:N", title=t("Buurttype"),
                        scale=alt.Scale(domain=types, range=TYPE_COLOURS))
+    # Padding: the comparison buurten at 0 stand clear of the axis.
     x = alt.X("x:Q", title=t("Uitgaven ({eenheid}), {periode}", eenheid=t(pic.unit),
-                             periode=pic.period_text))
+                             periode=pic.period_text), scale=alt.Scale(padding=14))
     y = alt.Y("difference:Q", title=t("Verandering {naam} {van}–{tot}", naam=ind["name"],
                                       van=a, tot=b))
     base = alt.Chart(frame)
     bars = base.mark_rule(opacity=0.5).encode(x=x, y=alt.Y("low:Q"), y2="high:Q", color=colour)
     points = base.mark_point(size=70, filled=True).encode(
         x=x, y=y, color=colour,
-        shape=alt.Shape("groep:N", title=t("Groep"),
+        shape=alt.Shape("groep:N", title=t("Groep"), legend=alt.Legend(labelLimit=320),
                         scale=alt.Scale(domain=[t(GROUP_SPENT), t(GROUP_COMPARISON)],
                                         range=["circle", "diamond"])),
         opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),
