@@ -825,3 +825,23 @@ def spending_map(
         pic, geo, inside, lambda text, **v: i18n.translate(text, taal, **v))
     deck.to_json()
     return deck, legend
+
+
+@st.cache_data(max_entries=16, show_spinner="Briefing samenstellen…")
+def organisation_briefing(
+    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+) -> briefing.Briefing:
+    """briefing_content with the spending pictures of selection.organisatie, from only the
+    spending this privacy allows (keyed on it)."""
+    scope = _scope(version, selection.gemeente, selection.regel, privacy, selection.taal)
+    return briefing.build(scope, geometries(version, selection.gemeente, "buurt"), selection,
+                          today, goal_frame=goals(version, selection.gemeente, privacy),
+                          project_frame=projects(version, selection.gemeente, privacy),
+                          spend_frame=spending(version, selection.gemeente, privacy))
+
+
+@st.cache_data(max_entries=16, show_spinner="PDF opmaken…")
+def organisation_briefing_pdf(
+    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+) -> bytes:
+    return briefing.to_pdf(organisation_briefing(version, privacy, selection, today))

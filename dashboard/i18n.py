@@ -918,6 +918,12 @@ EN: dict[str, str] = {
     'Behoefte gemeten met': 'Need measured with',
     'Profiel': 'Profile',
     'Periode': 'Period',
+    "Briefing over {organisatie} maken (PDF)": "Make a briefing on {organisatie} (PDF)",
+    "De briefing van de gemeente met de kaart van de uitgaven en de uitgaven naast verandering, met de kanttekening. Vertrouwelijk: alleen binnen de afspraken over deze bron delen.":
+        "The municipality's briefing with the spending map and spending against change, with the caveat. Confidential: share only within the agreements on this source.",
+    "Uitgaven van {organisatie}": "Spending of {organisatie}",
+    "Paars: de buurten met uitgaven van {organisatie}; grijs op 0: vergelijkbare buurten (hetzelfde buurttype) met (bijna) geen uitgaven. Omhoog: de verandering van {indicator} ({eenheid}) van {van} tot {tot}; lijnen: de marge (95%).":
+        "Purple: the neighbourhoods with spending by {organisatie}; grey at 0: comparable neighbourhoods (same type) with (almost) no spending. Upwards: the change in {indicator} ({eenheid}) from {van} to {tot}; lines: the margin (95%).",
 }
 
 

@@ -5,11 +5,12 @@ see) does not hold."""
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from dashboard import charts, components, data, spending_views, state
+from dashboard import briefing, charts, components, data, spending_views, state
 from metrics import spending
 from metrics.formatting import format_number
 
@@ -51,6 +52,7 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
                    "buurt om haar profiel te openen.") + f" {t('Bron')}: {pic.source}.")
     components.table_with_downloads(spending_views.map_table(pic),
                                     f"uitgaven per buurt op de kaart {organisation}")
+    _briefing(ctx, organisation)
 
     st.header(t("Uitgaven naast verandering"))
     ind = ctx.catalogue.loc[view.indicator]
@@ -102,3 +104,24 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
                   "{drempel} euro per inwoner per jaar uitgaf: een reden om te kijken, geen "
                   "oordeel.", organisatie=organisation,
                   drempel=format_number(spending.LOW_SPENDING_PER_INHABITANT, 0)))
+
+
+def _briefing(ctx, organisation: str) -> None:
+    """The briefing over the organisation's portfolio (the gemeente's briefing with its spending
+    map and spending against change), made on request: typesetting takes a moment."""
+    t, view = state.t, ctx.view
+    if not st.toggle(t("Briefing over {organisatie} maken (PDF)", organisatie=organisation),
+                     key="uitgaven_briefing",
+                     help=t("De briefing van de gemeente met de kaart van de uitgaven en de "
+                            "uitgaven naast verandering, met de kanttekening. Vertrouwelijk: "
+                            "alleen binnen de afspraken over deze bron delen.")):
+        return
+    selection = briefing.Selection(
+        gemeente=view.gemeente, buurttype=view.buurttype, regel=view.regel,
+        nulmeting=view.nulmeting, indicator=view.indicator, referentie=view.referentie,
+        taal=view.taal, organisatie=organisation)
+    today = dt.date.today()
+    pdf = data.organisation_briefing_pdf(ctx.version, ctx.privacy, selection, today)
+    st.download_button(t("Download de briefing (PDF)"), pdf,
+                       file_name=f"briefing-uitgaven-{components._slug(organisation)}.pdf",
+                       mime="application/pdf", icon=":material/picture_as_pdf:")

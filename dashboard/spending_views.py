@@ -8,6 +8,8 @@ translator `t` (dashboard.i18n) so the same specs serve both languages.
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -354,3 +356,116 @@ def need_table(pic: Picture, need_name: str) -> pd.DataFrame:
         "Projecten": found["projecten"].to_numpy(),
         "Synthetisch": "ja" if pic.synthetic else "nee",
     })
+
+
+# --- The briefing: the map and the scatter as static SVG ----------------------------------------
+
+
+def _svg_text(x: float, y: float, text: str, anchor: str = "middle", size: int = 8) -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
+            f'font-family="DejaVu Sans, sans-serif" fill="#333">{html.escape(text)}</text>')
+
+
+def scatter_svg(pic: Picture, t: Translate, width: int = 340, height: int = 250) -> str:
+    """Spending against change as a static SVG: purple points (buurten with spending), grey
+    diamonds at 0 (comparison buurten), margins as thin lines, a dashed line at no change."""
+    f = change_frame(pic)
+    if f.empty:
+        return ""
+    left, right, top, bottom = 40, 10, 10, 34
+    ys = pd.concat([f["difference"], f["low"].dropna(), f["high"].dropna(), pd.Series([0.0])])
+    y0, y1 = float(ys.min()), float(ys.max())
+    y0, y1 = (y0 - 1, y1 + 1) if y0 == y1 else (y0 - (y1 - y0) * 0.05, y1 + (y1 - y0) * 0.05)
+    x1 = float(f["x"].max()) * 1.05 or 1.0
+    x0 = -x1 * 0.04
+
+    def sx(v: float) -> float:
+        return left + (v - x0) / (x1 - x0) * (width - left - right)
+
+    def sy(v: float) -> float:
+        return top + (y1 - v) / (y1 - y0) * (height - top - bottom)
+
+    parts = [f'<line x1="{left}" y1="{sy(0):.1f}" x2="{width - right}" y2="{sy(0):.1f}" '
+             'stroke="#888" stroke-dasharray="3,3" stroke-width="0.6"/>',
+             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="#555" '
+             'stroke-width="0.6"/>',
+             f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" '
+             f'y2="{height - bottom}" stroke="#555" stroke-width="0.6"/>']
+    for v in (y0, 0.0, y1):
+        parts.append(_svg_text(left - 3, sy(v) + 3, format_number(v, 1), "end", 7))
+    for v in (0.0, x1 / 2, x1):
+        parts.append(_svg_text(sx(v), height - bottom + 10, format_number(v, 0), "middle", 7))
+    parts.append(_svg_text((left + width - right) / 2, height - 6,
+                           t("Uitgaven ({eenheid}), {periode}", eenheid=t(pic.unit),
+                             periode=pic.period_text), "middle", 7))
+    for _, r in f.iterrows():
+        x, y = sx(r["x"]), sy(r["difference"])
+        spent = r["groep"] == GROUP_SPENT
+        colour = "#542788" if spent else "#8c8c8c"
+        if pd.notna(r["margin"]):
+            parts.append(f'<line x1="{x:.1f}" y1="{sy(r["low"]):.1f}" x2="{x:.1f}" '
+                         f'y2="{sy(r["high"]):.1f}" stroke="{colour}" stroke-opacity="0.35" '
+                         'stroke-width="0.8"/>')
+        if spent:
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.6" fill="{colour}" '
+                         'fill-opacity="0.85"/>')
+        else:
+            parts.append(f'<path d="M{x:.1f},{y - 3:.1f} L{x + 3:.1f},{y:.1f} L{x:.1f},'
+                         f'{y + 3:.1f} L{x - 3:.1f},{y:.1f} Z" fill="{colour}" '
+                         'fill-opacity="0.7"/>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}">{"".join(parts)}</svg>')
+
+
+def briefing_section(pic: Picture, geo: pd.DataFrame, catalogue: pd.DataFrame,
+                     t: Translate) -> dict:
+    """What the briefing shows of one organisation: the map's features with a fill per buurt
+    (the fixed classes), its legend, the buurten to zoom to, the scatter as SVG, and the
+    captions with the caveat. Empty when there are no boundaries."""
+    if geo.empty:
+        return {}
+    rates = pic.areas.set_index("area_code")["rate"]
+    breaks = spending_areas.BREAKS[pic.basis]
+    fills = []
+    for code in geo["area_code"]:
+        value = rates.get(code)
+        fills.append("#ffffff" if value is None or pd.isna(value) else
+                     colours()[min(maps.class_index(float(value), breaks), 5)])
+    features = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": json.loads(shape),
+         "properties": {"area_code": code, "fill": fill}}
+        for code, shape, fill in zip(geo["area_code"], geo["geometry_display"], fills,
+                                     strict=True)]}
+    legend = [(i.colour, i.label) for i in maps.legend_items(
+        breaks, colours(), lambda v: format_number(v, 1 if v % 1 else 0), None,
+        {k: t(v) for k, v in maps.LEGEND_WORDS.items()})]
+    legend.append(("#ffffff", t("geen uitgaven van deze organisatie")))
+    spent = pic.areas.loc[pic.areas["groep"] == GROUP_SPENT, "area_code"].tolist()
+    unit = t(pic.unit)
+    out = {
+        "title": t("Uitgaven van {organisatie}", organisatie=pic.organisation)
+        + (f" ({t('synthetisch')})" if pic.synthetic else ""),
+        "features": features,
+        "focus": spent,
+        "legend": legend,
+        "map_caption": t("Leefbaarheidsuitgaven van {organisatie} per buurt, {periode}, in "
+                         "{eenheid}.", organisatie=pic.organisation, periode=pic.period_text,
+                         eenheid=unit) + " " + t(BASIS_NOTE[pic.basis])
+                       + f" {t('Bron')}: {pic.source}.",
+        "chart": "",
+        "chart_caption": "",
+        "caveat": t(CAVEAT) + " " + t("Buurten met en zonder uitgaven kunnen ook op andere "
+                                      "punten verschillen, en andere organisaties en "
+                                      "ontwikkelingen spelen mee."),
+        "synthetic": pic.synthetic,
+    }
+    if pic.change_years is not None and pic.indicator in catalogue.index:
+        a, b = pic.change_years
+        out["chart"] = scatter_svg(pic, t)
+        out["chart_caption"] = t(
+            "Paars: de buurten met uitgaven van {organisatie}; grijs op 0: vergelijkbare "
+            "buurten (hetzelfde buurttype) met (bijna) geen uitgaven. Omhoog: de verandering "
+            "van {indicator} ({eenheid}) van {van} tot {tot}; lijnen: de marge (95%).",
+            organisatie=pic.organisation, indicator=catalogue.loc[pic.indicator, "name"],
+            eenheid=catalogue.loc[pic.indicator, "unit"], van=a, tot=b)
+    return out
