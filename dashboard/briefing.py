@@ -1066,8 +1066,13 @@ def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | Non
                               {"gemeente": selection.gemeente, **privacy.confidential_params()})
         project_frame = db.query(con, "app_projects",
                                  {"gemeente": selection.gemeente, **privacy.confidential_params()})
+        # Only the spending these rights allow (none of a confidential source unless configured).
+        spend_frame = db.query(con, "app_spending", {
+            "gemeente": selection.gemeente, **privacy.confidential_params()
+        }) if selection.organisatie else None
     finally:
         con.close()
     briefing = build(scope, geo, dataclasses.replace(selection, regel=rule),
-                     today or dt.date.today(), goal_frame=goal_frame, project_frame=project_frame)
+                     today or dt.date.today(), goal_frame=goal_frame, project_frame=project_frame,
+                     spend_frame=spend_frame)
     return to_pdf(briefing)  # type: ignore[return-value]

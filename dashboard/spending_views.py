@@ -151,7 +151,11 @@ def build(scope: tables.Scope, spend: pd.DataFrame, project_frame: pd.DataFrame,
             change_years = (base, period[1])
     need, need_indicator = need_values(scope, buurten, indicator)
     frame["need"] = frame["area_code"].map(need)
-    projects = _project_texts(project_frame, period)
+    # The organisation's own projects: its page and downloads show its own register, as the
+    # projects table does (another organisation's project names stay on that one's page).
+    mine = project_frame[project_frame["organisation"] == organisation] \
+        if not project_frame.empty else project_frame
+    projects = _project_texts(mine, period)
     frame["projecten"] = frame["area_code"].map(projects["projecten"]).fillna("")
     frame["n_projecten"] = frame["area_code"].map(projects["n_projecten"]).fillna(0).astype(int)
     source = ", ".join(tables.source_text(pd.Series(own["source"].unique()), scope.sources))
