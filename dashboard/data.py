@@ -806,13 +806,15 @@ def spending_picture(
         types_in(version, gemeente, rule, None))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def spending_map(
+@st.cache_resource(max_entries=16, show_spinner=False)
+def spending_map_rows(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
-    indicator: str, nulmeting: int | None, jaar: int | None, buurttype: tuple[str, ...],
-    taal: str = "nl",
-) -> tuple[object, list] | None:
-    """The spending map's deck (its JSON written once) and legend for one view."""
+    indicator: str, nulmeting: int | None, jaar: int | None, taal: str = "nl",
+) -> tuple[object, pd.DataFrame, list[str]] | None:
+    """The spending map's areas with tooltip texts and the start of each feature's JSON: what
+    the buurttype filter does not change (a filter change only recolours). The buurten of the
+    picture only (at national scale: the gemeenten the organisation spent in), with coarser
+    coordinates above maps.LARGE_MAP areas. None without a picture or boundaries."""
     from dashboard import spending_views
 
     pic = spending_picture(version, gemeente, rule, privacy, organisation, indicator, nulmeting,
@@ -820,9 +822,32 @@ def spending_map(
     geo = geometries(version, gemeente, "buurt")
     if pic is None or geo.empty:
         return None
+    geo = geo[geo["area_code"].isin(pic.areas["area_code"])].reset_index(drop=True)
+    if len(geo) > maps.LARGE_MAP:
+        geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
+    rows = spending_views.map_frame(pic, geo, pd.Series(dtype=bool),
+                                    lambda text, **v: i18n.translate(text, taal, **v))
+    return pic, rows, maps.feature_heads(rows).tolist()
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def spending_map(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
+    indicator: str, nulmeting: int | None, jaar: int | None, buurttype: tuple[str, ...],
+    taal: str = "nl",
+) -> tuple[object, list] | None:
+    """The spending map's deck (its JSON written once) and legend for one buurttype filter."""
+    from dashboard import spending_views
+
+    made = spending_map_rows(version, gemeente, rule, privacy, organisation, indicator,
+                             nulmeting, jaar, taal)
+    if made is None:
+        return None
+    pic, rows, heads = made
     inside = in_filter(version, gemeente, rule, "buurt", buurttype)
     deck, legend = spending_views.spending_map(
-        pic, geo, inside, lambda text, **v: i18n.translate(text, taal, **v))
+        pic, rows.assign(in_filter=rows["area_code"].map(inside).fillna(False).astype(bool)),
+        lambda text, **v: i18n.translate(text, taal, **v), heads=heads)
     deck.to_json()
     return deck, legend
 

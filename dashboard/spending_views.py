@@ -124,7 +124,13 @@ def build(scope: tables.Scope, spend: pd.DataFrame, project_frame: pd.DataFrame,
     if rates.empty:
         return None
     areas = scope.areas
-    buurten = sorted(areas.loc[areas["level"] == "buurt", "code"])
+    # The buurten of the gemeenten the organisation spent in (all of them for one gemeente; at
+    # national scale not the whole country). The gemeente is the code's four digits after 'BU'
+    # (CBS codes: BU + gemeente + wijk + buurt), which holds also where the scope renamed it.
+    worked_in = {str(c)[2:6] for c in rates["area_code"]}
+    buurt_rows = areas[(areas["level"] == "buurt")
+                       & areas["code"].astype(str).str[2:6].isin(worked_in)]
+    buurten = sorted(buurt_rows["code"])
     years = list(range(period[0], period[1] + 1))
     all_orgs = spending.intensity(spend, people, years, buurten)
     comparison = spending.comparison_buurten(rates["area_code"], types_now, all_orgs)
@@ -192,14 +198,13 @@ def colours() -> list[str]:
     return maps.palette("neutraal", 6, None)
 
 
-def spending_map(pic: Picture, geo: pd.DataFrame, inside: pd.Series, t: Translate,
-                 selected: str = "") -> tuple[object, list[maps.LegendItem]]:
-    """The deck (fixed classes of metrics.spending_areas.BREAKS, ColorBrewer Blues: spending is
-    neither good nor bad) and its legend, with grey for outside the filter and white for no
-    spending."""
-    rows = map_frame(pic, geo, inside, t)
+def spending_map(pic: Picture, rows: pd.DataFrame, t: Translate, *,
+                 heads: list[str] | None = None) -> tuple[object, list[maps.LegendItem]]:
+    """The deck of map_frame's `rows` (fixed classes of metrics.spending_areas.BREAKS,
+    ColorBrewer Blues: spending is neither good nor bad) and its legend, with grey for outside
+    the filter and white for no spending. `heads`: maps.feature_heads(rows), when made before."""
     breaks = spending_areas.BREAKS[pic.basis]
-    deck = maps.choropleth(rows, breaks=breaks, colours=colours(), selected=selected,
+    deck = maps.choropleth(rows, breaks=breaks, colours=colours(), heads=heads,
                            note=t(CAVEAT))
     legend = maps.legend_items(breaks, colours(), lambda v: format_number(v, 1 if v % 1 else 0),
                                None, {k: t(v) for k, v in maps.LEGEND_WORDS.items()})
