@@ -897,7 +897,7 @@ EN: dict[str, str] = {
     'geen buurttype': 'no neighbourhood type',
     'geen uitgaven van deze organisatie': 'no spending by this organisation',
     'Uitgaven ({eenheid}), {periode}': 'Spending ({eenheid}), {periode}',
-    'Verandering {naam} {van}–{tot}': 'Change {naam} {van}–{tot}',
+    'Verandering {van}–{tot} ({eenheid})': 'Change {van}–{tot} ({eenheid})',
     'Behoefte (0-100, hoger is meer behoefte)': 'Need (0-100, higher is more need)',
     'Uitgaven (euro per inwoner per jaar), {periode}':
         'Spending (euro per inhabitant per year), {periode}',

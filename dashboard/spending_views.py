@@ -264,12 +264,16 @@ def change_chart(pic: Picture, catalogue: pd.DataFrame, t: Translate) -> alt.Cha
     pick = alt.selection_point(name="buurt", fields=["area_code"], on="click")
     types = [t(v) for v in tables.TYPE_LABELS.values()]
     colour = alt.Color("buurttype:N", title=t("Buurttype"),
-                       scale=alt.Scale(domain=types, range=TYPE_COLOURS))
-    # Padding: the comparison buurten at 0 stand clear of the axis.
+                       scale=alt.Scale(domain=types, range=TYPE_COLOURS),
+                       legend=alt.Legend(labelLimit=320))
+    # A little room left of 0, so the comparison buurten stand clear of the axis (no tick
+    # below 0: spending is never negative).
+    top = float(frame["x"].max()) or 1.0
     x = alt.X("x:Q", title=t("Uitgaven ({eenheid}), {periode}", eenheid=t(pic.unit),
-                             periode=pic.period_text), scale=alt.Scale(padding=14))
-    y = alt.Y("difference:Q", title=t("Verandering {naam} {van}–{tot}", naam=ind["name"],
-                                      van=a, tot=b))
+                             periode=pic.period_text),
+              scale=alt.Scale(domain=[-top * 0.03, top * 1.03], nice=False))
+    y = alt.Y("difference:Q", title=t("Verandering {van}–{tot} ({eenheid})", van=a, tot=b,
+                                      eenheid=t(str(ind["unit"]))))
     base = alt.Chart(frame)
     bars = base.mark_rule(opacity=0.5).encode(x=x, y=alt.Y("low:Q"), y2="high:Q", color=colour)
     points = base.mark_point(size=70, filled=True).encode(
@@ -290,7 +294,7 @@ def change_chart(pic: Picture, catalogue: pd.DataFrame, t: Translate) -> alt.Cha
         x=x, y=y, text="projecten_teken:N")
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#888", strokeDash=[3, 3]
                                                             ).encode(y="y:Q")
-    return alt.layer(zero, bars, points, labels).properties(height=360)
+    return alt.layer(zero, bars, points, labels).properties(height=360, title=str(ind["name"]))
 
 
 def change_table(pic: Picture, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -338,7 +342,8 @@ def need_chart(pic: Picture, t: Translate) -> alt.Chart:
         y=alt.Y("rate_inhabitant:Q",
                 title=t("Uitgaven (euro per inwoner per jaar), {periode}", periode=pic.period_text)),
         color=alt.Color("buurttype:N", title=t("Buurttype"),
-                        scale=alt.Scale(domain=types, range=TYPE_COLOURS)),
+                        scale=alt.Scale(domain=types, range=TYPE_COLOURS),
+                        legend=alt.Legend(labelLimit=320)),
         tooltip=[alt.Tooltip("naam:N", title=t("Buurt")),
                  alt.Tooltip("buurttype:N", title=t("Buurttype")),
                  alt.Tooltip("behoefte:N", title=t("Behoefte")),
