@@ -924,6 +924,8 @@ EN: dict[str, str] = {
     "Uitgaven van {organisatie}": "Spending of {organisatie}",
     "Paars: de buurten met uitgaven van {organisatie}; grijs op 0: vergelijkbare buurten (hetzelfde buurttype) met (bijna) geen uitgaven. Omhoog: de verandering van {indicator} ({eenheid}) van {van} tot {tot}; lijnen: de marge (95%).":
         "Purple: the neighbourhoods with spending by {organisatie}; grey at 0: comparable neighbourhoods (same type) with (almost) no spending. Upwards: the change in {indicator} ({eenheid}) from {van} to {tot}; lines: the margin (95%).",
+    "Uitgaven (euro per woning per jaar)": "Spending (euro per dwelling per year)",
+    "Uitgaven (euro per inwoner per jaar)": "Spending (euro per inhabitant per year)",
 }
 
 

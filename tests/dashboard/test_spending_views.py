@@ -16,6 +16,7 @@ from app_walk import RecordingStorage
 from app_walk import rows as sql
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
+from test_every_view import data_texts  # noqa: F401  (a fixture)
 from test_profiel_vergelijken import APP
 
 from metrics.formatting import format_number
@@ -213,3 +214,28 @@ def test_confidential_spending_stays_out_of_every_view_and_download(app_env, mon
         assert {n for _, n in seen} == set(needles)
     else:
         assert seen == [], f"vertrouwelijke uitgaven zichtbaar: {seen}"
+
+
+def test_the_corporation_pictures_speak_english(shown, data_texts, monkeypatch) -> None:  # noqa: F811
+    from test_every_view import dutch_left, record_downloads, visible_text
+
+    record_downloads(monkeypatch)
+    at = run("views/corporaties.py", organisatie=ORGANISATION, taal="en",
+             indicator="onveilig_buurt", thema="veiligheid")
+    visible_text(at)  # the whole page renders in English without error
+    headers = [h.value for h in at.header]
+    assert headers[2:5] == ["Where did the money go?", "Spending against change",
+                            "Spending against need"]
+    # The three pictures' own words: captions, the caveat, their tables' headers and charts.
+    ours = [c.value for c in at.caption if c.value.startswith(("Each point", "Liveability"))]
+    ours += [i.value for i in at.info if "proof of effect" in i.value]
+    assert len(ours) >= 3
+    tables = [d.value for d in at.dataframe if "Code" in d.value.columns
+              and {"Group", "Need (0-100)", "Period"} & set(d.value.columns)]
+    assert len(tables) == 3
+    ours += [str(c) for table in tables for c in table.columns]
+    for chart in charts(at)[-2:]:
+        spec = json.loads(chart.proto.spec)
+        ours += [json.dumps(spec.get("layer", []))]
+    left = dutch_left("\n".join(ours), data_texts)
+    assert not left, left
