@@ -870,3 +870,47 @@ def organisation_briefing_pdf(
     version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
 ) -> bytes:
     return briefing.to_pdf(organisation_briefing(version, privacy, selection, today))
+
+
+@st.cache_resource(max_entries=32, show_spinner="Uitgaven en projecten berekenen…")
+def corporation_frames(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                       organisation: str, taal: str = "nl") -> dict:
+    """corporations.page_frames of one organisation, for what this privacy may see. Shared: do
+    not change."""
+    from dashboard import corporations
+
+    return corporations.page_frames(
+        _scope(version, gemeente, rule, privacy, taal), spending(version, gemeente, privacy),
+        projects(version, gemeente, privacy), organisation, types_in(version, gemeente, rule, None))
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def chart_spec(key: tuple, _build) -> dict:
+    """The Vega-Lite spec of the Altair chart `_build()` makes (charts.dutch applied), made once
+    per `key`, which names everything the chart depends on: building and validating a spec
+    costs tens of milliseconds on every rerun otherwise."""
+    from dashboard import charts
+
+    return charts.dutch(_build()).to_dict()
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def spending_tables(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
+    indicator: str, nulmeting: int | None, jaar: int | None, taal: str = "nl",
+) -> dict:
+    """The three pictures' tables (spending_views.map_table, change_table, need_table) for one
+    view, made once. Shared: do not change."""
+    from dashboard import spending_views
+
+    pic = spending_picture(version, gemeente, rule, privacy, organisation, indicator, nulmeting,
+                           jaar, taal)
+    if pic is None:
+        return {}
+    cat = catalogue_in(version, taal)
+    out = {"map": spending_views.map_table(pic)}
+    if pic.change_years is not None and indicator in cat.index:
+        out["change"] = spending_views.change_table(pic, cat)
+    if pic.need_indicator is not None:
+        out["need"] = spending_views.need_table(pic, str(cat.loc[pic.need_indicator, "name"]))
+    return out

@@ -10,13 +10,19 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from dashboard import briefing, charts, components, data, spending_views, state
+from dashboard import briefing, components, data, spending_views, state
 from metrics import spending
 from metrics.formatting import format_number
 
 
-def _link(view: state.View, code: str) -> str:
-    return "buurtprofiel?" + urlencode({**view.to_params(), "buurt": code})
+def _params(view: state.View) -> dict[str, str]:
+    """The view a profile link carries: all of it but the buurttype filter (a profile shows one
+    buurt whatever the filter), so the table stays the same when only the filter changes."""
+    return {k: v for k, v in view.to_params().items() if k != "buurttype"}
+
+
+def _link(params: dict[str, str], code: str) -> str:
+    return "buurtprofiel?" + urlencode({**params, "buurt": code})
 
 
 def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
@@ -24,6 +30,8 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
     args = (ctx.version, view.gemeente, view.regel, ctx.privacy, organisation, view.indicator,
             view.nulmeting, view.jaar)
     pic = data.spending_picture(*args, view.taal)
+    made = data.spending_tables(*args, view.taal)
+    key = ("uitgavenbeelden", *args, view.taal)  # names the tables and charts made once
     st.header(t("Waar ging het geld heen?"))
     if pic is None:
         st.info(t("{organisatie} gaf tussen de nulmeting en het gekozen jaar niets uit dat u mag "
@@ -50,8 +58,8 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
                + t("Vaste klassen: dezelfde kleur is hetzelfde bedrag voor elke organisatie en "
                    "periode. Grijs: buiten het buurttypefilter. Wit: geen uitgaven. Klik op een "
                    "buurt om haar profiel te openen.") + f" {t('Bron')}: {pic.source}.")
-    components.table_with_downloads(spending_views.map_table(pic),
-                                    f"uitgaven per buurt op de kaart {organisation}")
+    components.table_with_downloads(made["map"], f"uitgaven per buurt op de kaart {organisation}",
+                                    key=(*key, "kaart"))
     _briefing(ctx, organisation)
 
     st.header(t("Uitgaven naast verandering"))
@@ -60,9 +68,10 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
         st.info(t("Kies in de zijbalk een uitkomstindicator die voor en na de uitgaven is "
                   "gemeten (bijvoorbeeld de Leefbaarometerscore)."))
     else:
-        chart = spending_views.change_chart(pic, ctx.catalogue, t)
-        event = st.altair_chart(charts.dutch(chart), width="stretch", on_select="rerun",
-                                selection_mode="buurt", key="uitgaven_verandering")
+        spec = data.chart_spec((*key, "verandering"),
+                               lambda: spending_views.change_chart(pic, ctx.catalogue, t))
+        event = st.vega_lite_chart(spec, width="stretch", on_select="rerun",
+                                   selection_mode="buurt", key="uitgaven_verandering")
         chosen = (event.selection.get("buurt") or []) if event else []
         if chosen and chosen[0].get("area_code"):
             state.go_to("views/buurtprofiel.py", buurt=chosen[0]["area_code"])
@@ -79,19 +88,24 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
         st.info(t(spending_views.CAVEAT) + " " + t(
             "Buurten met en zonder uitgaven kunnen ook op andere punten verschillen, en andere "
             "organisaties en ontwikkelingen spelen mee."), icon=":material/info:")
-        table = spending_views.change_table(pic, ctx.catalogue)
+        table = made["change"]
+        params = _params(view)
         on_screen = components.translated_headers(
-            table.assign(Profiel=[_link(view, c) for c in table["Code"]]), view.taal)
+            table.assign(Profiel=[_link(params, c) for c in table["Code"]]), view.taal)
         components.dataframe(on_screen, column_config={
-            on_screen.columns[-1]: st.column_config.LinkColumn(display_text=t("open profiel"))})
-        components.download_buttons(table, f"uitgaven en verandering {organisation}")
+            on_screen.columns[-1]: st.column_config.LinkColumn(display_text=t("open profiel"))},
+            key=(*key, "verandering", "scherm", tuple(sorted(params.items()))))
+        components.download_buttons(table, f"uitgaven en verandering {organisation}",
+                                    key=(*key, "verandering"))
 
     st.header(t("Uitgaven naast behoefte"))
     if pic.need_indicator is None:
         st.info(t("Er is geen statusscore geladen om de behoefte mee te meten."))
         return
     need_name = str(ctx.catalogue.loc[pic.need_indicator, "name"])
-    st.altair_chart(charts.dutch(spending_views.need_chart(pic, t)), width="stretch")
+    st.vega_lite_chart(data.chart_spec((*key, "behoefte"),
+                                       lambda: spending_views.need_chart(pic, t)),
+                       width="stretch")
     st.caption(t("Elk punt is een buurt: rechts meer behoefte, omhoog meer uitgaven van "
                  "{organisatie} per inwoner per jaar ({periode}). Behoefte: de rangorde op "
                  "{maat} (de statusscore van de buurttype-regel), 100 is de buurt met de "
@@ -99,7 +113,7 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
                  organisatie=organisation, periode=pic.period_text, maat=need_name))
     st.subheader(t("Veel behoefte, weinig uitgaven"))
     components.table_with_downloads(
-        spending_views.need_table(pic, need_name), f"veel behoefte weinig uitgaven {organisation}",
+        made["need"], f"veel behoefte weinig uitgaven {organisation}", key=(*key, "behoefte"),
         caption=t("Buurten met een behoefte van 80 of meer waar {organisatie} minder dan "
                   "{drempel} euro per inwoner per jaar uitgaf: een reden om te kijken, geen "
                   "oordeel.", organisatie=organisation,
