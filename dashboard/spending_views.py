@@ -180,17 +180,17 @@ def map_frame(pic: Picture, geo: pd.DataFrame, inside: pd.Series, t: Translate) 
     rows = geo.merge(pic.areas, on="area_code", how="left")
     rows = rows.join(maps.bounds(rows["geometry_display"]))
     unit = t(pic.unit)
+    synthetic = f" ({t('synthetisch')})" if pic.synthetic else ""
     value = [t("geen uitgaven van deze organisatie in {periode}", periode=pic.period_text)
-             if pd.isna(r) else f"{format_number(r, 2)} {unit} ({pic.period_text})"
+             if pd.isna(r) else f"{format_number(r, 2)} {unit} ({pic.period_text}){synthetic}"
              for r in rows["rate"]]
     types = [t(b) if b else t("geen buurttype") for b in rows["buurttype"].fillna("")]
     projects = [f"{ty}\n{t('Projecten')}: {p}" if p else ty
                 for ty, p in zip(types, rows["projecten"].fillna(""), strict=True)]
-    synthetic = f" ({t('synthetisch')})" if pic.synthetic else ""
     return rows.assign(
         shown=rows["rate"], naam=rows["naam"].fillna(rows["area_code"]),
         in_filter=rows["area_code"].map(inside).fillna(False).astype(bool),
-        waarde_tekst=[v + (synthetic if v[0].isdigit() else "") for v in value],
+        waarde_tekst=value,
         buurttype_tekst=projects, bron_tekst=pic.source)
 
 

@@ -139,7 +139,7 @@ def test_the_corporation_pictures_show_a_hand_checked_buurt(shown) -> None:
     assert any("een vergelijking, geen bewijs van effect" in i.value.lower() for i in at.info)
     assert len(at.get("deck_gl_json_chart")) == 1
     deck = at.get("deck_gl_json_chart")[0].proto.json
-    assert "104,67 euro per woning per jaar (2016–2024)" in deck
+    assert "104,67 euro per woning per jaar (2016–2024) (synthetisch)" in deck
 
 
 def test_the_trend_chart_marks_the_projects_of_the_chosen_buurt(app_env) -> None:
