@@ -789,6 +789,16 @@ def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
 
 
 # --- issue 25: the corporation's pictures (spending per buurt against change and need) --------
+def _narrow_scope(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                  taal: str, indicators: tuple[str, ...]) -> tables.Scope:
+    """A scope with only these indicators' observations, read for one computation whose result
+    is cached: every indicator of a national set at once would not fit the memory budget."""
+    return tables.Scope(
+        obs=_fetch(version, gemeente, tuple(dict.fromkeys(indicators)), privacy),
+        areas=areas(version, gemeente), types=buurttypes(version, gemeente, rule),
+        catalogue=catalogue_in(version, taal), sources=sources_by_key(version))
+
+
 # A resource: the picture, its map deck and tables are handed out without a copy; keyed on the
 # privacy (what this user may see), so no user's amounts reach another through the cache.
 @st.cache_resource(max_entries=32, show_spinner="Uitgaven per buurt berekenen…")
@@ -800,8 +810,10 @@ def spending_picture(
     when it spent nothing in the period)."""
     from dashboard import spending_views
 
+    wanted = (indicator, "inwoners", *profiles.STATUS_INDICATORS)
     return spending_views.build(
-        _scope(version, gemeente, rule, privacy, taal), spending(version, gemeente, privacy),
+        _narrow_scope(version, gemeente, rule, privacy, taal, wanted),
+        spending(version, gemeente, privacy),
         projects(version, gemeente, privacy), organisation, indicator, nulmeting, jaar,
         types_in(version, gemeente, rule, None))
 
@@ -879,8 +891,12 @@ def corporation_frames(version: Version, gemeente: str, rule: str, privacy: sett
     not change."""
     from dashboard import corporations
 
+    cat = catalogue_in(version, taal)
+    wanted = ("inwoners", *cat.index[cat["headline"].astype(bool)
+                                     & (cat["result"] == "outcome")])
     return corporations.page_frames(
-        _scope(version, gemeente, rule, privacy, taal), spending(version, gemeente, privacy),
+        _narrow_scope(version, gemeente, rule, privacy, taal, wanted),
+        spending(version, gemeente, privacy),
         projects(version, gemeente, privacy), organisation, types_in(version, gemeente, rule, None))
 
 
