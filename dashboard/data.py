@@ -790,12 +790,22 @@ def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
 
 # --- issue 25: the corporation's pictures (spending per buurt against change and need) --------
 def _narrow_scope(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
-                  taal: str, indicators: tuple[str, ...]) -> tables.Scope:
+                  taal: str, indicators: tuple[str, ...], organisation: str) -> tables.Scope:
     """A scope with only these indicators' observations, read for one computation whose result
-    is cached: every indicator of a national set at once would not fit the memory budget."""
+    is cached: every indicator of a national set at once would not fit the memory budget. At
+    national scale only the areas of the gemeenten the organisation spent in (the four digits
+    after 'BU' or 'WK' of a CBS code name its gemeente): its buurten and their comparison."""
+    scope_areas = areas(version, gemeente)
+    codes: tuple[str, ...] = ()
+    if gemeente == "NL":
+        own = spending(version, gemeente, privacy)
+        worked = set(own.loc[own["organisation"] == organisation, "area_code"].str[2:6])
+        scope_areas = scope_areas[(scope_areas["level"] == "gemeente")
+                                  | scope_areas["code"].str[2:6].isin(worked)]
+        codes = tuple(scope_areas.loc[scope_areas["level"] != "gemeente", "code"])
     return tables.Scope(
-        obs=_fetch(version, gemeente, tuple(dict.fromkeys(indicators)), privacy),
-        areas=areas(version, gemeente), types=buurttypes(version, gemeente, rule),
+        obs=_fetch(version, gemeente, tuple(dict.fromkeys(indicators)), privacy, codes),
+        areas=scope_areas, types=buurttypes(version, gemeente, rule),
         catalogue=catalogue_in(version, taal), sources=sources_by_key(version))
 
 
@@ -812,7 +822,7 @@ def spending_picture(
 
     wanted = (indicator, "inwoners", *profiles.STATUS_INDICATORS)
     return spending_views.build(
-        _narrow_scope(version, gemeente, rule, privacy, taal, wanted),
+        _narrow_scope(version, gemeente, rule, privacy, taal, wanted, organisation),
         spending(version, gemeente, privacy),
         projects(version, gemeente, privacy), organisation, indicator, nulmeting, jaar,
         types_in(version, gemeente, rule, None))
@@ -895,7 +905,7 @@ def corporation_frames(version: Version, gemeente: str, rule: str, privacy: sett
     wanted = ("inwoners", *cat.index[cat["headline"].astype(bool)
                                      & (cat["result"] == "outcome")])
     return corporations.page_frames(
-        _narrow_scope(version, gemeente, rule, privacy, taal, wanted),
+        _narrow_scope(version, gemeente, rule, privacy, taal, wanted, organisation),
         spending(version, gemeente, privacy),
         projects(version, gemeente, privacy), organisation, types_in(version, gemeente, rule, None))
 
