@@ -102,6 +102,31 @@ def observations(
     return result
 
 
+# The corporation of the benchmark (fictitious): its leefbaarheid spending per buurt and year, for
+# the Corporaties page. Confidential and synthetic (the demo's source), like the demo's spending.
+ORGANISATION = "Corporatie Meetbank (fictief)"
+SPENDING_SOURCE = "synthetisch_uitgaven"
+SPENDING_YEARS = tuple(range(2016, 2025))
+
+
+def spending(codes: list[str], seed: int = SEED) -> pd.DataFrame:
+    """Synthetic uitgaven rows (template columns): the corporation spends in about 40% of the
+    buurten of the three gemeenten with the most buurten, every year, 20-140 euro per dwelling,
+    with its dwellings in each buurt."""
+    rng = np.random.default_rng(seed + 1)
+    series = pd.Series(codes)
+    largest = series.str[2:6].value_counts().index[:3]
+    chosen = series[series.str[2:6].isin(largest)]
+    chosen = chosen[rng.random(len(chosen)) < 0.4].to_numpy()
+    dwellings = rng.integers(40, 900, len(chosen))
+    return pd.concat([pd.DataFrame({
+        "organisatie": ORGANISATION, "gebiedscode": chosen, "jaar": year,
+        "categorie": "wijkbeheer",
+        "bedrag_euro": np.round(dwellings * rng.uniform(20, 140, len(chosen)), -2),
+        "woningen": dwellings, "bron": SPENDING_SOURCE,
+    }) for year in SPENDING_YEARS], ignore_index=True)
+
+
 def write_templates(frame: pd.DataFrame, folder: Path) -> list[Path]:
     """One waarnemingen template per year, as a municipality would deliver a yearly survey."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -145,6 +170,11 @@ def build(target: Path, work: Path, scale: float = 1.0, say=print) -> Timing:
         db.execute(con, "build_buurttype_inkomen", {"last_year": YEARS[-1]})
     buurttypes_s = time.perf_counter() - start
     cpu_s = time.process_time() - start_cpu
+    # The corporation's spending, through the same importer (not part of the timed load).
+    spent = Path(work) / "uitgaven_synthetisch_meetbank.csv"
+    spending(codes).to_csv(spent, index=False)
+    pipeline.load_paths(target, [spent], how="cli")
+    spent.unlink()
     for path in paths:
         os.remove(path)
     return Timing(

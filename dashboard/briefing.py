@@ -79,6 +79,7 @@ class Selection:
     indicator: str = "lbm_score"
     referentie: str = "waarde"
     taal: str = "nl"
+    organisatie: str = ""  # issue 25: a corporation's briefing adds its spending pictures
 
 
 @dataclass(frozen=True)
@@ -134,11 +135,17 @@ class Briefing:
     reference_label: str = "Referentie"
     texts: dict = field(default_factory=dict)  # the fixed texts of the page in its language
     taal: str = "nl"
+    # An organisation's spending map and spending-against-change picture
+    # (spending_views.briefing_section); empty unless the selection names an organisation whose
+    # spending this user may see.
+    spending: dict = field(repr=False, default_factory=dict)
 
     def to_json(self) -> dict:
         out = dataclasses.asdict(self)
         for key in ("map_features", "map_focus", "map_labels"):
             out.pop(key)
+        out["spending"] = {k: v for k, v in self.spending.items()
+                           if k not in ("features", "focus", "chart")}
         return out
 
 
@@ -898,12 +905,15 @@ def build(
     goal_frame: pd.DataFrame | None = None,
     project_frame: pd.DataFrame | None = None,
     signal_frame: pd.DataFrame | None = None,
+    spend_frame: pd.DataFrame | None = None,
 ) -> Briefing:
     """Everything the briefing says, from one gemeente's data (see module docstring).
 
     Goals and projects are included when their frames are given (and loaded); projects are those
     running in or after the latest data year. Signals are counted per theme when `signal_frame`
-    (werkdb.store.open_counts) is given: only for a user who may see them.
+    (werkdb.store.open_counts) is given: only for a user who may see them. With `sel.organisatie`
+    and `spend_frame` (only the spending this user may see), the organisation's spending map and
+    spending against change.
     """
     t = _tr(sel.taal)
     codes = members(scope, sel)
@@ -958,7 +968,24 @@ def build(
         texts=page_texts(sel.taal) | ({"table_note": t(GEMEENTE_TABLE_NOTE)}
                                       if whole_gemeente(sel) else {}),
         taal=sel.taal,
+        spending=_spending(scope, geo, sel, spend_frame, project_frame),
     )
+
+
+def _spending(scope: tables.Scope, geo: pd.DataFrame, sel: Selection,
+              spend_frame: pd.DataFrame | None, project_frame: pd.DataFrame | None) -> dict:
+    """The organisation's section (spending_views.briefing_section), {} without one."""
+    from dashboard import spending_views
+
+    if not sel.organisatie or spend_frame is None or spend_frame.empty:
+        return {}
+    cat = scope.catalogue
+    indicator = sel.indicator if sel.indicator in cat.index and \
+        cat.loc[sel.indicator, "result"] == "outcome" else "lbm_score"
+    pic = spending_views.build(
+        scope, spend_frame, project_frame if project_frame is not None else pd.DataFrame(),
+        sel.organisatie, indicator, sel.nulmeting, None, tables.types_in(scope.types, None))
+    return {} if pic is None else spending_views.briefing_section(pic, geo, cat, _tr(sel.taal))
 
 
 def _subject(scope: tables.Scope, sel: Selection) -> str:
@@ -1065,6 +1092,15 @@ def to_pdf(briefing: Briefing, *, png: bool = False) -> bytes | list[bytes]:
                                                              focus=set(briefing.map_focus),
                                                              labels=briefing.map_labels))
             content["map"] = "kaart.svg"
+        spent = briefing.spending
+        if spent.get("features"):
+            (folder / "uitgaven.svg").write_text(maps.svg_map(spent["features"],
+                                                              focus=set(spent["focus"])))
+            content["spending"]["map"] = "uitgaven.svg"
+            content["spending"]["chart"] = ""
+            if spent.get("chart"):
+                (folder / "uitgaven_verandering.svg").write_text(spent["chart"])
+                content["spending"]["chart"] = "uitgaven_verandering.svg"
         (folder / "briefing.typ").write_text(TEMPLATE.read_text(encoding="utf-8"))
         pdf = b""
         # Two pages at most: a briefing whose lists run over (English words are longer, a
@@ -1117,8 +1153,13 @@ def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | Non
                               {"gemeente": selection.gemeente, **privacy.confidential_params()})
         project_frame = db.query(con, "app_projects",
                                  {"gemeente": selection.gemeente, **privacy.confidential_params()})
+        # Only the spending these rights allow (none of a confidential source unless configured).
+        spend_frame = db.query(con, "app_spending", {
+            "gemeente": selection.gemeente, **privacy.confidential_params()
+        }) if selection.organisatie else None
     finally:
         con.close()
     briefing = build(scope, geo, dataclasses.replace(selection, regel=rule),
-                     today or dt.date.today(), goal_frame=goal_frame, project_frame=project_frame)
+                     today or dt.date.today(), goal_frame=goal_frame, project_frame=project_frame,
+                     spend_frame=spend_frame)
     return to_pdf(briefing)  # type: ignore[return-value]

@@ -272,3 +272,34 @@ def development(scope: tables.Scope, spend: pd.DataFrame, organisation: str,
     info = {"group": group, "comparison": comparison, "years": (years[0], years[-1]),
             "threshold": spending.LOW_SPENDING_PER_INHABITANT}
     return pd.DataFrame(rows), info
+
+
+# --- The page's frames, computed once per organisation and view (issue 25) -----------------------
+
+
+def page_frames(scope: tables.Scope, spend: pd.DataFrame, project_frame: pd.DataFrame,
+                organisation: str, types_now: pd.Series) -> dict:
+    """Everything the Corporaties page shows of one organisation: its years, categories, buurten
+    and development (when it has spending this user may see), its projects and the overlaps.
+    Computed once, so a filter change only redraws; the page holds no computation."""
+    own = spend[spend["organisation"] == organisation]
+    years = organisation_years(scope, spend, organisation) if not own.empty else pd.DataFrame()
+    out: dict = {"years": years, "synthetic": bool(own["synthetic"].any()),
+                 "confidential": bool(own["confidential"].any())}
+    if not years.empty:
+        cats = by_category(spend, organisation)
+        wide = cats.pivot_table(index="jaar", columns="categorie", values="bedrag",
+                                aggfunc="sum", fill_value=0).reset_index()
+        wide.columns.name = None
+        last = years.iloc[-1]
+        out.update(
+            cats=cats,
+            per_category=wide.rename(columns={"jaar": "Jaar"}).assign(
+                Eenheid="euro", Synthetisch=_yes(out["synthetic"]), Bron=last["Bron"]),
+            areas=organisation_areas(scope, spend, organisation),
+            development=development(scope, spend, organisation, types_now),
+        )
+    out["projects"] = project_rows(scope, project_frame[project_frame["organisation"]
+                                                        == organisation])
+    out["overlap"] = overlap_rows(scope, project_frame)
+    return out

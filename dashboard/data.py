@@ -855,3 +855,157 @@ def signal_areas(version: Version, url: str, gemeente: str, mark: int, level: st
 
     return signals.open_per_area(signal_counts(url, None if gemeente == "NL" else gemeente, mark),
                                  area_index(version, gemeente)[0], level)
+
+
+# --- issue 25: the corporation's pictures (spending per buurt against change and need) --------
+def _narrow_scope(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                  taal: str, indicators: tuple[str, ...], organisation: str) -> tables.Scope:
+    """A scope with only these indicators' observations, read for one computation whose result
+    is cached: every indicator of a national set at once would not fit the memory budget. At
+    national scale only the areas of the gemeenten the organisation spent in (the four digits
+    after 'BU' or 'WK' of a CBS code name its gemeente): its buurten and their comparison."""
+    scope_areas = areas(version, gemeente)
+    codes: tuple[str, ...] = ()
+    if gemeente == "NL":
+        own = spending(version, gemeente, privacy)
+        worked = set(own.loc[own["organisation"] == organisation, "area_code"].str[2:6])
+        scope_areas = scope_areas[(scope_areas["level"] == "gemeente")
+                                  | scope_areas["code"].str[2:6].isin(worked)]
+        codes = tuple(scope_areas.loc[scope_areas["level"] != "gemeente", "code"])
+    return tables.Scope(
+        obs=_fetch(version, gemeente, tuple(dict.fromkeys(indicators)), privacy, codes),
+        areas=scope_areas, types=buurttypes(version, gemeente, rule),
+        catalogue=catalogue_in(version, taal), sources=sources_by_key(version))
+
+
+# A resource: the picture, its map deck and tables are handed out without a copy; keyed on the
+# privacy (what this user may see), so no user's amounts reach another through the cache.
+@st.cache_resource(max_entries=32, show_spinner=False)
+def spending_picture(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
+    indicator: str, nulmeting: int | None, jaar: int | None, taal: str = "nl",
+) -> object:
+    """One organisation's spending per buurt beside change and need (spending_views.build; None
+    when it spent nothing in the period)."""
+    from dashboard import spending_views
+
+    wanted = (indicator, "inwoners", *profiles.STATUS_INDICATORS)
+    return spending_views.build(
+        _narrow_scope(version, gemeente, rule, privacy, taal, wanted, organisation),
+        spending(version, gemeente, privacy),
+        projects(version, gemeente, privacy), organisation, indicator, nulmeting, jaar,
+        types_in(version, gemeente, rule, None))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def spending_map_rows(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
+    indicator: str, nulmeting: int | None, jaar: int | None, taal: str = "nl",
+) -> tuple[object, pd.DataFrame, list[str]] | None:
+    """The spending map's areas with tooltip texts and the start of each feature's JSON: what
+    the buurttype filter does not change (a filter change only recolours). The buurten of the
+    picture only (at national scale: the gemeenten the organisation spent in), with coarser
+    coordinates above maps.LARGE_MAP areas. None without a picture or boundaries."""
+    from dashboard import spending_views
+
+    pic = spending_picture(version, gemeente, rule, privacy, organisation, indicator, nulmeting,
+                           jaar, taal)
+    geo = geometries(version, gemeente, "buurt")
+    if pic is None or geo.empty:
+        return None
+    geo = geo[geo["area_code"].isin(pic.areas["area_code"])].reset_index(drop=True)
+    if len(geo) > maps.LARGE_MAP:
+        geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
+    rows = spending_views.map_frame(pic, geo, pd.Series(dtype=bool),
+                                    lambda text, **v: i18n.translate(text, taal, **v))
+    return pic, rows, maps.feature_heads(rows).tolist()
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def spending_map(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
+    indicator: str, nulmeting: int | None, jaar: int | None, buurttype: tuple[str, ...],
+    taal: str = "nl",
+) -> tuple[object, list] | None:
+    """The spending map's deck (its JSON written once) and legend for one buurttype filter."""
+    from dashboard import spending_views
+
+    made = spending_map_rows(version, gemeente, rule, privacy, organisation, indicator,
+                             nulmeting, jaar, taal)
+    if made is None:
+        return None
+    pic, rows, heads = made
+    inside = in_filter(version, gemeente, rule, "buurt", buurttype)
+    deck, legend = spending_views.spending_map(
+        pic, rows.assign(in_filter=rows["area_code"].map(inside).fillna(False).astype(bool)),
+        lambda text, **v: i18n.translate(text, taal, **v), heads=heads)
+    deck.to_json()
+    return deck, legend
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def organisation_briefing(
+    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+) -> briefing.Briefing:
+    """briefing_content with the spending pictures of selection.organisatie, from only the
+    spending this privacy allows (keyed on it)."""
+    scope = _scope(version, selection.gemeente, selection.regel, privacy, selection.taal)
+    return briefing.build(scope, geometries(version, selection.gemeente, "buurt"), selection,
+                          today, goal_frame=goals(version, selection.gemeente, privacy),
+                          project_frame=projects(version, selection.gemeente, privacy),
+                          spend_frame=spending(version, selection.gemeente, privacy))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def organisation_briefing_pdf(
+    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+) -> bytes:
+    return briefing.to_pdf(organisation_briefing(version, privacy, selection, today))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def corporation_frames(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                       organisation: str, taal: str = "nl") -> dict:
+    """corporations.page_frames of one organisation, for what this privacy may see. Shared: do
+    not change."""
+    from dashboard import corporations
+
+    cat = catalogue_in(version, taal)
+    wanted = ("inwoners", *cat.index[cat["headline"].astype(bool)
+                                     & (cat["result"] == "outcome")])
+    return corporations.page_frames(
+        _narrow_scope(version, gemeente, rule, privacy, taal, wanted, organisation),
+        spending(version, gemeente, privacy),
+        projects(version, gemeente, privacy), organisation, types_in(version, gemeente, rule, None))
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def chart_spec(key: tuple, _build) -> dict:
+    """The Vega-Lite spec of the Altair chart `_build()` makes (charts.dutch applied), made once
+    per `key`, which names everything the chart depends on: building and validating a spec
+    costs tens of milliseconds on every rerun otherwise."""
+    from dashboard import charts
+
+    return charts.dutch(_build()).to_dict()
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def spending_tables(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
+    indicator: str, nulmeting: int | None, jaar: int | None, taal: str = "nl",
+) -> dict:
+    """The three pictures' tables (spending_views.map_table, change_table, need_table) for one
+    view, made once. Shared: do not change."""
+    from dashboard import spending_views
+
+    pic = spending_picture(version, gemeente, rule, privacy, organisation, indicator, nulmeting,
+                           jaar, taal)
+    if pic is None:
+        return {}
+    cat = catalogue_in(version, taal)
+    out = {"map": spending_views.map_table(pic)}
+    if pic.change_years is not None and indicator in cat.index:
+        out["change"] = spending_views.change_table(pic, cat)
+    if pic.need_indicator is not None:
+        out["need"] = spending_views.need_table(pic, str(cat.loc[pic.need_indicator, "name"]))
+    return out

@@ -986,6 +986,67 @@ EN: dict[str, str] = {
     # --- issue 22: share link copy button, map component ---
     "Kopieer": "Copy",
     "Gekopieerd": "Copied",
+    # --- issue 25: spending on the map, against change and against need ---
+    "Uitgaven per buurt berekenen…": "Calculating spending per neighbourhood…",
+    "Uitgaven en projecten berekenen…": "Calculating spending and projects…",
+    'Waar ging het geld heen?': 'Where did the money go?',
+    'Uitgaven naast verandering': 'Spending against change',
+    'Uitgaven naast behoefte': 'Spending against need',
+    'Elk punt is een buurt: rechts meer behoefte, omhoog meer uitgaven van {organisatie} per inwoner per jaar ({periode}). Behoefte: de rangorde op {maat} (de statusscore van de buurttype-regel), 100 is de buurt met de meeste behoefte. Gearceerd: de vijfde van de buurten met de meeste behoefte.':
+        'Each point is a neighbourhood: to the right more need, upwards more spending by {organisatie} per inhabitant per year ({periode}). Need: the rank on {maat} (the status score of the neighbourhood type rule), 100 is the neighbourhood with the most need. Shaded: the fifth of neighbourhoods with the most need.',
+    'Veel behoefte, weinig uitgaven': 'High need, little spending',
+    '{organisatie} gaf tussen de nulmeting en het gekozen jaar niets uit dat u mag zien. Kies in de zijbalk een ander jaar of een andere nulmeting.':
+        '{organisatie} spent nothing you may see between the baseline and the chosen year. Choose another year or another baseline in the sidebar.',
+    'Kies in de zijbalk een uitkomstindicator die voor en na de uitgaven is gemeten (bijvoorbeeld de Leefbaarometerscore).':
+        'Choose an outcome indicator in the sidebar that was measured before and after the spending (for example the Leefbaarometer score).',
+    'Elk punt is een buurt: rechts de uitgaven van {organisatie} ({eenheid}, {periode}), omhoog de verandering van {indicator} van {van} tot {tot}. Ruiten op 0: buurten van hetzelfde buurttype waar alle organisaties samen minder dan {drempel} euro per inwoner per jaar uitgaven. Lijnen: de marge (95%) waar die bekend is. Het getal naast een punt: lopende projecten. Klik op een punt om het buurtprofiel te openen.':
+        'Each point is a neighbourhood: to the right the spending of {organisatie} ({eenheid}, {periode}), upwards the change in {indicator} from {van} to {tot}. Diamonds at 0: neighbourhoods of the same type where all organisations together spent less than {drempel} euro per inhabitant per year. Lines: the margin (95%) where known. The number beside a point: projects that ran. Click a point to open the neighbourhood profile.',
+    'Er is geen statusscore geladen om de behoefte mee te meten.':
+        'No status score is loaded to measure need with.',
+    'Buurten met een behoefte van 80 of meer waar {organisatie} minder dan {drempel} euro per inwoner per jaar uitgaf: een reden om te kijken, geen oordeel.':
+        'Neighbourhoods with a need of 80 or more where {organisatie} spent less than {drempel} euro per inhabitant per year: a reason to look, not a judgement.',
+    'Uitgaven ({eenheid})': 'Spending ({eenheid})',
+    'Vaste klassen: dezelfde kleur is hetzelfde bedrag voor elke organisatie en periode. Grijs: buiten het buurttypefilter. Wit: geen uitgaven. Klik op een buurt om haar profiel te openen.':
+        'Fixed classes: the same colour is the same amount for every organisation and period. Grey: outside the neighbourhood type filter. White: no spending. Click a neighbourhood to open its profile.',
+    'Buurten met en zonder uitgaven kunnen ook op andere punten verschillen, en andere organisaties en ontwikkelingen spelen mee.':
+        'Neighbourhoods with and without spending may also differ in other ways, and other organisations and developments play a part.',
+    'Leefbaarheidsuitgaven van {organisatie} per buurt, {periode}, in {eenheid}.':
+        'Liveability spending of {organisatie} per neighbourhood, {periode}, in {eenheid}.',
+    'open profiel': 'open profile',
+    'geen uitgaven van deze organisatie in {periode}':
+        'no spending by this organisation in {periode}',
+    'geen buurttype': 'no neighbourhood type',
+    'geen uitgaven van deze organisatie': 'no spending by this organisation',
+    'Uitgaven ({eenheid}), {periode}': 'Spending ({eenheid}), {periode}',
+    'Verandering {van}–{tot} ({eenheid})': 'Change {van}–{tot} ({eenheid})',
+    'Behoefte (0-100, hoger is meer behoefte)': 'Need (0-100, higher is more need)',
+    'Uitgaven (euro per inwoner per jaar), {periode}':
+        'Spending (euro per inhabitant per year), {periode}',
+    'Behoefte': 'Need',
+    'euro per inwoner per jaar': 'euro per inhabitant per year',
+    'euro per woning per jaar': 'euro per dwelling per year',
+    'Groep': 'Group',
+    'Marge (95%)': 'Margin (95%)',
+    'met uitgaven': 'with spending',
+    'vergelijkbaar, (bijna) zonder uitgaven': 'comparable, (almost) without spending',
+    'Een vergelijking, geen bewijs van effect.': 'A comparison, not proof of effect.',
+    'Per woning van de organisatie in de buurt (haar laatst opgegeven aantal in de periode), gemiddeld per jaar.':
+        'Per dwelling of the organisation in the neighbourhood (its latest reported number in the period), averaged per year.',
+    'Per inwoner van de buurt: het aantal woningen van de organisatie is niet overal bekend. Gemiddeld per jaar.':
+        "Per inhabitant of the neighbourhood: the organisation's number of dwellings is not known everywhere. Averaged per year.",
+    'Periode van de verandering': 'Period of the change',
+    'Uitgaven in de periode': 'Spending in the period',
+    'Behoefte gemeten met': 'Need measured with',
+    'Profiel': 'Profile',
+    'Periode': 'Period',
+    "Briefing over {organisatie} maken (PDF)": "Make a briefing on {organisatie} (PDF)",
+    "De briefing van de gemeente met de kaart van de uitgaven en de uitgaven naast verandering, met de kanttekening. Vertrouwelijk: alleen binnen de afspraken over deze bron delen.":
+        "The municipality's briefing with the spending map and spending against change, with the caveat. Confidential: share only within the agreements on this source.",
+    "Uitgaven van {organisatie}": "Spending of {organisatie}",
+    "Paars: de buurten met uitgaven van {organisatie}; grijs op 0: vergelijkbare buurten (hetzelfde buurttype) met (bijna) geen uitgaven. Omhoog: de verandering van {indicator} ({eenheid}) van {van} tot {tot}; lijnen: de marge (95%).":
+        "Purple: the neighbourhoods with spending by {organisatie}; grey at 0: comparable neighbourhoods (same type) with (almost) no spending. Upwards: the change in {indicator} ({eenheid}) from {van} to {tot}; lines: the margin (95%).",
+    "Uitgaven (euro per woning per jaar)": "Spending (euro per dwelling per year)",
+    "Uitgaven (euro per inwoner per jaar)": "Spending (euro per inhabitant per year)",
 }
 
 

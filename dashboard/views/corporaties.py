@@ -7,16 +7,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, corporations, state
+from dashboard import components, corporations, data, spending_sections, state
 from dashboard.context import THEME_LABELS
 from metrics.formatting import format_number
 
 ctx = state.context()
 t = state.t
 view = ctx.view
-scope = ctx.scope()
 spend = ctx.spending()
-project_frame = ctx.projects()
 
 st.title(t("Corporaties en uitgaven"))
 st.caption(t("Wat woningcorporaties en de gemeente aan leefbaarheid uitgeven, in welke buurten, "
@@ -37,19 +35,24 @@ st.selectbox(t("Organisatie"), organisations, placeholder=t("Kies een organisati
 organisation = view.organisatie or organisations[0]
 
 st.header(t("Uitgaven"))
+# Everything below is computed once per organisation (data.corporation_frames); a rerun draws.
+with st.spinner(t("Uitgaven en projecten berekenen…")):  # in the page's language
+    frames = data.corporation_frames(ctx.version, view.gemeente, view.regel, ctx.privacy,
+                                     organisation, view.taal)
+key = ("corporaties", ctx.version, view.gemeente, view.regel, ctx.privacy, organisation,
+       view.taal)
 if spend.empty:
     st.info(t("Uitgaven zijn vertrouwelijk. U ziet alleen de uitgaven die uw rol toestaat: na "
               "inloggen die van uw eigen organisatie (of, voor de gemeente, alle uitgaven in de "
               "gemeente)."), icon=":material/lock:")
 else:
-    years = corporations.organisation_years(scope, spend, organisation)
+    years = frames["years"]
     if years.empty:
         st.info(t("Van {organisatie} zijn geen uitgaven geladen die u mag zien.",
                   organisatie=organisation))
     else:
-        own = spend[spend["organisation"] == organisation]
-        components.synthetic_banner(bool(own["synthetic"].any()))
-        if own["confidential"].any():
+        components.synthetic_banner(frames["synthetic"])
+        if frames["confidential"]:
             st.warning(t("Vertrouwelijke gegevens: deel deze pagina en haar downloads alleen "
                          "binnen de afspraken over deze bron."), icon=":material/lock_open:")
         last = years.iloc[-1]
@@ -65,36 +68,34 @@ else:
         c4.metric(t("Buurten {jaar}", jaar=year), format_number(last["Buurten"], 0))
         st.caption(f"{last['Bron']}. "
                    + t("Bedragen in euro, nominaal (niet voor inflatie gecorrigeerd)."))
-        cats = corporations.by_category(spend, organisation)
-        chart = alt.Chart(cats).mark_bar().encode(
-            x=alt.X("jaar:O", title=t("Jaar")),
-            y=alt.Y("bedrag:Q", title=t("Uitgaven (euro)"), axis=alt.Axis(format=",.0f")),
-            color=alt.Color("categorie:N", title=t("Categorie"),
-                            scale=alt.Scale(scheme="tableau10")),
-            tooltip=[alt.Tooltip("jaar:O", title=t("Jaar")),
-                     alt.Tooltip("categorie:N", title=t("Categorie")),
-                     alt.Tooltip("bedrag:Q", title=t("Euro"), format=",.0f")],
-        ).properties(height=280)
-        st.altair_chart(charts.dutch(chart), width="stretch")
+
+        def category_chart() -> alt.Chart:
+            return alt.Chart(frames["cats"]).mark_bar().encode(
+                x=alt.X("jaar:O", title=t("Jaar")),
+                y=alt.Y("bedrag:Q", title=t("Uitgaven (euro)"), axis=alt.Axis(format=",.0f")),
+                color=alt.Color("categorie:N", title=t("Categorie"),
+                                scale=alt.Scale(scheme="tableau10")),
+                tooltip=[alt.Tooltip("jaar:O", title=t("Jaar")),
+                         alt.Tooltip("categorie:N", title=t("Categorie")),
+                         alt.Tooltip("bedrag:Q", title=t("Euro"), format=",.0f")],
+            ).properties(height=280)
+
+        st.vega_lite_chart(data.chart_spec((*key, "categorieen"), category_chart),
+                           width="stretch")
         st.caption(t("Uitgaven van {organisatie} per jaar en categorie, in euro. Bron: {bron}. De "
                      "tabellen eronder geven dezelfde cijfers per jaar en per categorie.",
                      organisatie=organisation, bron=last["Bron"]))
-        components.table_with_downloads(years, f"uitgaven per jaar {organisation}")
-        per_category = cats.pivot_table(index="jaar", columns="categorie", values="bedrag",
-                                         aggfunc="sum", fill_value=0).reset_index()
-        per_category.columns.name = None
-        components.table_with_downloads(
-            per_category.rename(columns={"jaar": "Jaar"}).assign(
-                Eenheid="euro", Synthetisch="ja" if bool(own["synthetic"].any()) else "nee",
-                Bron=last["Bron"]),
-            f"uitgaven per categorie {organisation}")
+        components.table_with_downloads(years, f"uitgaven per jaar {organisation}",
+                                        key=(*key, "jaren"))
+        components.table_with_downloads(frames["per_category"],
+                                        f"uitgaven per categorie {organisation}",
+                                        key=(*key, "categorieen"))
         st.subheader(t("Per buurt"))
-        components.table_with_downloads(
-            corporations.organisation_areas(scope, spend, organisation),
-            f"uitgaven per buurt {organisation}")
+        components.table_with_downloads(frames["areas"], f"uitgaven per buurt {organisation}",
+                                        key=(*key, "buurten"))
 
         st.header(t("Hoe ontwikkelden deze buurten zich?"))
-        table, info = corporations.development(scope, spend, organisation, ctx.types_in(None))
+        table, info = frames["development"]
         if table.empty:
             st.info(t("Te weinig metingen om de ontwikkeling te vergelijken."))
         else:
@@ -106,40 +107,46 @@ else:
                 organisatie=components.plain(organisation), van=info["years"][0],
                 tot=info["years"][1], m=len(info["comparison"]),
                 drempel=format_number(info["threshold"], 0)))
-            components.table_with_downloads(table, f"ontwikkeling {organisation}")
+            components.table_with_downloads(table, f"ontwikkeling {organisation}",
+                                            key=(*key, "ontwikkeling"))
             st.info(t(corporations.COMPARISON_NOTE), icon=":material/info:")
+        spending_sections.render(ctx, organisation)
 
 st.header(t("Projecten"))
-rows = corporations.project_rows(
-    scope, project_frame[project_frame["organisation"] == organisation])
+rows = frames["projects"]
 if rows.empty:
     st.info(t("Van {organisatie} zijn geen projecten geladen.", organisatie=organisation))
 else:
     components.synthetic_banner(bool((rows["Synthetisch"] == "ja").any()))
     # The theme by its name on the page (the register holds its key, 'leefbaarheid').
     themes = {key: t(label) for key, label in THEME_LABELS.items()}
-    timeline = alt.Chart(rows.assign(Eind=rows["Eind"].fillna(pd.Timestamp.today().normalize()),
+
+    def timeline_chart() -> alt.Chart:
+        return alt.Chart(rows.assign(Eind=rows["Eind"].fillna(pd.Timestamp.today().normalize()),
                                      Thema=rows["Thema"].map(lambda k: themes.get(k, k)))
                          ).mark_bar(height=12).encode(
-        x=alt.X("Start:T", title=t("Looptijd"), axis=alt.Axis(format="%Y")),
-        x2="Eind:T",
-        y=alt.Y("Project:N", title=None, sort=alt.EncodingSortField("Start"),
-                axis=alt.Axis(labelLimit=320, labelOverlap=False)),
-        color=alt.Color("Thema:N", title=t("Thema"), scale=alt.Scale(scheme="tableau10")),
-        tooltip=["Project", "Gebieden", "Thema", alt.Tooltip("Start:T", format="%-d %B %Y"),
-                 alt.Tooltip("Eind:T", format="%-d %B %Y"), "Output"],
-    ).properties(height=max(160, 26 * rows["Project"].nunique()))
-    st.altair_chart(charts.dutch(timeline), width="stretch")
+            x=alt.X("Start:T", title=t("Looptijd"), axis=alt.Axis(format="%Y")),
+            x2="Eind:T",
+            y=alt.Y("Project:N", title=None, sort=alt.EncodingSortField("Start"),
+                    axis=alt.Axis(labelLimit=320, labelOverlap=False)),
+            color=alt.Color("Thema:N", title=t("Thema"), scale=alt.Scale(scheme="tableau10")),
+            tooltip=["Project", "Gebieden", "Thema", alt.Tooltip("Start:T", format="%-d %B %Y"),
+                     alt.Tooltip("Eind:T", format="%-d %B %Y"), "Output"],
+        ).properties(height=max(160, 26 * rows["Project"].nunique()))
+
+    # Keyed on today too: a project without an end runs to today.
+    st.vega_lite_chart(data.chart_spec((*key, "tijdlijn", str(pd.Timestamp.today().date())),
+                                       timeline_chart), width="stretch")
     st.caption(t("Tijdlijn van de projecten van {organisatie}: een balk per project van start "
                  "tot eind, kleur naar thema. De tabel eronder noemt dezelfde projecten.",
                  organisatie=organisation))
-    components.table_with_downloads(rows, f"projecten {organisation}")
+    components.table_with_downloads(rows, f"projecten {organisation}", key=(*key, "projecten"))
 
-overlap = corporations.overlap_rows(scope, project_frame)
+overlap = frames["overlap"]
 st.subheader(t("Buurten met veel gelijktijdige projecten"))
 if overlap.empty:
     st.success(t("Nergens lopen drie of meer projecten van verschillende organisaties tegelijk."))
 else:
     st.caption(t("Buurten waar drie of meer projecten van minstens twee organisaties tegelijk "
                  "liepen: een reden om af te stemmen, geen oordeel."))
-    components.table_with_downloads(overlap, "overlappende projecten")
+    components.table_with_downloads(overlap, "overlappende projecten", key=(*key, "overlap"))

@@ -49,3 +49,16 @@ def test_the_generated_templates_load_through_the_template_importer(tmp_path) ->
     inwoners = batch.observations[batch.observations["indicator_id"] == "inwoners"]
     expected = frame[(frame["indicator"] == "inwoners") & (frame["jaar"] == 2024)]
     assert sorted(inwoners["value"]) == sorted(pd.to_numeric(expected["waarde"]))
+
+
+def test_the_corporations_spending_loads_through_the_template_importer(tmp_path) -> None:
+    codes = [f"BU0003{i:04d}" for i in range(40)] + [f"BU0004{i:04d}" for i in range(10)]
+    frame = dataset.spending(codes)
+    # Only buurten of the (at most three) largest gemeenten, every year, dwellings known.
+    assert frame["gebiedscode"].str[2:6].isin(["0003", "0004"]).all()
+    assert set(frame["jaar"]) == set(dataset.SPENDING_YEARS)
+    assert (frame["woningen"] > 0).all() and (frame["bedrag_euro"] > 0).all()
+    path = tmp_path / "uitgaven_synthetisch_meetbank.csv"
+    frame.to_csv(path, index=False)
+    batch = pipeline.read_file(path)
+    assert batch.format == "sjabloon_uitgaven" and batch.rows == len(frame)

@@ -40,6 +40,10 @@ WALK = [
     ("buurtprofiel", {"buurt": "WK020201"}),
     ("vergelijken", {"gebieden": ",".join(SMALL_AREAS + [FEW_RESPONDENTS])}),
     ("corporaties", {}),
+    # With the spending shown: the map, the change (with margins) and the need score per buurt.
+    ("corporaties", {"vertrouwelijk": "ja", "indicator": "onveilig_buurt", "thema": "veiligheid"}),
+    ("corporaties", {"vertrouwelijk": "ja", "indicator": "lbm_score",
+                     "organisatie": "Gemeente (fictief demobudget)"}),
     ("briefing", {}),
     ("briefing", {"buurt": SMALL_AREAS[0]}),
     ("briefing", {"buurt": FEW_RESPONDENTS}),
@@ -74,6 +78,9 @@ def test_no_page_or_download_shows_a_value_below_the_privacy_thresholds(
     for name in ("BUURTMONITOR_MIN_RESPONDENTEN", "BUURTMONITOR_MIN_INWONERS"):
         monkeypatch.delenv(name, raising=False)
     record_downloads(monkeypatch)
+    params = dict(params)
+    if params.pop("vertrouwelijk", None):
+        monkeypatch.setenv("BUURTMONITOR_TOON_VERTROUWELIJK", "1")
     at = run(page, **params)
     assert not at.exception, at.exception
     shown = seen(at)
@@ -126,6 +133,9 @@ ROLE_WALK = [
     ("vergelijken", {"gebieden": f"{OVERLAP_BUURT},BU02020100"}),
     ("trends", {"gebieden": OVERLAP_BUURT}),
     *[("corporaties", {"organisatie": name}) for name, *_ in ORGANISATIONS.values()],
+    # The corporation's briefing (PDF, made on request) with its spending pictures.
+    ("corporaties", {"organisatie": ORGANISATIONS["woonstichting-voorbeeld-fictief"][0],
+                     "briefing": "ja"}),
     ("briefing", {}),
     ("briefing", {"buurt": OVERLAP_BUURT}),
     ("data", {}),
@@ -182,17 +192,36 @@ def test_the_markers_are_on_confidential_rows_only(marked_db: Path) -> None:
                          ids=[f"{p}-{'-'.join(v.values()) or 'standaard'}"[:50] for p, v in ROLE_WALK])
 def test_no_role_sees_confidential_rows_outside_its_rights_even_after_another_role_warmed_the_caches(
         marked_db, tmp_path, monkeypatch, page, params) -> None:
-    from test_access import claims, run_as
+    from test_access import claims
+    from test_access import run_as as access_run_as
 
     monkeypatch.setenv("BUURTMONITOR_DB", str(marked_db))
     monkeypatch.setenv("BUURTMONITOR_ROLLEN", str(tmp_path / "geen-rollenbestand.toml"))
     monkeypatch.delenv("BUURTMONITOR_TOON_VERTROUWELIJK", raising=False)
     record_downloads(monkeypatch)
+    params = dict(params)
+    with_briefing = params.pop("briefing", None)
+
+    def run_as(page: str, user: dict | None, **params: str):  # noqa: ANN202
+        at = access_run_as(page, user, **params)
+        # The toggle (there only for whom may see the spending) makes the PDF and offers it.
+        if with_briefing and any(w.key == "uitgaven_briefing" for w in at.toggle):
+            at.toggle(key="uitgaven_briefing").set_value(True).run()
+            assert not at.exception, at.exception
+            assert any(b.proto.label.endswith("(PDF)") for b in at.get("download_button"))
+        return at
+
     whole = markers_in(run_as(page, claims("gemeente@arnhem.example", *WHOLE_GEMEENTE[1]),
                               **params))
-    if page == "corporaties":  # the check can see them: the page of each organisation shows them
-        assert whole == {key for key, (name, *_) in ORGANISATIONS.items()
-                         if name == params["organisatie"]}
+    own = {key for key, (name, *_) in ORGANISATIONS.items() if name == params.get("organisatie")}
+    if page == "corporaties" and not with_briefing:  # the check can see them: the page of
+        # each organisation shows them
+        assert whole == own
+    if with_briefing:
+        # The gemeente's briefing names every organisation's projects (each role sees its own
+        # there, as on the briefing page); what this page owes a role is the organisation's own.
+        assert own <= whole
+        whole = own
     problems = []
     for who, (groups, allowed) in ROLES.items():
         user = (None if groups is None else {"is_logged_in": False} if groups == "uit"

@@ -16,6 +16,7 @@ from app_walk import RecordingStorage
 from app_walk import rows as sql
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
+from test_every_view import data_texts  # noqa: F401  (a fixture)
 from test_profiel_vergelijken import APP
 
 from metrics.formatting import format_number
@@ -74,7 +75,9 @@ def test_the_corporation_view_shows_the_organisations_spending(shown) -> None:
     assert metrics["Per inwoner 2024"] == format_number(total / people, 2, "euro")
     assert metrics["Per woning 2024"] == format_number(per_dwelling, 0, "euro")
     headers = [h.value for h in at.header]
-    assert headers == ["Uitgaven", "Hoe ontwikkelden deze buurten zich?", "Projecten"]
+    assert headers == ["Uitgaven", "Hoe ontwikkelden deze buurten zich?",
+                       "Waar ging het geld heen?", "Uitgaven naast verandering",
+                       "Uitgaven naast behoefte", "Projecten"]
     def table_with(column: str):
         return next(d.value for d in at.dataframe if column in d.value.columns)
 
@@ -94,6 +97,49 @@ def test_the_corporation_view_shows_the_organisations_spending(shown) -> None:
     assert set(projects["Project"]) == expected
     overlap = table_with("Tegelijk lopende projecten")
     assert "Geitenkamp" in set(overlap["Buurt"])
+
+
+HAND_CHECKED = "BU02021053"  # Geitenkamp
+
+
+def test_the_corporation_pictures_show_a_hand_checked_buurt(shown) -> None:
+    """Geitenkamp, Woonstichting, 2016-2024 (spending began in 2016, after the nulmeting 2014):
+
+    - spent 44.800 + 37.500 + 34.100 + 54.000 + 60.200 + 60.300 + 78.500 + 50.200 + 64.600 =
+      484.200 euro; 514 dwellings of the organisation every year: 484.200 / 9 / 514 = 104,67
+      euro per dwelling per year;
+    - feels unsafe 24,0% (n 125) in 2016 and 15,2% (n 112) in 2024: -8,8 procentpunt; pooled
+      0,19841, se = sqrt(0,19841 * 0,80159 * (1/125 + 1/112)) = 5,189 procentpunt, margin
+      1,96 * 5,189 = 10,17;
+    - income per inhabitant 19,7 (2021): 5 of 71 buurten lower, one other equal, so 64 are
+      better off; mid-rank 65,5: need (65,5 - 0,5) / 71 * 100 = 91,55.
+    """
+    at = run("views/corporaties.py", organisatie=ORGANISATION, indicator="onveilig_buurt",
+             thema="veiligheid")
+    rows = sql(shown, "SELECT sum(amount_eur), max(dwellings) FROM spending WHERE organisation "
+                      "= ? AND area_code = ? AND year BETWEEN 2016 AND 2024",
+               [ORGANISATION, HAND_CHECKED])[0]
+    assert rows == (484200.0, 514)
+
+    def row(column: str):
+        table = next(d.value for d in at.dataframe if column in d.value.columns)
+        return table[table["Code"] == HAND_CHECKED].iloc[0]
+
+    on_map = row("Uitgaven (euro per woning per jaar)")
+    assert on_map["Uitgaven in de periode (euro)"] == 484200.0
+    assert on_map["Uitgaven (euro per woning per jaar)"] == 104.67
+    assert "Buurttuin Geitenkamp" in on_map["Projecten"]
+    moved = row("Marge (95%)")
+    assert (moved["Verandering"], moved["Marge (95%)"]) == (-8.8, 10.17)
+    assert moved["Periode van de verandering"] == "2016–2024"
+    assert moved["Profiel"].startswith("buurtprofiel?") and f"buurt={HAND_CHECKED}" in moved["Profiel"]
+    need = [line for c in charts(at) for line in chart_data(c).splitlines()
+            if HAND_CHECKED in line and "91.549" in line]
+    assert need, "de behoeftescore van Geitenkamp staat in de grafiek"
+    assert any("een vergelijking, geen bewijs van effect" in i.value.lower() for i in at.info)
+    assert len(at.get("deck_gl_json_chart")) == 1
+    deck = at.get("deck_gl_json_chart")[0].proto.json
+    assert "104,67 euro per woning per jaar (2016–2024) (synthetisch)" in deck
 
 
 def test_the_trend_chart_marks_the_projects_of_the_chosen_buurt(app_env) -> None:
@@ -168,3 +214,28 @@ def test_confidential_spending_stays_out_of_every_view_and_download(app_env, mon
         assert {n for _, n in seen} == set(needles)
     else:
         assert seen == [], f"vertrouwelijke uitgaven zichtbaar: {seen}"
+
+
+def test_the_corporation_pictures_speak_english(shown, data_texts, monkeypatch) -> None:  # noqa: F811
+    from test_every_view import dutch_left, record_downloads, visible_text
+
+    record_downloads(monkeypatch)
+    at = run("views/corporaties.py", organisatie=ORGANISATION, taal="en",
+             indicator="onveilig_buurt", thema="veiligheid")
+    visible_text(at)  # the whole page renders in English without error
+    headers = [h.value for h in at.header]
+    assert headers[2:5] == ["Where did the money go?", "Spending against change",
+                            "Spending against need"]
+    # The three pictures' own words: captions, the caveat, their tables' headers and charts.
+    ours = [c.value for c in at.caption if c.value.startswith(("Each point", "Liveability"))]
+    ours += [i.value for i in at.info if "proof of effect" in i.value]
+    assert len(ours) >= 3
+    tables = [d.value for d in at.dataframe if "Code" in d.value.columns
+              and {"Group", "Need (0-100)", "Period"} & set(d.value.columns)]
+    assert len(tables) == 3
+    ours += [str(c) for table in tables for c in table.columns]
+    for chart in charts(at)[-2:]:
+        spec = json.loads(chart.proto.spec)
+        ours += [json.dumps(spec.get("layer", []))]
+    left = dutch_left("\n".join(ours), data_texts)
+    assert not left, left

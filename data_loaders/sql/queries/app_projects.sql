@@ -1,6 +1,7 @@
--- Projects touching one gemeente (any of their areas in it). A confidential project only for
--- whom may see it: everyone's ($show_confidential), its own organisation's (key in
--- $organisations, as in app_spending.sql) or of a gemeente it touches (code in $gemeenten).
+-- Projects touching one gemeente (any of their areas in it; the scope 'NL': any area). A
+-- confidential project only for whom may see it: everyone's ($show_confidential), its own
+-- organisation's (key in $organisations, as in app_spending.sql) or of a gemeente it touches
+-- (code in $gemeenten).
 SELECT p.project_id, p.name, p.organisation, p.area_codes, p.start_date, p.end_date,
        p.budget_eur, p.theme, p.output, p.source, p.synthetic, p.confidential
 FROM projects p
@@ -14,7 +15,7 @@ WHERE (NOT p.confidential OR $show_confidential
        ))
   AND EXISTS (
       SELECT 1 FROM areas a
-      WHERE a.gemeente_code = $gemeente
+      WHERE (a.gemeente_code = $gemeente OR ($gemeente = 'NL' AND a.level <> 'gemeente'))
         AND list_contains(string_split(p.area_codes, ' '), a.code)
   )
 ORDER BY p.start_date, p.project_id

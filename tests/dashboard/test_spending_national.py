@@ -1,0 +1,51 @@
+"""The corporation's pictures at national scale ('Nederland'): only the gemeenten the
+organisation spent in, in a database of two gemeenten loaded as a user would."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from test_two_gemeenten import FIXTURES, run, two_gemeenten  # noqa: F401  (a fixture)
+
+from data_loaders import pipeline
+
+ORGANISATION = "Corporatie Tweedorp (fictief)"
+
+
+@pytest.fixture(scope="module")
+def with_spending(two_gemeenten: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
+    folder = tmp_path_factory.mktemp("uitgaven")
+    target = shutil.copyfile(two_gemeenten, folder / "twee.duckdb")
+    with open(FIXTURES / "cbs_85984NED_2024_inwoners_arnhem_renkum.csv", encoding="utf-8",
+              newline="") as handle:
+        renkum = sorted({r["gebiedscode"] for r in csv.DictReader(handle)
+                         if r["gebiedscode"].startswith("BU0274")})[:4]
+    template = folder / "uitgaven_tweedorp.csv"
+    with open(template, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["organisatie", "gebiedscode", "jaar", "categorie", "bedrag_euro",
+                         "woningen", "bron"])
+        for i, code in enumerate(renkum):
+            writer.writerow([ORGANISATION, code, 2024, "wijkbeheer", 1000 * (i + 1), 100,
+                             "eigen_uitgaven"])
+    pipeline.load_paths(target, [template], how="test")
+    return Path(target)
+
+
+def test_the_national_picture_holds_only_the_gemeenten_the_organisation_spent_in(
+        with_spending: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUURTMONITOR_TOON_VERTROUWELIJK", "1")
+    at = run(with_spending, monkeypatch, "views/corporaties.py", gemeente="NL",
+             organisatie=ORGANISATION)
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe
+                 if "Uitgaven (euro per woning per jaar)" in d.value.columns)
+    assert len(table) == 4 and table["Code"].str.startswith("BU0274").all()
+    # 1.000 euro in 2024 on 100 dwellings: 10 euro per dwelling per year.
+    assert table.set_index("Uitgaven in de periode (euro)").loc[1000.0,
+                                                                "Uitgaven (euro per woning per jaar)"] == 10.0
+    deck = at.get("deck_gl_json_chart")[0].proto.json
+    assert "BU0274" in deck and "BU0202" not in deck  # Arnhem is no part of this picture
