@@ -18,8 +18,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import briefing, exports, i18n, maps, profiles, tables
+from data_loaders import aggregates as build_time
 from data_loaders import db, settings
-from metrics import aggregate, early_warning
+from metrics import aggregate
 
 Version = tuple[str, int, int]
 
@@ -193,24 +194,36 @@ def catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
     return cat
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def stored(version: Version, gemeente: str, privacy: settings.Privacy) -> tuple[bool, str | None]:
+    """Whether the load stored this gemeente's aggregates for this privacy setting
+    (data_loaders.aggregates), and the status score of its expected values."""
+    return build_time.stored_run(_connection(version), gemeente, privacy)
+
+
+def _fetcher(version: Version, gemeente: str, privacy: settings.Privacy):
+    """Reads observations of some indicators (the app's own, for what the load did not store)."""
+    def fetch(indicators: tuple[str, ...]) -> pd.DataFrame:
+        if tuple(indicators) == ("inwoners",):
+            return observations(version, gemeente, ("inwoners",), privacy)
+        return _fetch(version, gemeente, tuple(indicators), privacy)
+    return fetch
+
+
 @st.cache_resource(max_entries=8, show_spinner="Gemeentecijfers en buurttypegemiddelden berekenen…")
 def reference_tables(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """The gemeente figure and buurttype averages of every indicator (references.reference_tables),
-    computed one indicator at a time. Small (indicators x years x gemeenten); shared."""
-    from metrics import references
-
-    cat = catalogue_in(version)
-    area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
-    weights = population(version, gemeente, privacy)
-    gemeente_parts, peer_parts = [], []
-    for _, obs in _one_by_one(version, gemeente, privacy, cat.index):
-        found, peers = references.reference_tables(obs, areas=area_rows, buurttypes=types,
-                                                   weights=weights, catalogue=cat)
-        gemeente_parts.append(found)
-        peer_parts.append(peers)
-    return _stacked(gemeente_parts), (None if types.empty else _stacked(peer_parts))
+    """The gemeente figure and buurttype averages of every indicator (references.reference_tables):
+    as stored by the load, else computed one indicator at a time. Small; shared."""
+    types = buurttypes(version, gemeente, rule)
+    if stored(version, gemeente, privacy)[0]:
+        found, peers = build_time.stored_reference_tables(_connection(version), gemeente, rule,
+                                                          privacy)
+        return found, (None if types.empty else peers)
+    return build_time.reference_tables(
+        _fetcher(version, gemeente, privacy), areas=areas(version, gemeente), buurttypes=types,
+        weights=population(version, gemeente, privacy), catalogue=catalogue_in(version))
 
 
 def _stacked(parts: list) -> pd.DataFrame:
@@ -298,25 +311,15 @@ def switched(
 def expected_fits(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, str | None]:
-    """profiles.expected_all, one outcome indicator at a time (with the status scores and the
-    inhabitants, which every fit needs). Names are looked up by the page, in its language: the
-    fits hold only ids and numbers."""
-    cat = catalogue_in(version)
-    present = set(periods(version, gemeente)["indicator_id"])
-    # The status score expected_all takes: the first of its candidates with any rows.
-    status_ids = [s for s in profiles.STATUS_INDICATORS if s in present][:1]
-    status = _fetch(version, gemeente, tuple(status_ids), privacy)
-    weights = population(version, gemeente, privacy)
-    area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
-    parts, status_id = [], None
-    for ind in cat.index[(cat["result"] == "outcome") & cat.index.isin(present)]:
-        own = _fetch(version, gemeente, (ind,), privacy) if ind not in status_ids else None
-        scope = tables.Scope(obs=pd.concat([own, status], ignore_index=True),
-                             areas=area_rows, types=types, catalogue=cat.loc[[ind]],
-                             sources=pd.DataFrame())
-        fits, status_id = profiles.expected_all(scope, weights)
-        parts.append(fits)
-    return _stacked(parts), status_id
+    """metrics.expected.expected_all of every outcome indicator (ids and numbers only; the page
+    names them in its language): as stored by the load, else computed one at a time."""
+    found, status_id = stored(version, gemeente, privacy)
+    if found:
+        return build_time.stored_expected(_connection(version), gemeente, privacy), status_id
+    return build_time.expected_fits(
+        _fetcher(version, gemeente, privacy), catalogue=catalogue_in(version),
+        periods=periods(version, gemeente), areas=areas(version, gemeente),
+        weights=population(version, gemeente, privacy))
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -543,6 +546,12 @@ def selection_values(
 def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """The gemeente's headline figures per year (metrics.aggregate.gemeente_reference)."""
     cat, wanted = _headline(version)
+    if stored(version, gemeente, privacy)[0]:
+        found = build_time.stored_gemeente(_connection(version), gemeente, privacy)
+        found = found[found["indicator_id"].isin(wanted)]
+        order = {ind: i for i, ind in enumerate(wanted)}
+        return found.sort_values("indicator_id", key=lambda c: c.map(order),
+                                 kind="stable").reset_index(drop=True)
     area_rows, weights = areas(version, gemeente), population(version, gemeente, privacy)
     return _stacked([aggregate.gemeente_reference(obs, area_rows, weights, cat)
                      for _, obs in _one_by_one(version, gemeente, privacy, wanted)])
@@ -550,41 +559,26 @@ def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) 
 
 @st.cache_data(max_entries=16, show_spinner="Vroegsignalering berekenen…")
 def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    """Early warnings of every buurt in the latest year, with each value's source and marker.
+    """Early warnings of every buurt in the latest year, with each value's source and marker
+    (as stored by the load, else computed).
 
     Each buurt's warnings depend on its own values only, so the page filters these to the
     selection instead of recomputing them on every filter change.
     """
-    found = _signals(version, gemeente, privacy, early_warning.early_warnings)
-    found = found[found["severity"] != "laag"] if not found.empty else found
-    return early_warning.in_order(found) if not found.empty else found.reset_index(drop=True)
+    if stored(version, gemeente, privacy)[0]:
+        return build_time.stored_signals(_connection(version), gemeente, privacy, "verslechterd")
+    return build_time.early_warnings(_fetcher(version, gemeente, privacy),
+                                     catalogue_in(version), periods(version, gemeente))
 
 
 @st.cache_data(max_entries=16, show_spinner="Verbeteringen zoeken…")
 def improvements(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Tested improvements of every buurt in the latest year (early_warning.improvements), with
-    each value's source and marker: shown beside the warnings."""
-    return _signals(version, gemeente, privacy, early_warning.improvements)
-
-
-def _signals(version: Version, gemeente: str, privacy: settings.Privacy, finder) -> pd.DataFrame:
-    """`finder(obs, catalogue, latest year)` over every outcome, one indicator at a time."""
-    cat = catalogue(version).set_index("id", drop=False)
-    outcomes = [i for i in cat.index[cat["result"] == "outcome"]]
-    known = periods(version, gemeente).set_index("indicator_id")["last_period"]
-    known = known[known.index.isin(outcomes)]
-    empty = pd.DataFrame(columns=[*early_warning.COLUMNS, "source", "synthetic"])
-    if known.empty:
-        return empty
-    latest = int(known.max())  # the latest year of any outcome: signals are about now
-    parts = []
-    for _, obs in _one_by_one(version, gemeente, privacy, [i for i in outcomes if i in known]):
-        found = finder(obs, cat, latest)
-        meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
-            ["area_code", "indicator_id", "period", "source", "synthetic"]]
-        parts.append(found.merge(meta, on=["area_code", "indicator_id", "period"], how="left"))
-    found = _stacked(parts)
-    return empty if found.empty else found.reset_index(drop=True)
+    each value's source and marker: shown beside the warnings. Stored by the load."""
+    if stored(version, gemeente, privacy)[0]:
+        return build_time.stored_signals(_connection(version), gemeente, privacy, "verbeterd")
+    return build_time.improvements(_fetcher(version, gemeente, privacy),
+                                   catalogue_in(version), periods(version, gemeente))
 
 
 # Trends: what does not depend on the buurttype filter is computed once per gemeente and

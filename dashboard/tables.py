@@ -44,9 +44,8 @@ class Scope:
 
 
 def weights(obs: pd.DataFrame) -> pd.DataFrame:
-    """Inhabitants per area and year; the latest known count fills years without one."""
-    pop = obs[obs["indicator_id"] == "inwoners"][["area_code", "period", "value"]]
-    return pop.rename(columns={"value": "weight"}).dropna()
+    """Inhabitants per area and year: the rule is metrics.aggregate.population_weights."""
+    return aggregate.population_weights(obs)
 
 
 def value_text(value: float | None, row: pd.Series, synthetic: bool, suppressed: bool) -> str:
