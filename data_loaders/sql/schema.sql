@@ -165,8 +165,8 @@ CREATE TABLE IF NOT EXISTS sources (
 -- A run: one gemeente and privacy setting whose aggregates below are complete.
 CREATE TABLE IF NOT EXISTS agg_runs (
     gemeente_code   VARCHAR NOT NULL,
-    min_respondents INTEGER NOT NULL,
-    min_inhabitants INTEGER NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
     real_only       BOOLEAN NOT NULL,
     status_id       VARCHAR,             -- the status score of the expected values (or NULL)
     computed_at     TIMESTAMP NOT NULL
@@ -175,16 +175,16 @@ CREATE TABLE IF NOT EXISTS agg_runs (
 -- The gemeente figure of every indicator and year (metrics.aggregate.gemeente_reference).
 CREATE TABLE IF NOT EXISTS agg_gemeente (
     gemeente_code   VARCHAR NOT NULL,
-    min_respondents INTEGER NOT NULL,
-    min_inhabitants INTEGER NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
     real_only       BOOLEAN NOT NULL,
-    position        INTEGER NOT NULL,    -- the row's place in the computed table
+    position        BIGINT NOT NULL,    -- the row's place in the computed table
     indicator_id    VARCHAR NOT NULL,
-    period          INTEGER NOT NULL,
+    period          BIGINT NOT NULL,
     value           DOUBLE,
     n               DOUBLE,
-    areas_used      INTEGER,
-    areas_total     INTEGER,
+    areas_used      BIGINT,
+    areas_total     BIGINT,
     basis           VARCHAR,
     synthetic       BOOLEAN
 );
@@ -192,18 +192,18 @@ CREATE TABLE IF NOT EXISTS agg_gemeente (
 -- The buurttype averages per buurttype rule (metrics.aggregate.buurttype_reference).
 CREATE TABLE IF NOT EXISTS agg_peers (
     gemeente_code   VARCHAR NOT NULL,
-    min_respondents INTEGER NOT NULL,
-    min_inhabitants INTEGER NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
     real_only       BOOLEAN NOT NULL,
     buurttype_rule  VARCHAR NOT NULL,
-    position        INTEGER NOT NULL,
+    position        BIGINT NOT NULL,
     type            VARCHAR NOT NULL,
     indicator_id    VARCHAR NOT NULL,
-    period          INTEGER NOT NULL,
+    period          BIGINT NOT NULL,
     value           DOUBLE,
     n               DOUBLE,
-    areas_used      INTEGER,
-    areas_total     INTEGER,
+    areas_used      BIGINT,
+    areas_total     BIGINT,
     weighted        BOOLEAN,
     synthetic       BOOLEAN
 );
@@ -212,14 +212,14 @@ CREATE TABLE IF NOT EXISTS agg_peers (
 -- latest year, with their reasons (metrics.early_warning).
 CREATE TABLE IF NOT EXISTS agg_signals (
     gemeente_code   VARCHAR NOT NULL,
-    min_respondents INTEGER NOT NULL,
-    min_inhabitants INTEGER NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
     real_only       BOOLEAN NOT NULL,
     signal          VARCHAR NOT NULL CHECK (signal IN ('verslechterd', 'verbeterd')),
-    position        INTEGER NOT NULL,
+    position        BIGINT NOT NULL,
     area_code       VARCHAR NOT NULL,
     indicator_id    VARCHAR NOT NULL,
-    period          INTEGER NOT NULL,
+    period          BIGINT NOT NULL,
     rule            VARCHAR,
     severity        VARCHAR,
     reason          VARCHAR,
@@ -231,10 +231,10 @@ CREATE TABLE IF NOT EXISTS agg_signals (
 -- Expected against observed per buurt and outcome indicator (metrics.expected.expected_all).
 CREATE TABLE IF NOT EXISTS agg_expected (
     gemeente_code   VARCHAR NOT NULL,
-    min_respondents INTEGER NOT NULL,
-    min_inhabitants INTEGER NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
     real_only       BOOLEAN NOT NULL,
-    position        INTEGER NOT NULL,
+    position        BIGINT NOT NULL,
     area_code       VARCHAR NOT NULL,
     status          DOUBLE,
     observed        DOUBLE,
@@ -243,6 +243,6 @@ CREATE TABLE IF NOT EXISTS agg_expected (
     residual_se     DOUBLE,
     verdict         VARCHAR,
     indicator_id    VARCHAR NOT NULL,
-    period          INTEGER NOT NULL,
-    buurten_used    INTEGER
+    period          BIGINT NOT NULL,
+    buurten_used    BIGINT
 );
