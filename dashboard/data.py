@@ -19,7 +19,7 @@ import streamlit as st
 
 from dashboard import briefing, exports, i18n, maps, profiles, tables
 from data_loaders import aggregates as build_time
-from data_loaders import db, settings
+from data_loaders import db, reads, settings
 from metrics import aggregate
 
 Version = tuple[str, int, int]
@@ -128,28 +128,10 @@ def _fetch(
     version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy,
     area_codes: tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """Observations straight from the database (suppression applied in the query), not cached:
-    for work that goes through a national set one indicator at a time."""
-    frame = _query(
-        version,
-        "app_observations",
-        {
-            "gemeente": gemeente,
-            "indicators": list(indicators),
-            "areas": list(area_codes),
-            "min_respondents": privacy.min_respondents,
-            "min_inhabitants": privacy.min_inhabitants,
-        },
-    )
-    frame["period"] = frame["period"].astype(int)
-    return _real(frame, privacy)
-
-
-def _real(frame: pd.DataFrame, privacy: settings.Privacy) -> pd.DataFrame:
-    """Without its generated rows when the user asked for real figures only."""
-    if not privacy.real_only or frame.empty:
-        return frame
-    return frame[~frame["synthetic"].astype(bool)].reset_index(drop=True)
+    """Observations straight from the database (data_loaders.reads: suppression applied in the
+    query, generated rows dropped for real_only), not cached: for work that goes through a
+    national set one indicator at a time."""
+    return reads.observations(_connection(version), gemeente, indicators, privacy, area_codes)
 
 
 # A resource, not data: the frame is shared between reruns and sessions without a copy (at
@@ -243,20 +225,17 @@ def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
 def spending(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Spending rows; of a confidential source only those the privacy's rights allow (filtered in
     the query, and keyed by those rights: no user's rows reach another through the cache)."""
-    return _real(_query(version, "app_spending",
-                        {"gemeente": gemeente, **privacy.confidential_params()}), privacy)
+    return reads.confidential(_connection(version), "app_spending", gemeente, privacy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def projects(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    return _real(_query(version, "app_projects",
-                        {"gemeente": gemeente, **privacy.confidential_params()}), privacy)
+    return reads.confidential(_connection(version), "app_projects", gemeente, privacy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def goals(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    return _real(_query(version, "app_goals",
-                        {"gemeente": gemeente, **privacy.confidential_params()}), privacy)
+    return reads.confidential(_connection(version), "app_goals", gemeente, privacy)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -15,31 +15,13 @@ from collections.abc import Callable, Iterable, Iterator
 import pandas as pd
 
 from data_loaders import db, settings
+from data_loaders.reads import observations, real  # noqa: F401  (the one reading door)
 from metrics import aggregate, early_warning, expected, references
 
 Fetch = Callable[[tuple[str, ...]], pd.DataFrame]
 KEY_COLUMNS = ("min_respondents", "min_inhabitants", "real_only")
 TABLES = ("runs", "gemeente", "peers", "signals", "expected")
 SIGNAL_COLUMNS = [*early_warning.COLUMNS, "source", "synthetic"]
-
-
-def real(frame: pd.DataFrame, privacy: settings.Privacy) -> pd.DataFrame:
-    """Without its generated rows when the user asked for real figures only."""
-    if not privacy.real_only or frame.empty:
-        return frame
-    return frame[~frame["synthetic"].astype(bool)].reset_index(drop=True)
-
-
-def observations(con, gemeente: str, indicators: Iterable[str], privacy: settings.Privacy,
-                 area_codes: Iterable[str] = (), *, cursor: bool = True) -> pd.DataFrame:
-    """Observations of a gemeente, suppression applied in the query, generated rows dropped
-    when privacy.real_only."""
-    frame = db.query(con, "app_observations", {
-        "gemeente": gemeente, "indicators": list(indicators), "areas": list(area_codes),
-        "min_respondents": privacy.min_respondents, "min_inhabitants": privacy.min_inhabitants,
-    }, cursor=cursor)
-    frame["period"] = frame["period"].astype(int)
-    return real(frame, privacy)
 
 
 def stacked(parts: list) -> pd.DataFrame:

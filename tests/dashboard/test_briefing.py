@@ -472,3 +472,18 @@ def test_every_fixed_text_of_the_pdf_has_an_english_entry() -> None:
 def test_the_whole_gemeente_has_no_second_line_of_itself_in_its_trends(contents) -> None:
     assert all(f.trend_gemeente == () for f in contents["gemeente"].figures)
     assert all(f.trend_gemeente for f in contents["wijk"].figures)
+
+
+def test_real_figures_only_leaves_the_generated_values_out_of_the_pdf(demo_db, pdfs) -> None:
+    """generate_pdf reads through the app's door: 'Alleen echte cijfers' holds there too."""
+    import dataclasses
+
+    from data_loaders import settings
+
+    every, _ = pdfs["gemeente"]
+    assert "synthetisch" in every.lower()  # the demo's survey values are generated
+    only_real = dataclasses.replace(settings.privacy(), real_only=True)
+    text, _ = pdf_text(briefing.generate_pdf(demo_db, SELECTIONS["gemeente"], TODAY,
+                                             privacy=only_real))
+    assert "synthetisch" not in text.lower()
+    assert "Gemeente Arnhem" in text  # the real figures are still there
