@@ -1006,14 +1006,10 @@ def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | Non
     """The briefing PDF straight from a database file (read-only), e.g. for the benchmark: read
     through the app's own door (data_loaders.reads) with `privacy` (default: the configured
     thresholds, no confidential rights, every value; real_only=True leaves generated ones out)."""
-    from data_loaders import db, reads, settings
+    from data_loaders import reads, settings
 
-    con = db.connect(Path(db_path), read_only=True)
-    try:
-        found = reads.gemeente_frames(con, selection.gemeente, selection.regel,
-                                      privacy or settings.privacy(), selection.taal)
-    finally:
-        con.close()
+    found = reads.gemeente_frames_in(Path(db_path), selection.gemeente, selection.regel,
+                                     privacy or settings.privacy(), selection.taal)
     scope = tables.Scope(obs=found.obs, areas=found.areas, types=found.types,
                          catalogue=found.catalogue, sources=found.sources)
     briefing = build(scope, found.geometries, dataclasses.replace(selection, regel=found.rule),

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, exports, i18n, maps, profiles, tables
+from dashboard import briefing, drawn, exports, i18n, maps, profiles, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from metrics import aggregate
@@ -742,9 +742,7 @@ def profile_tables(
 def replayed_as(renderer: str, key: tuple, options: tuple, _frame: pd.DataFrame) -> None:
     """As `replayed`, for a frame that a resource hands out: `key` names its content (the
     resource's arguments and which of its tables), so the frame itself is not hashed."""
-    from dashboard import components
-
-    getattr(components, renderer)(_frame, **dict(options))
+    getattr(drawn, renderer)(_frame, **dict(options))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -759,9 +757,7 @@ def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
     """Draw a table or chart once per distinct data and options; later reruns replay the drawn
     element from the cache instead of formatting every cell or validating a chart again.
 
-    `renderer` names a drawing function in dashboard.components (called with the frame and the
+    `renderer` names a drawing function in dashboard.drawn (called with the frame and the
     options as keywords); it draws with plain st elements only, no widgets.
     """
-    from dashboard import components
-
-    getattr(components, renderer)(frame, **dict(options))
+    getattr(drawn, renderer)(frame, **dict(options))

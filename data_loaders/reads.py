@@ -88,3 +88,13 @@ def gemeente_frames(con, gemeente: str, rule: str, privacy: settings.Privacy,
         projects=confidential(con, "app_projects", gemeente, privacy),
         rule=rule,
     )
+
+
+def gemeente_frames_in(path, gemeente: str, rule: str, privacy: settings.Privacy,
+                       taal: str = "nl") -> GemeenteFrames:
+    """gemeente_frames from a database file, opened read-only for just this read."""
+    con = db.connect(path, read_only=True)
+    try:
+        return gemeente_frames(con, gemeente, rule, privacy, taal)
+    finally:
+        con.close()
