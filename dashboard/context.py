@@ -11,13 +11,14 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from dashboard import data, i18n, state, tables
+from dashboard.asks import Asks
 from dashboard.tables import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL  # noqa: F401  (for pages)
 from data_loaders import access, settings
 from metrics import references
 
 
 @dataclass(frozen=True)
-class Context:
+class Context(Asks):
     version: data.Version
     view: state.View
     options: state.Options

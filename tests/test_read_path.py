@@ -68,3 +68,20 @@ def test_nothing_under_dashboard_but_data_reads_the_database() -> None:
                     and node.value.id == "db" and node.attr in {"query", "connect", "execute"}):
                 offenders.append(f"{path.name}: db.{node.attr}")
     assert offenders == [], offenders
+
+
+def test_no_page_builds_a_cache_key() -> None:
+    """Pages ask the context (dashboard.asks): they never pass the database version or the
+    privacy to a cached function themselves, so an argument cannot be forgotten on one side."""
+    offenders = []
+    for path in sorted((ROOT / "dashboard" / "views").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id == "ctx" and node.attr == "version"):
+                offenders.append(f"{path.name}:{node.lineno}: ctx.version")
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "data"
+                    and any(isinstance(a, ast.Attribute) and a.attr in {"version", "privacy"}
+                            for a in [*node.args, *(k.value for k in node.keywords)])):
+                offenders.append(f"{path.name}:{node.lineno}: data.{node.func.attr}(...)")
+    assert offenders == [], offenders

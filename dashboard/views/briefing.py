@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import briefing, components, data, maps, state
+from dashboard import briefing, components, maps, state
 from dashboard.maps import LegendItem
 
 ctx = state.context()
@@ -26,7 +26,7 @@ st.caption(t("Eén of twee A4-pagina's in gewone taal voor een wethouder: kernci
              "wijk of buurt en het buurttypefilter in de zijbalk."))
 st.selectbox(
     t("Waarover gaat de briefing?"),
-    [None, *data.area_codes(ctx.version, view.gemeente)],
+    [None, *ctx.area_codes()],
     format_func=label,
     placeholder=label(None),
     **state.bind("buurt"),
@@ -42,8 +42,8 @@ selection = briefing.Selection(
     taal=view.taal,
 )
 today = dt.date.today()
-content = data.briefing_content(ctx.version, ctx.privacy, selection, today)
-pdf = data.briefing_pdf(ctx.version, ctx.privacy, selection, today)
+content = ctx.briefing_content(selection, today)
+pdf = ctx.briefing_pdf(selection, today)
 slug = "-".join(content.title.lower().replace(":", "").split())[:60]
 st.download_button(
     t("Download de briefing (PDF)"),

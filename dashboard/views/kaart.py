@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, data, i18n, maps, state
+from dashboard import components, i18n, maps, state
 from metrics import references
 from metrics.formatting import format_number
 
@@ -16,10 +16,7 @@ st.title(t("Kaart: {naam}", naam=indicator["name"]))
 labels = st.toggle(t("Namen op de kaart"), key="kaart_namen",
                    help=t("Schrijf de namen van de gebieden in het filter op de kaart. De naam "
                           "van elk gebied staat ook in de tooltip."))
-drawn = data.map_view(
-    ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
-    view.referentie, view.nulmeting, view.jaar, view.buurttype, view.buurt, view.taal, labels,
-)
+drawn = ctx.map_view(labels)
 if drawn is None:
     st.warning(t("Voor {naam} zijn op dit niveau geen grenzen geladen; de cijfers staan op de andere pagina's. Laad de CBS/PDOK wijk- en buurtkaart op de pagina 'Over de data' of met: python -m data_loaders load wijkenbuurten_2024.gpkg --gemeente {code}", naam=ctx.gemeente_name, code=view.gemeente))  # noqa: E501
     st.stop()
@@ -69,8 +66,8 @@ st.subheader(t("Tabel bij de kaart"))
 table = drawn["table"]
 name = f"kaart-{view.indicator}-{view.jaar}"
 # The table is map_view's (a shared resource), named by what it depends on: not hashed per rerun.
-key = ("kaart", ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
-       view.referentie, view.nulmeting, view.jaar, tuple(view.buurttype), view.taal)
+key = ctx.table_key("kaart", view.indicator, view.niveau, view.referentie, view.nulmeting,
+                    view.jaar, tuple(view.buurttype))
 # On screen the headers follow the language; the downloads keep the Dutch ones (and say so).
 on_screen = components.translated_headers(table, view.taal)
 if len(table) <= maps.LARGE_MAP:
