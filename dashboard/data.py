@@ -273,10 +273,18 @@ def switched(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     reference: str, nulmeting: int | None, selection: tuple[str, ...],
 ) -> pd.Series:
-    """profiles.switched_values, one indicator at a time (each is ranked among all areas of its
-    level, so every indicator's areas are needed, but never all indicators at once)."""
+    """profiles.switched_values; nationally one indicator at a time (each is ranked among all
+    areas of its level, so every indicator's areas are needed, but never all indicators at
+    once)."""
     cat = catalogue_in(version)
     area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
+    if gemeente != "NL":
+        # One gemeente's observations fit in memory: every indicator in one pass (the wijk
+        # figures computed once, not once per indicator; per indicator the same values).
+        scope = tables.Scope(obs=_fetch(version, gemeente, tuple(cat.index), privacy),
+                             areas=area_rows, types=types, catalogue=cat, sources=pd.DataFrame())
+        found = profiles.switched_values(scope, code, reference, nulmeting, selection)
+        return found.reindex([i for i in cat.index if i in found.index])
     parts = []
     for ind, obs in _one_by_one(version, gemeente, privacy, cat.index, with_population=True):
         scope = tables.Scope(obs=obs, areas=area_rows, types=types, catalogue=cat,
