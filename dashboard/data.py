@@ -177,9 +177,11 @@ def catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def stored(version: Version, gemeente: str, privacy: settings.Privacy) -> tuple[bool, str | None]:
+def stored(version: Version, gemeente: str, privacy: settings.Privacy
+           ) -> tuple[bool, str | None, bool]:
     """Whether the load stored this gemeente's aggregates for this privacy setting
-    (data_loaders.aggregates), and the status score of its expected values."""
+    (data_loaders.aggregates), the status score of its expected values, and whether those
+    are stored too."""
     return build_time.stored_run(_connection(version), gemeente, privacy)
 
 
@@ -300,8 +302,8 @@ def expected_fits(
 ) -> tuple[pd.DataFrame, str | None]:
     """metrics.expected.expected_all of every outcome indicator (ids and numbers only; the page
     names them in its language): as stored by the load, else computed one at a time."""
-    found, status_id = stored(version, gemeente, privacy)
-    if found:
+    found, status_id, with_expected = stored(version, gemeente, privacy)
+    if found and with_expected:
         return build_time.stored_expected(_connection(version), gemeente, privacy), status_id
     return build_time.expected_fits(
         _fetcher(version, gemeente, privacy), catalogue=catalogue_in(version),

@@ -126,6 +126,7 @@ class Computed:
     improvements: pd.DataFrame
     expected: pd.DataFrame
     status_id: str | None
+    with_expected: bool = True  # False: not fitted at load time (many gemeenten at once)
 
 
 def computed(con, gemeente: str, privacy: settings.Privacy, *, cursor: bool = True) -> Computed:
@@ -166,6 +167,88 @@ def computed(con, gemeente: str, privacy: settings.Privacy, *, cursor: bool = Tr
     )
 
 
+# Beyond this many gemeenten a load computes them together, one indicator at a time over all of
+# them (a national load changes hundreds). The expected values are then left to the app: one fit
+# per gemeente and indicator would take minutes of a national load; the app fits one gemeente's
+# in about a second when it is first asked.
+MANY = 3
+
+
+def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
+                  cursor: bool = False) -> dict[str, Computed]:
+    """computed() of several gemeenten at once, without expected values: each indicator read once
+    for all of them (memory: one indicator of the country at most) and each rule run once; the
+    results are per gemeente, so they equal computed() of each (tests/data_loaders)."""
+    codes = sorted(set(gemeenten))
+
+    def read(name: str, **params) -> pd.DataFrame:
+        return db.query(con, name, {"gemeenten": codes, **params}, cursor=cursor)
+
+    catalogue = db.query(con, "app_catalogue", cursor=cursor).set_index("id", drop=False)
+    area_rows = read("agg_areas")
+    rules = read("agg_rules")
+    types = {rule: read("agg_buurttypes", rule=rule) for rule in sorted(set(rules["rule"]))}
+    latest = read("agg_latest_outcome").set_index("gemeente_code")["latest"]
+
+    def fetch(indicators: tuple[str, ...]) -> pd.DataFrame:
+        frame = read("agg_observations", indicators=list(indicators),
+                     min_respondents=privacy.min_respondents,
+                     min_inhabitants=privacy.min_inhabitants)
+        frame["period"] = frame["period"].astype(int)
+        return real(frame, privacy)
+
+    weights = aggregate.population_weights(fetch(("inwoners",)))
+    gemeente_parts, peer_parts = [], {rule: [] for rule in types}
+    warning_parts, improvement_parts = [], []
+    outcomes = set(catalogue.index[catalogue["result"] == "outcome"])
+    for ind in catalogue.index:
+        obs = fetch((ind,))
+        for n, (rule, rule_types) in enumerate([*types.items()] or [("", pd.DataFrame())]):
+            found, peers = references.reference_tables(
+                obs.drop(columns="gemeente_code"), areas=area_rows, buurttypes=rule_types,
+                weights=weights, catalogue=catalogue)
+            if n == 0:
+                gemeente_parts.append(found)
+            if peers is not None:
+                peer_parts[rule].append(peers)
+        if ind not in outcomes or obs.empty:
+            continue
+        meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
+            ["area_code", "gemeente_code", "indicator_id", "period", "source", "synthetic"]]
+        for year, members in latest.groupby(latest).groups.items():
+            part = obs[obs["gemeente_code"].isin(members)].drop(columns="gemeente_code")
+            for finder, parts in ((early_warning.early_warnings, warning_parts),
+                                  (early_warning.improvements, improvement_parts)):
+                found = finder(part, catalogue, int(year))
+                parts.append(found.merge(meta, on=["area_code", "indicator_id", "period"],
+                                         how="left"))
+    gemeente_all = stacked(gemeente_parts)
+    peers_all = {rule: stacked(parts) for rule, parts in peer_parts.items()}
+    warnings_all, improvements_all = stacked(warning_parts), stacked(improvement_parts)
+    has_rule = rules.groupby("gemeente_code")["rule"].agg(set)
+    no_signals = pd.DataFrame(columns=[*SIGNAL_COLUMNS, "gemeente_code"])
+    warnings_all = no_signals if warnings_all.empty else warnings_all
+    improvements_all = no_signals if improvements_all.empty else improvements_all
+    out = {}
+    for code in codes:
+        def own(frame: pd.DataFrame, code: str = code) -> pd.DataFrame:
+            if frame.empty:
+                return frame
+            return frame[frame["gemeente_code"] == code].reset_index(drop=True)
+
+        warnings = own(warnings_all)
+        warnings = warnings[warnings["severity"] != "laag"].drop(columns="gemeente_code")
+        out[code] = Computed(
+            gemeente=own(gemeente_all),
+            peers={rule: own(frame) for rule, frame in peers_all.items()
+                   if rule in has_rule.get(code, set())},
+            warnings=(early_warning.in_order(warnings) if not warnings.empty
+                      else warnings.reset_index(drop=True)),
+            improvements=own(improvements_all).drop(columns="gemeente_code"),
+            expected=pd.DataFrame(), status_id=None, with_expected=False)
+    return out
+
+
 def stored_privacies() -> tuple[settings.Privacy, ...]:
     """The privacy settings stored at load time: the configured thresholds, with and without
     'Alleen echte cijfers'. (What a user may see of confidential sources plays no part here.)"""
@@ -199,8 +282,9 @@ def refresh(con, gemeenten: Iterable[str],
         db.execute(con, f"agg_delete_{table}", {"gemeenten": codes})
     for privacy in privacies or stored_privacies():
         key = _key(privacy)
-        for code in codes:
-            found = computed(con, code, privacy, cursor=False)
+        together = (computed_many(con, codes, privacy) if len(codes) > MANY else
+                    {code: computed(con, code, privacy, cursor=False) for code in codes})
+        for code, found in together.items():
             db.insert_frame(con, "agg_gemeente", _rows(found.gemeente, code, key, [
                 "indicator_id", "period", "value", "n", "areas_used", "areas_total", "basis",
                 "synthetic"]))
@@ -217,19 +301,21 @@ def refresh(con, gemeenten: Iterable[str],
                 "verdict", "indicator_id", "period", "buurten_used"]))
             db.insert_frame(con, "agg_runs", pd.DataFrame([{
                 "gemeente_code": code, **key, "status_id": found.status_id,
+                "with_expected": found.with_expected,
                 "computed_at": pd.Timestamp.now(tz="UTC").tz_localize(None)}]))
 
 
-def stored_run(con, gemeente: str, privacy: settings.Privacy) -> tuple[bool, str | None]:
-    """(whether this gemeente's aggregates are stored for this privacy, its status score)."""
+def stored_run(con, gemeente: str, privacy: settings.Privacy) -> tuple[bool, str | None, bool]:
+    """(whether this gemeente's aggregates are stored for this privacy, its status score,
+    whether its expected values are stored too)."""
     try:
         found = db.query(con, "agg_run", {"gemeente": gemeente, **_key(privacy)})
     except db.DatabaseError:  # a database built before these tables existed
-        return False, None
+        return False, None, False
     if found.empty:
-        return False, None
+        return False, None, False
     status = found["status_id"].iloc[0]
-    return True, (None if pd.isna(status) else str(status))
+    return True, (None if pd.isna(status) else str(status)), bool(found["with_expected"].iloc[0])
 
 
 def _stored(con, table: str, gemeente: str, privacy: settings.Privacy,

@@ -169,6 +169,7 @@ CREATE TABLE IF NOT EXISTS agg_runs (
     min_inhabitants BIGINT NOT NULL,
     real_only       BOOLEAN NOT NULL,
     status_id       VARCHAR,             -- the status score of the expected values (or NULL)
+    with_expected   BOOLEAN NOT NULL,    -- false: the app fits the expected values itself
     computed_at     TIMESTAMP NOT NULL
 );
 

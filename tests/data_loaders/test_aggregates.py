@@ -65,7 +65,7 @@ def from_scratch(path: Path, gemeente: str, privacy: settings.Privacy) -> dict[s
 def stored(path: Path, gemeente: str, privacy: settings.Privacy, rules: list[str]) -> dict:
     con = db.connect(path)
     try:
-        present, status_id = aggregates.stored_run(con, gemeente, privacy)
+        present, status_id, _ = aggregates.stored_run(con, gemeente, privacy)
         assert present, f"geen opgeslagen aggregaten voor {gemeente} ({privacy.real_only=})"
         return {
             "gemeente": aggregates.stored_gemeente(con, gemeente, privacy),
@@ -221,3 +221,51 @@ def test_a_reload_of_one_gemeente_recomputes_it_and_leaves_the_other(two: Path,
     assert not arnhem_after["gemeente"].equals(arnhem_before["gemeente"])
     renkum_after = stored(copy, "GM0274", aggregates.stored_privacies()[0], ["gemeentelijke_lijst"])
     assert_frame_equal(renkum_after["gemeente"], renkum_before["gemeente"])
+
+
+def test_many_gemeenten_at_once_give_what_each_gives_on_its_own(two: Path, demo_db: Path) -> None:
+    """A national load computes its gemeenten together (aggregates.computed_many): per gemeente
+    the same tables as computed() of that gemeente alone (the expected values excepted: the
+    app fits those itself)."""
+    for path, gemeenten in ((two, sorted(BOUNDARIES)), (demo_db, ["GM0202"])):
+        con = db.connect(path)
+        try:
+            for privacy in aggregates.stored_privacies():
+                together = aggregates.computed_many(con, gemeenten, privacy, cursor=True)
+                assert sorted(together) == gemeenten
+                for code in gemeenten:
+                    alone = aggregates.computed(con, code, privacy)
+                    got = together[code]
+                    assert not got.with_expected and got.expected.empty
+                    same(got.gemeente, alone.gemeente, KEYS["gemeente"], f"gemeente {code}")
+                    assert sorted(got.peers) == sorted(alone.peers)
+                    for rule, peers in alone.peers.items():
+                        same(got.peers[rule], peers, KEYS["peers"], f"buurttypen {rule} {code}")
+                    same(got.warnings, alone.warnings, KEYS["signals"], f"verslechterd {code}")
+                    same(got.improvements, alone.improvements, KEYS["signals"],
+                         f"verbeterd {code}")
+                    if not privacy.real_only:  # not vacuous: there is something to compare
+                        assert len(alone.gemeente) > 0 and len(alone.improvements) > 0
+        finally:
+            con.close()
+
+
+def test_a_load_of_many_gemeenten_stores_them_without_expected_values(two: Path, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    copy = tmp_path / "twee.duckdb"
+    copy.write_bytes(two.read_bytes())
+    monkeypatch.setattr(aggregates, "MANY", 1)  # two gemeenten count as many here
+    with db.write_session(copy) as con:
+        aggregates.refresh(con, sorted(BOUNDARIES))
+    con = db.connect(copy)
+    try:
+        for code in BOUNDARIES:
+            for privacy in aggregates.stored_privacies():
+                assert aggregates.stored_run(con, code, privacy) == (True, None, False)
+                alone = aggregates.computed(con, code, privacy)
+                same(aggregates.stored_gemeente(con, code, privacy), alone.gemeente,
+                     KEYS["gemeente"], f"gemeente {code}")
+                same(aggregates.stored_signals(con, code, privacy, "verslechterd"),
+                     alone.warnings, KEYS["signals"], f"verslechterd {code}")
+    finally:
+        con.close()
