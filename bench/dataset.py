@@ -131,7 +131,8 @@ def build(target: Path, work: Path, scale: float = 1.0, say=print) -> Timing:
     start, start_cpu = time.perf_counter(), time.process_time()
     for name, level in GEOMETRY:
         pipeline.load_paths(
-            target, [FIXTURES / name], how="cli", options={"indeling": INDELING, "level": level}
+            target, [FIXTURES / name], how="cli", options={"indeling": INDELING, "level": level},
+            aggregates=False,
         )
     geometry_s = time.perf_counter() - start
 

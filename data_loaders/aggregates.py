@@ -284,25 +284,30 @@ def refresh(con, gemeenten: Iterable[str],
         key = _key(privacy)
         together = (computed_many(con, codes, privacy) if len(codes) > MANY else
                     {code: computed(con, code, privacy, cursor=False) for code in codes})
+        # One insert per table for all gemeenten (hundreds in a national load).
+        rows: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+        now = pd.Timestamp.now(tz="UTC").tz_localize(None)
         for code, found in together.items():
-            db.insert_frame(con, "agg_gemeente", _rows(found.gemeente, code, key, [
+            rows["gemeente"].append(_rows(found.gemeente, code, key, [
                 "indicator_id", "period", "value", "n", "areas_used", "areas_total", "basis",
                 "synthetic"]))
             for rule, peers in found.peers.items():
-                db.insert_frame(con, "agg_peers", _rows(peers, code, key, [
+                rows["peers"].append(_rows(peers, code, key, [
                     "type", "indicator_id", "period", "value", "n", "areas_used", "areas_total",
                     "weighted", "synthetic"], buurttype_rule=rule))
             for signal, frame in (("verslechterd", found.warnings),
                                   ("verbeterd", found.improvements)):
-                db.insert_frame(con, "agg_signals", _rows(frame, code, key, SIGNAL_COLUMNS,
-                                                          signal=signal))
-            db.insert_frame(con, "agg_expected", _rows(found.expected, code, key, [
+                rows["signals"].append(_rows(frame, code, key, SIGNAL_COLUMNS, signal=signal))
+            rows["expected"].append(_rows(found.expected, code, key, [
                 "area_code", "status", "observed", "expected", "residual", "residual_se",
                 "verdict", "indicator_id", "period", "buurten_used"]))
-            db.insert_frame(con, "agg_runs", pd.DataFrame([{
+            rows["runs"].append(pd.DataFrame([{
                 "gemeente_code": code, **key, "status_id": found.status_id,
-                "with_expected": found.with_expected,
-                "computed_at": pd.Timestamp.now(tz="UTC").tz_localize(None)}]))
+                "with_expected": found.with_expected, "computed_at": now}]))
+        for table, parts in rows.items():
+            full = [p for p in parts if not p.empty]
+            if full:
+                db.insert_frame(con, f"agg_{table}", pd.concat(full, ignore_index=True))
 
 
 def stored_run(con, gemeente: str, privacy: settings.Privacy) -> tuple[bool, str | None, bool]:
