@@ -14,7 +14,6 @@ from dashboard import data, i18n, state, tables
 from dashboard.asks import Asks
 from dashboard.tables import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL  # noqa: F401  (for pages)
 from data_loaders import access, settings
-from metrics import references
 
 
 @dataclass(frozen=True)
@@ -92,32 +91,6 @@ class Context(Asks):
         return source_key
 
 
-def _options(version: data.Version, gemeente: str, privacy: settings.Privacy) -> state.Options:
-    """What the loaded data of one gemeente allows (built once per gemeente: data.options)."""
-    gemeenten = data.gemeenten(version)
-    catalogue = data.catalogue_in(version)
-    periods = data.periods(version, gemeente, privacy.real_only)
-    period_map = {
-        row.indicator_id: tuple(int(p) for p in row.periods) for row in periods.itertuples()
-    }
-    usable = [i for i in catalogue.index if i in period_map]
-    organisations = tuple(sorted(
-        set(data.spending(version, gemeente, privacy)["organisation"])
-        | set(data.projects(version, gemeente, privacy)["organisation"])
-    ))
-    return state.Options(
-        gemeenten=tuple(gemeenten["code"]),
-        indicators={i: str(catalogue.loc[i, "theme"]) for i in usable},
-        periods=period_map,
-        rules=tuple(data.rules(version, gemeente)["rule"]),
-        areas=data.area_index(version, gemeente)[1],
-        references=tuple(references.REFERENCES),
-        default_gemeente=str(gemeenten["code"].iloc[0]),
-        default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
-        organisations=organisations,
-    )
-
-
 def build(user: access.User) -> Context:
     """Read the URL and the cached frames for this rerun (raises db.DatabaseError on trouble)."""
     version = data.database_version()
@@ -135,7 +108,7 @@ def build(user: access.User) -> Context:
     # "Alleen echte cijfers" is read before the view is parsed: it decides which indicators exist.
     privacy = replace(access.privacy_for(user, settings.privacy()),
                       real_only=state.raw_param("echt") == "ja")
-    options = data.options(version, gemeente, privacy, _options)
+    options = data.options(version, gemeente, privacy)
     view = state.current_view(options)
     return Context(
         version=version,

@@ -17,10 +17,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, drawn, exports, i18n, maps, profiles, tables
+from dashboard import briefing, drawn, exports, i18n, maps, profiles, state, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
-from metrics import aggregate
+from metrics import aggregate, references
 
 Version = tuple[str, int, int]
 
@@ -617,8 +617,6 @@ def trend_level(
 
     `selection` (buurttypes) only for references that rank within the filter, else None.
     """
-    from metrics import references
-
     base = trend_base(version, gemeente, rule, privacy, indicator)
     ind = base["ind"]
     level_rows = ind[ind["area_code"].str[:2] == prefix]
@@ -634,10 +632,30 @@ def trend_level(
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def options(version: Version, gemeente: str, privacy: settings.Privacy, _build) -> object:
-    """state.Options of one gemeente, built once by `_build(version, gemeente, privacy)` (the
-    context's own function; not part of the key). Shared and frozen."""
-    return _build(version, gemeente, privacy)
+def options(version: Version, gemeente: str, privacy: settings.Privacy) -> state.Options:
+    """What the loaded data of one gemeente allows (state.Options), built once. Shared, frozen."""
+    names = gemeenten(version)
+    cat = catalogue_in(version)
+    found = periods(version, gemeente, privacy.real_only)
+    period_map = {
+        row.indicator_id: tuple(int(p) for p in row.periods) for row in found.itertuples()
+    }
+    usable = [i for i in cat.index if i in period_map]
+    organisations = tuple(sorted(
+        set(spending(version, gemeente, privacy)["organisation"])
+        | set(projects(version, gemeente, privacy)["organisation"])
+    ))
+    return state.Options(
+        gemeenten=tuple(names["code"]),
+        indicators={i: str(cat.loc[i, "theme"]) for i in usable},
+        periods=period_map,
+        rules=tuple(rules(version, gemeente)["rule"]),
+        areas=area_index(version, gemeente)[1],
+        references=tuple(references.REFERENCES),
+        default_gemeente=str(names["code"].iloc[0]),
+        default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
+        organisations=organisations,
+    )
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -686,8 +704,6 @@ def trend_averages(
     An average stands in for the gemeente as a whole (compared with the gemeente's figure);
     keyed 'gemeente' and per buurttype. The filter only chooses which lines are shown.
     """
-    from metrics import references
-
     base = trend_base(version, gemeente, rule, privacy, indicator)
     cat = catalogue_in(version, taal)
     peers = base["peers"]
