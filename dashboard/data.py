@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import io
 import pickle
@@ -37,6 +38,38 @@ def database_version() -> Version:
     return str(path), inode, mtime
 
 
+def _fresh(value):
+    """What a shared resource hands out: its frames as shallow copies. Under pandas'
+    copy-on-write a change to a copy (a new column, a changed cell) then never reaches the
+    shared frame or another caller's, and no data is copied until someone changes it."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=False)
+    if type(value) is tuple:
+        return tuple(_fresh(v) for v in value)
+    if type(value) is dict:
+        return {k: _fresh(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        frames = {f.name: _fresh(getattr(value, f.name)) for f in dataclasses.fields(value)
+                  if isinstance(getattr(value, f.name), (pd.DataFrame, pd.Series))}
+        return dataclasses.replace(value, **frames) if frames else value
+    return value
+
+
+def _shared(**cache):
+    """st.cache_resource whose frames are read-only by construction: shared between reruns and
+    sessions without a copy, handed out as shallow copies (see _fresh)."""
+    def wrap(function):
+        cached = st.cache_resource(**cache)(function)
+
+        @functools.wraps(function)
+        def handed_out(*args, **kwargs):
+            return _fresh(cached(*args, **kwargs))
+
+        handed_out.clear = cached.clear
+        return handed_out
+    return wrap
+
+
 @st.cache_resource(max_entries=2)
 def _connection(version: Version):
     # One read-only connection per database file version; each query uses its own cursor.
@@ -49,22 +82,22 @@ def _query(version: Version, name: str, params: dict | None = None) -> pd.DataFr
 
 # The small lookup tables every rerun reads are shared too (a copy per call cost about a
 # millisecond each on every rerun). Callers select and derive from them; none changes them.
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def gemeenten(version: Version) -> pd.DataFrame:
     return _query(version, "app_gemeenten")
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def catalogue(version: Version) -> pd.DataFrame:
     return _query(version, "app_catalogue")
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def sources(version: Version) -> pd.DataFrame:
     return _query(version, "app_sources")
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def sources_by_key(version: Version) -> pd.DataFrame:
     """sources() indexed by key. Shared: do not change it."""
     return sources(version).set_index("key", drop=False)
@@ -73,29 +106,29 @@ def sources_by_key(version: Version) -> pd.DataFrame:
 # Resources, not data, for the frames that are large at national scale (buurttypes 130.000
 # rows, geometries tens of megabytes): cache_data hands out a fresh copy on every call (and kept
 # a pickled one besides), 40 MB and tens of milliseconds per call. Shared: do not change them.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def areas(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_areas", {"gemeente": gemeente})
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def area_index(version: Version, gemeente: str) -> tuple[pd.DataFrame, frozenset[str]]:
     """The areas indexed by code and the set of codes (shared, not copied: do not change them)."""
     frame = _query(version, "app_areas", {"gemeente": gemeente}).set_index("code", drop=False)
     return frame, frozenset(frame["code"].tolist())
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def periods(version: Version, gemeente: str, real_only: bool = False) -> pd.DataFrame:
     return _query(version, "app_periods", {"gemeente": gemeente, "real_only": real_only})
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def rules(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_rules", {"gemeente": gemeente})
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def rule_caption(version: Version, gemeente: str, rule: str, taal: str = "nl") -> str:
     """Which rule and which years made the buurttype labels, with its source (a sentence)."""
     found = rules(version, gemeente)
@@ -112,14 +145,14 @@ def rule_caption(version: Version, gemeente: str, rule: str, taal: str = "nl") -
                           bron=i18n.translate_source(source, taal))
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def gemeente_names(version: Version) -> dict[str, str]:
     """Name per gemeente code, in the order of gemeenten(). Shared: do not change it."""
     found = gemeenten(version)
     return dict(zip(found["code"].tolist(), found["name"].tolist(), strict=True))
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def buurttypes(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
     return _query(version, "app_buurttypes", {"gemeente": gemeente, "rule": rule})
 
@@ -139,14 +172,14 @@ def _fetch(
 # rerun). pandas' copy-on-write keeps every derived frame separate; callers must not change this
 # frame itself in place. Pages ask for one or a few indicators; every indicator of a national set
 # at once would not fit the memory budget (see reference_tables and expected_fits).
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def observations(
     version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy
 ) -> pd.DataFrame:
     return _fetch(version, gemeente, indicators, privacy)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def population(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Inhabitants per area and year (tables.weights), shared: do not change it."""
     return tables.weights(observations(version, gemeente, ("inwoners",), privacy))
@@ -166,7 +199,7 @@ def _one_by_one(
         yield ind, obs if people is None else pd.concat([obs, people], ignore_index=True)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
     """The catalogue indexed by id, with CBS's English names where it has them when taal is
     'en' (ids and units stay as they are). Shared: do not change it."""
@@ -176,7 +209,7 @@ def catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
     return cat
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def stored(version: Version, gemeente: str, privacy: settings.Privacy
            ) -> tuple[bool, str | None, bool]:
     """Whether the load stored this gemeente's aggregates for this privacy setting
@@ -194,7 +227,7 @@ def _fetcher(version: Version, gemeente: str, privacy: settings.Privacy):
     return fetch
 
 
-@st.cache_resource(max_entries=8, show_spinner="Gemeentecijfers en buurttypegemiddelden berekenen…")
+@_shared(max_entries=8, show_spinner="Gemeentecijfers en buurttypegemiddelden berekenen…")
 def reference_tables(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -218,7 +251,7 @@ def _stacked(parts: list) -> pd.DataFrame:
     return next((p for p in parts if p is not None), pd.DataFrame())
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
     return _query(version, "app_geometries", {"gemeente": gemeente, "level": level})
 
@@ -261,7 +294,7 @@ def _scope(
 
 # The profile page's pieces are resources: handed out without a copy on each rerun (a filter
 # change reruns the page but changes none of them). Callers must not change them in place.
-@st.cache_resource(max_entries=64, show_spinner="Profiel berekenen…")
+@_shared(max_entries=64, show_spinner="Profiel berekenen…")
 def profile(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     nulmeting: int | None, taal: str = "nl",
@@ -270,7 +303,7 @@ def profile(
                                  nulmeting, refs=reference_tables(version, gemeente, rule, privacy))
 
 
-@st.cache_resource(max_entries=64, show_spinner="Waarden in de gekozen vergelijking berekenen…")
+@_shared(max_entries=64, show_spinner="Waarden in de gekozen vergelijking berekenen…")
 def switched(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     reference: str, nulmeting: int | None, selection: tuple[str, ...],
@@ -311,7 +344,7 @@ def expected_fits(
         weights=population(version, gemeente, privacy))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def areas_scope(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
     codes: tuple[str, ...], taal: str = "nl",
@@ -408,7 +441,7 @@ def download_bytes(frame: pd.DataFrame) -> tuple[bytes, bytes]:
 
 # A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
 # handed out without a copy per rerun. Callers must not change it in place.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def map_rows(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
@@ -445,7 +478,7 @@ def map_rows(
     return rows, legend, note, maps.feature_heads(rows).tolist()
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def map_view(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
@@ -480,7 +513,7 @@ def map_view(
             "better_high": better_high, "deck": deck, "table": table}
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def in_filter(
     version: Version, gemeente: str, rule: str, level: str, selection: tuple[str, ...]
 ) -> pd.Series:
@@ -492,7 +525,7 @@ def in_filter(
     return tables.in_filter(scope, level, selection)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def latest_types(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
     """Each buurt's latest buurttype row (what the filter goes by), shared: do not change it."""
     types = buurttypes(version, gemeente, rule)
@@ -579,7 +612,7 @@ def improvements(version: Version, gemeente: str, privacy: settings.Privacy) -> 
 # Trends: what does not depend on the buurttype filter is computed once per gemeente and
 # indicator; the rows under a reference once per level (and per filter only where the reference
 # ranks within it). A filter change then only picks rows. Shared frames: do not change in place.
-@st.cache_resource(max_entries=16, show_spinner="Trends berekenen…")
+@_shared(max_entries=16, show_spinner="Trends berekenen…")
 def trend_base(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str
 ) -> dict:
@@ -607,7 +640,7 @@ def trend_base(
     }
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def trend_level(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     prefix: str, reference: str, nulmeting: int | None, selection: tuple[str, ...] | None,
@@ -631,7 +664,7 @@ def trend_level(
     return result.set_index("area_code", drop=False).sort_index(), legend
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def options(version: Version, gemeente: str, privacy: settings.Privacy) -> state.Options:
     """What the loaded data of one gemeente allows (state.Options), built once. Shared, frozen."""
     names = gemeenten(version)
@@ -658,7 +691,7 @@ def options(version: Version, gemeente: str, privacy: settings.Privacy) -> state
     )
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def area_choices(version: Version, gemeente: str) -> pd.DataFrame:
     """The buurten and wijken to pick from, wijken first, each by name (indexed by code).
     Shared: do not change it."""
@@ -666,20 +699,20 @@ def area_choices(version: Version, gemeente: str) -> pd.DataFrame:
     return frame[frame["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def area_codes(version: Version, gemeente: str) -> tuple[str, ...]:
     """The codes of area_choices in their order, as plain text (a picker's options)."""
     return tuple(area_choices(version, gemeente).index.tolist())
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def area_labels(version: Version, gemeente: str, wijk_template: str,
                 buurt_template: str) -> dict[str, str]:
     """Selectbox text per buurt and wijk (tables.area_labels), once per gemeente and language."""
     return tables.area_labels(area_index(version, gemeente)[0], wijk_template, buurt_template)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                 code: str) -> profiles.Header:
     """Name, wijk, buurttype, inhabitants and latest year of one area (profiles.header)."""
@@ -687,14 +720,14 @@ def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Pr
                            types_in(version, gemeente, rule, None))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def area_warnings(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                   code: str, taal: str = "nl") -> pd.DataFrame:
     """Early warnings of one area in its latest year (profiles.warnings_for)."""
     return profiles.warnings_for(area_scope(version, gemeente, rule, privacy, code, taal), code)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def trend_averages(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     reference: str, nulmeting: int | None, taal: str = "nl",
@@ -722,13 +755,13 @@ def trend_averages(
     return out, legend
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def types_in(version: Version, gemeente: str, rule: str, period: int | None) -> pd.Series:
     """Buurttype per buurt code in a year (tables.types_in), shared: do not change it."""
     return tables.types_in(buurttypes(version, gemeente, rule), period)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def area_expected(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                   code: str, taal: str = "nl") -> tuple[pd.DataFrame, str | None]:
     """Expected against observed for one area (profiles.expected_rows), and the status score."""
@@ -738,7 +771,7 @@ def area_expected(version: Version, gemeente: str, rule: str, privacy: settings.
             status_id)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def area_decomposition(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                        code: str, nulmeting: int | None) -> tuple[pd.DataFrame, object, object]:
     """Which Leefbaarometer dimensions moved one area's score (profiles.lbm_decomposition)."""
@@ -746,7 +779,7 @@ def area_decomposition(version: Version, gemeente: str, rule: str, privacy: sett
                                       code, nulmeting)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def profile_tables(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     nulmeting: int | None, taal: str, reference: str, selection: tuple[str, ...],
@@ -771,7 +804,7 @@ def replayed_as(renderer: str, key: tuple, options: tuple, _frame: pd.DataFrame)
     getattr(drawn, renderer)(_frame, **dict(options))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def download_bytes_as(key: tuple, _frame: pd.DataFrame) -> tuple[bytes, bytes]:
     """As `download_bytes`, for a frame that a resource hands out, named by `key`. A resource:
     the files are bytes, which cannot be changed, so they are handed out without a copy."""
