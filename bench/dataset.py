@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from data_loaders import db, indicator_catalogue, pipeline
+from data_loaders import aggregates, db, indicator_catalogue, pipeline
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GEOMETRY = [  # file, level; loaded in this order (a buurt needs its wijk and gemeente)
@@ -156,18 +156,22 @@ def build(target: Path, work: Path, scale: float = 1.0, say=print) -> Timing:
     start, start_cpu = time.perf_counter(), time.process_time()
     for name, level in GEOMETRY:
         pipeline.load_paths(
-            target, [FIXTURES / name], how="cli", options={"indeling": INDELING, "level": level}
+            target, [FIXTURES / name], how="cli", options={"indeling": INDELING, "level": level},
+            aggregates=False,
         )
     geometry_s = time.perf_counter() - start
 
     start = time.perf_counter()
-    results = pipeline.load_paths(target, paths, how="cli")
+    # The build-time aggregates once, after the buurttypes below (as the demo build does).
+    results = pipeline.load_paths(target, paths, how="cli", aggregates=False)
     observations_s = time.perf_counter() - start
 
     start = time.perf_counter()
     with db.write_session(target) as con:
         # The default income rule, exactly as the demo build derives it.
         db.execute(con, "build_buurttype_inkomen", {"last_year": YEARS[-1]})
+        gemeenten = db.query(con, "app_gemeenten", cursor=False)["code"]
+        aggregates.refresh(con, gemeenten[gemeenten != "NL"])
     buurttypes_s = time.perf_counter() - start
     cpu_s = time.process_time() - start_cpu
     # The corporation's spending, through the same importer (not part of the timed load).

@@ -1123,43 +1123,19 @@ def _page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
-def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | None = None) -> bytes:
-    """The briefing PDF straight from a database file (read-only), e.g. for the benchmark."""
-    from data_loaders import db, settings
+def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | None = None,
+                 privacy=None) -> bytes:
+    """The briefing PDF straight from a database file (read-only), e.g. for the benchmark: read
+    through the app's own door (data_loaders.reads) with `privacy` (default: the configured
+    thresholds, no confidential rights, every value; real_only=True leaves generated ones out)."""
+    from data_loaders import reads, settings
 
-    con = db.connect(Path(db_path), read_only=True)
-    try:
-        privacy = settings.privacy()
-        cat = db.query(con, "app_catalogue").set_index("id", drop=False)
-        if selection.taal == "en":  # CBS's English indicator names where it has them
-            cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
-        rules = db.query(con, "app_rules", {"gemeente": selection.gemeente})
-        rule = selection.regel or (str(rules["rule"].iloc[0]) if not rules.empty else "")
-        obs = db.query(con, "app_observations", {
-            "gemeente": selection.gemeente, "indicators": list(cat.index), "areas": [],
-            "min_respondents": privacy.min_respondents,
-            "min_inhabitants": privacy.min_inhabitants,
-        })
-        obs["period"] = obs["period"].astype(int)
-        scope = tables.Scope(
-            obs=obs,
-            areas=db.query(con, "app_areas", {"gemeente": selection.gemeente}),
-            types=db.query(con, "app_buurttypes", {"gemeente": selection.gemeente, "rule": rule}),
-            catalogue=cat,
-            sources=db.query(con, "app_sources").set_index("key", drop=False),
-        )
-        geo = db.query(con, "app_geometries", {"gemeente": selection.gemeente, "level": "buurt"})
-        goal_frame = db.query(con, "app_goals",
-                              {"gemeente": selection.gemeente, **privacy.confidential_params()})
-        project_frame = db.query(con, "app_projects",
-                                 {"gemeente": selection.gemeente, **privacy.confidential_params()})
-        # Only the spending these rights allow (none of a confidential source unless configured).
-        spend_frame = db.query(con, "app_spending", {
-            "gemeente": selection.gemeente, **privacy.confidential_params()
-        }) if selection.organisatie else None
-    finally:
-        con.close()
-    briefing = build(scope, geo, dataclasses.replace(selection, regel=rule),
-                     today or dt.date.today(), goal_frame=goal_frame, project_frame=project_frame,
-                     spend_frame=spend_frame)
+    found = reads.gemeente_frames_in(Path(db_path), selection.gemeente, selection.regel,
+                                     privacy or settings.privacy(), selection.taal)
+    scope = tables.Scope(obs=found.obs, areas=found.areas, types=found.types,
+                         catalogue=found.catalogue, sources=found.sources)
+    briefing = build(scope, found.geometries, dataclasses.replace(selection, regel=found.rule),
+                     today or dt.date.today(), goal_frame=found.goals,
+                     project_frame=found.projects,
+                     spend_frame=found.spending if selection.organisatie else None)
     return to_pdf(briefing)  # type: ignore[return-value]

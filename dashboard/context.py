@@ -11,13 +11,14 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from dashboard import data, i18n, state, tables
+from dashboard.asks import Asks
 from dashboard.tables import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL  # noqa: F401  (for pages)
 from data_loaders import access, settings
-from metrics import references
+from metrics import selection
 
 
 @dataclass(frozen=True)
-class Context:
+class Context(Asks):
     version: data.Version
     view: state.View
     options: state.Options
@@ -91,41 +92,6 @@ class Context:
         return source_key
 
 
-def most_data(gemeenten: pd.DataFrame) -> str:
-    """The gemeente the app opens on: the one with the most figures loaded (the monitor is mostly
-    about it; a neighbour loaded for comparison should not open first because of its name), the
-    first by name on a tie. Never the whole country ('NL'), which sums them all."""
-    own = gemeenten[gemeenten["code"] != "NL"]
-    ranked = own.sort_values(["observations", "name"], ascending=[False, True], kind="stable")
-    return str(ranked["code"].iloc[0])
-
-
-def _options(version: data.Version, gemeente: str, privacy: settings.Privacy) -> state.Options:
-    """What the loaded data of one gemeente allows (built once per gemeente: data.options)."""
-    gemeenten = data.gemeenten(version)
-    catalogue = data.catalogue_in(version)
-    periods = data.periods(version, gemeente, privacy.real_only)
-    period_map = {
-        row.indicator_id: tuple(int(p) for p in row.periods) for row in periods.itertuples()
-    }
-    usable = [i for i in catalogue.index if i in period_map]
-    organisations = tuple(sorted(
-        set(data.spending(version, gemeente, privacy)["organisation"])
-        | set(data.projects(version, gemeente, privacy)["organisation"])
-    ))
-    return state.Options(
-        gemeenten=tuple(gemeenten["code"]),
-        indicators={i: str(catalogue.loc[i, "theme"]) for i in usable},
-        periods=period_map,
-        rules=tuple(data.rules(version, gemeente)["rule"]),
-        areas=data.area_index(version, gemeente)[1],
-        references=tuple(references.REFERENCES),
-        default_gemeente=most_data(gemeenten),
-        default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
-        organisations=organisations,
-    )
-
-
 def build(user: access.User) -> Context:
     """Read the URL and the cached frames for this rerun (raises db.DatabaseError on trouble)."""
     version = data.database_version()
@@ -137,13 +103,13 @@ def build(user: access.User) -> Context:
         )
     names = data.gemeente_names(version)
     raw_gemeente = state.raw_param("gemeente")
-    gemeente = raw_gemeente if raw_gemeente in names else most_data(gemeenten)
+    gemeente = raw_gemeente if raw_gemeente in names else selection.most_data(gemeenten)
     rules = data.rules(version, gemeente)
     areas, _ = data.area_index(version, gemeente)
     # "Alleen echte cijfers" is read before the view is parsed: it decides which indicators exist.
     privacy = replace(access.privacy_for(user, settings.privacy()),
                       real_only=state.raw_param("echt") == "ja")
-    options = data.options(version, gemeente, privacy, _options)
+    options = data.options(version, gemeente, privacy)
     view = state.current_view(options)
     return Context(
         version=version,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import io
 import pickle
@@ -17,10 +18,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, exports, i18n, maps, profiles, tables
+from dashboard import briefing, drawn, exports, i18n, maps, profiles, state, tables
 from dashboard.map_component import spec as map_spec
-from data_loaders import db, settings
-from metrics import aggregate, early_warning
+from data_loaders import aggregates as build_time
+from data_loaders import db, reads, settings
+from metrics import aggregate, references
+from metrics.selection import most_data
 
 Version = tuple[str, int, int]
 
@@ -37,6 +40,38 @@ def database_version() -> Version:
     return str(path), inode, mtime
 
 
+def _fresh(value):
+    """What a shared resource hands out: its frames as shallow copies. Under pandas'
+    copy-on-write a change to a copy (a new column, a changed cell) then never reaches the
+    shared frame or another caller's, and no data is copied until someone changes it."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=False)
+    if type(value) is tuple:
+        return tuple(_fresh(v) for v in value)
+    if type(value) is dict:
+        return {k: _fresh(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        frames = {f.name: _fresh(getattr(value, f.name)) for f in dataclasses.fields(value)
+                  if isinstance(getattr(value, f.name), (pd.DataFrame, pd.Series))}
+        return dataclasses.replace(value, **frames) if frames else value
+    return value
+
+
+def _shared(**cache):
+    """st.cache_resource whose frames are read-only by construction: shared between reruns and
+    sessions without a copy, handed out as shallow copies (see _fresh)."""
+    def wrap(function):
+        cached = st.cache_resource(**cache)(function)
+
+        @functools.wraps(function)
+        def handed_out(*args, **kwargs):
+            return _fresh(cached(*args, **kwargs))
+
+        handed_out.clear = cached.clear
+        return handed_out
+    return wrap
+
+
 @st.cache_resource(max_entries=2)
 def _connection(version: Version):
     # One read-only connection per database file version; each query uses its own cursor.
@@ -49,22 +84,22 @@ def _query(version: Version, name: str, params: dict | None = None) -> pd.DataFr
 
 # The small lookup tables every rerun reads are shared too (a copy per call cost about a
 # millisecond each on every rerun). Callers select and derive from them; none changes them.
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def gemeenten(version: Version) -> pd.DataFrame:
     return _query(version, "app_gemeenten")
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def catalogue(version: Version) -> pd.DataFrame:
     return _query(version, "app_catalogue")
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def sources(version: Version) -> pd.DataFrame:
     return _query(version, "app_sources")
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def sources_by_key(version: Version) -> pd.DataFrame:
     """sources() indexed by key. Shared: do not change it."""
     return sources(version).set_index("key", drop=False)
@@ -73,29 +108,29 @@ def sources_by_key(version: Version) -> pd.DataFrame:
 # Resources, not data, for the frames that are large at national scale (buurttypes 130.000
 # rows, geometries tens of megabytes): cache_data hands out a fresh copy on every call (and kept
 # a pickled one besides), 40 MB and tens of milliseconds per call. Shared: do not change them.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def areas(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_areas", {"gemeente": gemeente})
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def area_index(version: Version, gemeente: str) -> tuple[pd.DataFrame, frozenset[str]]:
     """The areas indexed by code and the set of codes (shared, not copied: do not change them)."""
     frame = _query(version, "app_areas", {"gemeente": gemeente}).set_index("code", drop=False)
     return frame, frozenset(frame["code"].tolist())
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def periods(version: Version, gemeente: str, real_only: bool = False) -> pd.DataFrame:
     return _query(version, "app_periods", {"gemeente": gemeente, "real_only": real_only})
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def rules(version: Version, gemeente: str) -> pd.DataFrame:
     return _query(version, "app_rules", {"gemeente": gemeente})
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def rule_caption(version: Version, gemeente: str, rule: str, taal: str = "nl") -> str:
     """Which rule and which years made the buurttype labels, with its source (a sentence)."""
     found = rules(version, gemeente)
@@ -112,14 +147,14 @@ def rule_caption(version: Version, gemeente: str, rule: str, taal: str = "nl") -
                           bron=i18n.translate_source(source, taal))
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def gemeente_names(version: Version) -> dict[str, str]:
     """Name per gemeente code, in the order of gemeenten(). Shared: do not change it."""
     found = gemeenten(version)
     return dict(zip(found["code"].tolist(), found["name"].tolist(), strict=True))
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def buurttypes(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
     return _query(version, "app_buurttypes", {"gemeente": gemeente, "rule": rule})
 
@@ -128,28 +163,10 @@ def _fetch(
     version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy,
     area_codes: tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """Observations straight from the database (suppression applied in the query), not cached:
-    for work that goes through a national set one indicator at a time."""
-    frame = _query(
-        version,
-        "app_observations",
-        {
-            "gemeente": gemeente,
-            "indicators": list(indicators),
-            "areas": list(area_codes),
-            "min_respondents": privacy.min_respondents,
-            "min_inhabitants": privacy.min_inhabitants,
-        },
-    )
-    frame["period"] = frame["period"].astype(int)
-    return _real(frame, privacy)
-
-
-def _real(frame: pd.DataFrame, privacy: settings.Privacy) -> pd.DataFrame:
-    """Without its generated rows when the user asked for real figures only."""
-    if not privacy.real_only or frame.empty:
-        return frame
-    return frame[~frame["synthetic"].astype(bool)].reset_index(drop=True)
+    """Observations straight from the database (data_loaders.reads: suppression applied in the
+    query, generated rows dropped for real_only), not cached: for work that goes through a
+    national set one indicator at a time."""
+    return reads.observations(_connection(version), gemeente, indicators, privacy, area_codes)
 
 
 # A resource, not data: the frame is shared between reruns and sessions without a copy (at
@@ -157,14 +174,14 @@ def _real(frame: pd.DataFrame, privacy: settings.Privacy) -> pd.DataFrame:
 # rerun). pandas' copy-on-write keeps every derived frame separate; callers must not change this
 # frame itself in place. Pages ask for one or a few indicators; every indicator of a national set
 # at once would not fit the memory budget (see reference_tables and expected_fits).
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def observations(
     version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy
 ) -> pd.DataFrame:
     return _fetch(version, gemeente, indicators, privacy)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def population(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Inhabitants per area and year (tables.weights), shared: do not change it."""
     return tables.weights(observations(version, gemeente, ("inwoners",), privacy))
@@ -184,7 +201,7 @@ def _one_by_one(
         yield ind, obs if people is None else pd.concat([obs, people], ignore_index=True)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
     """The catalogue indexed by id, with CBS's English names where it has them when taal is
     'en' (ids and units stay as they are). Shared: do not change it."""
@@ -194,24 +211,38 @@ def catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
     return cat
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
+def stored(version: Version, gemeente: str, privacy: settings.Privacy
+           ) -> tuple[bool, str | None, bool]:
+    """Whether the load stored this gemeente's aggregates for this privacy setting
+    (data_loaders.aggregates), the status score of its expected values, and whether those
+    are stored too."""
+    return build_time.stored_run(_connection(version), gemeente, privacy)
+
+
+def _fetcher(version: Version, gemeente: str, privacy: settings.Privacy):
+    """Reads observations of some indicators (the app's own, for what the load did not store)."""
+    def fetch(indicators: tuple[str, ...]) -> pd.DataFrame:
+        if tuple(indicators) == ("inwoners",):
+            return observations(version, gemeente, ("inwoners",), privacy)
+        return _fetch(version, gemeente, tuple(indicators), privacy)
+    return fetch
+
+
+@_shared(max_entries=8, show_spinner=False)
 def reference_tables(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """The gemeente figure and buurttype averages of every indicator (references.reference_tables),
-    computed one indicator at a time. Small (indicators x years x gemeenten); shared."""
-    from metrics import references
-
-    cat = catalogue_in(version)
-    area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
-    weights = population(version, gemeente, privacy)
-    gemeente_parts, peer_parts = [], []
-    for _, obs in _one_by_one(version, gemeente, privacy, cat.index):
-        found, peers = references.reference_tables(obs, areas=area_rows, buurttypes=types,
-                                                   weights=weights, catalogue=cat)
-        gemeente_parts.append(found)
-        peer_parts.append(peers)
-    return _stacked(gemeente_parts), (None if types.empty else _stacked(peer_parts))
+    """The gemeente figure and buurttype averages of every indicator (references.reference_tables):
+    as stored by the load, else computed one indicator at a time. Small; shared."""
+    types = buurttypes(version, gemeente, rule)
+    if stored(version, gemeente, privacy)[0]:
+        found, peers = build_time.stored_reference_tables(_connection(version), gemeente, rule,
+                                                          privacy)
+        return found, (None if types.empty else peers)
+    return build_time.reference_tables(
+        _fetcher(version, gemeente, privacy), areas=areas(version, gemeente), buurttypes=types,
+        weights=population(version, gemeente, privacy), catalogue=catalogue_in(version))
 
 
 def _stacked(parts: list) -> pd.DataFrame:
@@ -222,7 +253,7 @@ def _stacked(parts: list) -> pd.DataFrame:
     return next((p for p in parts if p is not None), pd.DataFrame())
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@_shared(max_entries=8, show_spinner=False)
 def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
     return _query(version, "app_geometries", {"gemeente": gemeente, "level": level})
 
@@ -231,20 +262,17 @@ def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
 def spending(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Spending rows; of a confidential source only those the privacy's rights allow (filtered in
     the query, and keyed by those rights: no user's rows reach another through the cache)."""
-    return _real(_query(version, "app_spending",
-                        {"gemeente": gemeente, **privacy.confidential_params()}), privacy)
+    return reads.confidential(_connection(version), "app_spending", gemeente, privacy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def projects(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    return _real(_query(version, "app_projects",
-                        {"gemeente": gemeente, **privacy.confidential_params()}), privacy)
+    return reads.confidential(_connection(version), "app_projects", gemeente, privacy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def goals(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    return _real(_query(version, "app_goals",
-                        {"gemeente": gemeente, **privacy.confidential_params()}), privacy)
+    return reads.confidential(_connection(version), "app_goals", gemeente, privacy)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -268,7 +296,7 @@ def _scope(
 
 # The profile page's pieces are resources: handed out without a copy on each rerun (a filter
 # change reruns the page but changes none of them). Callers must not change them in place.
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def profile(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     nulmeting: int | None, taal: str = "nl",
@@ -277,15 +305,23 @@ def profile(
                                  nulmeting, refs=reference_tables(version, gemeente, rule, privacy))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def switched(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     reference: str, nulmeting: int | None, selection: tuple[str, ...],
 ) -> pd.Series:
-    """profiles.switched_values, one indicator at a time (each is ranked among all areas of its
-    level, so every indicator's areas are needed, but never all indicators at once)."""
+    """profiles.switched_values; nationally one indicator at a time (each is ranked among all
+    areas of its level, so every indicator's areas are needed, but never all indicators at
+    once)."""
     cat = catalogue_in(version)
     area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
+    if gemeente != "NL":
+        # One gemeente's observations fit in memory: every indicator in one pass (the wijk
+        # figures computed once, not once per indicator; per indicator the same values).
+        scope = tables.Scope(obs=_fetch(version, gemeente, tuple(cat.index), privacy),
+                             areas=area_rows, types=types, catalogue=cat, sources=pd.DataFrame())
+        found = profiles.switched_values(scope, code, reference, nulmeting, selection)
+        return found.reindex([i for i in cat.index if i in found.index])
     parts = []
     for ind, obs in _one_by_one(version, gemeente, privacy, cat.index, with_population=True):
         scope = tables.Scope(obs=obs, areas=area_rows, types=types, catalogue=cat,
@@ -299,28 +335,18 @@ def switched(
 def expected_fits(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, str | None]:
-    """profiles.expected_all, one outcome indicator at a time (with the status scores and the
-    inhabitants, which every fit needs). Names are looked up by the page, in its language: the
-    fits hold only ids and numbers."""
-    cat = catalogue_in(version)
-    present = set(periods(version, gemeente)["indicator_id"])
-    # The status score expected_all takes: the first of its candidates with any rows.
-    status_ids = [s for s in profiles.STATUS_INDICATORS if s in present][:1]
-    status = _fetch(version, gemeente, tuple(status_ids), privacy)
-    weights = population(version, gemeente, privacy)
-    area_rows, types = areas(version, gemeente), buurttypes(version, gemeente, rule)
-    parts, status_id = [], None
-    for ind in cat.index[(cat["result"] == "outcome") & cat.index.isin(present)]:
-        own = _fetch(version, gemeente, (ind,), privacy) if ind not in status_ids else None
-        scope = tables.Scope(obs=pd.concat([own, status], ignore_index=True),
-                             areas=area_rows, types=types, catalogue=cat.loc[[ind]],
-                             sources=pd.DataFrame())
-        fits, status_id = profiles.expected_all(scope, weights)
-        parts.append(fits)
-    return _stacked(parts), status_id
+    """metrics.expected.expected_all of every outcome indicator (ids and numbers only; the page
+    names them in its language): as stored by the load, else computed one at a time."""
+    found, status_id, with_expected = stored(version, gemeente, privacy)
+    if found and with_expected:
+        return build_time.stored_expected(_connection(version), gemeente, privacy), status_id
+    return build_time.expected_fits(
+        _fetcher(version, gemeente, privacy), catalogue=catalogue_in(version),
+        periods=periods(version, gemeente), areas=areas(version, gemeente),
+        weights=population(version, gemeente, privacy))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def areas_scope(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
     codes: tuple[str, ...], taal: str = "nl",
@@ -422,7 +448,7 @@ def download_bytes(frame: pd.DataFrame) -> tuple[bytes, bytes]:
 
 # A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
 # handed out without a copy per rerun. Callers must not change it in place.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def map_rows(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
@@ -459,7 +485,7 @@ def map_rows(
     return rows, legend, note, maps.feature_heads(rows).tolist()
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def map_view(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
@@ -537,7 +563,7 @@ def map_layers(
     }
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def in_filter(
     version: Version, gemeente: str, rule: str, level: str, selection: tuple[str, ...]
 ) -> pd.Series:
@@ -549,7 +575,7 @@ def in_filter(
     return tables.in_filter(scope, level, selection)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def latest_types(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
     """Each buurt's latest buurttype row (what the filter goes by), shared: do not change it."""
     types = buurttypes(version, gemeente, rule)
@@ -569,8 +595,8 @@ def selection_values(
 ) -> tuple[pd.DataFrame, list[str]]:
     """The selection's population-weighted headline values per year, and its buurten.
 
-    One headline indicator at a time, read from the database for each new filter choice (held
-    in memory, a national set's headline rows took about 300 MB; a new choice costs ~2 s once).
+    Nationally one headline indicator at a time, read from the database for each new filter
+    choice (held in memory, a national set's headline rows took about 300 MB).
     """
     cat, wanted = _headline(version)
     scope = tables.Scope(obs=pd.DataFrame(), areas=areas(version, gemeente),
@@ -581,6 +607,12 @@ def selection_values(
     groups = pd.Series("selectie", index=members)
     chosen = set(members)
     weights = population(version, gemeente, privacy)
+    if gemeente != "NL":
+        # One gemeente's headline rows of the selection fit in memory: one read and one pass
+        # (per indicator the same result; a first use of a filter choice took seconds otherwise).
+        obs = _fetch(version, gemeente, wanted, privacy, tuple(sorted(chosen)))
+        obs = obs[obs["area_code"].isin(chosen)]  # an empty list of areas reads every area
+        return aggregate.weighted_mean(obs, weights, groups, cat), members
     parts = []
     for _, obs in _one_by_one(version, gemeente, privacy, wanted):
         parts.append(aggregate.weighted_mean(obs[obs["area_code"].isin(chosen)], weights, groups,
@@ -592,6 +624,12 @@ def selection_values(
 def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """The gemeente's headline figures per year (metrics.aggregate.gemeente_reference)."""
     cat, wanted = _headline(version)
+    if stored(version, gemeente, privacy)[0]:
+        found = build_time.stored_gemeente(_connection(version), gemeente, privacy)
+        found = found[found["indicator_id"].isin(wanted)]
+        order = {ind: i for i, ind in enumerate(wanted)}
+        return found.sort_values("indicator_id", key=lambda c: c.map(order),
+                                 kind="stable").reset_index(drop=True)
     area_rows, weights = areas(version, gemeente), population(version, gemeente, privacy)
     return _stacked([aggregate.gemeente_reference(obs, area_rows, weights, cat)
                      for _, obs in _one_by_one(version, gemeente, privacy, wanted)])
@@ -599,47 +637,32 @@ def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    """Early warnings of every buurt in the latest year, with each value's source and marker.
+    """Early warnings of every buurt in the latest year, with each value's source and marker
+    (as stored by the load, else computed).
 
     Each buurt's warnings depend on its own values only, so the page filters these to the
     selection instead of recomputing them on every filter change.
     """
-    found = _signals(version, gemeente, privacy, early_warning.early_warnings)
-    found = found[found["severity"] != "laag"] if not found.empty else found
-    return early_warning.in_order(found) if not found.empty else found.reset_index(drop=True)
+    if stored(version, gemeente, privacy)[0]:
+        return build_time.stored_signals(_connection(version), gemeente, privacy, "verslechterd")
+    return build_time.early_warnings(_fetcher(version, gemeente, privacy),
+                                     catalogue_in(version), periods(version, gemeente))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def improvements(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Tested improvements of every buurt in the latest year (early_warning.improvements), with
-    each value's source and marker: shown beside the warnings."""
-    return _signals(version, gemeente, privacy, early_warning.improvements)
-
-
-def _signals(version: Version, gemeente: str, privacy: settings.Privacy, finder) -> pd.DataFrame:
-    """`finder(obs, catalogue, latest year)` over every outcome, one indicator at a time."""
-    cat = catalogue(version).set_index("id", drop=False)
-    outcomes = [i for i in cat.index[cat["result"] == "outcome"]]
-    known = periods(version, gemeente).set_index("indicator_id")["last_period"]
-    known = known[known.index.isin(outcomes)]
-    empty = pd.DataFrame(columns=[*early_warning.COLUMNS, "source", "synthetic"])
-    if known.empty:
-        return empty
-    latest = int(known.max())  # the latest year of any outcome: signals are about now
-    parts = []
-    for _, obs in _one_by_one(version, gemeente, privacy, [i for i in outcomes if i in known]):
-        found = finder(obs, cat, latest)
-        meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
-            ["area_code", "indicator_id", "period", "source", "synthetic"]]
-        parts.append(found.merge(meta, on=["area_code", "indicator_id", "period"], how="left"))
-    found = _stacked(parts)
-    return empty if found.empty else found.reset_index(drop=True)
+    each value's source and marker: shown beside the warnings. Stored by the load."""
+    if stored(version, gemeente, privacy)[0]:
+        return build_time.stored_signals(_connection(version), gemeente, privacy, "verbeterd")
+    return build_time.improvements(_fetcher(version, gemeente, privacy),
+                                   catalogue_in(version), periods(version, gemeente))
 
 
 # Trends: what does not depend on the buurttype filter is computed once per gemeente and
 # indicator; the rows under a reference once per level (and per filter only where the reference
 # ranks within it). A filter change then only picks rows. Shared frames: do not change in place.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def trend_base(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str
 ) -> dict:
@@ -667,7 +690,7 @@ def trend_base(
     }
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def trend_level(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     prefix: str, reference: str, nulmeting: int | None, selection: tuple[str, ...] | None,
@@ -677,8 +700,6 @@ def trend_level(
 
     `selection` (buurttypes) only for references that rank within the filter, else None.
     """
-    from metrics import references
-
     base = trend_base(version, gemeente, rule, privacy, indicator)
     ind = base["ind"]
     level_rows = ind[ind["area_code"].str[:2] == prefix]
@@ -693,14 +714,34 @@ def trend_level(
     return result.set_index("area_code", drop=False).sort_index(), legend
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def options(version: Version, gemeente: str, privacy: settings.Privacy, _build) -> object:
-    """state.Options of one gemeente, built once by `_build(version, gemeente, privacy)` (the
-    context's own function; not part of the key). Shared and frozen."""
-    return _build(version, gemeente, privacy)
+@_shared(max_entries=16, show_spinner=False)
+def options(version: Version, gemeente: str, privacy: settings.Privacy) -> state.Options:
+    """What the loaded data of one gemeente allows (state.Options), built once. Shared, frozen."""
+    names = gemeenten(version)
+    cat = catalogue_in(version)
+    found = periods(version, gemeente, privacy.real_only)
+    period_map = {
+        row.indicator_id: tuple(int(p) for p in row.periods) for row in found.itertuples()
+    }
+    usable = [i for i in cat.index if i in period_map]
+    organisations = tuple(sorted(
+        set(spending(version, gemeente, privacy)["organisation"])
+        | set(projects(version, gemeente, privacy)["organisation"])
+    ))
+    return state.Options(
+        gemeenten=tuple(names["code"]),
+        indicators={i: str(cat.loc[i, "theme"]) for i in usable},
+        periods=period_map,
+        rules=tuple(rules(version, gemeente)["rule"]),
+        areas=area_index(version, gemeente)[1],
+        references=tuple(references.REFERENCES),
+        default_gemeente=most_data(names),
+        default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
+        organisations=organisations,
+    )
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def area_choices(version: Version, gemeente: str) -> pd.DataFrame:
     """The buurten and wijken to pick from, wijken first, each by name (indexed by code).
     Shared: do not change it."""
@@ -708,20 +749,20 @@ def area_choices(version: Version, gemeente: str) -> pd.DataFrame:
     return frame[frame["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def area_codes(version: Version, gemeente: str) -> tuple[str, ...]:
     """The codes of area_choices in their order, as plain text (a picker's options)."""
     return tuple(area_choices(version, gemeente).index.tolist())
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def area_labels(version: Version, gemeente: str, wijk_template: str,
                 buurt_template: str) -> dict[str, str]:
     """Selectbox text per buurt and wijk (tables.area_labels), once per gemeente and language."""
     return tables.area_labels(area_index(version, gemeente)[0], wijk_template, buurt_template)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                 code: str) -> profiles.Header:
     """Name, wijk, buurttype, inhabitants and latest year of one area (profiles.header)."""
@@ -729,14 +770,14 @@ def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Pr
                            types_in(version, gemeente, rule, None))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def area_warnings(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                   code: str, taal: str = "nl") -> pd.DataFrame:
     """Early warnings of one area in its latest year (profiles.warnings_for)."""
     return profiles.warnings_for(area_scope(version, gemeente, rule, privacy, code, taal), code)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def trend_averages(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     reference: str, nulmeting: int | None, taal: str = "nl",
@@ -746,8 +787,6 @@ def trend_averages(
     An average stands in for the gemeente as a whole (compared with the gemeente's figure);
     keyed 'gemeente' and per buurttype. The filter only chooses which lines are shown.
     """
-    from metrics import references
-
     base = trend_base(version, gemeente, rule, privacy, indicator)
     cat = catalogue_in(version, taal)
     peers = base["peers"]
@@ -766,13 +805,13 @@ def trend_averages(
     return out, legend
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_shared(max_entries=32, show_spinner=False)
 def types_in(version: Version, gemeente: str, rule: str, period: int | None) -> pd.Series:
     """Buurttype per buurt code in a year (tables.types_in), shared: do not change it."""
     return tables.types_in(buurttypes(version, gemeente, rule), period)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def area_expected(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                   code: str, taal: str = "nl") -> tuple[pd.DataFrame, str | None]:
     """Expected against observed for one area (profiles.expected_rows), and the status score."""
@@ -782,7 +821,7 @@ def area_expected(version: Version, gemeente: str, rule: str, privacy: settings.
             status_id)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def area_decomposition(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                        code: str, nulmeting: int | None) -> tuple[pd.DataFrame, object, object]:
     """Which Leefbaarometer dimensions moved one area's score (profiles.lbm_decomposition)."""
@@ -790,7 +829,7 @@ def area_decomposition(version: Version, gemeente: str, rule: str, privacy: sett
                                       code, nulmeting)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def profile_tables(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
     nulmeting: int | None, taal: str, reference: str, selection: tuple[str, ...],
@@ -812,12 +851,10 @@ def profile_tables(
 def replayed_as(renderer: str, key: tuple, options: tuple, _frame: pd.DataFrame) -> None:
     """As `replayed`, for a frame that a resource hands out: `key` names its content (the
     resource's arguments and which of its tables), so the frame itself is not hashed."""
-    from dashboard import components
-
-    getattr(components, renderer)(_frame, **dict(options))
+    getattr(drawn, renderer)(_frame, **dict(options))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@_shared(max_entries=64, show_spinner=False)
 def download_bytes_as(key: tuple, _frame: pd.DataFrame) -> tuple[bytes, bytes]:
     """As `download_bytes`, for a frame that a resource hands out, named by `key`. A resource:
     the files are bytes, which cannot be changed, so they are handed out without a copy."""
@@ -829,12 +866,10 @@ def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
     """Draw a table or chart once per distinct data and options; later reruns replay the drawn
     element from the cache instead of formatting every cell or validating a chart again.
 
-    `renderer` names a drawing function in dashboard.components (called with the frame and the
+    `renderer` names a drawing function in dashboard.drawn (called with the frame and the
     options as keywords); it draws with plain st elements only, no widgets.
     """
-    from dashboard import components
-
-    getattr(components, renderer)(frame, **dict(options))
+    getattr(drawn, renderer)(frame, **dict(options))
 
 
 # --- issue 24: signals beside the figures ---

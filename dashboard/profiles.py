@@ -32,7 +32,7 @@ STANDING_TEXT = {
     profile.UNKNOWN: "–",
 }
 # Status scores for 'expected versus observed', best first: CBS's own score, else income.
-STATUS_INDICATORS = ("ses_woa", "inkomen_per_inwoner")
+STATUS_INDICATORS = expected.STATUS_INDICATORS
 
 
 def _short(value: object, decimals: int, unit: str, *, change_: bool = False) -> str:
@@ -347,42 +347,12 @@ def warnings_for(scope: tables.Scope, code: str) -> pd.DataFrame:
 def expected_all(
     scope: tables.Scope, weights: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, str | None]:
-    """For every buurt and outcome indicator: observed, expected from similar status, verdict.
-
-    The status score is the first of STATUS_INDICATORS that is loaded; per indicator the fit runs
-    over all buurten of the gemeente in the indicator's latest year with values (one fit serves
-    every buurt, so the page can cache it per gemeente). Returns the long table (area_code,
-    indicator_id, period, observed, expected, residual, verdict, buurten_used) and the status
-    indicator's id (None when no status score is loaded). `weights`: inhabitants per area and
-    year (tables.weights) when scope.obs does not hold the 'inwoners' rows itself.
-    """
-    cat = scope.catalogue
-    status_id = next(
-        (s for s in STATUS_INDICATORS if (scope.obs["indicator_id"] == s).any()), None
+    """metrics.expected.expected_all over the scope (weights from its 'inwoners' rows unless
+    given)."""
+    return expected.expected_all(
+        scope.obs, areas=scope.areas, catalogue=scope.catalogue,
+        weights=tables.weights(scope.obs) if weights is None else weights,
     )
-    if status_id is None:
-        return pd.DataFrame(), None
-    # The latest status per buurt: a status score changes slowly and is published less often
-    # than the outcomes (income: circa 2020), so the nearest year is the latest one.
-    status = scope.obs.loc[
-        (scope.obs["indicator_id"] == status_id) & scope.obs["value"].notna(),
-        ["area_code", "period", "value"],
-    ].sort_values("period").drop_duplicates("area_code", keep="last")[["area_code", "value"]]
-    buurten = scope.areas.loc[scope.areas["level"] == "buurt", "code"]
-    weights = tables.weights(scope.obs) if weights is None else weights
-    parts = []
-    for ind in cat.index[cat["result"] == "outcome"]:
-        of_ind = scope.obs[scope.obs["indicator_id"] == ind]
-        present = of_ind[of_ind["value"].notna() & ~of_ind["suppressed"].astype(bool)]
-        if present.empty:
-            continue
-        period = int(present["period"].max())
-        fit = expected.expected_vs_observed(
-            of_ind, status, ind, period, catalogue=cat, weights=weights, selection=buurten
-        )
-        parts.append(fit.table.assign(indicator_id=ind, period=period,
-                                      buurten_used=fit.buurten_used))
-    return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()), status_id
 
 
 def expected_rows(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metrics import aggregate, change, privacy, references
+from metrics import selection as selection_rules
 from metrics.formatting import format_date, format_number
 
 TYPE_LABELS = {
@@ -44,9 +45,8 @@ class Scope:
 
 
 def weights(obs: pd.DataFrame) -> pd.DataFrame:
-    """Inhabitants per area and year; the latest known count fills years without one."""
-    pop = obs[obs["indicator_id"] == "inwoners"][["area_code", "period", "value"]]
-    return pop.rename(columns={"value": "weight"}).dropna()
+    """Inhabitants per area and year: the rule is metrics.aggregate.population_weights."""
+    return aggregate.population_weights(obs)
 
 
 def value_text(value: float | None, row: pd.Series, synthetic: bool, suppressed: bool) -> str:
@@ -65,20 +65,8 @@ def source_text(source_keys: pd.Series, sources: pd.DataFrame) -> pd.Series:
 
 
 def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Wijk values: the source's own wijk figure where loaded, else the weighted buurt average."""
-    buurten = areas[areas["level"] == "buurt"]
-    group_map = buurten.set_index("code")["parent_code"]
-    own = obs[obs["area_code"].isin(areas.loc[areas["level"] == "wijk", "code"])]
-    derived = aggregate.weighted_mean(
-        obs[obs["area_code"].isin(group_map.index)], weights(obs), group_map, catalogue
-    ).rename(columns={"group": "area_code"})
-    # weighted_mean gives each derived value the most common source of its own buurt values.
-    have = set(zip(own["area_code"], own["indicator_id"], own["period"], strict=True))
-    keep = [
-        (a, i, p) not in have
-        for a, i, p in zip(derived["area_code"], derived["indicator_id"], derived["period"], strict=True)
-    ]
-    return pd.concat([own, derived[keep]], ignore_index=True)
+    """Wijk values (the rule: metrics.selection.wijk_values)."""
+    return selection_rules.wijk_values(obs, areas, catalogue)
 
 
 def level_frame(
@@ -207,20 +195,8 @@ def map_rows(
 
 
 def in_filter(scope: Scope, level: str, buurttypes: tuple[str, ...]) -> pd.Series:
-    """Which areas fall inside the buurttype filter (a wijk: when one of its buurten does)."""
-    latest = scope.types.sort_values("period").drop_duplicates("area_code", keep="last")
-    type_of = latest.set_index("area_code")["type"]
-    buurten = scope.areas[scope.areas["level"] == "buurt"]
-    ok = buurten["code"].map(type_of).isin(buurttypes)
-    if set(buurttypes) == set(TYPE_LABELS):
-        ok[:] = True  # no filter: buurten without a label stay in
-    buurt_ok = pd.Series(ok.to_numpy(), index=buurten["code"])
-    if level == "buurt":
-        return buurt_ok
-    wijken = scope.areas.loc[scope.areas["level"] == "wijk", "code"]
-    parent = buurten.set_index("code")["parent_code"]
-    wijk_ok = buurt_ok.groupby(parent).any()
-    return pd.Series([bool(wijk_ok.get(w, False)) for w in wijken], index=wijken.to_numpy())
+    """Which areas fall inside the buurttype filter (the rule: metrics.selection.in_filter)."""
+    return selection_rules.in_filter(scope.areas, scope.types, level, buurttypes)
 
 
 # References that place one area among others; for a whole selection they have no single number.
@@ -235,12 +211,8 @@ HEADLINE_HELP = {
 def headline_value(
     value: float, gemeente: float | None, nulmeting: float | None, reference: str
 ) -> tuple[float | None, str]:
-    """The overview's number for a whole selection under the reference switch, and its kind."""
-    if reference == "verschil_gemeente":
-        return (None if gemeente is None else value - gemeente), "verschil_gemeente"
-    if reference == "index_nulmeting":
-        return (None if not nulmeting or nulmeting <= 0 else value / nulmeting * 100), "index_nulmeting"
-    return value, "waarde"
+    """The overview's number for a whole selection (the rule: metrics.selection)."""
+    return selection_rules.headline_value(value, gemeente, nulmeting, reference)
 
 
 def selection_change(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: str,

@@ -10,7 +10,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from data_loaders import db, pipeline
+from data_loaders import aggregates, db, pipeline
 from data_loaders.settings import MAPPINGS_DIR, SAMPLE_DATA
 
 LAST_YEAR = 2024
@@ -31,12 +31,15 @@ def build(target: Path, say=print) -> None:
         options = dict(entry.get("options", {}))
         if "mapping" in options:
             options["mapping"] = str(MAPPINGS_DIR / options["mapping"])
-        [result] = pipeline.load_paths(fresh, [path], "build", options)
+        # The aggregates once, at the end, not after every file.
+        [result] = pipeline.load_paths(fresh, [path], "build", options, aggregates=False)
         say(f"{result.file}: {result.rows} regels ({result.source}), {result.status}")
         for warning in result.warnings:
             say(f"  let op: {warning}")
     with db.write_session(fresh) as con:
         db.execute(con, "build_buurttype_inkomen", {"last_year": LAST_YEAR})
         db.execute(con, "build_misdrijven_per_1000", {"floor": CRIME_RATE_FLOOR})
+        gemeenten = db.query(con, "app_gemeenten", cursor=False)["code"]
+        aggregates.refresh(con, gemeenten[gemeenten != "NL"])
     os.replace(fresh, target)
     say(f"Database gebouwd: {target}")

@@ -196,6 +196,11 @@ _TABLES = {
     "projects",
     "goals",
     "sources",
+    "agg_runs",
+    "agg_gemeente",
+    "agg_peers",
+    "agg_signals",
+    "agg_expected",
 }
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from data_loaders import aggregates as aggregates_module
 from data_loaders import (
     cbs_opendata,
     db,
@@ -410,12 +411,14 @@ class _DryRun(Exception):
 
 def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None = None,
                progress: Progress | None = None, *, dry_run: bool = False,
-               by_user: str | None = None) -> list[LoadResult]:
+               by_user: str | None = None, aggregates: bool = True) -> list[LoadResult]:
     """Load files as one batch: all of them, or (on any rejection) none.
 
     With dry_run the very same work is done and then rolled back: the results are the preview.
     Boundary files go first, so the codes they bring are known to the other files of the batch.
     Files are read one at a time inside the transaction, so memory holds one file at most.
+    In the same transaction the build-time aggregates (data_loaders.aggregates) of every gemeente
+    the batch changed are computed again (not with aggregates=False: the caller does that).
     """
     paths = [Path(p) for p in paths]
     total = max(len(paths), 1)
@@ -446,6 +449,10 @@ def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None 
                 db.step(con)
             if dry_run:
                 raise _DryRun
+            if aggregates:
+                if progress:
+                    progress(0.99, "gemeentecijfers, buurttypegemiddelden en signalen berekenen")
+                aggregates_module.refresh(con, changed_gemeenten(results.values()))
     except _DryRun:
         pass
     except LoadError as exc:
@@ -453,6 +460,12 @@ def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None 
     if progress:
         progress(1.0, "klaar")
     return [results[i] for i in range(len(paths))]
+
+
+def changed_gemeenten(results) -> list[str]:
+    """The gemeenten whose rows these loads added, replaced or removed."""
+    return sorted({str(g) for r in results if r.status != "ongewijzigd"
+                   for g in r.changes.get("gemeente", pd.Series(dtype=object)).dropna()})
 
 
 def preview(db_path: Path, paths: list[Path], options: dict | None = None) -> list[LoadResult]:

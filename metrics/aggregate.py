@@ -43,6 +43,16 @@ BUURTTYPE_REFERENCE_COLUMNS = [
     "areas_used", "areas_total", "weighted", "synthetic",
 ]  # fmt: skip
 
+def population_weights(obs: pd.DataFrame) -> pd.DataFrame:
+    """Inhabitants per area and year (area_code, period, weight) from the 'inwoners' rows of obs.
+
+    Unit: inhabitants. Missing counts are left out (no weight, so the area does not count in a
+    weighted mean of that year). The weight every gemeente, wijk and buurttype average uses.
+    """
+    pop = obs[obs["indicator_id"] == "inwoners"][["area_code", "period", "value"]]
+    return pop.rename(columns={"value": "weight"}).dropna()
+
+
 def weighted_mean(
     obs: pd.DataFrame,
     weights: pd.DataFrame,

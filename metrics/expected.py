@@ -167,3 +167,49 @@ def expected_vs_observed(
         residual_sd=sd,
         buurten_used=k,
     )
+
+
+# The socio-economic status scores a fit can take, in order of preference.
+STATUS_INDICATORS = ("ses_woa", "inkomen_per_inwoner")
+
+
+def expected_all(
+    obs: pd.DataFrame,
+    *,
+    areas: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    weights: pd.DataFrame,
+) -> tuple[pd.DataFrame, str | None]:
+    """For every buurt and outcome indicator: observed, expected from similar status, verdict.
+
+    The status score is the first of STATUS_INDICATORS with rows in obs; per indicator the fit
+    runs over all buurten of the gemeente in the indicator's latest year with values (one fit
+    serves every buurt). Returns the long table (area_code, status, observed, expected, residual,
+    residual_se, verdict, indicator_id, period, buurten_used) in the indicator's own unit, and
+    the status indicator's id (None when no status score is loaded: then an empty table).
+    Missing and suppressed values take no part in a fit. `weights`: inhabitants per area and year
+    (aggregate.population_weights). The reference: buurten of similar status in the gemeente.
+    """
+    status_id = next((s for s in STATUS_INDICATORS if (obs["indicator_id"] == s).any()), None)
+    if status_id is None:
+        return pd.DataFrame(), None
+    # The latest status per buurt: a status score changes slowly and is published less often
+    # than the outcomes (income: circa 2020), so the nearest year is the latest one.
+    status = obs.loc[
+        (obs["indicator_id"] == status_id) & obs["value"].notna(),
+        ["area_code", "period", "value"],
+    ].sort_values("period").drop_duplicates("area_code", keep="last")[["area_code", "value"]]
+    buurten = areas.loc[areas["level"] == "buurt", "code"]
+    parts = []
+    for ind in catalogue.index[catalogue["result"] == "outcome"]:
+        of_ind = obs[obs["indicator_id"] == ind]
+        present = of_ind[of_ind["value"].notna() & ~of_ind["suppressed"].astype(bool)]
+        if present.empty:
+            continue
+        period = int(present["period"].max())
+        fit = expected_vs_observed(
+            of_ind, status, ind, period, catalogue=catalogue, weights=weights, selection=buurten
+        )
+        parts.append(fit.table.assign(indicator_id=ind, period=period,
+                                      buurten_used=fit.buurten_used))
+    return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()), status_id

@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import briefing, components, data, maps, signals, state
+from dashboard import briefing, components, maps, signals, state
 from dashboard.maps import LegendItem
 
 ctx = state.context()
@@ -26,7 +26,7 @@ st.caption(t("Eén of twee A4-pagina's in gewone taal voor een wethouder: kernci
              "wijk of buurt en het buurttypefilter in de zijbalk."))
 st.selectbox(
     t("Waarover gaat de briefing?"),
-    [None, *data.area_codes(ctx.version, view.gemeente)],
+    [None, *ctx.area_codes()],
     format_func=label,
     placeholder=label(None),
     **state.bind("buurt"),
@@ -44,9 +44,9 @@ selection = briefing.Selection(
 today = dt.date.today()
 reported = signals.count_rows(ctx)  # None: this user sees no signals, the briefing neither
 with st.spinner(t("Briefing samenstellen…")):  # in the page's language (not in data.py)
-    content = data.briefing_content(ctx.version, ctx.privacy, selection, today, reported)
+    content = ctx.briefing_content(selection, today, reported)
 with st.spinner(t("PDF opmaken…")):
-    pdf = data.briefing_pdf(ctx.version, ctx.privacy, selection, today, reported)
+    pdf = ctx.briefing_pdf(selection, today, reported)
 slug = "-".join(content.title.lower().replace(":", "").split())[:60]
 st.download_button(
     t("Download de briefing (PDF)"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, i18n, signals, state, tables
+from dashboard import components, corporations, i18n, signals, state, tables
 from dashboard.context import THEME_LABELS, TYPE_LABELS, TYPE_PLURAL
 from metrics import change, expected, profile, references
 from metrics.formatting import format_number
@@ -16,7 +16,7 @@ view = ctx.view
 areas = ctx.areas
 choices, labels = ctx.area_choices()
 label = labels.__getitem__
-codes = data.area_codes(ctx.version, view.gemeente)  # plain text: 14.000 options nationally
+codes = ctx.area_codes()  # plain text: 14.000 options nationally
 
 
 st.title(t("Buurtprofiel"))
@@ -42,7 +42,7 @@ if code is None:
     st.stop()
 
 scope = ctx.area_scope(code)  # this area (and a wijk's buurten) only: see data.area_scope
-head = data.area_header(ctx.version, view.gemeente, view.regel, ctx.privacy, code)
+head = ctx.area_header(code)
 with st.spinner(t("Profiel berekenen…")):  # in the page's language (not in data.py's cache)
     rows = ctx.profile(code)
 
@@ -83,13 +83,12 @@ c3.caption(t("Nulmeting: {jaar}. Veranderingen worden daartegen afgezet.", jaar=
            if view.nulmeting else "")
 
 # Flags: what needs attention first.
-warnings = data.area_warnings(ctx.version, view.gemeente, view.regel, ctx.privacy, code,
-                              view.taal)
+warnings = ctx.area_warnings(code)
 shown_warnings = warnings[warnings["severity"] != "laag"] if not warnings.empty else warnings
 low = rows[rows["Betrouwbaarheid"] == "laag"] if not rows.empty else rows
 flags = []
 if not shown_warnings.empty:
-    names = dict(zip(data.catalogue_in(ctx.version)["name"], ctx.catalogue["name"], strict=True))
+    names = dict(zip(ctx.catalogue_nl()["name"], ctx.catalogue["name"], strict=True))
     flags.append(f"**{t('Vroegsignalering')}** ({len(shown_warnings)}):\n" + "\n".join(
         f"- {components.plain(i18n.translate_signal(r, view.taal, names))}"
         for r in shown_warnings["reason"]))
@@ -113,10 +112,8 @@ peer = TYPE_LABELS.get(head.buurttype or "", "")
 # The sidebar's 'Vergelijk met' adds its own column, as on the map and in the trends. The filter
 # changes those values only for references that rank within it.
 selection = view.buurttype if view.referentie in tables.SELECTION_REFERENCES else ()
-profile_key = (ctx.version, view.gemeente, view.regel, ctx.privacy, code, view.nulmeting, view.taal,
-               view.referentie, tuple(selection))
 with st.spinner(t("Waarden in de gekozen vergelijking berekenen…")):
-    theme_tables, profile_download = data.profile_tables(*profile_key)
+    theme_tables, profile_download = ctx.profile_tables(code, tuple(selection))
 for table in theme_tables:
     st.subheader(t(THEME_LABELS[table.theme]))
     if table.theme != "context" and table.outcomes:
@@ -168,12 +165,11 @@ st.caption(t(
     "respondenten per cijfer."
 ))
 # The download holds no reference column: named without the reference and the filter.
-components.download_buttons(profile_download, f"profiel-{code}", key=("profiel", *profile_key[:7]))
+components.download_buttons(profile_download, f"profiel-{code}", key=ctx.table_key("profiel", code, view.nulmeting))
 
 st.subheader(t("Verwacht en gemeten"))
 with st.spinner(t("Verwachte waarden berekenen…")):
-    expected_rows, status_id = data.area_expected(ctx.version, view.gemeente, view.regel,
-                                                  ctx.privacy, code, view.taal)
+    expected_rows, status_id = ctx.area_expected(code)
 if head.level == "wijk":
     st.info(t("Verwacht en gemeten wordt per buurt berekend; kies een buurt van deze wijk."))
 elif status_id is None or expected_rows.empty:
@@ -187,11 +183,10 @@ else:
     )
     components.table_with_downloads(
         expected_rows, f"verwacht-{code}",
-        key=("verwacht", ctx.version, view.gemeente, view.regel, ctx.privacy, code, view.taal))
+        key=ctx.table_key("verwacht", code))
 
 st.subheader(t("Leefbaarometer: wat bewoog de score"))
-decomp, start, end = data.area_decomposition(ctx.version, view.gemeente, view.regel, ctx.privacy,
-                                             code, view.nulmeting)
+decomp, start, end = ctx.area_decomposition(code)
 if decomp.empty or decomp["change"].isna().all():
     st.info(t("Er zijn geen twee Leefbaarometerjaren voor dit gebied."))
 else:
@@ -219,8 +214,7 @@ else:
             Synthetisch="ja" if bool(lbm_meta["synthetic"].any()) else "nee",
             Bron=ctx.sources["label"].get(lbm_source, lbm_source)),
         f"leefbaarometer-{code}",
-        key=("leefbaarometer", ctx.version, view.gemeente, view.regel, ctx.privacy, code,
-             view.nulmeting),
+        key=ctx.table_key("leefbaarometer", code, view.nulmeting),
     )
 
 # Goals, projects and spending, when loaded. For a wijk: its own and its buurten's.

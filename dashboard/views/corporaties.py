@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, spending_sections, state
+from dashboard import components, corporations, spending_sections, state
 from dashboard.context import THEME_LABELS
 from metrics.formatting import format_number
 
@@ -37,10 +37,8 @@ organisation = view.organisatie or organisations[0]
 st.header(t("Uitgaven"))
 # Everything below is computed once per organisation (data.corporation_frames); a rerun draws.
 with st.spinner(t("Uitgaven en projecten berekenen…")):  # in the page's language
-    frames = data.corporation_frames(ctx.version, view.gemeente, view.regel, ctx.privacy,
-                                     organisation, view.taal)
-key = ("corporaties", ctx.version, view.gemeente, view.regel, ctx.privacy, organisation,
-       view.taal)
+    frames = ctx.corporation_frames(organisation)
+key = ctx.table_key("corporaties", organisation)
 if spend.empty:
     st.info(t("Uitgaven zijn vertrouwelijk. U ziet alleen de uitgaven die uw rol toestaat: na "
               "inloggen die van uw eigen organisatie (of, voor de gemeente, alle uitgaven in de "
@@ -80,7 +78,7 @@ else:
                          alt.Tooltip("bedrag:Q", title=t("Euro"), format=",.0f")],
             ).properties(height=280)
 
-        st.vega_lite_chart(data.chart_spec((*key, "categorieen"), category_chart),
+        st.vega_lite_chart(ctx.chart_spec((*key, "categorieen"), category_chart),
                            width="stretch")
         st.caption(t("Uitgaven van {organisatie} per jaar en categorie, in euro. Bron: {bron}. De "
                      "tabellen eronder geven dezelfde cijfers per jaar en per categorie.",
@@ -135,7 +133,7 @@ else:
         ).properties(height=max(160, 26 * rows["Project"].nunique()))
 
     # Keyed on today too: a project without an end runs to today.
-    st.vega_lite_chart(data.chart_spec((*key, "tijdlijn", str(pd.Timestamp.today().date())),
+    st.vega_lite_chart(ctx.chart_spec((*key, "tijdlijn", str(pd.Timestamp.today().date())),
                                        timeline_chart), width="stretch")
     st.caption(t("Tijdlijn van de projecten van {organisatie}: een balk per project van start "
                  "tot eind, kleur naar thema. De tabel eronder noemt dezelfde projecten.",

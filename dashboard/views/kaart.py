@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import components, data, i18n, map_component, maps, signals, state
+from dashboard import components, i18n, map_component, maps, signals, state
 from metrics import references
 from metrics.formatting import format_number
 
@@ -24,11 +24,9 @@ marked = marks is not None and st.toggle(
     t("Open signalen markeren"), key="kaart_signalen",
     help=t("Een stip op elk gebied met open signalen, groter bij meer signalen. Het aantal en de "
            "thema's staan in de tooltip. Bron: eigen registratie van signalen in de Buurtmonitor."))
-args = (ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
-        view.referentie, view.nulmeting, view.jaar, view.buurttype)
 # The legend and table; the map itself is the component's (shapes once, colours per change).
-drawn = data.map_view(*args, None, view.taal, False, marks, deck=False)
-layers = data.map_layers(*args, view.buurt, view.taal, labels, marks, marked)
+drawn = ctx.map_view(marks)
+layers = ctx.map_layers(labels, marks, marked)
 if drawn is None:
     st.warning(t("Voor {naam} zijn op dit niveau geen grenzen geladen; de cijfers staan op de andere pagina's. Laad de CBS/PDOK wijk- en buurtkaart op de pagina 'Over de data' of met: python -m data_loaders load wijkenbuurten_2024.gpkg --gemeente {code}", naam=ctx.gemeente_name, code=view.gemeente))  # noqa: E501
     st.stop()
@@ -80,8 +78,8 @@ st.subheader(t("Tabel bij de kaart"))
 table = drawn["table"]
 name = f"kaart-{view.indicator}-{view.jaar}"
 # The table is map_view's (a shared resource), named by what it depends on: not hashed per rerun.
-key = ("kaart", ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, view.niveau,
-       view.referentie, view.nulmeting, view.jaar, tuple(view.buurttype), view.taal)
+key = ctx.table_key("kaart", view.indicator, view.niveau, view.referentie, view.nulmeting,
+                    view.jaar, tuple(view.buurttype))
 # On screen the headers follow the language; the downloads keep the Dutch ones (and say so).
 on_screen = components.translated_headers(table, view.taal)
 if len(table) <= maps.TABLE_ON_REQUEST:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import access, components, data, state, uploads
+from dashboard import access, components, state, uploads
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
@@ -103,7 +103,7 @@ if not ctx.user.beheerder:
     st.stop()
 
 st.subheader(t("Wat is er geladen"))
-loads = data.loads(ctx.version).rename(
+loads = ctx.loads().rename(
     columns={
         "id": "Nr",
         "file": "Bestand",

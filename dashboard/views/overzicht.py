@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, i18n, state, tables
+from dashboard import components, corporations, i18n, state, tables
 from dashboard.context import THEME_LABELS, TYPE_PLURAL
 from dashboard.signals import overview_panel
 from metrics import references
@@ -27,16 +27,14 @@ if view.referentie in tables.PER_AREA_REFERENCES:
           keuze=t(references.REFERENCES[view.referentie]))
     )
 with st.spinner(t("Overzicht berekenen…")):  # in the page's language (not in data.py's cache)
-    sel, members = data.selection_values(ctx.version, view.gemeente, view.regel, ctx.privacy,
-                                         view.buurttype)
-    gem = data.gemeente_values(ctx.version, view.gemeente, ctx.privacy)
+    sel, members = ctx.selection_values(view.buurttype)
+    gem = ctx.gemeente_values()
 # A selection is compared with something other than itself: the rest of the gemeente, or, when
 # the selection is the whole gemeente, its own nulmeting.
 whole = set(view.buurttype) == set(state.BUURTTYPES)
 rest_types = tuple(b for b in state.BUURTTYPES if b not in view.buurttype)
 with st.spinner(t("Overzicht berekenen…")):
-    rest = None if whole else data.selection_values(ctx.version, view.gemeente, view.regel,
-                                                    ctx.privacy, rest_types)[0]
+    rest = None if whole else ctx.selection_values(rest_types)[0]
 reference = view.referentie
 if whole and reference == "verschil_gemeente":
     st.info(t("De selectie is de hele gemeente: een verschil met de gemeente is altijd nul. Het "
@@ -99,11 +97,11 @@ for theme, label in THEME_LABELS.items():
 
 st.subheader(t("Vroegsignalering"))
 # The cached filter (area code -> inside), not a list: a national selection has 12.000 buurten.
-inside = data.in_filter(ctx.version, view.gemeente, view.regel, "buurt", view.buurttype)
+inside = ctx.in_filter("buurt")
 with st.spinner(t("Vroegsignalering berekenen…")):
     signals = pd.concat([
-        data.early_warnings(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verslechterd"),
-        data.improvements(ctx.version, view.gemeente, ctx.privacy).assign(signaal="verbeterd"),
+        ctx.early_warnings().assign(signaal="verslechterd"),
+        ctx.improvements().assign(signaal="verbeterd"),
     ], ignore_index=True)
 signals = signals[signals["area_code"].map(inside).fillna(False).astype(bool).to_numpy()]
 if signals.empty:
@@ -125,7 +123,7 @@ else:
     order = {b: i for i, b in enumerate(dict.fromkeys(
         table.loc[table["signaal"] == "verslechterd", "Buurt"].tolist() + table["Buurt"].tolist()))}
     table = table.sort_values(["Buurt"], key=lambda c: c.map(order), kind="stable")
-    names = dict(zip(data.catalogue_in(ctx.version)["name"], cat["name"], strict=True))
+    names = dict(zip(ctx.catalogue_nl()["name"], cat["name"], strict=True))
     marks = {"verslechterd": "▼ " + t("verslechterd"), "verbeterd": "▲ " + t("verbeterd")}
     listed = list(table.groupby("Buurt", sort=False))[:12]
     for buurt, rows in listed:

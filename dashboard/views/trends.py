@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, data, i18n, signals, state, tables
+from dashboard import components, corporations, i18n, signals, state, tables
 from dashboard.context import TYPE_PLURAL
 from metrics import references
 
@@ -15,11 +15,10 @@ view, indicator = ctx.view, ctx.indicator
 st.title(t("Trends: {naam}", naam=indicator["name"]))
 
 # Labels built once per gemeente and language: a national list has over 14.000 areas.
-labels = data.area_labels(ctx.version, view.gemeente, "{naam} (" + t("wijk") + ")",
-                          "{naam} (" + t("buurt") + ")")
+labels = ctx.area_labels("{naam} (" + t("wijk") + ")", "{naam} (" + t("buurt") + ")")
 st.multiselect(
     t("Gebieden (maximaal 5)"),
-    data.area_codes(ctx.version, view.gemeente),  # plain text: 14.000 options nationally
+    ctx.area_codes(),  # plain text: 14.000 options nationally
     format_func=labels.get,
     max_selections=5,
     placeholder=t("Kies buurten of wijken"),
@@ -28,9 +27,7 @@ st.multiselect(
 # Everything that does not depend on the filter is cached per gemeente and indicator (data.py).
 ranks_in_filter = view.referentie in tables.SELECTION_REFERENCES
 with st.spinner(t("Trends berekenen…")):  # in the page's language (not in data.py's cache)
-    averages, legend = data.trend_averages(ctx.version, view.gemeente, view.regel, ctx.privacy,
-                                           view.indicator, view.referentie, view.nulmeting,
-                                           view.taal)
+    averages, legend = ctx.trend_averages()
 lines = [("gemeente", t("Gemeente {naam}", naam=ctx.gemeente_name), "gemeente")] + [
     (b, t("Gemiddelde {typen}", typen=t(TYPE_PLURAL[b])), "buurttype") for b in view.buurttype
 ]
@@ -38,17 +35,13 @@ series = [averages[key].assign(reeks=label, soort=kind)
           for key, label, kind in lines if key in averages]
 for code in view.gebieden:
     # Each area among all areas of its level (so ranks see every area), cached per level.
-    level, legend = data.trend_level(
-        ctx.version, view.gemeente, view.regel, ctx.privacy, view.indicator, code[:2],
-        view.referentie, view.nulmeting, view.buurttype if ranks_in_filter else None, view.taal,
-    )
+    level, legend = ctx.trend_level(code[:2], view.buurttype if ranks_in_filter else None)
     done = level.loc[[code]] if code in level.index else level.iloc[0:0]
     # Labelled with the level: a wijk and a buurt often share a name but are two lines.
     series.append(done.reset_index(drop=True).assign(reeks=labels.get(code, code),
                                                      soort="gebied"))
 shown = (pd.concat(series, ignore_index=True) if series
-         else data.trend_base(ctx.version, view.gemeente, view.regel, ctx.privacy,
-                              view.indicator)["ind"].iloc[0:0].assign(shown=None))
+         else ctx.trend_rows().iloc[0:0].assign(shown=None))
 if legend is None:
     legend = references.reference_legend(view.referentie, indicator, view.nulmeting)
 # The legend's words come from metrics in Dutch: on screen in the page's language (the table's

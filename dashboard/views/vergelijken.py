@@ -10,14 +10,14 @@ from dashboard.context import THEME_LABELS
 ctx = state.context()
 t = state.t
 view = ctx.view
-choices = data.area_choices(ctx.version, view.gemeente)  # wijken first, by name; cached
+choices = ctx.area_choices()[0]  # wijken first, by name; cached
 
 st.title(t("Vergelijken"))
 st.multiselect(
     t("Gebieden (2 tot 5 buurten of wijken)"),
-    data.area_codes(ctx.version, view.gemeente),  # plain text: 14.000 options nationally
-    format_func=data.area_labels(ctx.version, view.gemeente, "{naam} (" + t("Wijk").lower() + ")",
-                                 "{naam} (" + t("buurt") + ")").get,
+    ctx.area_codes(),  # plain text: 14.000 options nationally
+    format_func=ctx.area_labels("{naam} (" + t("Wijk").lower() + ")",
+                                "{naam} (" + t("buurt") + ")").get,
     max_selections=state.MAX_COMPARE,
     placeholder=t("Kies buurten of wijken"),
     **state.bind("gebieden"),

@@ -157,3 +157,93 @@ CREATE TABLE IF NOT EXISTS sources (
     synthetic    BOOLEAN NOT NULL,
     confidential BOOLEAN NOT NULL
 );
+
+-- Build-time aggregates (data_loaders/aggregates.py): what no user choice changes, computed by
+-- metrics/ in the load's own transaction for every gemeente the load changed, once per privacy
+-- setting (the thresholds and 'Alleen echte cijfers'). The app reads these instead of computing
+-- them on a user's first click; for a setting not stored here it computes them itself.
+-- A run: one gemeente and privacy setting whose aggregates below are complete.
+CREATE TABLE IF NOT EXISTS agg_runs (
+    gemeente_code   VARCHAR NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
+    real_only       BOOLEAN NOT NULL,
+    status_id       VARCHAR,             -- the status score of the expected values (or NULL)
+    with_expected   BOOLEAN NOT NULL,    -- false: the app fits the expected values itself
+    computed_at     TIMESTAMP NOT NULL
+);
+
+-- The gemeente figure of every indicator and year (metrics.aggregate.gemeente_reference).
+CREATE TABLE IF NOT EXISTS agg_gemeente (
+    gemeente_code   VARCHAR NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
+    real_only       BOOLEAN NOT NULL,
+    position        BIGINT NOT NULL,    -- the row's place in the computed table
+    indicator_id    VARCHAR NOT NULL,
+    period          BIGINT NOT NULL,
+    value           DOUBLE,
+    n               DOUBLE,
+    areas_used      BIGINT,
+    areas_total     BIGINT,
+    basis           VARCHAR,
+    synthetic       BOOLEAN
+);
+
+-- The buurttype averages per buurttype rule (metrics.aggregate.buurttype_reference).
+CREATE TABLE IF NOT EXISTS agg_peers (
+    gemeente_code   VARCHAR NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
+    real_only       BOOLEAN NOT NULL,
+    buurttype_rule  VARCHAR NOT NULL,
+    position        BIGINT NOT NULL,
+    type            VARCHAR NOT NULL,
+    indicator_id    VARCHAR NOT NULL,
+    period          BIGINT NOT NULL,
+    value           DOUBLE,
+    n               DOUBLE,
+    areas_used      BIGINT,
+    areas_total     BIGINT,
+    weighted        BOOLEAN,
+    synthetic       BOOLEAN
+);
+
+-- Early warnings ('verslechterd') and tested improvements ('verbeterd') of every buurt in the
+-- latest year, with their reasons (metrics.early_warning).
+CREATE TABLE IF NOT EXISTS agg_signals (
+    gemeente_code   VARCHAR NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
+    real_only       BOOLEAN NOT NULL,
+    signal          VARCHAR NOT NULL CHECK (signal IN ('verslechterd', 'verbeterd')),
+    position        BIGINT NOT NULL,
+    area_code       VARCHAR NOT NULL,
+    indicator_id    VARCHAR NOT NULL,
+    period          BIGINT NOT NULL,
+    rule            VARCHAR,
+    severity        VARCHAR,
+    reason          VARCHAR,
+    value           DOUBLE,
+    source          VARCHAR,
+    synthetic       BOOLEAN
+);
+
+-- Expected against observed per buurt and outcome indicator (metrics.expected.expected_all).
+CREATE TABLE IF NOT EXISTS agg_expected (
+    gemeente_code   VARCHAR NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
+    real_only       BOOLEAN NOT NULL,
+    position        BIGINT NOT NULL,
+    area_code       VARCHAR NOT NULL,
+    status          DOUBLE,
+    observed        DOUBLE,
+    expected        DOUBLE,
+    residual        DOUBLE,
+    residual_se     DOUBLE,
+    verdict         VARCHAR,
+    indicator_id    VARCHAR NOT NULL,
+    period          BIGINT NOT NULL,
+    buurten_used    BIGINT
+);

@@ -50,7 +50,10 @@ def record_downloads(monkeypatch) -> None:  # noqa: ANN001
 
 
 def copy_database(source: Path, target: Path, *statements: tuple[str, list]) -> Path:
-    """A copy of the database with some rows changed (the test plays a hostile or odd source)."""
+    """A copy of the database with some rows changed (the test plays a hostile or odd source).
+
+    The build-time aggregates are then computed again, as a load does in its own transaction:
+    otherwise the app would read figures of the rows as they were before the change."""
     shutil.copyfile(source, target)
     con = duckdb.connect(str(target))
     try:
@@ -58,6 +61,12 @@ def copy_database(source: Path, target: Path, *statements: tuple[str, list]) -> 
             con.execute(sql, params)
     finally:
         con.close()
+    if statements:
+        from data_loaders import aggregates, db
+
+        with db.write_session(target) as session:
+            gemeenten = db.query(session, "app_gemeenten", cursor=False)["code"]
+            aggregates.refresh(session, gemeenten[gemeenten != "NL"])
     return target
 
 

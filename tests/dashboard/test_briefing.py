@@ -512,3 +512,18 @@ def test_a_signal_on_a_generated_value_is_marked_in_the_briefing(demo_db) -> Non
     survey = [w for w in content.warnings if "Rapportcijfer leefbaarheid buurt" in w
               or "Mensen kennen elkaar nauwelijks" in w]
     assert survey and all(w.endswith("(synth.)") for w in survey)
+
+
+def test_real_figures_only_leaves_the_generated_values_out_of_the_pdf(demo_db, pdfs) -> None:
+    """generate_pdf reads through the app's door: 'Alleen echte cijfers' holds there too."""
+    import dataclasses
+
+    from data_loaders import settings
+
+    every, _ = pdfs["gemeente"]
+    assert "synthetisch" in every.lower()  # the demo's survey values are generated
+    only_real = dataclasses.replace(settings.privacy(), real_only=True)
+    text, _ = pdf_text(briefing.generate_pdf(demo_db, SELECTIONS["gemeente"], TODAY,
+                                             privacy=only_real))
+    assert "synthetisch" not in text.lower()
+    assert "Gemeente Arnhem" in text  # the real figures are still there

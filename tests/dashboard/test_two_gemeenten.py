@@ -142,7 +142,7 @@ def test_a_gemeente_in_the_address_still_wins_over_the_one_with_the_most_figures
 
 
 def test_with_the_same_number_of_figures_the_first_by_name_opens():
-    from dashboard.context import most_data
+    from metrics.selection import most_data
 
     gemeenten = pd.DataFrame({"code": ["GM0274", "GM0202", "NL"],
                               "name": ["Renkum", "Arnhem", "Nederland"],
