@@ -44,6 +44,7 @@ def run(page: str | None, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
+    at.session_state["kaart_tabel"] = True  # the map's table of more than 40 rows, on request
     at.run()
     if page:
         at.switch_page(page).run()
