@@ -139,3 +139,34 @@ class Asks:
         """The Vega-Lite spec of the chart `build()` makes, once per `key` (made with
         table_key, which names everything of the context the chart depends on)."""
         return data.chart_spec(key, build)
+
+    # --- the corporation's pictures (spending per buurt against change and need) ---
+    def _spending_args(self, organisation: str) -> tuple:
+        v = self.view
+        return (self.version, v.gemeente, v.regel, self.privacy, organisation, v.indicator,
+                v.nulmeting, v.jaar)
+
+    def spending_picture(self, organisation: str):
+        """One organisation's spending per buurt beside change and need (None: none seen)."""
+        return data.spending_picture(*self._spending_args(organisation), self.view.taal)
+
+    def spending_tables(self, organisation: str) -> dict:
+        return data.spending_tables(*self._spending_args(organisation), self.view.taal)
+
+    def spending_map(self, organisation: str):
+        """The spending map's deck and legend under the current buurttype filter."""
+        return data.spending_map(*self._spending_args(organisation), self.view.buurttype,
+                                 self.view.taal)
+
+    def spending_key(self, organisation: str, name: str) -> tuple:
+        """The name of a table or chart of the corporation's pictures (see table_key)."""
+        v = self.view
+        return self.table_key(name, organisation, v.indicator, v.nulmeting, v.jaar)
+
+    def organisation_briefing_pdf(self, selection, today: dt.date) -> bytes:
+        return data.organisation_briefing_pdf(self.version, self.privacy, selection, today)
+
+    # --- signals ---
+    def signal_areas(self, url: str, mark: int, level: str) -> pd.DataFrame:
+        """Open signals per area of a level, read again only when the store changed (`mark`)."""
+        return data.signal_areas(self.version, url, self.view.gemeente, mark, level)

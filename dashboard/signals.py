@@ -116,7 +116,7 @@ def map_marks(ctx: object, level: str) -> tuple[tuple[str, int, str], ...] | Non
     found = _mark(ctx)
     if found is None:
         return None
-    per_area = data.signal_areas(ctx.version, found[0], ctx.view.gemeente, found[1], level)
+    per_area = ctx.signal_areas(found[0], found[1], level)
     return tuple(
         (code, int(n), state.t("Open signalen: {n} ({themas})", n=int(n),
                                themas=theme_names(themes)))

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from dashboard import briefing, components, data, spending_views, state
+from dashboard import briefing, components, spending_views, state
 from metrics import spending
 from metrics.formatting import format_number
 
@@ -27,12 +27,10 @@ def _link(params: dict[str, str], code: str) -> str:
 
 def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
     t, view = state.t, ctx.view
-    args = (ctx.version, view.gemeente, view.regel, ctx.privacy, organisation, view.indicator,
-            view.nulmeting, view.jaar)
     with st.spinner(t("Uitgaven per buurt berekenen…")):  # in the page's language
-        pic = data.spending_picture(*args, view.taal)
-        made = data.spending_tables(*args, view.taal)
-    key = ("uitgavenbeelden", *args, view.taal)  # names the tables and charts made once
+        pic = ctx.spending_picture(organisation)
+        made = ctx.spending_tables(organisation)
+    key = ctx.spending_key(organisation, "uitgavenbeelden")  # names the tables and charts
     st.header(t("Waar ging het geld heen?"))
     if pic is None:
         st.info(t("{organisatie} gaf tussen de nulmeting en het gekozen jaar niets uit dat u mag "
@@ -40,7 +38,7 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
                   organisatie=organisation))
         return
     unit = t(pic.unit)
-    drawn = data.spending_map(*args, view.buurttype, view.taal)
+    drawn = ctx.spending_map(organisation)
     left, right = st.columns([3, 1])
     if drawn is not None:
         deck, legend = drawn
@@ -69,7 +67,7 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
         st.info(t("Kies in de zijbalk een uitkomstindicator die voor en na de uitgaven is "
                   "gemeten (bijvoorbeeld de Leefbaarometerscore)."))
     else:
-        spec = data.chart_spec((*key, "verandering"),
+        spec = ctx.chart_spec((*key, "verandering"),
                                lambda: spending_views.change_chart(pic, ctx.catalogue, t))
         event = st.vega_lite_chart(spec, width="stretch", on_select="rerun",
                                    selection_mode="buurt", key="uitgaven_verandering")
@@ -104,7 +102,7 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
         st.info(t("Er is geen statusscore geladen om de behoefte mee te meten."))
         return
     need_name = str(ctx.catalogue.loc[pic.need_indicator, "name"])
-    st.vega_lite_chart(data.chart_spec((*key, "behoefte"),
+    st.vega_lite_chart(ctx.chart_spec((*key, "behoefte"),
                                        lambda: spending_views.need_chart(pic, t)),
                        width="stretch")
     st.caption(t("Elk punt is een buurt: rechts meer behoefte, omhoog meer uitgaven van "
@@ -137,7 +135,7 @@ def _briefing(ctx, organisation: str) -> None:
         taal=view.taal, organisatie=organisation)
     today = dt.date.today()
     with st.spinner(t("PDF opmaken…")):
-        pdf = data.organisation_briefing_pdf(ctx.version, ctx.privacy, selection, today)
+        pdf = ctx.organisation_briefing_pdf(selection, today)
     st.download_button(t("Download de briefing (PDF)"), pdf,
                        file_name=f"briefing-uitgaven-{components._slug(organisation)}.pdf",
                        mime="application/pdf", icon=":material/picture_as_pdf:")
