@@ -45,6 +45,12 @@ class Asks:
         v = self.view
         return data.selection_values(self.version, v.gemeente, v.regel, self.privacy, types)
 
+    def selection_changes(self, types: tuple[str, ...]) -> dict:
+        """The tested change of each headline figure of this selection since the nulmeting."""
+        v = self.view
+        return data.selection_changes(self.version, v.gemeente, v.regel, self.privacy, types,
+                                      v.nulmeting)
+
     def gemeente_values(self) -> pd.DataFrame:
         return data.gemeente_values(self.version, self.view.gemeente, self.privacy)
 

@@ -590,6 +590,18 @@ def _headline(version: Version) -> tuple[pd.DataFrame, tuple[str, ...]]:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
+def selection_changes(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+    types: tuple[str, ...], nulmeting: int | None,
+) -> dict:
+    """tables.selection_changes of the selection's headline values: the tested change under
+    each overview figure, once per filter choice and nulmeting (about half of every overview
+    rerun when computed on the page)."""
+    values, _ = selection_values(version, gemeente, rule, privacy, types)
+    return tables.selection_changes(values, _headline(version)[0], nulmeting)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
 def selection_values(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, types: tuple[str, ...]
 ) -> tuple[pd.DataFrame, list[str]]:

@@ -227,6 +227,20 @@ def selection_change(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: s
     return found.iloc[0] if len(found) else None
 
 
+def selection_changes(values: pd.DataFrame, catalogue: pd.DataFrame, nulmeting: int | None
+                      ) -> dict[str, pd.Series | None]:
+    """selection_change of every indicator in `values` (a selection's averaged values), from the
+    nulmeting (or the first year with a value) to the last year with a value: what the overview
+    shows under each headline figure, computed once per selection instead of on every rerun."""
+    out: dict[str, pd.Series | None] = {}
+    present = values.dropna(subset=["value"])
+    for ind, rows in present.groupby("indicator_id", sort=False):
+        periods = sorted(int(p) for p in rows["period"].unique())
+        first = nulmeting if nulmeting in periods else periods[0]
+        out[str(ind)] = selection_change(rows, catalogue, str(ind), first, periods[-1])
+    return out
+
+
 def delta_style(found: pd.Series | None, direction: str) -> tuple[str, str, str]:
     """How st.metric shows a change: (words after the number, delta_color, delta_arrow).
 

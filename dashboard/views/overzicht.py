@@ -42,6 +42,7 @@ if whole and reference == "verschil_gemeente":
     reference = "waarde"
 rest_label = t("Overige buurten ({typen})", typen=", ".join(t(TYPE_PLURAL[b]) for b in rest_types))
 
+changes = ctx.selection_changes(view.buurttype)
 for theme, label in THEME_LABELS.items():
     ids = [i for i in headline if cat.loc[i, "theme"] == theme and i != "inwoners"]
     if not ids:
@@ -64,8 +65,7 @@ for theme, label in THEME_LABELS.items():
             float(last["value"]), gem_value, float(first["value"]), reference
         )
         one_year = int(first["period"]) == int(last["period"])
-        found = tables.selection_change(present, cat, ind, int(first["period"]),
-                                        int(last["period"]))
+        found = changes.get(ind)  # the same years as first and last above
         words, colour, arrow = tables.delta_style(found, str(row["direction"]))
         # Under another reference the number is no value: the label says what it is.
         what = "" if kind == "waarde" else f" · {t(references.REFERENCES[kind])}"

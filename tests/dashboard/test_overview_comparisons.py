@@ -73,3 +73,39 @@ def test_the_early_warning_lists_improvements_beside_worsenings_once_with_a_down
     csv = next(data for name, data in files.items() if name.startswith("Download CSV"))
     text = csv.decode("utf-8-sig")
     assert "verbeterd" in text and "verslechterd" in text
+
+
+def test_the_changes_under_the_figures_are_each_figures_own_change_from_its_nulmeting(
+        demo_db) -> None:
+    """tables.selection_changes (computed once per selection) gives for every figure what
+    selection_change gives for that figure alone: from the nulmeting when it has a value that
+    year, else from its first year, to its last year."""
+    from data_loaders import db, reads, settings
+    from metrics import aggregate
+
+    con = db.connect(demo_db, read_only=True)
+    try:
+        found = reads.gemeente_frames(con, "GM0202", "", settings.privacy())
+    finally:
+        con.close()
+    cat = found.catalogue
+    ids = [i for i in cat.index[cat["headline"].astype(bool)] if i != "inwoners"]
+    buurten = found.areas.loc[found.areas["level"] == "buurt", "code"].tolist()[:40]
+    obs = found.obs[found.obs["area_code"].isin(buurten)]
+    weights = aggregate.population_weights(obs[obs["indicator_id"] == "inwoners"])
+    values = aggregate.weighted_mean(obs[obs["indicator_id"].isin(ids)], weights,
+                                     pd.Series("selectie", index=buurten), cat)
+    changes = tables.selection_changes(values, cat, 2014)
+    assert set(changes) == set(values.dropna(subset=["value"])["indicator_id"])
+    tested = 0
+    for ind, found_change in changes.items():
+        years = sorted(values.loc[(values["indicator_id"] == ind) & values["value"].notna(),
+                                  "period"].astype(int).unique())
+        first = 2014 if 2014 in years else years[0]
+        alone = tables.selection_change(values, cat, ind, first, years[-1])
+        if alone is None:
+            assert found_change is None
+            continue
+        tested += 1
+        pd.testing.assert_series_equal(found_change, alone)
+    assert tested >= 5  # not vacuous: most figures have two years
