@@ -987,6 +987,18 @@ EN: dict[str, str] = {
     "Kopieer": "Copy",
     "Gekopieerd": "Copied",
     # --- issue 25: spending on the map, against change and against need ---
+    # the corporation's tables (their headers on screen in English; downloads stay Dutch)
+    "Aantal buurten met uitgaven": "Number of neighbourhoods with spending",
+    "Aantal vergelijkbare buurten": "Number of comparable neighbourhoods",
+    "Eerste jaar": "First year",
+    "Laatste jaar": "Last year",
+    "Euro per inwoner": "Euro per inhabitant",
+    "Euro per inwoner (laatste jaar)": "Euro per inhabitant (last year)",
+    "Euro per woning": "Euro per dwelling",
+    "Euro per woning (laatste jaar)": "Euro per dwelling (last year)",
+    "Totaal (euro)": "Total (euro)",
+    "Woningen van de organisatie": "Dwellings of the organisation",
+    "Lezing": "Reading",
     "Uitgaven per buurt berekenen…": "Calculating spending per neighbourhood…",
     "Uitgaven en projecten berekenen…": "Calculating spending and projects…",
     'Waar ging het geld heen?': 'Where did the money go?',
