@@ -813,15 +813,22 @@ def figures_html(figures: tuple[Figure, ...] | list[Figure], taal: str = "nl",
 # --- Build and render --------------------------------------------------------------------------
 
 
-def goal_lines(scope: tables.Scope, goal_frame: pd.DataFrame, sel: Selection,
-               codes: list[str]) -> list[str]:
-    """The goals of the selection's buurten (and of its wijk or the gemeente) with their status."""
+def _goal_rows(scope: tables.Scope, goal_frame: pd.DataFrame | None, sel: Selection,
+               codes: list[str]) -> pd.DataFrame:
+    """corporations.goal_rows of the selection's buurten and of its wijk (or, for the whole
+    gemeente, of the gemeente and every wijk); empty without goals."""
     if goal_frame is None or goal_frame.empty:
-        return []
+        return pd.DataFrame()
     wanted = [*codes, sel.area or sel.gemeente]
     if not sel.area:
         wanted += list(scope.areas.loc[scope.areas["level"] == "wijk", "code"])
-    rows = corporations.goal_rows(scope, goal_frame, wanted)
+    return corporations.goal_rows(scope, goal_frame, wanted)
+
+
+def goal_lines(scope: tables.Scope, goal_frame: pd.DataFrame, sel: Selection,
+               codes: list[str]) -> list[str]:
+    """The goals of the selection's buurten (and of its wijk or the gemeente) with their status."""
+    rows = _goal_rows(scope, goal_frame, sel, codes)
     if rows.empty:
         return []
     if sel.taal == "nl":
@@ -1008,12 +1015,7 @@ def _subject(scope: tables.Scope, sel: Selection) -> str:
 def goal_statuses(scope: tables.Scope, goal_frame: pd.DataFrame | None, sel: Selection,
                   codes: list[str]) -> list[str]:
     """The status of each goal goal_lines lists ('behaald', 'op koers', 'achter', ...)."""
-    if goal_frame is None or goal_frame.empty:
-        return []
-    wanted = [*codes, sel.area or sel.gemeente]
-    if not sel.area:
-        wanted += list(scope.areas.loc[scope.areas["level"] == "wijk", "code"])
-    rows = corporations.goal_rows(scope, goal_frame, wanted)
+    rows = _goal_rows(scope, goal_frame, sel, codes)
     return [] if rows.empty else [str(v) for v in rows["Status"]]
 
 

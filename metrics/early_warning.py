@@ -38,6 +38,18 @@ SEVERITY_ORDER = ("hoog", "middel", "laag")
 COLUMNS = ["area_code", "indicator_id", "period", "rule", "severity", "reason", "value"]
 
 
+def _tested_change(info: pd.Series, row, what: str) -> str:
+    """The reason of a tested change: name, direction, from and to with their years, and
+    `what` ('verslechtering' or 'verbetering')."""
+    unit, decimals = text_of(info, "unit"), decimals_of(info)
+    return (
+        f"{text_of(info, 'name', row.indicator_id)}: {_moved(row.value_from, row.value_to)} "
+        f"van {format_number(row.value_from, decimals, unit)} ({row.from_period}) naar "
+        f"{format_number(row.value_to, decimals, unit)} ({row.to_period}); dat is een "
+        f"statistisch betekenisvolle {what}."
+    )
+
+
 def _moved(before: float, after: float) -> str:
     return "gestegen" if after > before else "gedaald"
 
@@ -85,14 +97,7 @@ def early_warnings(
     changes = change_since_previous(o, catalogue, period)
     worse = changes[(changes["verdict"] == WORSENED) & changes["significant"].fillna(False)]
     for row in worse.itertuples(index=False):
-        info = outcomes.loc[row.indicator_id]
-        unit, decimals = text_of(info, "unit"), decimals_of(info)
-        reason = (
-            f"{text_of(info, 'name', row.indicator_id)}: {_moved(row.value_from, row.value_to)} "
-            f"van {format_number(row.value_from, decimals, unit)} ({row.from_period}) naar "
-            f"{format_number(row.value_to, decimals, unit)} ({row.to_period}); dat is een "
-            "statistisch betekenisvolle verslechtering."
-        )
+        reason = _tested_change(outcomes.loc[row.indicator_id], row, "verslechtering")
         warnings.append(
             _warning(
                 row.area_code, row.indicator_id, period, RULE_SIGNIFICANT, reason, row.value_to
@@ -157,14 +162,7 @@ def improvements(obs: pd.DataFrame, catalogue: pd.DataFrame, period: int) -> pd.
     better = changes[(changes["verdict"] == IMPROVED) & changes["significant"].fillna(False)]
     found = []
     for row in better.itertuples(index=False):
-        info = outcomes.loc[row.indicator_id]
-        unit, decimals = text_of(info, "unit"), decimals_of(info)
-        reason = (
-            f"{text_of(info, 'name', row.indicator_id)}: {_moved(row.value_from, row.value_to)} "
-            f"van {format_number(row.value_from, decimals, unit)} ({row.from_period}) naar "
-            f"{format_number(row.value_to, decimals, unit)} ({row.to_period}); dat is een "
-            "statistisch betekenisvolle verbetering."
-        )
+        reason = _tested_change(outcomes.loc[row.indicator_id], row, "verbetering")
         found.append(_warning(row.area_code, row.indicator_id, period, RULE_BETTER, reason,
                               row.value_to))
     out = pd.DataFrame(found, columns=COLUMNS)
