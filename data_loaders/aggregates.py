@@ -116,6 +116,30 @@ def headline_ids(catalogue: pd.DataFrame) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*catalogue.index[catalogue["headline"].astype(bool)], "inwoners"]))
 
 
+def expected_values(fetch: Fetch, *, catalogue: pd.DataFrame, areas: pd.DataFrame,
+                    weights: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    """metrics.expected.expected_all of every outcome at once (one gemeente's fit in memory),
+    and the status score's id."""
+    outcomes = catalogue.index[catalogue["result"] == "outcome"]
+    return expected.expected_all(fetch((*outcomes, *expected.STATUS_INDICATORS)), areas=areas,
+                                 catalogue=catalogue, weights=weights)
+
+
+def expected_of(con, gemeente: str, privacy: settings.Privacy, catalogue: pd.DataFrame, *,
+                cursor: bool = False) -> tuple[pd.DataFrame, str | None]:
+    """expected_values of one gemeente read through `con` (inside a load: cursor=False)."""
+    outcomes = catalogue.index[catalogue["result"] == "outcome"]
+    wanted = (*outcomes, *expected.STATUS_INDICATORS, "inwoners")
+    everything = observations(con, gemeente, wanted, privacy, cursor=cursor)
+
+    def fetch(indicators: tuple[str, ...]) -> pd.DataFrame:
+        return everything[everything["indicator_id"].isin(indicators)].reset_index(drop=True)
+
+    return expected_values(
+        fetch, catalogue=catalogue, weights=aggregate.population_weights(fetch(("inwoners",))),
+        areas=db.query(con, "app_areas", {"gemeente": gemeente}, cursor=cursor))
+
+
 @dataclasses.dataclass(frozen=True)
 class Computed:
     """Every stored aggregate of one gemeente and privacy setting."""
@@ -155,10 +179,7 @@ def computed(con, gemeente: str, privacy: settings.Privacy, *, cursor: bool = Tr
             everything, areas=area_rows, buurttypes=types, weights=weights, catalogue=catalogue)
         if peer is not None:
             peers[rule] = peer
-    outcomes = catalogue.index[catalogue["result"] == "outcome"]
-    fits, status_id = expected.expected_all(
-        fetch((*outcomes, *expected.STATUS_INDICATORS)), areas=area_rows, catalogue=catalogue,
-        weights=weights)
+    fits, status_id = expected_values(fetch, catalogue=catalogue, areas=area_rows, weights=weights)
     return Computed(
         gemeente=gemeente_frame, peers=peers,
         warnings=early_warnings(fetch, catalogue, periods, one_go=True),
@@ -167,84 +188,113 @@ def computed(con, gemeente: str, privacy: settings.Privacy, *, cursor: bool = Tr
     )
 
 
-# Beyond this many gemeenten a load computes them together, one indicator at a time over all of
-# them (a national load changes hundreds). The expected values are then left to the app: one fit
-# per gemeente and indicator would take minutes of a national load; the app fits one gemeente's
-# in about a second when it is first asked.
+# Up to this many gemeenten a load also fits their expected values (one fit per gemeente and
+# outcome, about a second for a large gemeente); beyond it (a national load changes hundreds) the
+# app fits a gemeente's when it is first asked.
 MANY = 3
+NATION = "NL"  # the scope 'Nederland': every wijk and buurt as if one gemeente (app_areas.sql)
+# The net of agg_many_signal_series.sql is cast wider than the test it feeds: a statistic above
+# this many standard errors (the two-sided 5 % test needs 1,96).
+Z_NEAR = 1.9
+
+
+def _split(frame: pd.DataFrame, codes: list[str], keep: bool) -> dict[str, pd.DataFrame]:
+    """frame per gemeente_code (the column kept or dropped); an empty frame for a code without
+    rows."""
+    parts = {code: part.reset_index(drop=True)
+             for code, part in frame.groupby("gemeente_code", sort=False)} if not frame.empty else {}
+    empty = frame.iloc[0:0].reset_index(drop=True)
+    out = {code: parts.get(code, empty) for code in codes}
+    return out if keep else {code: part.drop(columns="gemeente_code") for code, part in out.items()}
+
+
+def _signals_many(series: pd.DataFrame, catalogue: pd.DataFrame,
+                  codes: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Early warnings and improvements (with gemeente_code, source and marker) of the series the
+    database found worth judging (agg_many_signal_series.sql), judged by metrics.early_warning in
+    each gemeente's latest year. The country ('NL') has its buurten's and wijken's: those judged
+    in the same year as the country's latest, and the others judged again in that year."""
+    found: dict[str, list[pd.DataFrame]] = {"warnings": [], "improvements": []}
+    empty = pd.DataFrame(columns=[*SIGNAL_COLUMNS, "gemeente_code"])
+    if series.empty:
+        return empty, empty
+    series = series.assign(period=series["period"].astype(int))
+    nation = series["group_code"] == NATION
+    for part in (series[nation], series[~nation]):
+        for year, rows in part.groupby("latest"):
+            home = rows[["area_code", "group_code", "level", "nation_latest"]].drop_duplicates(
+                "area_code")
+            obs = rows[["area_code", "indicator_id", "period", "value", "n", "ci_low", "ci_high",
+                        "suppressed", "synthetic", "source"]].reset_index(drop=True)
+            meta = obs[["area_code", "indicator_id", "period", "source", "synthetic"]]
+            for finder, key in ((early_warning.early_warnings, "warnings"),
+                                (early_warning.improvements, "improvements")):
+                judged = finder(obs, catalogue, int(year))
+                judged = judged.merge(meta, on=["area_code", "indicator_id", "period"],
+                                      how="left").merge(home, on="area_code")
+                if NATION in codes and year == judged["nation_latest"].max():
+                    # the country's latest year: the gemeente's judgement is the country's too
+                    same = judged[(judged["group_code"] != NATION)
+                                  & (judged["level"] != "gemeente")]
+                    found[key].append(same.assign(group_code=NATION))
+                found[key].append(judged)
+    out = []
+    for key in ("warnings", "improvements"):
+        frame = stacked(found[key]).rename(columns={"group_code": "gemeente_code"})
+        if frame.empty:
+            frame = empty
+        frame = frame[frame["gemeente_code"].isin(codes)][[*SIGNAL_COLUMNS, "gemeente_code"]]
+        out.append(frame.reset_index(drop=True))
+    return out[0], out[1]
 
 
 def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
                   cursor: bool = False) -> dict[str, Computed]:
-    """computed() of several gemeenten at once, without expected values: each indicator read once
-    for all of them (memory: one indicator of the country at most) and each rule run once; the
-    results are per gemeente, so they equal computed() of each (tests/data_loaders)."""
+    """computed() of several gemeenten (and of the country, 'NL') at once, without expected
+    values: the gemeente figures and buurttype averages computed by the database in one pass
+    over all of them (data_loaders/sql/queries/agg_*.sql, the rules of metrics.aggregate), the
+    early warnings and improvements judged by metrics.early_warning on the few series the
+    database found worth judging. Per gemeente the same tables as computed() of each
+    (tests/data_loaders/test_aggregates.py). With 'NL' every gemeente is read (the country
+    rests on all of them), but only those asked for are returned."""
     codes = sorted(set(gemeenten))
+    target = con.cursor() if cursor else con  # one connection: agg_rows is its own table
+    scope = {"gemeenten": codes}
 
     def read(name: str, **params) -> pd.DataFrame:
-        return db.query(con, name, {"gemeenten": codes, **params}, cursor=cursor)
+        return db.query(target, name, {**scope, **params}, cursor=False)
 
-    catalogue = db.query(con, "app_catalogue", cursor=cursor).set_index("id", drop=False)
-    area_rows = read("agg_areas")
-    rules = read("agg_rules")
-    types = {rule: read("agg_buurttypes", rule=rule) for rule in sorted(set(rules["rule"]))}
-    latest = read("agg_latest_outcome").set_index("gemeente_code")["latest"]
-
-    def fetch(indicators: tuple[str, ...]) -> pd.DataFrame:
-        frame = read("agg_observations", indicators=list(indicators),
-                     min_respondents=privacy.min_respondents,
-                     min_inhabitants=privacy.min_inhabitants)
+    db.execute(target, "agg_prepare_rows", {
+        **scope, "min_respondents": int(privacy.min_respondents),
+        "min_inhabitants": int(privacy.min_inhabitants), "real_only": bool(privacy.real_only)})
+    try:
+        catalogue = db.query(target, "app_catalogue", cursor=False).set_index("id", drop=False)
+        gemeente_all = read("agg_many_gemeente", basis_own=aggregate.BASIS_OWN,
+                            basis_derived=aggregate.BASIS_DERIVED)
+        rules = read("agg_many_rules")
+        peers_all = {rule: read("agg_many_peers", rule=rule)
+                     for rule in sorted(set(rules["rule"]))}
+        series = read("agg_many_signal_series", z_near=Z_NEAR)
+    finally:
+        target.execute("DROP TABLE IF EXISTS agg_rows")
+    for frame in (gemeente_all, *peers_all.values()):
         frame["period"] = frame["period"].astype(int)
-        return real(frame, privacy)
-
-    weights = aggregate.population_weights(fetch(("inwoners",)))
-    gemeente_parts, peer_parts = [], {rule: [] for rule in types}
-    warning_parts, improvement_parts = [], []
-    outcomes = set(catalogue.index[catalogue["result"] == "outcome"])
-    for ind in catalogue.index:
-        obs = fetch((ind,))
-        for n, (rule, rule_types) in enumerate([*types.items()] or [("", pd.DataFrame())]):
-            found, peers = references.reference_tables(
-                obs.drop(columns="gemeente_code"), areas=area_rows, buurttypes=rule_types,
-                weights=weights, catalogue=catalogue)
-            if n == 0:
-                gemeente_parts.append(found)
-            if peers is not None:
-                peer_parts[rule].append(peers)
-        if ind not in outcomes or obs.empty:
-            continue
-        meta = obs.drop_duplicates(["area_code", "indicator_id", "period"])[
-            ["area_code", "gemeente_code", "indicator_id", "period", "source", "synthetic"]]
-        for year, members in latest.groupby(latest).groups.items():
-            part = obs[obs["gemeente_code"].isin(members)].drop(columns="gemeente_code")
-            for finder, parts in ((early_warning.early_warnings, warning_parts),
-                                  (early_warning.improvements, improvement_parts)):
-                found = finder(part, catalogue, int(year))
-                parts.append(found.merge(meta, on=["area_code", "indicator_id", "period"],
-                                         how="left"))
-    gemeente_all = stacked(gemeente_parts)
-    peers_all = {rule: stacked(parts) for rule, parts in peer_parts.items()}
-    warnings_all, improvements_all = stacked(warning_parts), stacked(improvement_parts)
-    has_rule = rules.groupby("gemeente_code")["rule"].agg(set)
-    no_signals = pd.DataFrame(columns=[*SIGNAL_COLUMNS, "gemeente_code"])
-    warnings_all = no_signals if warnings_all.empty else warnings_all
-    improvements_all = no_signals if improvements_all.empty else improvements_all
+    warnings_all, improvements_all = _signals_many(series, catalogue, codes)
+    warnings_all = warnings_all[warnings_all["severity"] != "laag"]
+    has_rule = rules.groupby("group_code")["rule"].agg(set)
+    gemeente = _split(gemeente_all, codes, keep=True)
+    peers = {rule: _split(frame, codes, keep=True) for rule, frame in peers_all.items()}
+    warnings = _split(warnings_all, codes, keep=False)
+    improvements = _split(improvements_all, codes, keep=False)
     out = {}
     for code in codes:
-        def own(frame: pd.DataFrame, code: str = code) -> pd.DataFrame:
-            if frame.empty:
-                return frame
-            return frame[frame["gemeente_code"] == code].reset_index(drop=True)
-
-        warnings = own(warnings_all)
-        warnings = warnings[warnings["severity"] != "laag"].drop(columns="gemeente_code")
+        own = warnings[code]
         out[code] = Computed(
-            gemeente=own(gemeente_all),
-            peers={rule: own(frame) for rule, frame in peers_all.items()
-                   if rule in has_rule.get(code, set())},
-            warnings=(early_warning.in_order(warnings) if not warnings.empty
-                      else warnings.reset_index(drop=True)),
-            improvements=own(improvements_all).drop(columns="gemeente_code"),
+            gemeente=gemeente[code],
+            peers={rule: peers[rule][code] for rule in peers if rule in has_rule.get(code, set())},
+            warnings=early_warning.in_order(own) if not own.empty else own,
+            improvements=(improvements[code].sort_values(["area_code", "indicator_id"],
+                                                         kind="stable").reset_index(drop=True)),
             expected=pd.DataFrame(), status_id=None, with_expected=False)
     return out
 
@@ -273,17 +323,25 @@ def _rows(frame: pd.DataFrame | None, gemeente: str, key: dict, columns: list[st
 
 def refresh(con, gemeenten: Iterable[str],
             privacies: Iterable[settings.Privacy] | None = None) -> None:
-    """Compute and store the aggregates of these gemeenten, inside the open write session
-    (their old rows are removed first, so a reload leaves no stale aggregate)."""
-    codes = sorted(set(gemeenten))
-    if not codes:
+    """Compute and store the aggregates of these gemeenten and of the country ('NL', which every
+    change touches), inside the open write session (their old rows are removed first, so a
+    reload leaves no stale aggregate). Expected values only for a load of at most MANY
+    gemeenten (never for the country: the app fits those when first asked)."""
+    changed = sorted(set(gemeenten) - {NATION})
+    if not changed:
         return
+    codes = [*changed, NATION]  # the country rests on every gemeente: it changes with each
     for table in TABLES:
         db.execute(con, f"agg_delete_{table}", {"gemeenten": codes})
+    catalogue = db.query(con, "app_catalogue", cursor=False).set_index("id", drop=False)
     for privacy in privacies or stored_privacies():
         key = _key(privacy)
-        together = (computed_many(con, codes, privacy) if len(codes) > MANY else
-                    {code: computed(con, code, privacy, cursor=False) for code in codes})
+        together = computed_many(con, codes, privacy)
+        if len(changed) <= MANY:  # a few gemeenten: their expected values too
+            for code in changed:
+                fits, status_id = expected_of(con, code, privacy, catalogue)
+                together[code] = dataclasses.replace(together[code], expected=fits,
+                                                     status_id=status_id, with_expected=True)
         # One insert per table for all gemeenten (hundreds in a national load).
         rows: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
         now = pd.Timestamp.now(tz="UTC").tz_localize(None)

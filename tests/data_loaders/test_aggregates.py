@@ -196,7 +196,40 @@ def test_each_gemeentes_stored_aggregates_equal_the_computation_from_scratch(two
         counts = assert_stored_equals_scratch(two, gemeente)
         assert counts[False]["verslechterd"] > 0 and counts[False]["verbeterd"] > 0
         assert counts[False]["expected"] > 0 and counts[False]["gemeente"] > 0
-    assert sorted(set(runs(two)["gemeente_code"])) == sorted(BOUNDARIES)
+    assert sorted(set(runs(two)["gemeente_code"])) == [*sorted(BOUNDARIES), "NL"]
+
+
+def assert_nation_stored_equals_scratch(path: Path) -> None:
+    """The country's stored figures (every buurt of the database as one scope) equal computed()
+    of the scope 'NL'; its expected values are left to the app."""
+    con = db.connect(path)
+    try:
+        for privacy in aggregates.stored_privacies():
+            assert aggregates.stored_run(con, "NL", privacy) == (True, None, False)
+            alone = aggregates.computed(con, "NL", privacy)
+            label = f"NL echt={privacy.real_only}"
+            same(aggregates.stored_gemeente(con, "NL", privacy), alone.gemeente,
+                 KEYS["gemeente"], f"gemeente {label}")
+            for rule, peers in alone.peers.items():
+                same(aggregates.stored_reference_tables(con, "NL", rule, privacy)[1], peers,
+                     KEYS["peers"], f"buurttypen {rule} {label}")
+            same(aggregates.stored_signals(con, "NL", privacy, "verslechterd"), alone.warnings,
+                 KEYS["signals"], f"verslechterd {label}")
+            same(aggregates.stored_signals(con, "NL", privacy, "verbeterd"), alone.improvements,
+                 KEYS["signals"], f"verbeterd {label}")
+            if not privacy.real_only:  # not vacuous: both gemeenten are in the country
+                assert alone.peers and len(alone.improvements) > 0
+                buurten = con.execute("SELECT gemeente_code, count(*) FROM areas "
+                                      "WHERE level = 'buurt' GROUP BY ALL").fetchall()
+                assert len(buurten) == 2  # the country's figure counts both gemeenten's buurten
+                assert set(aggregates.stored_gemeente(con, "NL", privacy)["areas_total"]) == {
+                    sum(count for _, count in buurten)}
+    finally:
+        con.close()
+
+
+def test_the_country_is_stored_with_its_gemeenten(two: Path) -> None:
+    assert_nation_stored_equals_scratch(two)
 
 
 def test_a_reload_of_one_gemeente_recomputes_it_and_leaves_the_other(two: Path,
@@ -211,6 +244,7 @@ def test_a_reload_of_one_gemeente_recomputes_it_and_leaves_the_other(two: Path,
     after = runs(copy)
     assert_stored_equals_scratch(copy, "GM0202")
     assert_stored_equals_scratch(copy, "GM0274")
+    assert_nation_stored_equals_scratch(copy)  # the country changed with Arnhem
     # Renkum was not computed again; Arnhem was, and its figures changed.
     keep = ["gemeente_code", "real_only", "computed_at"]
     assert_frame_equal(before.loc[before["gemeente_code"] == "GM0274", keep].reset_index(drop=True),
@@ -224,10 +258,10 @@ def test_a_reload_of_one_gemeente_recomputes_it_and_leaves_the_other(two: Path,
 
 
 def test_many_gemeenten_at_once_give_what_each_gives_on_its_own(two: Path, demo_db: Path) -> None:
-    """A national load computes its gemeenten together (aggregates.computed_many): per gemeente
-    the same tables as computed() of that gemeente alone (the expected values excepted: the
-    app fits those itself)."""
-    for path, gemeenten in ((two, sorted(BOUNDARIES)), (demo_db, ["GM0202"])):
+    """A national load computes its gemeenten together (aggregates.computed_many): per gemeente,
+    and for the country ('NL': every buurt of both as one scope), the same tables as computed()
+    of that scope alone (the expected values excepted: the app fits those itself)."""
+    for path, gemeenten in ((two, [*sorted(BOUNDARIES), "NL"]), (demo_db, ["GM0202", "NL"])):
         con = db.connect(path)
         try:
             for privacy in aggregates.stored_privacies():

@@ -1,0 +1,60 @@
+-- The gemeente figure of every gemeente in $gemeenten (and of the country, 'NL'), indicator and
+-- year from agg_rows (agg_prepare_rows.sql), as metrics.aggregate.gemeente_reference computes it:
+-- the gemeente's own usable figure from the source where there is one, else the weighted mean (a
+-- sum for counts) of its buurten. The country is every buurt (a second grouping set).
+WITH derived AS (
+    -- A group is weighted when one of its usable areas has a weight; then only those count
+    -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks.
+    SELECT CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END AS gemeente_code,
+           indicator_id, period,
+           bool_or(has_weight) AND NOT bool_or(is_sum) AS weighted,
+           bool_or(is_sum) AS is_sum,
+           count(*) FILTER (WHERE ok) AS ok_count,
+           count(*) FILTER (WHERE has_weight) AS weighted_count,
+           sum(value) FILTER (WHERE ok) AS value_sum,
+           avg(value) FILTER (WHERE ok) AS value_mean,
+           sum(value * weight) FILTER (WHERE has_weight) AS wv,
+           sum(weight) FILTER (WHERE has_weight) AS w,
+           sum(n) FILTER (WHERE ok) AS n_ok,
+           sum(n) FILTER (WHERE has_weight) AS n_weighted,
+           coalesce(bool_or(synthetic) FILTER (WHERE ok), false) AS synthetic_ok,
+           coalesce(bool_or(synthetic) FILTER (WHERE has_weight), false) AS synthetic_weighted
+    FROM agg_rows
+    WHERE level = 'buurt'
+    GROUP BY GROUPING SETS ((gemeente_code, indicator_id, period), (indicator_id, period))
+), chosen AS (
+    SELECT *,
+           CASE WHEN weighted THEN weighted_count ELSE ok_count END AS areas_used,
+           CASE WHEN weighted THEN n_weighted ELSE n_ok END AS n,
+           CASE WHEN weighted THEN synthetic_weighted ELSE synthetic_ok END AS synthetic
+    FROM derived
+    WHERE list_contains($gemeenten, gemeente_code)
+), totals AS (
+    SELECT CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END AS gemeente_code,
+           count(*) AS areas_total
+    FROM areas
+    WHERE level = 'buurt'
+      AND (list_contains($gemeenten, gemeente_code) OR list_contains($gemeenten, 'NL'))
+    GROUP BY GROUPING SETS ((gemeente_code), ())
+), own AS (
+    SELECT gemeente_code, indicator_id, period, value, n, synthetic
+    FROM agg_rows
+    WHERE level = 'gemeente' AND area_code = gemeente_code AND ok
+      AND list_contains($gemeenten, gemeente_code)
+)
+SELECT gemeente_code, indicator_id, period, value, n, NULL::BIGINT AS areas_used,
+       NULL::BIGINT AS areas_total, $basis_own AS basis, synthetic
+FROM own
+UNION ALL
+SELECT d.gemeente_code, d.indicator_id, d.period,
+       CASE WHEN d.areas_used = 0 THEN NULL
+            WHEN d.is_sum THEN d.value_sum
+            WHEN d.weighted THEN d.wv / d.w
+            ELSE d.value_mean END AS value,
+       d.n, d.areas_used, coalesce(t.areas_total, 0) AS areas_total, $basis_derived AS basis,
+       d.synthetic
+FROM chosen d
+LEFT JOIN totals t ON t.gemeente_code = d.gemeente_code
+ANTI JOIN own ON own.gemeente_code = d.gemeente_code AND own.indicator_id = d.indicator_id
+             AND own.period = d.period
+ORDER BY gemeente_code, indicator_id, period

@@ -1,0 +1,61 @@
+-- The buurttype averages under rule $rule per gemeente in $gemeenten (and the country, 'NL'),
+-- type, indicator and year from agg_rows (agg_prepare_rows.sql), as
+-- metrics.aggregate.buurttype_reference computes them: a buurt's type in a year is its label of
+-- that year, else of the nearest labelled year (the earlier one on a tie); the peers are the
+-- gemeente's (the country's) buurten of that type in that year; counts are the mean per buurt.
+WITH typed AS (
+    SELECT a.gemeente_code, a.code AS area_code, p.period,
+           arg_min(l.type, 2 * abs(l.period - p.period)
+                           + CASE WHEN l.period > p.period THEN 1 ELSE 0 END) AS type
+    FROM areas a
+    CROSS JOIN (SELECT DISTINCT period FROM agg_rows WHERE level = 'buurt') p
+    JOIN buurttypes l ON l.area_code = a.code AND l.rule = $rule
+    WHERE a.level = 'buurt'
+      AND (list_contains($gemeenten, a.gemeente_code) OR list_contains($gemeenten, 'NL'))
+    GROUP BY ALL
+), derived AS (
+    -- A group is weighted when one of its usable areas has a weight; then only those count
+    -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks.
+    SELECT CASE WHEN grouping(r.gemeente_code) = 1 THEN 'NL' ELSE r.gemeente_code END
+               AS gemeente_code,
+           t.type, r.indicator_id, r.period,
+           bool_or(r.has_weight) AND NOT bool_or(r.is_sum) AS weighted,
+           bool_or(r.is_sum) AS is_sum,
+           count(*) FILTER (WHERE r.ok) AS ok_count,
+           count(*) FILTER (WHERE r.has_weight) AS weighted_count,
+           sum(r.value) FILTER (WHERE r.ok) AS value_sum,
+           avg(r.value) FILTER (WHERE r.ok) AS value_mean,
+           sum(r.value * r.weight) FILTER (WHERE r.has_weight) AS wv,
+           sum(r.weight) FILTER (WHERE r.has_weight) AS w,
+           sum(r.n) FILTER (WHERE r.ok) AS n_ok,
+           sum(r.n) FILTER (WHERE r.has_weight) AS n_weighted,
+           coalesce(bool_or(r.synthetic) FILTER (WHERE r.ok), false) AS synthetic_ok,
+           coalesce(bool_or(r.synthetic) FILTER (WHERE r.has_weight), false) AS synthetic_weighted
+    FROM agg_rows r
+    JOIN typed t ON t.area_code = r.area_code AND t.period = r.period
+    WHERE r.level = 'buurt'
+    GROUP BY GROUPING SETS ((r.gemeente_code, t.type, r.indicator_id, r.period),
+                            (t.type, r.indicator_id, r.period))
+), chosen AS (
+    SELECT *,
+           CASE WHEN weighted THEN weighted_count ELSE ok_count END AS areas_used,
+           CASE WHEN weighted THEN n_weighted ELSE n_ok END AS n,
+           CASE WHEN weighted THEN synthetic_weighted ELSE synthetic_ok END AS synthetic
+    FROM derived
+    WHERE list_contains($gemeenten, gemeente_code)
+), totals AS (
+    SELECT CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END AS gemeente_code,
+           type, period, count(*) AS areas_total
+    FROM typed
+    GROUP BY GROUPING SETS ((gemeente_code, type, period), (type, period))
+)
+SELECT d.gemeente_code, d.type, d.indicator_id, d.period,
+       CASE WHEN d.areas_used = 0 THEN NULL
+            WHEN d.is_sum THEN d.value_sum / d.areas_used
+            WHEN d.weighted THEN d.wv / d.w
+            ELSE d.value_mean END AS value,
+       d.n, d.areas_used, coalesce(t.areas_total, 0) AS areas_total, d.weighted, d.synthetic
+FROM chosen d
+LEFT JOIN totals t ON t.gemeente_code = d.gemeente_code AND t.type = d.type
+                  AND t.period = d.period
+ORDER BY d.gemeente_code, d.type, d.indicator_id, d.period

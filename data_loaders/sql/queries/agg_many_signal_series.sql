@@ -1,0 +1,73 @@
+-- The observations of every series (area, outcome indicator with a direction) in agg_rows
+-- (agg_prepare_rows.sql) that may give an early warning or an improvement in its gemeente's latest
+-- outcome year, for metrics.early_warning to judge exactly. A wide net, never a narrower one: a
+-- change whose test statistic comes near significance (|z| > $z_near under any test that could
+-- apply). (Two small steps down make a warning of severity 'laag', which is not stored.)
+-- The latest year counts generated and suppressed values too, as app_periods does.
+-- group_code is the gemeente, or 'NL' for a series the country judges in a later year than its
+-- gemeente does (only when 'NL' is asked); nation_latest is the country's latest year.
+WITH years AS (
+    SELECT a.gemeente_code, a.level, max(o.period) AS latest
+    FROM observations o
+    JOIN areas a ON a.code = o.area_code
+    JOIN indicators i ON i.id = o.indicator_id
+    WHERE i.result = 'outcome'
+      AND (list_contains($gemeenten, a.gemeente_code) OR list_contains($gemeenten, 'NL'))
+    GROUP BY ALL
+), latest AS (
+    SELECT gemeente_code, max(latest) AS latest FROM years GROUP BY ALL
+), nation AS (
+    SELECT max(latest) AS latest FROM years WHERE level <> 'gemeente'
+), grouped AS (
+    SELECT r.gemeente_code AS group_code, l.latest, r.*
+    FROM agg_rows r
+    JOIN latest l ON l.gemeente_code = r.gemeente_code
+    WHERE r.judged AND r.ok
+    UNION ALL
+    SELECT 'NL' AS group_code, n.latest, r.*
+    FROM agg_rows r
+    JOIN latest l ON l.gemeente_code = r.gemeente_code
+    CROSS JOIN nation n
+    WHERE r.judged AND r.ok AND list_contains($gemeenten, 'NL') AND r.level <> 'gemeente'
+      AND l.latest <> n.latest
+), last2 AS (
+    SELECT group_code, area_code, indicator_id, any_value(latest) AS latest,
+           arg_max(struct_pack(period, value, n, ci_low, ci_high), period, 2) AS s
+    FROM grouped
+    WHERE period <= latest
+    GROUP BY ALL
+), steps AS (
+    SELECT group_code, area_code, indicator_id, latest,
+           s[1].period AS p2, s[1].value AS v2, s[1].n AS n2, s[1].ci_low AS lo2, s[1].ci_high AS hi2,
+           s[2].value AS v1, s[2].n AS n1, s[2].ci_low AS lo1, s[2].ci_high AS hi1,
+           len(s) AS measured
+    FROM last2
+), measured AS (
+    SELECT s.*,
+           -- two proportions (percentages with n)
+           CASE WHEN starts_with(trim(i.unit), '%') AND s.n1 > 0 AND s.n2 > 0 THEN
+               (s.v1 / 100 * s.n1 + s.v2 / 100 * s.n2) / (s.n1 + s.n2) END AS pooled,
+           -- rates per 1.000 with their population base
+           CASE WHEN i.aggregation = 'per_inwoners' AND s.n1 > 0 AND s.n2 > 0 THEN
+               (s.v1 * s.n1 / 1000 + s.v2 * s.n2 / 1000) / (s.n1 + s.n2) END AS pooled_rate,
+           CASE WHEN s.hi1 >= s.lo1 AND s.hi2 >= s.lo2 THEN
+               sqrt(pow((s.hi1 - s.lo1) / (2 * 1.96), 2) + pow((s.hi2 - s.lo2) / (2 * 1.96), 2))
+           END AS se_margins
+    FROM steps s
+    JOIN indicators i ON i.id = s.indicator_id
+    WHERE s.p2 = s.latest AND s.measured >= 2
+), near AS (
+    SELECT group_code, area_code, indicator_id, latest
+    FROM measured
+    WHERE (pooled * (1 - pooled) > 0
+           AND abs((v2 - v1) / 100) > $z_near * sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2)))
+       OR (pooled_rate > 0
+           AND abs(v2 / 1000 - v1 / 1000) > $z_near * sqrt(pooled_rate * (1 / n1 + 1 / n2)))
+       OR (se_margins > 0 AND abs(v2 - v1) > $z_near * se_margins)
+)
+SELECT n.group_code, n.latest, (SELECT latest FROM nation) AS nation_latest, r.level,
+       r.area_code, r.indicator_id, r.period, r.value, r.n, r.ci_low, r.ci_high, r.suppressed,
+       r.synthetic, r.source
+FROM agg_rows r
+JOIN near n ON n.area_code = r.area_code AND n.indicator_id = r.indicator_id
+ORDER BY n.group_code, r.indicator_id, r.area_code, r.period
