@@ -42,10 +42,16 @@ class Timing:
     rows: int
     files: int
     cpu_s: float = float("nan")  # CPU time of the loading process (DuckDB's threads included)
+    aggregates_s: float = 0.0  # the build-time aggregates of every gemeente and the country
+
+    @property
+    def without_aggregates_s(self) -> float:
+        """The load as it was before aggregates were stored: the baseline of the same run."""
+        return self.geometry_s + self.observations_s + self.buurttypes_s
 
     @property
     def total_s(self) -> float:
-        return self.geometry_s + self.observations_s + self.buurttypes_s
+        return self.without_aggregates_s + self.aggregates_s
 
 
 def buurt_codes(scale: float = 1.0) -> list[str]:
@@ -170,9 +176,11 @@ def build(target: Path, work: Path, scale: float = 1.0, say=print) -> Timing:
     with db.write_session(target) as con:
         # The default income rule, exactly as the demo build derives it.
         db.execute(con, "build_buurttype_inkomen", {"last_year": YEARS[-1]})
+        buurttypes_s = time.perf_counter() - start
+        start = time.perf_counter()
         gemeenten = db.query(con, "app_gemeenten", cursor=False)["code"]
         aggregates.refresh(con, gemeenten[gemeenten != "NL"])
-    buurttypes_s = time.perf_counter() - start
+    aggregates_s = time.perf_counter() - start  # with the commit of the whole session
     cpu_s = time.process_time() - start_cpu
     # The corporation's spending, through the same importer (not part of the timed load).
     spent = Path(work) / "uitgaven_synthetisch_meetbank.csv"
@@ -188,4 +196,5 @@ def build(target: Path, work: Path, scale: float = 1.0, say=print) -> Timing:
         rows=sum(r.rows for r in results),
         files=len(paths),
         cpu_s=cpu_s,
+        aggregates_s=aggregates_s,
     )

@@ -248,15 +248,26 @@ def _signals_many(series: pd.DataFrame, catalogue: pd.DataFrame,
     return out[0], out[1]
 
 
-def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
-                  cursor: bool = False) -> dict[str, Computed]:
-    """computed() of several gemeenten (and of the country, 'NL') at once, without expected
+@dataclasses.dataclass(frozen=True)
+class Together:
+    """The aggregates of several gemeenten in one frame per table, each row with its
+    gemeente_code, rows of one gemeente in the order computed() gives them."""
+
+    gemeente: pd.DataFrame
+    peers: dict[str, pd.DataFrame]  # per buurttype rule: only gemeenten with that rule
+    warnings: pd.DataFrame
+    improvements: pd.DataFrame
+    rules: pd.DataFrame  # group_code, rule: the rules each gemeente has
+
+
+def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
+                      cursor: bool = False) -> Together:
+    """The aggregates of several gemeenten (and of the country, 'NL') at once, without expected
     values: the gemeente figures and buurttype averages computed by the database in one pass
     over all of them (data_loaders/sql/queries/agg_*.sql, the rules of metrics.aggregate), the
     early warnings and improvements judged by metrics.early_warning on the few series the
-    database found worth judging. Per gemeente the same tables as computed() of each
-    (tests/data_loaders/test_aggregates.py). With 'NL' every gemeente is read (the country
-    rests on all of them), but only those asked for are returned."""
+    database found worth judging. With 'NL' every gemeente is read (the country rests on all of
+    them), but only those asked for are returned."""
     codes = sorted(set(gemeenten))
     target = con.cursor() if cursor else con  # one connection: agg_rows is its own table
     scope = {"gemeenten": codes}
@@ -279,24 +290,36 @@ def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
         target.execute("DROP TABLE IF EXISTS agg_rows")
     for frame in (gemeente_all, *peers_all.values()):
         frame["period"] = frame["period"].astype(int)
-    warnings_all, improvements_all = _signals_many(series, catalogue, codes)
-    warnings_all = warnings_all[warnings_all["severity"] != "laag"]
-    has_rule = rules.groupby("group_code")["rule"].agg(set)
-    gemeente = _split(gemeente_all, codes, keep=True)
-    peers = {rule: _split(frame, codes, keep=True) for rule, frame in peers_all.items()}
-    warnings = _split(warnings_all, codes, keep=False)
-    improvements = _split(improvements_all, codes, keep=False)
-    out = {}
-    for code in codes:
-        own = warnings[code]
-        out[code] = Computed(
-            gemeente=gemeente[code],
-            peers={rule: peers[rule][code] for rule in peers if rule in has_rule.get(code, set())},
-            warnings=early_warning.in_order(own) if not own.empty else own,
-            improvements=(improvements[code].sort_values(["area_code", "indicator_id"],
-                                                         kind="stable").reset_index(drop=True)),
-            expected=pd.DataFrame(), status_id=None, with_expected=False)
-    return out
+    warnings, improvements = _signals_many(series, catalogue, codes)
+    warnings = warnings[warnings["severity"] != "laag"]
+    if not warnings.empty:  # early_warning.in_order within each gemeente
+        order = warnings["severity"].map({s: i for i, s in enumerate(early_warning.SEVERITY_ORDER)})
+        warnings = warnings.assign(_order=order).sort_values(
+            ["gemeente_code", "_order", "area_code", "indicator_id", "rule"], kind="stable"
+        ).drop(columns="_order")
+    improvements = improvements.sort_values(["gemeente_code", "area_code", "indicator_id"],
+                                            kind="stable")
+    return Together(gemeente=gemeente_all, peers=peers_all,
+                    warnings=warnings.reset_index(drop=True),
+                    improvements=improvements.reset_index(drop=True), rules=rules)
+
+
+def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
+                  cursor: bool = False) -> dict[str, Computed]:
+    """computed_together split per gemeente: for each the same tables as computed() of it alone
+    (the expected values excepted; tests/data_loaders/test_aggregates.py)."""
+    codes = sorted(set(gemeenten))
+    found = computed_together(con, codes, privacy, cursor=cursor)
+    has_rule = found.rules.groupby("group_code")["rule"].agg(set)
+    gemeente = _split(found.gemeente, codes, keep=True)
+    peers = {rule: _split(frame, codes, keep=True) for rule, frame in found.peers.items()}
+    warnings = _split(found.warnings, codes, keep=False)
+    improvements = _split(found.improvements, codes, keep=False)
+    return {code: Computed(
+        gemeente=gemeente[code],
+        peers={rule: peers[rule][code] for rule in peers if rule in has_rule.get(code, set())},
+        warnings=warnings[code], improvements=improvements[code], expected=pd.DataFrame(),
+        status_id=None, with_expected=False) for code in codes}
 
 
 def stored_privacies() -> tuple[settings.Privacy, ...]:
@@ -311,14 +334,25 @@ def _key(privacy: settings.Privacy) -> dict:
             "min_inhabitants": int(privacy.min_inhabitants), "real_only": bool(privacy.real_only)}
 
 
-def _rows(frame: pd.DataFrame | None, gemeente: str, key: dict, columns: list[str],
-          **extra) -> pd.DataFrame:
+def _stored_rows(frame: pd.DataFrame | None, key: dict, columns: list[str],
+                 **extra) -> pd.DataFrame:
+    """Rows of several gemeenten (with gemeente_code) for an agg_* table: the privacy key, the
+    extra columns and each row's place within its gemeente."""
     if frame is None or frame.empty:
         return pd.DataFrame()
     out = frame.reset_index(drop=True)
-    out = out.assign(gemeente_code=gemeente, **key, position=range(len(out)), **extra)
+    out = out.assign(**key, position=out.groupby("gemeente_code", sort=False).cumcount(),
+                     **extra)
     return out[[c for c in ["gemeente_code", *key, *extra, "position", *columns]
                 if c in out.columns]]
+
+
+GEMEENTE_COLUMNS = ["indicator_id", "period", "value", "n", "areas_used", "areas_total", "basis",
+                    "synthetic"]
+PEER_COLUMNS = ["type", "indicator_id", "period", "value", "n", "areas_used", "areas_total",
+                "weighted", "synthetic"]
+EXPECTED_COLUMNS = ["area_code", "status", "observed", "expected", "residual", "residual_se",
+                    "verdict", "indicator_id", "period", "buurten_used"]
 
 
 def refresh(con, gemeenten: Iterable[str],
@@ -336,36 +370,29 @@ def refresh(con, gemeenten: Iterable[str],
     catalogue = db.query(con, "app_catalogue", cursor=False).set_index("id", drop=False)
     for privacy in privacies or stored_privacies():
         key = _key(privacy)
-        together = computed_many(con, codes, privacy)
+        found = computed_together(con, codes, privacy)
+        fitted, status = [], dict.fromkeys(codes)
         if len(changed) <= MANY:  # a few gemeenten: their expected values too
             for code in changed:
-                fits, status_id = expected_of(con, code, privacy, catalogue)
-                together[code] = dataclasses.replace(together[code], expected=fits,
-                                                     status_id=status_id, with_expected=True)
-        # One insert per table for all gemeenten (hundreds in a national load).
-        rows: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+                fits, status[code] = expected_of(con, code, privacy, catalogue)
+                fitted.append(fits.assign(gemeente_code=code) if not fits.empty else fits)
         now = pd.Timestamp.now(tz="UTC").tz_localize(None)
-        for code, found in together.items():
-            rows["gemeente"].append(_rows(found.gemeente, code, key, [
-                "indicator_id", "period", "value", "n", "areas_used", "areas_total", "basis",
-                "synthetic"]))
-            for rule, peers in found.peers.items():
-                rows["peers"].append(_rows(peers, code, key, [
-                    "type", "indicator_id", "period", "value", "n", "areas_used", "areas_total",
-                    "weighted", "synthetic"], buurttype_rule=rule))
-            for signal, frame in (("verslechterd", found.warnings),
-                                  ("verbeterd", found.improvements)):
-                rows["signals"].append(_rows(frame, code, key, SIGNAL_COLUMNS, signal=signal))
-            rows["expected"].append(_rows(found.expected, code, key, [
-                "area_code", "status", "observed", "expected", "residual", "residual_se",
-                "verdict", "indicator_id", "period", "buurten_used"]))
-            rows["runs"].append(pd.DataFrame([{
-                "gemeente_code": code, **key, "status_id": found.status_id,
-                "with_expected": found.with_expected, "computed_at": now}]))
-        for table, parts in rows.items():
-            full = [p for p in parts if not p.empty]
-            if full:
-                db.insert_frame(con, f"agg_{table}", pd.concat(full, ignore_index=True))
+        rows = {
+            "gemeente": _stored_rows(found.gemeente, key, GEMEENTE_COLUMNS),
+            "peers": stacked([_stored_rows(frame, key, PEER_COLUMNS, buurttype_rule=rule)
+                              for rule, frame in found.peers.items()]),
+            "signals": stacked([
+                _stored_rows(found.warnings, key, SIGNAL_COLUMNS, signal="verslechterd"),
+                _stored_rows(found.improvements, key, SIGNAL_COLUMNS, signal="verbeterd")]),
+            "expected": _stored_rows(stacked(fitted), key, EXPECTED_COLUMNS),
+            "runs": pd.DataFrame([{
+                "gemeente_code": code, **key, "status_id": status[code],
+                "with_expected": len(changed) <= MANY and code != NATION, "computed_at": now}
+                for code in codes]),
+        }
+        for table, frame in rows.items():  # one insert per table (hundreds of gemeenten)
+            if not frame.empty:
+                db.insert_frame(con, f"agg_{table}", frame)
 
 
 def stored_run(con, gemeente: str, privacy: settings.Privacy) -> tuple[bool, str | None, bool]:
