@@ -222,8 +222,8 @@ def _signals_many(series: pd.DataFrame, catalogue: pd.DataFrame,
     nation = series["group_code"] == NATION
     for part in (series[nation], series[~nation]):
         for year, rows in part.groupby("latest"):
-            home = rows[["area_code", "group_code", "level", "nation_latest"]].drop_duplicates(
-                "area_code")
+            home = rows[["area_code", "group_code", "is_gemeente", "nation_latest"]
+                        ].drop_duplicates("area_code")
             obs = rows[["area_code", "indicator_id", "period", "value", "n", "ci_low", "ci_high",
                         "suppressed", "synthetic", "source"]].reset_index(drop=True)
             meta = obs[["area_code", "indicator_id", "period", "source", "synthetic"]]
@@ -235,7 +235,7 @@ def _signals_many(series: pd.DataFrame, catalogue: pd.DataFrame,
                 if NATION in codes and year == judged["nation_latest"].max():
                     # the country's latest year: the gemeente's judgement is the country's too
                     same = judged[(judged["group_code"] != NATION)
-                                  & (judged["level"] != "gemeente")]
+                                  & ~judged["is_gemeente"].astype(bool)]
                     found[key].append(same.assign(group_code=NATION))
                 found[key].append(judged)
     out = []
@@ -275,8 +275,9 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
     def read(name: str, **params) -> pd.DataFrame:
         return db.query(target, name, {**scope, **params}, cursor=False)
 
+    db.execute(target, "agg_prepare_areas", scope)
     db.execute(target, "agg_prepare_rows", {
-        **scope, "min_respondents": int(privacy.min_respondents),
+        "min_respondents": int(privacy.min_respondents),
         "min_inhabitants": int(privacy.min_inhabitants), "real_only": bool(privacy.real_only)})
     try:
         catalogue = db.query(target, "app_catalogue", cursor=False).set_index("id", drop=False)
@@ -286,8 +287,14 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
         peers_all = {rule: read("agg_many_peers", rule=rule)
                      for rule in sorted(set(rules["rule"]))}
         series = read("agg_many_signal_series", z_near=Z_NEAR)
+        if not series.empty:
+            series = series.merge(db.query(target, "agg_sources_of", {
+                "areas": sorted(set(series["area_code"])),
+                "indicators": sorted(set(series["indicator_id"]))}, cursor=False),
+                on=["area_code", "indicator_id", "period"], how="left")
     finally:
         target.execute("DROP TABLE IF EXISTS agg_rows")
+        target.execute("DROP TABLE IF EXISTS agg_areas")
     for frame in (gemeente_all, *peers_all.values()):
         frame["period"] = frame["period"].astype(int)
     warnings, improvements = _signals_many(series, catalogue, codes)

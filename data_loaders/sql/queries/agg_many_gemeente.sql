@@ -20,7 +20,7 @@ WITH derived AS (
            coalesce(bool_or(synthetic) FILTER (WHERE ok), false) AS synthetic_ok,
            coalesce(bool_or(synthetic) FILTER (WHERE has_weight), false) AS synthetic_weighted
     FROM agg_rows
-    WHERE level = 'buurt'
+    WHERE is_buurt
     GROUP BY GROUPING SETS ((gemeente_code, indicator_id, period), (indicator_id, period))
 ), chosen AS (
     SELECT *,
@@ -32,14 +32,13 @@ WITH derived AS (
 ), totals AS (
     SELECT CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END AS gemeente_code,
            count(*) AS areas_total
-    FROM areas
+    FROM agg_areas
     WHERE level = 'buurt'
-      AND (list_contains($gemeenten, gemeente_code) OR list_contains($gemeenten, 'NL'))
     GROUP BY GROUPING SETS ((gemeente_code), ())
 ), own AS (
     SELECT gemeente_code, indicator_id, period, value, n, synthetic
     FROM agg_rows
-    WHERE level = 'gemeente' AND area_code = gemeente_code AND ok
+    WHERE is_own AND ok
       AND list_contains($gemeenten, gemeente_code)
 )
 SELECT gemeente_code, indicator_id, period, value, n, NULL::BIGINT AS areas_used,

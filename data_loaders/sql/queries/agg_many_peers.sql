@@ -4,14 +4,13 @@
 -- that year, else of the nearest labelled year (the earlier one on a tie); the peers are the
 -- gemeente's (the country's) buurten of that type in that year; counts are the mean per buurt.
 WITH typed AS (
-    SELECT a.gemeente_code, a.code AS area_code, p.period,
+    SELECT a.gemeente_code, a.area_key, p.period,
            arg_min(l.type, 2 * abs(l.period - p.period)
                            + CASE WHEN l.period > p.period THEN 1 ELSE 0 END) AS type
-    FROM areas a
-    CROSS JOIN (SELECT DISTINCT period FROM agg_rows WHERE level = 'buurt') p
-    JOIN buurttypes l ON l.area_code = a.code AND l.rule = $rule
+    FROM agg_areas a
+    CROSS JOIN (SELECT DISTINCT period FROM agg_rows WHERE is_buurt) p
+    JOIN buurttypes l ON l.area_code = a.area_code AND l.rule = $rule
     WHERE a.level = 'buurt'
-      AND (list_contains($gemeenten, a.gemeente_code) OR list_contains($gemeenten, 'NL'))
     GROUP BY ALL
 ), derived AS (
     -- A group is weighted when one of its usable areas has a weight; then only those count
@@ -32,8 +31,8 @@ WITH typed AS (
            coalesce(bool_or(r.synthetic) FILTER (WHERE r.ok), false) AS synthetic_ok,
            coalesce(bool_or(r.synthetic) FILTER (WHERE r.has_weight), false) AS synthetic_weighted
     FROM agg_rows r
-    JOIN typed t ON t.area_code = r.area_code AND t.period = r.period
-    WHERE r.level = 'buurt'
+    JOIN typed t ON t.area_key = r.area_key AND t.period = r.period
+    WHERE r.is_buurt
     GROUP BY GROUPING SETS ((r.gemeente_code, t.type, r.indicator_id, r.period),
                             (t.type, r.indicator_id, r.period))
 ), chosen AS (

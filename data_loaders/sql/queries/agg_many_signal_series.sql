@@ -28,7 +28,7 @@ WITH years AS (
     FROM agg_rows r
     JOIN latest l ON l.gemeente_code = r.gemeente_code
     CROSS JOIN nation n
-    WHERE r.judged AND r.ok AND list_contains($gemeenten, 'NL') AND r.level <> 'gemeente'
+    WHERE r.judged AND r.ok AND list_contains($gemeenten, 'NL') AND NOT r.is_gemeente
       AND l.latest <> n.latest
 ), last2 AS (
     SELECT group_code, area_code, indicator_id, any_value(latest) AS latest,
@@ -65,9 +65,9 @@ WITH years AS (
            AND abs(v2 / 1000 - v1 / 1000) > $z_near * sqrt(pooled_rate * (1 / n1 + 1 / n2)))
        OR (se_margins > 0 AND abs(v2 - v1) > $z_near * se_margins)
 )
-SELECT n.group_code, n.latest, (SELECT latest FROM nation) AS nation_latest, r.level,
+SELECT n.group_code, n.latest, (SELECT latest FROM nation) AS nation_latest, r.is_gemeente,
        r.area_code, r.indicator_id, r.period, r.value, r.n, r.ci_low, r.ci_high, r.suppressed,
-       r.synthetic, r.source
+       r.synthetic
 FROM agg_rows r
 JOIN near n ON n.area_code = r.area_code AND n.indicator_id = r.indicator_id
 ORDER BY n.group_code, r.indicator_id, r.area_code, r.period
