@@ -125,21 +125,6 @@ def expected_values(fetch: Fetch, *, catalogue: pd.DataFrame, areas: pd.DataFram
                                  catalogue=catalogue, weights=weights)
 
 
-def expected_of(con, gemeente: str, privacy: settings.Privacy, catalogue: pd.DataFrame, *,
-                cursor: bool = False) -> tuple[pd.DataFrame, str | None]:
-    """expected_values of one gemeente read through `con` (inside a load: cursor=False)."""
-    outcomes = catalogue.index[catalogue["result"] == "outcome"]
-    wanted = (*outcomes, *expected.STATUS_INDICATORS, "inwoners")
-    everything = observations(con, gemeente, wanted, privacy, cursor=cursor)
-
-    def fetch(indicators: tuple[str, ...]) -> pd.DataFrame:
-        return everything[everything["indicator_id"].isin(indicators)].reset_index(drop=True)
-
-    return expected_values(
-        fetch, catalogue=catalogue, weights=aggregate.population_weights(fetch(("inwoners",))),
-        areas=db.query(con, "app_areas", {"gemeente": gemeente}, cursor=cursor))
-
-
 @dataclasses.dataclass(frozen=True)
 class Computed:
     """Every stored aggregate of one gemeente and privacy setting."""
@@ -150,7 +135,7 @@ class Computed:
     improvements: pd.DataFrame
     expected: pd.DataFrame
     status_id: str | None
-    with_expected: bool = True  # False: not fitted at load time (many gemeenten at once)
+    with_expected: bool = True  # False: not fitted at load time (databases built before)
 
 
 def computed(con, gemeente: str, privacy: settings.Privacy, *, cursor: bool = True) -> Computed:
@@ -188,10 +173,6 @@ def computed(con, gemeente: str, privacy: settings.Privacy, *, cursor: bool = Tr
     )
 
 
-# Up to this many gemeenten a load also fits their expected values (one fit per gemeente and
-# outcome, about a second for a large gemeente); beyond it (a national load changes hundreds) the
-# app fits a gemeente's when it is first asked.
-MANY = 3
 NATION = "NL"  # the scope 'Nederland': every wijk and buurt as if one gemeente (app_areas.sql)
 # The net of agg_many_signal_series.sql is cast wider than the test it feeds: a statistic above
 # this many standard errors (the two-sided 5 % test needs 1,96).
@@ -258,6 +239,25 @@ class Together:
     warnings: pd.DataFrame
     improvements: pd.DataFrame
     rules: pd.DataFrame  # group_code, rule: the rules each gemeente has
+    expected: pd.DataFrame  # expected versus observed (metrics.expected.expected_all)
+    status: dict[str, str]  # the status score each gemeente's expected values rest on
+
+
+def _expected_many(read) -> tuple[pd.DataFrame, dict[str, str]]:
+    """metrics.expected.expected_all of every group in agg_rows, by the database
+    (agg_many_expected.sql), and each group's status score."""
+    present = read("agg_many_status", status_ids=list(expected.STATUS_INDICATORS))
+    have = present.groupby("group_code")["indicator_id"].agg(set)
+    status = {code: next(s for s in expected.STATUS_INDICATORS if s in ids)
+              for code, ids in have.items()}
+    if not status:
+        return pd.DataFrame(columns=["gemeente_code", *EXPECTED_COLUMNS]), status
+    fits = read("agg_many_expected", groups=list(status), statuses=list(status.values()),
+                min_buurten=expected.MIN_BUURTEN, band=expected.BAND, better=expected.BETTER,
+                worse=expected.WORSE, higher=expected.HIGHER, lower=expected.LOWER,
+                as_expected=expected.AS_EXPECTED)
+    fits["period"] = fits["period"].astype(int)
+    return fits, status
 
 
 def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
@@ -287,6 +287,7 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
         peers_all = {rule: read("agg_many_peers", rule=rule)
                      for rule in sorted(set(rules["rule"]))}
         series = read("agg_many_signal_series", z_near=Z_NEAR)
+        fits, status = _expected_many(read)
         if not series.empty:
             series = series.merge(db.query(target, "agg_sources_of", {
                 "areas": sorted(set(series["area_code"])),
@@ -308,13 +309,14 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
                                             kind="stable")
     return Together(gemeente=gemeente_all, peers=peers_all,
                     warnings=warnings.reset_index(drop=True),
-                    improvements=improvements.reset_index(drop=True), rules=rules)
+                    improvements=improvements.reset_index(drop=True), rules=rules,
+                    expected=fits, status=status)
 
 
 def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
                   cursor: bool = False) -> dict[str, Computed]:
     """computed_together split per gemeente: for each the same tables as computed() of it alone
-    (the expected values excepted; tests/data_loaders/test_aggregates.py)."""
+    (tests/data_loaders/test_aggregates.py)."""
     codes = sorted(set(gemeenten))
     found = computed_together(con, codes, privacy, cursor=cursor)
     has_rule = found.rules.groupby("group_code")["rule"].agg(set)
@@ -322,11 +324,13 @@ def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
     peers = {rule: _split(frame, codes, keep=True) for rule, frame in found.peers.items()}
     warnings = _split(found.warnings, codes, keep=False)
     improvements = _split(found.improvements, codes, keep=False)
+    fits = _split(found.expected, codes, keep=False)
     return {code: Computed(
         gemeente=gemeente[code],
         peers={rule: peers[rule][code] for rule in peers if rule in has_rule.get(code, set())},
-        warnings=warnings[code], improvements=improvements[code], expected=pd.DataFrame(),
-        status_id=None, with_expected=False) for code in codes}
+        warnings=warnings[code], improvements=improvements[code],
+        expected=fits[code] if not fits[code].empty else pd.DataFrame(),
+        status_id=found.status.get(code)) for code in codes}
 
 
 def stored_privacies() -> tuple[settings.Privacy, ...]:
@@ -366,23 +370,16 @@ def refresh(con, gemeenten: Iterable[str],
             privacies: Iterable[settings.Privacy] | None = None) -> None:
     """Compute and store the aggregates of these gemeenten and of the country ('NL', which every
     change touches), inside the open write session (their old rows are removed first, so a
-    reload leaves no stale aggregate). Expected values only for a load of at most MANY
-    gemeenten (never for the country: the app fits those when first asked)."""
+    reload leaves no stale aggregate)."""
     changed = sorted(set(gemeenten) - {NATION})
     if not changed:
         return
     codes = [*changed, NATION]  # the country rests on every gemeente: it changes with each
     for table in TABLES:
         db.execute(con, f"agg_delete_{table}", {"gemeenten": codes})
-    catalogue = db.query(con, "app_catalogue", cursor=False).set_index("id", drop=False)
     for privacy in privacies or stored_privacies():
         key = _key(privacy)
         found = computed_together(con, codes, privacy)
-        fitted, status = [], dict.fromkeys(codes)
-        if len(changed) <= MANY:  # a few gemeenten: their expected values too
-            for code in changed:
-                fits, status[code] = expected_of(con, code, privacy, catalogue)
-                fitted.append(fits.assign(gemeente_code=code) if not fits.empty else fits)
         now = pd.Timestamp.now(tz="UTC").tz_localize(None)
         rows = {
             "gemeente": _stored_rows(found.gemeente, key, GEMEENTE_COLUMNS),
@@ -391,11 +388,10 @@ def refresh(con, gemeenten: Iterable[str],
             "signals": stacked([
                 _stored_rows(found.warnings, key, SIGNAL_COLUMNS, signal="verslechterd"),
                 _stored_rows(found.improvements, key, SIGNAL_COLUMNS, signal="verbeterd")]),
-            "expected": _stored_rows(stacked(fitted), key, EXPECTED_COLUMNS),
+            "expected": _stored_rows(found.expected, key, EXPECTED_COLUMNS),
             "runs": pd.DataFrame([{
-                "gemeente_code": code, **key, "status_id": status[code],
-                "with_expected": len(changed) <= MANY and code != NATION, "computed_at": now}
-                for code in codes]),
+                "gemeente_code": code, **key, "status_id": found.status.get(code),
+                "with_expected": True, "computed_at": now} for code in codes]),
         }
         for table, frame in rows.items():  # one insert per table (hundreds of gemeenten)
             if not frame.empty:

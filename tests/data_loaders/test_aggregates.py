@@ -201,13 +201,15 @@ def test_each_gemeentes_stored_aggregates_equal_the_computation_from_scratch(two
 
 def assert_nation_stored_equals_scratch(path: Path) -> None:
     """The country's stored figures (every buurt of the database as one scope) equal computed()
-    of the scope 'NL'; its expected values are left to the app."""
+    of the scope 'NL'."""
     con = db.connect(path)
     try:
         for privacy in aggregates.stored_privacies():
-            assert aggregates.stored_run(con, "NL", privacy) == (True, None, False)
             alone = aggregates.computed(con, "NL", privacy)
+            assert aggregates.stored_run(con, "NL", privacy) == (True, alone.status_id, True)
             label = f"NL echt={privacy.real_only}"
+            same(aggregates.stored_expected(con, "NL", privacy), alone.expected,
+                 KEYS["expected"], f"verwacht {label}")
             same(aggregates.stored_gemeente(con, "NL", privacy), alone.gemeente,
                  KEYS["gemeente"], f"gemeente {label}")
             for rule, peers in alone.peers.items():
@@ -218,7 +220,7 @@ def assert_nation_stored_equals_scratch(path: Path) -> None:
             same(aggregates.stored_signals(con, "NL", privacy, "verbeterd"), alone.improvements,
                  KEYS["signals"], f"verbeterd {label}")
             if not privacy.real_only:  # not vacuous: both gemeenten are in the country
-                assert alone.peers and len(alone.improvements) > 0
+                assert alone.peers and len(alone.improvements) > 0 and len(alone.expected) > 0
                 buurten = con.execute("SELECT gemeente_code, count(*) FROM areas "
                                       "WHERE level = 'buurt' GROUP BY ALL").fetchall()
                 assert len(buurten) == 2  # the country's figure counts both gemeenten's buurten
@@ -260,7 +262,7 @@ def test_a_reload_of_one_gemeente_recomputes_it_and_leaves_the_other(two: Path,
 def test_many_gemeenten_at_once_give_what_each_gives_on_its_own(two: Path, demo_db: Path) -> None:
     """A national load computes its gemeenten together (aggregates.computed_many): per gemeente,
     and for the country ('NL': every buurt of both as one scope), the same tables as computed()
-    of that scope alone (the expected values excepted: the app fits those itself)."""
+    of that scope alone."""
     for path, gemeenten in ((two, [*sorted(BOUNDARIES), "NL"]), (demo_db, ["GM0202", "NL"])):
         con = db.connect(path)
         try:
@@ -270,7 +272,8 @@ def test_many_gemeenten_at_once_give_what_each_gives_on_its_own(two: Path, demo_
                 for code in gemeenten:
                     alone = aggregates.computed(con, code, privacy)
                     got = together[code]
-                    assert not got.with_expected and got.expected.empty
+                    same(got.expected, alone.expected, KEYS["expected"], f"verwacht {code}")
+                    assert got.status_id == alone.status_id
                     same(got.gemeente, alone.gemeente, KEYS["gemeente"], f"gemeente {code}")
                     assert sorted(got.peers) == sorted(alone.peers)
                     for rule, peers in alone.peers.items():
@@ -280,26 +283,6 @@ def test_many_gemeenten_at_once_give_what_each_gives_on_its_own(two: Path, demo_
                          f"verbeterd {code}")
                     if not privacy.real_only:  # not vacuous: there is something to compare
                         assert len(alone.gemeente) > 0 and len(alone.improvements) > 0
+                        assert len(alone.expected) > 0
         finally:
             con.close()
-
-
-def test_a_load_of_many_gemeenten_stores_them_without_expected_values(two: Path, tmp_path: Path,
-                                                                     monkeypatch) -> None:
-    copy = tmp_path / "twee.duckdb"
-    copy.write_bytes(two.read_bytes())
-    monkeypatch.setattr(aggregates, "MANY", 1)  # two gemeenten count as many here
-    with db.write_session(copy) as con:
-        aggregates.refresh(con, sorted(BOUNDARIES))
-    con = db.connect(copy)
-    try:
-        for code in BOUNDARIES:
-            for privacy in aggregates.stored_privacies():
-                assert aggregates.stored_run(con, code, privacy) == (True, None, False)
-                alone = aggregates.computed(con, code, privacy)
-                same(aggregates.stored_gemeente(con, code, privacy), alone.gemeente,
-                     KEYS["gemeente"], f"gemeente {code}")
-                same(aggregates.stored_signals(con, code, privacy, "verslechterd"),
-                     alone.warnings, KEYS["signals"], f"verslechterd {code}")
-    finally:
-        con.close()

@@ -1,0 +1,101 @@
+-- Expected versus observed for every buurt and outcome of each group in agg_rows
+-- (agg_prepare_rows.sql): each gemeente in $gemeenten and the country ('NL'), as
+-- metrics.expected.expected_all computes it: per outcome a weighted straight line through the
+-- group's buurten in the outcome's latest usable year, of the value on the buurt's latest status
+-- score ($groups[i] takes status $statuses[i]), weighted by inhabitants when the group has any.
+WITH choice AS (
+    SELECT unnest($groups) AS group_code, unnest($statuses) AS status_id
+), outcomes AS (
+    SELECT id AS indicator_id, direction FROM indicators WHERE result = 'outcome'
+), years AS (
+    SELECT r.gemeente_code, r.indicator_id, max(r.period) AS period,
+           max(r.period) FILTER (WHERE NOT r.is_gemeente) AS below
+    FROM agg_rows r
+    JOIN outcomes USING (indicator_id)
+    WHERE r.ok
+    GROUP BY ALL
+), latest AS (
+    SELECT gemeente_code AS group_code, indicator_id, period
+    FROM years
+    WHERE list_contains($gemeenten, gemeente_code)
+    UNION ALL
+    SELECT 'NL' AS group_code, indicator_id, max(below) AS period
+    FROM years
+    WHERE list_contains($gemeenten, 'NL')
+    GROUP BY indicator_id
+    HAVING max(below) IS NOT NULL
+), counted AS (  -- groups with inhabitants: their fits are weighted
+    SELECT gemeente_code AS group_code FROM agg_rows
+    WHERE indicator_id = 'inwoners' AND value IS NOT NULL AND list_contains($gemeenten, gemeente_code)
+    UNION
+    SELECT 'NL' FROM agg_rows
+    WHERE indicator_id = 'inwoners' AND value IS NOT NULL AND NOT is_gemeente
+      AND list_contains($gemeenten, 'NL')
+), status_values AS (
+    SELECT area_key, indicator_id, arg_max(value, period) AS status
+    FROM agg_rows
+    WHERE list_contains($statuses, indicator_id) AND value IS NOT NULL AND is_buurt
+    GROUP BY ALL
+), members AS (  -- each buurt row once per group: its gemeente and the country
+    SELECT gemeente_code AS group_code, * FROM agg_rows
+    WHERE is_buurt AND ok AND list_contains($gemeenten, gemeente_code)
+    UNION ALL
+    SELECT 'NL' AS group_code, * FROM agg_rows
+    WHERE is_buurt AND ok AND list_contains($gemeenten, 'NL')
+), fit_rows AS (
+    SELECT l.group_code, r.area_code, r.indicator_id, l.period, r.value AS y, s.status AS x,
+           CASE WHEN c.group_code IS NULL THEN 1.0 ELSE r.weight END AS w
+    FROM latest l
+    JOIN members r ON r.group_code = l.group_code AND r.indicator_id = l.indicator_id
+                  AND r.period = l.period
+    JOIN choice h ON h.group_code = l.group_code
+    JOIN status_values s ON s.area_key = r.area_key AND s.indicator_id = h.status_id
+    LEFT JOIN counted c ON c.group_code = l.group_code
+), usable_rows AS (
+    SELECT * FROM fit_rows WHERE w > 0
+), sums AS (
+    SELECT group_code, indicator_id, count(*) AS k, sum(w) AS sw, sum(w * x) AS swx,
+           sum(w * y) AS swy
+    FROM usable_rows
+    GROUP BY ALL
+), centred AS (
+    SELECT u.*, s.k, u.w / s.sw AS wn, s.swx / s.sw AS xm, s.swy / s.sw AS ym
+    FROM usable_rows u
+    JOIN sums s ON s.group_code = u.group_code AND s.indicator_id = u.indicator_id
+), line AS (
+    SELECT group_code, indicator_id, any_value(k) AS k, any_value(xm) AS xm, any_value(ym) AS ym,
+           sum(wn * (x - xm) * (x - xm)) AS sxx, sum(wn * (x - xm) * (y - ym)) AS sxy
+    FROM centred
+    GROUP BY ALL
+), fitted AS (
+    SELECT c.*, l.sxy / l.sxx AS slope, l.ym - l.sxy / l.sxx * l.xm AS intercept
+    FROM centred c
+    JOIN line l ON l.group_code = c.group_code AND l.indicator_id = c.indicator_id
+    WHERE l.k >= $min_buurten AND l.sxx > 0
+), residuals AS (
+    SELECT *, intercept + slope * x AS expected, y - (intercept + slope * x) AS residual
+    FROM fitted
+), spread AS (
+    SELECT group_code, indicator_id,
+           sqrt(sum(wn * residual * residual) * any_value(k) / (any_value(k) - 2)) AS sd
+    FROM residuals
+    GROUP BY ALL
+), judged AS (
+    SELECT r.*, CASE WHEN s.sd > 0 THEN r.residual / s.sd ELSE 0 END AS residual_se, o.direction
+    FROM residuals r
+    JOIN spread s ON s.group_code = r.group_code AND s.indicator_id = r.indicator_id
+    JOIN outcomes o ON o.indicator_id = r.indicator_id
+)
+SELECT group_code AS gemeente_code, area_code, x AS status, y AS observed, expected, residual,
+       residual_se,
+       CASE WHEN residual_se > $band THEN
+                CASE direction WHEN 'neutraal' THEN $higher WHEN 'lager_beter' THEN $worse
+                               ELSE $better END
+            WHEN residual_se < -$band THEN
+                CASE direction WHEN 'neutraal' THEN $lower WHEN 'lager_beter' THEN $better
+                               ELSE $worse END
+            ELSE $as_expected END AS verdict,
+       indicator_id, period, k AS buurten_used
+FROM judged
+ORDER BY gemeente_code, indicator_id,
+         CASE WHEN direction = 'lager_beter' THEN residual_se ELSE -residual_se END
