@@ -306,7 +306,7 @@ def profile_download(rows: pd.DataFrame) -> pd.DataFrame:
 
 def switched_values(
     scope: tables.Scope, code: str, reference: str, nulmeting: int | None,
-    buurttypes: tuple[str, ...],
+    buurttype: tuple[str, ...],
 ) -> pd.Series:
     """Per indicator of one area, its latest value under the sidebar's reference, as text.
 
@@ -319,10 +319,10 @@ def switched_values(
     obs = scope.obs if level == "buurt" else tables.wijk_values(
         scope.obs, scope.areas, scope.catalogue)
     obs = obs[obs["area_code"].map(levels) == level]
-    inside = tables.in_filter(scope, level, buurttypes)
+    inside = tables.in_filter(scope, level, buurttype)
     shown, _ = references.apply_reference(
         obs, reference, areas=scope.areas, buurttypes=scope.types,
-        weights=tables.weights(scope.obs), catalogue=scope.catalogue, base_period=nulmeting,
+        weights=tables.weights(scope.obs), catalogue=scope.catalogue, nulmeting=nulmeting,
         selection=[c for c, ok in inside.items() if ok], reference_obs=scope.obs,
     )
     mine = shown[(shown["area_code"] == code) & shown["shown"].notna()].sort_values("period")

@@ -70,8 +70,8 @@ def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame)
 
 
 def level_frame(
-    scope: Scope, indicator: str, level: str, reference: str, base_period: int | None,
-    buurttypes: tuple[str, ...],
+    scope: Scope, indicator: str, level: str, reference: str, nulmeting: int | None,
+    buurttype: tuple[str, ...],
 ) -> tuple[pd.DataFrame, references.ReferenceLegend]:
     """All areas of a level for one indicator, every year, with the reference applied."""
     obs = scope.obs
@@ -79,7 +79,7 @@ def level_frame(
         obs = wijk_values(obs, scope.areas, scope.catalogue)
     level_codes = scope.areas.loc[scope.areas["level"] == level, "code"]
     ind_obs = obs[(obs["indicator_id"] == indicator) & obs["area_code"].isin(level_codes)]
-    selection = in_filter(scope, level, buurttypes)
+    inside = in_filter(scope, level, buurttype)
     shown, legend = references.apply_reference(
         ind_obs,
         reference,
@@ -87,8 +87,8 @@ def level_frame(
         buurttypes=scope.types,
         weights=weights(scope.obs),
         catalogue=scope.catalogue,
-        base_period=base_period,
-        selection=[c for c, ok in selection.items() if ok],
+        nulmeting=nulmeting,
+        selection=[c for c, ok in inside.items() if ok],
         reference_obs=scope.obs,
     )
     return shown, legend
@@ -144,7 +144,7 @@ def map_table(geo: pd.DataFrame, indicator: pd.Series, legend: references.Refere
 
 def map_rows(
     scope: Scope, geo: pd.DataFrame, indicator_id: str, level: str, reference: str,
-    base_period: int | None, year: int | None, buurttypes: tuple[str, ...] | None,
+    nulmeting: int | None, year: int | None, buurttype: tuple[str, ...] | None,
     types_now: pd.Series,
 ) -> tuple[pd.DataFrame, references.ReferenceLegend, str]:
     """One row per area with a geometry: the value shown in `year` and the tooltip texts.
@@ -152,11 +152,11 @@ def map_rows(
     Also returns a note for the whole map ('alle waarden synthetisch' when every value is).
 
     Column-wise, each distinct value formatted once (a national map has over 10.000 areas).
-    `buurttypes` is the filter for references that rank within it, None for the others.
+    `buurttype` is the filter for references that rank within it, None for the others.
     """
     indicator = scope.catalogue.loc[indicator_id]
-    frame, legend = level_frame(scope, indicator_id, level, reference, base_period,
-                                buurttypes or tuple(TYPE_LABELS))
+    frame, legend = level_frame(scope, indicator_id, level, reference, nulmeting,
+                                buurttype or tuple(TYPE_LABELS))
     year_rows = privacy.reliability(frame[frame["period"] == year]).set_index("area_code")
     codes = geo["area_code"]
     names = scope.areas.set_index("code")["name"]
@@ -194,9 +194,9 @@ def map_rows(
     return out, legend, "alle waarden synthetisch" if every_synthetic else ""
 
 
-def in_filter(scope: Scope, level: str, buurttypes: tuple[str, ...]) -> pd.Series:
+def in_filter(scope: Scope, level: str, buurttype: tuple[str, ...]) -> pd.Series:
     """Which areas fall inside the buurttype filter (the rule: metrics.selection.in_filter)."""
-    return selection_rules.in_filter(scope.areas, scope.types, level, buurttypes)
+    return selection_rules.in_filter(scope.areas, scope.types, level, buurttype)
 
 
 # References that place one area among others; for a whole selection they have no single number.

@@ -111,9 +111,9 @@ if rows.empty:
 peer = TYPE_LABELS.get(head.buurttype or "", "")
 # The sidebar's 'Vergelijk met' adds its own column, as on the map and in the trends. The filter
 # changes those values only for references that rank within it.
-selection = view.buurttype if view.referentie in tables.SELECTION_REFERENCES else ()
+buurttype = view.buurttype if view.referentie in tables.SELECTION_REFERENCES else ()
 with st.spinner(t("Waarden in de gekozen vergelijking berekenen…")):
-    theme_tables, profile_download = ctx.profile_tables(code, tuple(selection))
+    theme_tables, profile_download = ctx.profile_tables(code, tuple(buurttype))
 for table in theme_tables:
     st.subheader(t(THEME_LABELS[table.theme]))
     if table.theme != "context" and table.outcomes:

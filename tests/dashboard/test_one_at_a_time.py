@@ -94,11 +94,11 @@ def test_the_overview_equals_the_headline_figures_over_all_indicators(demo) -> N
     cat = scope.catalogue
     wanted = [*cat.index[cat["headline"].astype(bool)], "inwoners"]
     obs = scope.obs[scope.obs["indicator_id"].isin(wanted)]
-    selection = ("achterstand",)
-    got, members = data.selection_values(version, GEMEENTE, rule, privacy, selection)
+    buurttype = ("achterstand",)
+    got, members = data.selection_values(version, GEMEENTE, rule, privacy, buurttype)
     inside = tables.in_filter(
         tables.Scope(obs=obs, areas=scope.areas, types=data.latest_types(version, GEMEENTE, rule),
-                     catalogue=cat, sources=pd.DataFrame()), "buurt", selection)
+                     catalogue=cat, sources=pd.DataFrame()), "buurt", buurttype)
     assert members == [c for c, ok in inside.items() if ok] and len(members) >= 5
     want = aggregate.weighted_mean(obs[obs["area_code"].isin(members)], tables.weights(obs),
                                    pd.Series("selectie", index=members), cat)
