@@ -26,6 +26,7 @@ import pandas as pd
 
 from dashboard import corporations, i18n, maps, tables
 from metrics import aggregate, change, early_warning, references, summary
+from metrics import selection as selection_rules
 from metrics import signals as signal_counts
 from metrics.formatting import format_change, format_date, format_number
 
@@ -239,7 +240,7 @@ def reference_text(value: float, gemeente: float | None, nulmeting: float, nulme
     the difference from it; 'index_nulmeting' the index with the nulmeting at 100.
     """
     t = _tr(taal)
-    shown, kind = tables.headline_value(value, gemeente, nulmeting, reference)
+    shown, kind = selection_rules.headline_value(value, gemeente, nulmeting, reference)
 
     def number(figure: float, how: str) -> str:  # its unit words in the briefing's language
         return i18n.translate_number_text(references.format_shown(figure, how, row), taal)
@@ -270,7 +271,7 @@ def figures(scope: tables.Scope, brief: Brief, codes: list[str]) -> list[Figure]
     headline = [i for i in cat.index[cat["headline"].astype(bool)]
                 if cat.loc[i, "theme"] in THEME_LABELS]
     obs = scope.obs
-    weights = tables.weights(obs)
+    weights = aggregate.population_weights(obs)
     chosen = obs[obs["area_code"].isin(codes) & obs["indicator_id"].isin(headline)]
     if chosen.empty:
         return []
@@ -285,8 +286,8 @@ def figures(scope: tables.Scope, brief: Brief, codes: list[str]) -> list[Figure]
             continue
         last = mine.iloc[-1]
         period = int(last["period"])
-        base = mine[mine["period"] >= (brief.nulmeting or 0)]
-        first = base.iloc[0] if not base.empty else mine.iloc[0]
+        first = mine[mine["period"] == change.nulmeting_period(mine["period"], brief.nulmeting)
+                     ].iloc[0]
         g = gem[gem["indicator_id"] == ind]
         g_now = g.loc[g["period"] == period, "value"]
         gem_value = float(g_now.iloc[0]) if len(g_now) and pd.notna(g_now.iloc[0]) else None
@@ -348,12 +349,11 @@ def movers(scope: tables.Scope, brief: Brief,
     buurten they name (for the map's key) and the changes themselves (metrics.change columns
     plus size).
 
-    Over every buurt of the selection and every outcome indicator: the change from the nulmeting
-    (the first usable year at or after it) to the latest year, tested as on the other pages
-    (metrics.change). Changes of different indicators are made comparable by dividing by the
-    indicator's spread over the gemeente's buurten in the first year (a standardised change);
-    only changes judged 'verbeterd' or 'verslechterd' are listed, tested ones before indicative
-    ones (metrics.summary.notable_changes).
+    Over every buurt of the selection and every outcome indicator: the change since the
+    nulmeting (metrics.change.change_since), made comparable between indicators as a
+    standardised change (metrics.summary.standardised_changes); only changes judged
+    'verbeterd' or 'verslechterd' are listed, tested ones before indicative ones
+    (metrics.summary.notable_changes).
     """
     t = _tr(brief.taal)
     cat = scope.catalogue
@@ -364,30 +364,11 @@ def movers(scope: tables.Scope, brief: Brief,
                & obs["value"].notna() & ~obs["suppressed"].astype(bool)]
     if mine.empty:
         return [], [], [], pd.DataFrame()
-    # Per indicator its first year from the nulmeting and its latest year; indicators measured in
-    # the same years are tested together.
-    years = mine[mine["period"] >= (brief.nulmeting or 0)].groupby("indicator_id")["period"].agg(
-        ["min", "max"])
-    years = years[years["min"] < years["max"]]
-    moved_parts = []
-    for (first, last), group in years.groupby(["min", "max"]):
-        part = mine[mine["indicator_id"].isin(group.index)]
-        moved_parts.append(change.change_between(part, cat, int(first), int(last)))
-    if not moved_parts:
-        return [], [], [], pd.DataFrame()
-    moved = pd.concat(moved_parts, ignore_index=True)
+    moved = change.change_since(mine, cat, brief.nulmeting)
     moved = moved[moved["verdict"].isin([change.IMPROVED, change.WORSENED])]
-    if moved.empty:
+    frame = summary.standardised_changes(moved, obs, cat)
+    if frame.empty:
         return [], [], [], pd.DataFrame()
-    start = obs[obs["indicator_id"].isin(moved["indicator_id"].unique())]
-    spread = start.groupby(["indicator_id", "period"])["value"].std()
-    sign = moved["indicator_id"].map(lambda i: 1 if cat.loc[i, "direction"] == "hoger_beter"
-                                     else -1)
-    scale = [spread.get((i, p)) for i, p in zip(moved["indicator_id"], moved["from_period"],
-                                                  strict=True)]
-    frame = moved.assign(size=sign * moved["difference"] / pd.Series(scale, index=moved.index,
-                                                                        dtype=float))
-    frame = frame.dropna(subset=["size"])
     flagged = mine[mine["synthetic"].astype(bool)]
     synthetic = set(zip(flagged["area_code"], flagged["indicator_id"], flagged["period"],
                         strict=True))

@@ -23,6 +23,7 @@ from dashboard.map_component import spec as map_spec
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from metrics import aggregate, references
+from metrics import selection as selection_rules
 from metrics.selection import most_data
 
 Version = tuple[str, int, int]
@@ -183,8 +184,8 @@ def observations(
 
 @_shared(max_entries=16, show_spinner=False)
 def population(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    """Inhabitants per area and year (tables.weights), shared: do not change it."""
-    return tables.weights(observations(version, gemeente, ("inwoners",), privacy))
+    """Inhabitants per area and year (metrics.aggregate.population_weights), shared: do not change it."""
+    return aggregate.population_weights(observations(version, gemeente, ("inwoners",), privacy))
 
 
 def _one_by_one(
@@ -686,13 +687,13 @@ def trend_base(
     area_rows = areas(version, gemeente)
     types = buurttypes(version, gemeente, rule)
     # Buurt rows plus wijk rows (a wijk can be chosen too); wijk_values gives only the wijk rows.
-    wijk_rows = tables.wijk_values(obs_all, area_rows, cat)
+    wijk_rows = selection_rules.wijk_values(obs_all, area_rows, cat)
     obs = pd.concat(
         [obs_all[~obs_all["area_code"].isin(wijk_rows["area_code"])], wijk_rows],
         ignore_index=True,
     )
     ind = obs[obs["indicator_id"] == indicator]
-    weights = tables.weights(obs_all)
+    weights = aggregate.population_weights(obs_all)
     return {
         "obs": obs,
         "ind": ind,

@@ -44,10 +44,6 @@ class Scope:
     sources: pd.DataFrame  # indexed by key
 
 
-def weights(obs: pd.DataFrame) -> pd.DataFrame:
-    """Inhabitants per area and year: the rule is metrics.aggregate.population_weights."""
-    return aggregate.population_weights(obs)
-
 
 def value_text(value: float | None, row: pd.Series, synthetic: bool, suppressed: bool) -> str:
     if suppressed:
@@ -64,10 +60,6 @@ def source_text(source_keys: pd.Series, sources: pd.DataFrame) -> pd.Series:
     return labels.where(labels.notna(), source_keys).fillna("").astype(str)
 
 
-def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Wijk values (the rule: metrics.selection.wijk_values)."""
-    return selection_rules.wijk_values(obs, areas, catalogue)
-
 
 def level_frame(
     scope: Scope, indicator: str, level: str, reference: str, nulmeting: int | None,
@@ -76,7 +68,7 @@ def level_frame(
     """All areas of a level for one indicator, every year, with the reference applied."""
     obs = scope.obs
     if level == "wijk":
-        obs = wijk_values(obs, scope.areas, scope.catalogue)
+        obs = selection_rules.wijk_values(obs, scope.areas, scope.catalogue)
     level_codes = scope.areas.loc[scope.areas["level"] == level, "code"]
     ind_obs = obs[(obs["indicator_id"] == indicator) & obs["area_code"].isin(level_codes)]
     inside = in_filter(scope, level, buurttype)
@@ -85,7 +77,7 @@ def level_frame(
         reference,
         areas=scope.areas,
         buurttypes=scope.types,
-        weights=weights(scope.obs),
+        weights=aggregate.population_weights(scope.obs),
         catalogue=scope.catalogue,
         nulmeting=nulmeting,
         selection=[c for c, ok in inside.items() if ok],
@@ -208,12 +200,6 @@ HEADLINE_HELP = {
 }
 
 
-def headline_value(
-    value: float, gemeente: float | None, nulmeting: float | None, reference: str
-) -> tuple[float | None, str]:
-    """The overview's number for a whole selection (the rule: metrics.selection)."""
-    return selection_rules.headline_value(value, gemeente, nulmeting, reference)
-
 
 def selection_change(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: str,
                      first: int, last: int) -> pd.Series | None:
@@ -229,14 +215,14 @@ def selection_change(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: s
 
 def selection_changes(values: pd.DataFrame, catalogue: pd.DataFrame, nulmeting: int | None
                       ) -> dict[str, pd.Series | None]:
-    """selection_change of every indicator in `values` (a selection's averaged values), from the
-    nulmeting (or the first year with a value) to the last year with a value: what the overview
+    """selection_change of every indicator in `values` (a selection's averaged values), from its
+    nulmeting year (metrics.change.nulmeting_period) to the last year with a value: what the overview
     shows under each headline figure, computed once per selection instead of on every rerun."""
     out: dict[str, pd.Series | None] = {}
     present = values.dropna(subset=["value"])
     for ind, rows in present.groupby("indicator_id", sort=False):
         periods = sorted(int(p) for p in rows["period"].unique())
-        first = nulmeting if nulmeting in periods else periods[0]
+        first = change.nulmeting_period(periods, nulmeting)
         out[str(ind)] = selection_change(rows, catalogue, str(ind), first, periods[-1])
     return out
 

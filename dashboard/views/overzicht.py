@@ -8,7 +8,8 @@ import streamlit as st
 from dashboard import components, corporations, i18n, state, tables
 from dashboard.context import THEME_LABELS, TYPE_PLURAL
 from dashboard.signals import overview_panel
-from metrics import references
+from metrics import change, references
+from metrics import selection as selection_rules
 
 ctx = state.context()
 t = state.t
@@ -57,11 +58,11 @@ for theme, label in THEME_LABELS.items():
             continue
         present = mine.dropna(subset=["value"])
         last = present.iloc[-1]
-        base = present[present["period"] == view.nulmeting]
-        first = base.iloc[0] if not base.empty else present.iloc[0]
+        start = change.nulmeting_period(present["period"], view.nulmeting)
+        first = present[present["period"] == start].iloc[0]
         ref = gem[(gem["indicator_id"] == ind) & (gem["period"] == last["period"])]["value"]
         gem_value = float(ref.iloc[0]) if len(ref) else None
-        shown, kind = tables.headline_value(
+        shown, kind = selection_rules.headline_value(
             float(last["value"]), gem_value, float(first["value"]), reference
         )
         one_year = int(first["period"]) == int(last["period"])
