@@ -184,7 +184,8 @@ def observations(
 
 @_shared(max_entries=16, show_spinner=False)
 def population(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    """Inhabitants per area and year (metrics.aggregate.population_weights), shared: do not change it."""
+    """Inhabitants per area and year (metrics.aggregate.population_weights), shared: do not
+    change it."""
     return aggregate.population_weights(observations(version, gemeente, ("inwoners",), privacy))
 
 

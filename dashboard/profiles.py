@@ -157,8 +157,9 @@ def profile_rows(
     if own.empty:
         return pd.DataFrame()
     with_refs = references.with_reference_values(
-        own, areas=scope.areas, buurttypes=scope.types, weights=aggregate.population_weights(scope.obs),
-        catalogue=cat, reference_obs=scope.obs, tables=refs,
+        own, areas=scope.areas, buurttypes=scope.types,
+        weights=aggregate.population_weights(scope.obs), catalogue=cat, reference_obs=scope.obs,
+        tables=refs,
     )
     prof = profile.theme_profile(with_refs, cat, area_code=code)
     # Within a theme the headline indicators first (the Leefbaarometer score before its parts).
@@ -315,7 +316,8 @@ def switched_values(
     inside = tables.in_filter(scope, level, buurttype)
     shown, _ = references.apply_reference(
         obs, reference, areas=scope.areas, buurttypes=scope.types,
-        weights=aggregate.population_weights(scope.obs), catalogue=scope.catalogue, nulmeting=nulmeting,
+        weights=aggregate.population_weights(scope.obs), catalogue=scope.catalogue,
+        nulmeting=nulmeting,
         selection=[c for c, ok in inside.items() if ok], reference_obs=scope.obs,
     )
     mine = shown[(shown["area_code"] == code) & shown["shown"].notna()].sort_values("period")
@@ -443,8 +445,9 @@ def comparison(
         return pd.DataFrame(columns=COMPARE_COLUMNS)
     names = scope.areas.set_index("code")
     gem = references.with_reference_values(
-        obs, areas=scope.areas, buurttypes=scope.types, weights=aggregate.population_weights(scope.obs),
-        catalogue=cat, reference_obs=scope.obs, tables=refs,
+        obs, areas=scope.areas, buurttypes=scope.types,
+        weights=aggregate.population_weights(scope.obs), catalogue=cat, reference_obs=scope.obs,
+        tables=refs,
     )
     gem = gem.set_index(["indicator_id", "period"])["gemeente_value"]
     gem = gem[~gem.index.duplicated()]

@@ -215,9 +215,10 @@ def selection_change(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: s
 
 def selection_changes(values: pd.DataFrame, catalogue: pd.DataFrame, nulmeting: int | None
                       ) -> dict[str, pd.Series | None]:
-    """selection_change of every indicator in `values` (a selection's averaged values), from its
-    nulmeting year (metrics.change.nulmeting_period) to the last year with a value: what the overview
-    shows under each headline figure, computed once per selection instead of on every rerun."""
+    """selection_change of every indicator in `values` (a selection's averaged values), from
+    its nulmeting year (metrics.change.nulmeting_period) to the last year with a value: what
+    the overview shows under each headline figure, computed once per selection instead of on
+    every rerun."""
     out: dict[str, pd.Series | None] = {}
     present = values.dropna(subset=["value"])
     for ind, rows in present.groupby("indicator_id", sort=False):

@@ -289,9 +289,9 @@ def apply_reference(
       Both differences are NaN for aggregation 'aantal' (a count grows with the area, so a
       buurt's count minus the gemeente total means nothing); reference_value is still filled.
     - index_nulmeting: shown = value / value of the same area in the nulmeting year * 100;
-      reference_value = that nulmeting value. NaN when the nulmeting value is missing, suppressed, zero or
-      negative (a ratio to a negative deviation score is meaningless). nulmeting None: the
-      earliest period in obs with a usable value for the indicator. [index]
+      reference_value = that nulmeting value. NaN when the nulmeting value is missing,
+      suppressed, zero or negative (a ratio to a negative deviation score is meaningless).
+      nulmeting None: the earliest period in obs with a usable value for the indicator. [index]
     - zscore: (value - mean) / standard deviation (population, ddof=0) over the usable values
       of the areas in `selection` (None: every area in obs); reference_value = that mean. Each
       area counts once, unweighted: it places an area among areas, not among people. NaN
