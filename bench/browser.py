@@ -243,10 +243,10 @@ def changes(browser, app: App, gemeente: str) -> dict:
         page.evaluate("() => addEventListener('mousedown', () => { window.__t0 = "
                       "performance.now(); }, true)")
         seen, out = set(), []
-        selection = set(TYPES)
+        chosen = set(TYPES)
         for action, kind in STEPS:
-            selection = selection - {kind} if action == "remove" else selection | {kind}
-            key = tuple(sorted(selection))
+            chosen = chosen - {kind} if action == "remove" else chosen | {kind}
+            key = tuple(sorted(chosen))
             mark = wire.mark()
             click_step(page, app, action, kind)
             # The run has begun once the server answers: before that the page looks idle.

@@ -149,12 +149,12 @@ def map_build_times(gemeente: str, runs: int) -> dict:
     privacy = settings.privacy()
     times = []
     for i in range(runs + 1):
-        selection = tuple(FILTERS[i % len(FILTERS)])
+        buurttype = tuple(FILTERS[i % len(FILTERS)])
         start = time.perf_counter()
         geo, legend, note, heads = data.map_rows(
             version, gemeente, rule, privacy, indicator, "buurt", "waarde", None, year, None, "nl"
         )
-        inside = data.in_filter(version, gemeente, rule, "buurt", selection)
+        inside = data.in_filter(version, gemeente, rule, "buurt", buurttype)
         geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
         breaks = maps.class_breaks(geo.loc[geo["in_filter"], "shown"], legend.diverging)
         colours = maps.palette("hoger_beter", len(breaks) + 1, True)
@@ -172,12 +172,12 @@ def briefing_time(db: Path, gemeente: str, runs: int = 5) -> dict:
     median of the following ones, each from the database file to PDF bytes."""
     from dashboard import briefing
 
-    selection = briefing.Selection(gemeente=gemeente, nulmeting=2014)
+    brief = briefing.Brief(gemeente=gemeente, nulmeting=2014)
     times, size = [], 0
     try:
         for _ in range(max(2, runs)):
             start = time.perf_counter()
-            pdf = briefing.generate_pdf(db, selection)
+            pdf = briefing.generate_pdf(db, brief)
             times.append(time.perf_counter() - start)
             size = len(pdf)
     except Exception as exc:  # noqa: BLE001 - report, do not crash the benchmark

@@ -40,15 +40,15 @@ class Asks:
         return (name, self.version, v.gemeente, v.regel, self.privacy, v.taal, *parts)
 
     # --- the overview ---
-    def selection_values(self, types: tuple[str, ...]) -> tuple[pd.DataFrame, list[str]]:
+    def selection_values(self, buurttype: tuple[str, ...]) -> tuple[pd.DataFrame, list[str]]:
         """The headline figures of the buurten of these buurttypes, and those buurten."""
         v = self.view
-        return data.selection_values(self.version, v.gemeente, v.regel, self.privacy, types)
+        return data.selection_values(self.version, v.gemeente, v.regel, self.privacy, buurttype)
 
-    def selection_changes(self, types: tuple[str, ...]) -> dict:
+    def selection_changes(self, buurttype: tuple[str, ...]) -> dict:
         """The tested change of each headline figure of this selection since the nulmeting."""
         v = self.view
-        return data.selection_changes(self.version, v.gemeente, v.regel, self.privacy, types,
+        return data.selection_changes(self.version, v.gemeente, v.regel, self.privacy, buurttype,
                                       v.nulmeting)
 
     def gemeente_values(self) -> pd.DataFrame:
@@ -83,12 +83,12 @@ class Asks:
         return data.area_decomposition(self.version, v.gemeente, v.regel, self.privacy, code,
                                        v.nulmeting)
 
-    def profile_tables(self, code: str, selection: tuple[str, ...]):
+    def profile_tables(self, code: str, buurttype: tuple[str, ...]):
         """The profile's tables per theme under the sidebar's reference, and its download.
-        `selection`: the buurttype filter where the reference ranks within it, else ()."""
+        `buurttype`: the filter where the reference ranks within it, else ()."""
         v = self.view
         return data.profile_tables(self.version, v.gemeente, v.regel, self.privacy, code,
-                                   v.nulmeting, v.taal, v.referentie, tuple(selection))
+                                   v.nulmeting, v.taal, v.referentie, tuple(buurttype))
 
     # --- the map and the trends ---
     def map_view(self, signals: tuple | None = None) -> dict | None:
@@ -112,12 +112,12 @@ class Asks:
         return data.trend_averages(self.version, v.gemeente, v.regel, self.privacy, v.indicator,
                                    v.referentie, v.nulmeting, v.taal)
 
-    def trend_level(self, prefix: str, selection: tuple[str, ...] | None):
-        """Every area of one level (BU or WK) under the reference; `selection` only where the
+    def trend_level(self, prefix: str, buurttype: tuple[str, ...] | None):
+        """Every area of one level (BU or WK) under the reference; `buurttype` only where the
         reference ranks within the filter, else None."""
         v = self.view
         return data.trend_level(self.version, v.gemeente, v.regel, self.privacy, v.indicator,
-                                prefix, v.referentie, v.nulmeting, selection, v.taal)
+                                prefix, v.referentie, v.nulmeting, buurttype, v.taal)
 
     def trend_rows(self) -> pd.DataFrame:
         """The chosen indicator's rows of every buurt and wijk."""
@@ -126,13 +126,13 @@ class Asks:
                                v.indicator)["ind"]
 
     # --- the briefing ---
-    def briefing_content(self, selection, today: dt.date, signals: tuple | None = None):
+    def briefing_content(self, brief, today: dt.date, signals: tuple | None = None):
         """`signals`: the open and followed-up signal counts this user may see (or None)."""
-        return data.briefing_content(self.version, self.privacy, selection, today, signals)
+        return data.briefing_content(self.version, self.privacy, brief, today, signals)
 
-    def briefing_pdf(self, selection, today: dt.date,
+    def briefing_pdf(self, brief, today: dt.date,
                      signals: tuple | None = None) -> bytes:
-        return data.briefing_pdf(self.version, self.privacy, selection, today, signals)
+        return data.briefing_pdf(self.version, self.privacy, brief, today, signals)
 
     # --- the corporation's page ---
     def corporation_frames(self, organisation: str) -> dict:
@@ -169,8 +169,8 @@ class Asks:
         v = self.view
         return self.table_key(name, organisation, v.indicator, v.nulmeting, v.jaar)
 
-    def organisation_briefing_pdf(self, selection, today: dt.date) -> bytes:
-        return data.organisation_briefing_pdf(self.version, self.privacy, selection, today)
+    def organisation_briefing_pdf(self, brief, today: dt.date) -> bytes:
+        return data.organisation_briefing_pdf(self.version, self.privacy, brief, today)
 
     # --- signals ---
     def signal_areas(self, url: str, mark: int, level: str) -> pd.DataFrame:

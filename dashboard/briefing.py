@@ -1,9 +1,10 @@
 """The wethouder briefing: one or two A4 pages about a gemeente, a wijk, a buurttype or a buurt.
 
-Pure: `build` turns a Scope (one gemeente's data) and a Selection into a Briefing (plain sentences
-in the selection's language, numbers already written in Dutch notation), opening with a
-kernboodschap; `to_pdf` typesets it offline with Typst, the map drawn as SVG. `generate_pdf(db_path, selection)` does both from a database
-file, for the command line and the benchmark. No streamlit here; the page shows the same Briefing.
+Pure: `build` turns a Scope (one gemeente's data) and a Brief into a Briefing (plain sentences
+in the brief's language, numbers already written in Dutch notation), opening with a
+kernboodschap; `to_pdf` typesets it offline with Typst, the map drawn as SVG.
+`generate_pdf(db_path, brief)` does both from a database file, for the command line and the
+benchmark. No streamlit here; the page shows the same Briefing.
 
 Text from data (area names, indicator names) reaches Typst as JSON data, never as markup, so a
 name cannot change the document.
@@ -25,6 +26,7 @@ import pandas as pd
 
 from dashboard import corporations, i18n, maps, tables
 from metrics import aggregate, change, early_warning, references, summary
+from metrics import selection as selection_rules
 from metrics import signals as signal_counts
 from metrics.formatting import format_change, format_date, format_number
 
@@ -63,7 +65,7 @@ _PLAIN = (
 
 
 @dataclass(frozen=True)
-class Selection:
+class Brief:
     """What the briefing is about: a gemeente, optionally one wijk or buurt, and a buurttype filter.
 
     `area` empty means the whole gemeente. The buurttype filter applies to a gemeente or a wijk; a
@@ -163,25 +165,25 @@ def plain(text: str) -> str:
     return text
 
 
-def whole_gemeente(sel: Selection) -> bool:
+def whole_gemeente(brief: Brief) -> bool:
     """A briefing of the gemeente with every buurttype: the gemeente is no reference for itself."""
-    return not sel.area and set(sel.buurttype) == set(BUURTTYPES)
+    return not brief.area and set(brief.buurttype) == set(BUURTTYPES)
 
 
-# --- Selection ---------------------------------------------------------------------------------
+# --- What the briefing is about -------------------------------------------------------------
 
 
-def members(scope: tables.Scope, sel: Selection) -> list[str]:
+def members(scope: tables.Scope, brief: Brief) -> list[str]:
     """The buurten the briefing is about (codes), in the order of the areas frame."""
     areas = scope.areas
     buurten = areas[areas["level"] == "buurt"]
-    if sel.area:
-        level = areas.set_index("code")["level"].get(sel.area)
+    if brief.area:
+        level = areas.set_index("code")["level"].get(brief.area)
         if level == "buurt":
-            return [sel.area]
+            return [brief.area]
         if level == "wijk":
-            buurten = buurten[buurten["parent_code"] == sel.area]
-    inside = tables.in_filter(scope, "buurt", sel.buurttype)
+            buurten = buurten[buurten["parent_code"] == brief.area]
+    inside = tables.in_filter(scope, "buurt", brief.buurttype)
     return [c for c in buurten["code"] if bool(inside.get(c, False))]
 
 
@@ -189,24 +191,24 @@ def _names(scope: tables.Scope) -> pd.Series:
     return scope.areas.set_index("code")["name"]
 
 
-def _title(scope: tables.Scope, sel: Selection) -> tuple[str, str, str]:
-    t = _tr(sel.taal)
+def _title(scope: tables.Scope, brief: Brief) -> tuple[str, str, str]:
+    t = _tr(brief.taal)
     names = _names(scope)
-    gemeente = str(names.get(sel.gemeente, sel.gemeente))
+    gemeente = str(names.get(brief.gemeente, brief.gemeente))
     levels = scope.areas.set_index("code")["level"]
-    all_types = set(sel.buurttype) == set(BUURTTYPES)
-    types = ", ".join(t(TYPE_PLURAL[kind]) for kind in sel.buurttype)
-    if sel.area and levels.get(sel.area) == "buurt":
-        parent = scope.areas.set_index("code")["parent_code"].get(sel.area)
+    all_types = set(brief.buurttype) == set(BUURTTYPES)
+    types = ", ".join(t(TYPE_PLURAL[kind]) for kind in brief.buurttype)
+    if brief.area and levels.get(brief.area) == "buurt":
+        parent = scope.areas.set_index("code")["parent_code"].get(brief.area)
         wijk = names.get(parent, "")
         return (
-            t("Buurt {naam}", naam=names[sel.area]),
+            t("Buurt {naam}", naam=names[brief.area]),
             (t("Wijk {wijk}, gemeente {gemeente}", wijk=wijk, gemeente=gemeente) if wijk
              else t("Gemeente {naam}", naam=gemeente)),
             t("Eén buurt; het buurttypefilter geldt hier niet."),
         )
-    if sel.area and levels.get(sel.area) == "wijk":
-        title = t("Wijk {naam}", naam=names[sel.area])
+    if brief.area and levels.get(brief.area) == "wijk":
+        title = t("Wijk {naam}", naam=names[brief.area])
         return (
             title if all_types else f"{title}: {types}",
             t("Gemeente {naam}", naam=gemeente),
@@ -238,7 +240,7 @@ def reference_text(value: float, gemeente: float | None, nulmeting: float, nulme
     the difference from it; 'index_nulmeting' the index with the nulmeting at 100.
     """
     t = _tr(taal)
-    shown, kind = tables.headline_value(value, gemeente, nulmeting, reference)
+    shown, kind = selection_rules.headline_value(value, gemeente, nulmeting, reference)
 
     def number(figure: float, how: str) -> str:  # its unit words in the briefing's language
         return i18n.translate_number_text(references.format_shown(figure, how, row), taal)
@@ -258,18 +260,18 @@ def nulmeting_text(value: float, year: int, row: pd.Series, taal: str = "nl") ->
     return f"{i18n.translate_number_text(references.format_shown(value, 'waarde', row), taal)} ({year})"
 
 
-def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figure]:
+def figures(scope: tables.Scope, brief: Brief, codes: list[str]) -> list[Figure]:
     """Per theme the headline indicators: the selection's value, its reference, change, trend.
 
     The reference is the gemeente in the same year (or as the reference switch says), except for
     the whole gemeente: it is compared with its own nulmeting, never with itself.
     """
-    t = _tr(sel.taal)
+    t = _tr(brief.taal)
     cat = scope.catalogue
     headline = [i for i in cat.index[cat["headline"].astype(bool)]
                 if cat.loc[i, "theme"] in THEME_LABELS]
     obs = scope.obs
-    weights = tables.weights(obs)
+    weights = aggregate.population_weights(obs)
     chosen = obs[obs["area_code"].isin(codes) & obs["indicator_id"].isin(headline)]
     if chosen.empty:
         return []
@@ -284,16 +286,16 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
             continue
         last = mine.iloc[-1]
         period = int(last["period"])
-        base = mine[mine["period"] >= (sel.nulmeting or 0)]
-        first = base.iloc[0] if not base.empty else mine.iloc[0]
+        first = mine[mine["period"] == change.nulmeting_period(mine["period"], brief.nulmeting)
+                     ].iloc[0]
         g = gem[gem["indicator_id"] == ind]
         g_now = g.loc[g["period"] == period, "value"]
         gem_value = float(g_now.iloc[0]) if len(g_now) and pd.notna(g_now.iloc[0]) else None
-        if whole_gemeente(sel):
-            reference = nulmeting_text(float(first["value"]), int(first["period"]), row, sel.taal)
+        if whole_gemeente(brief):
+            reference = nulmeting_text(float(first["value"]), int(first["period"]), row, brief.taal)
         else:
             reference = reference_text(float(last["value"]), gem_value, float(first["value"]),
-                                       int(first["period"]), sel.referentie, row, sel.taal)
+                                       int(first["period"]), brief.referentie, row, brief.taal)
         verdict, change_text, indicative = "", t("één meting; nog geen verandering"), False
         if int(first["period"]) != period:
             pair = mine.assign(area_code="selectie")[
@@ -318,14 +320,14 @@ def figures(scope: tables.Scope, sel: Selection, codes: list[str]) -> list[Figur
             name=str(row["name"]),
             period=period,
             value=i18n.translate_number_text(
-                references.format_shown(float(last["value"]), "waarde", row), sel.taal)
+                references.format_shown(float(last["value"]), "waarde", row), brief.taal)
             + (" (synth.)" if bool(last["synthetic"]) else ""),
             reference=reference,
             change=change_text,
             verdict=verdict,
             trend=_series(mine),
             # The whole gemeente's own line is the selection's: drawn once, not twice.
-            trend_gemeente=() if whole_gemeente(sel) else _series(g),
+            trend_gemeente=() if whole_gemeente(brief) else _series(g),
             synthetic=bool(last["synthetic"]),
             indicative=indicative,
             value_number=float(last["value"]),
@@ -341,20 +343,19 @@ def _outcomes(cat: pd.DataFrame) -> list[str]:
             and cat.loc[i, "direction"] in ("hoger_beter", "lager_beter")]
 
 
-def movers(scope: tables.Scope, sel: Selection,
+def movers(scope: tables.Scope, brief: Brief,
            codes: list[str]) -> tuple[list[str], list[str], list[str], pd.DataFrame]:
     """The three largest real improvements and declines in the selection, as sentences, the
     buurten they name (for the map's key) and the changes themselves (metrics.change columns
     plus size).
 
-    Over every buurt of the selection and every outcome indicator: the change from the nulmeting
-    (the first usable year at or after it) to the latest year, tested as on the other pages
-    (metrics.change). Changes of different indicators are made comparable by dividing by the
-    indicator's spread over the gemeente's buurten in the first year (a standardised change);
-    only changes judged 'verbeterd' or 'verslechterd' are listed, tested ones before indicative
-    ones (metrics.summary.notable_changes).
+    Over every buurt of the selection and every outcome indicator: the change since the
+    nulmeting (metrics.change.change_since), made comparable between indicators as a
+    standardised change (metrics.summary.standardised_changes); only changes judged
+    'verbeterd' or 'verslechterd' are listed, tested ones before indicative ones
+    (metrics.summary.notable_changes).
     """
-    t = _tr(sel.taal)
+    t = _tr(brief.taal)
     cat = scope.catalogue
     obs = scope.obs
     names = _names(scope)
@@ -363,30 +364,11 @@ def movers(scope: tables.Scope, sel: Selection,
                & obs["value"].notna() & ~obs["suppressed"].astype(bool)]
     if mine.empty:
         return [], [], [], pd.DataFrame()
-    # Per indicator its first year from the nulmeting and its latest year; indicators measured in
-    # the same years are tested together.
-    years = mine[mine["period"] >= (sel.nulmeting or 0)].groupby("indicator_id")["period"].agg(
-        ["min", "max"])
-    years = years[years["min"] < years["max"]]
-    moved_parts = []
-    for (first, last), group in years.groupby(["min", "max"]):
-        part = mine[mine["indicator_id"].isin(group.index)]
-        moved_parts.append(change.change_between(part, cat, int(first), int(last)))
-    if not moved_parts:
-        return [], [], [], pd.DataFrame()
-    moved = pd.concat(moved_parts, ignore_index=True)
+    moved = change.change_since(mine, cat, brief.nulmeting)
     moved = moved[moved["verdict"].isin([change.IMPROVED, change.WORSENED])]
-    if moved.empty:
+    frame = summary.standardised_changes(moved, obs, cat)
+    if frame.empty:
         return [], [], [], pd.DataFrame()
-    start = obs[obs["indicator_id"].isin(moved["indicator_id"].unique())]
-    spread = start.groupby(["indicator_id", "period"])["value"].std()
-    sign = moved["indicator_id"].map(lambda i: 1 if cat.loc[i, "direction"] == "hoger_beter"
-                                     else -1)
-    scale = [spread.get((i, p)) for i, p in zip(moved["indicator_id"], moved["from_period"],
-                                                  strict=True)]
-    frame = moved.assign(size=sign * moved["difference"] / pd.Series(scale, index=moved.index,
-                                                                        dtype=float))
-    frame = frame.dropna(subset=["size"])
     flagged = mine[mine["synthetic"].astype(bool)]
     synthetic = set(zip(flagged["area_code"], flagged["indicator_id"], flagged["period"],
                         strict=True))
@@ -397,7 +379,7 @@ def movers(scope: tables.Scope, sel: Selection,
         unit = str(row["unit"])
         where = f"{names.get(r['area_code'], r['area_code'])}: " if len(codes) > 1 else ""
         def number(value: float) -> str:  # its unit words in the briefing's language
-            return i18n.translate_number_text(format_number(value, d, unit), sel.taal)
+            return i18n.translate_number_text(format_number(value, d, unit), brief.taal)
 
         # A generated value is marked where it is read, as in the table above.
         generated = (r["area_code"], r["indicator_id"], r["to_period"]) in synthetic
@@ -556,7 +538,7 @@ def _joined(items: list[str], taal: str) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
-def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subject: str,
+def key_messages(figs: list[Figure], brief: Brief, scope: tables.Scope, subject: str,
                  found: pd.DataFrame, goal_status: list[str],
                  nulmeting: int | None, moved: pd.DataFrame | None = None) -> list[str]:
     """The kernboodschap: three to five plain sentences from the data.
@@ -567,7 +549,7 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
     for the whole gemeente: it is not compared with itself), where attention is needed (early
     warnings per buurt) and, when goals are set, how many are reached.
     """
-    t = _tr(sel.taal)
+    t = _tr(brief.taal)
     cat = scope.catalogue
     obs = scope.obs
     flagged = obs[obs["synthetic"].astype(bool)] if not obs.empty else obs
@@ -575,7 +557,7 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
                         strict=True))
 
     def number(value: float | None, d: int, unit: str) -> str:  # unit words in the language
-        return i18n.translate_number_text(format_number(value, d, unit), sel.taal)
+        return i18n.translate_number_text(format_number(value, d, unit), brief.taal)
 
     def item(f: Figure) -> str:
         row = cat.loc[f.indicator_id]
@@ -628,7 +610,7 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
         out.append(t("Verslechterd {sinds}: {lijst}.", sinds=since_text, lijst="; ".join(worse)))
     else:
         out.append(t("Geen van de kerncijfers is aantoonbaar verslechterd."))
-    if not whole_gemeente(sel):
+    if not whole_gemeente(brief):
         gaps = [(f, summary.gap_verdict(f.value_number, f.gemeente_number,
                                         str(cat.loc[f.indicator_id, "direction"])))
                 for f in figs]
@@ -637,9 +619,9 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
         if low or high:
             parts = []
             if low:
-                parts.append(t("ongunstiger: {lijst}", lijst=_joined(low[:3], sel.taal)))
+                parts.append(t("ongunstiger: {lijst}", lijst=_joined(low[:3], brief.taal)))
             if high:
-                parts.append(t("gunstiger: {lijst}", lijst=_joined(high[:3], sel.taal)))
+                parts.append(t("gunstiger: {lijst}", lijst=_joined(high[:3], brief.taal)))
             out.append(t("Vergeleken met de gemeente is {wie} {delen}.", wie=subject,
                           delen="; ".join(parts)))
         else:
@@ -651,7 +633,7 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
         where = list(counts.index[:3])
         out.append(t("Aandacht nodig: {n} signalen van verslechtering in het laatste jaar, de "
                       "meeste in {waar}.", n=format_number(len(found), 0),
-                      waar=_joined(where, sel.taal)) if len(counts) > 1 else
+                      waar=_joined(where, brief.taal)) if len(counts) > 1 else
                    t("Aandacht nodig: {n} signalen van verslechtering in het laatste jaar.",
                       n=format_number(len(found), 0)) if len(found) > 1 else
                    t("Aandacht nodig: één signaal van verslechtering in het laatste jaar ({wat}).",
@@ -671,11 +653,11 @@ def key_messages(figs: list[Figure], sel: Selection, scope: tables.Scope, subjec
 
 
 def map_layer(
-    scope: tables.Scope, geo: pd.DataFrame, sel: Selection, codes: list[str]
+    scope: tables.Scope, geo: pd.DataFrame, brief: Brief, codes: list[str]
 ) -> tuple[dict, list[tuple[str, str]], str]:
     """GeoJSON with a fill colour per buurt, the legend, and the caption (what the map shows)."""
     cat = scope.catalogue
-    ind = sel.indicator if sel.indicator in cat.index else "lbm_score"
+    ind = brief.indicator if brief.indicator in cat.index else "lbm_score"
     if geo.empty or ind not in cat.index:
         return {}, [], ""
     row = cat.loc[ind]
@@ -708,7 +690,7 @@ def map_layer(
     d = int(row["decimals"])
     legend = [(i.colour, i.label) for i in maps.legend_items(
         breaks, colours, lambda v: format_number(v, d), better)]
-    t = _tr(sel.taal)
+    t = _tr(brief.taal)
     legend = [(c, _legend_label(lab, t)) for c, lab in legend]
     legend += [("#d7d7d7", t("buiten de selectie")),
                ("#ffffff", t("geen gegevens of onderdrukt"))]
@@ -725,7 +707,7 @@ def _legend_label(label: str, t) -> str:
     return label
 
 
-def map_labels(scope: tables.Scope, sel: Selection, codes: list[str],
+def map_labels(scope: tables.Scope, brief: Brief, codes: list[str],
                named: list[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """What the map is labelled with, so a reader can find the places the text names.
 
@@ -734,7 +716,7 @@ def map_labels(scope: tables.Scope, sel: Selection, codes: list[str],
     key lists number and name.
     """
     names = _names(scope)
-    if sel.area:
+    if brief.area:
         buurten = scope.areas.loc[scope.areas["level"] == "buurt", "code"]
         return {c: str(names.get(c, c)) for c in buurten}, []
     chosen = set(codes)
@@ -813,27 +795,27 @@ def figures_html(figures: tuple[Figure, ...] | list[Figure], taal: str = "nl",
 # --- Build and render --------------------------------------------------------------------------
 
 
-def _goal_rows(scope: tables.Scope, goal_frame: pd.DataFrame | None, sel: Selection,
+def _goal_rows(scope: tables.Scope, goal_frame: pd.DataFrame | None, brief: Brief,
                codes: list[str]) -> pd.DataFrame:
     """corporations.goal_rows of the selection's buurten and of its wijk (or, for the whole
     gemeente, of the gemeente and every wijk); empty without goals."""
     if goal_frame is None or goal_frame.empty:
         return pd.DataFrame()
-    wanted = [*codes, sel.area or sel.gemeente]
-    if not sel.area:
+    wanted = [*codes, brief.area or brief.gemeente]
+    if not brief.area:
         wanted += list(scope.areas.loc[scope.areas["level"] == "wijk", "code"])
     return corporations.goal_rows(scope, goal_frame, wanted)
 
 
-def goal_lines(scope: tables.Scope, goal_frame: pd.DataFrame, sel: Selection,
+def goal_lines(scope: tables.Scope, goal_frame: pd.DataFrame, brief: Brief,
                codes: list[str]) -> list[str]:
     """The goals of the selection's buurten (and of its wijk or the gemeente) with their status."""
-    rows = _goal_rows(scope, goal_frame, sel, codes)
+    rows = _goal_rows(scope, goal_frame, brief, codes)
     if rows.empty:
         return []
-    if sel.taal == "nl":
+    if brief.taal == "nl":
         return [corporations.goal_sentence(r, scope.catalogue) for _, r in rows.iterrows()]
-    return [_goal_sentence(r, scope.catalogue, sel.taal) for _, r in rows.iterrows()]
+    return [_goal_sentence(r, scope.catalogue, brief.taal) for _, r in rows.iterrows()]
 
 
 def _goal_sentence(row: pd.Series, catalogue: pd.DataFrame, taal: str) -> str:
@@ -878,7 +860,7 @@ SIGNAL_THEMES = {**THEME_LABELS, "anders": "Anders"}
 SIGNAL_SOURCE = "Bron: eigen registratie van signalen in de Buurtmonitor"
 
 
-def signal_lines(counts: pd.DataFrame | None, sel: Selection, codes: list[str],
+def signal_lines(counts: pd.DataFrame | None, brief: Brief, codes: list[str],
                  today: dt.date) -> tuple[list[str], str]:
     """Open and followed-up signals per theme for the briefing's area, and the note under them.
 
@@ -888,9 +870,9 @@ def signal_lines(counts: pd.DataFrame | None, sel: Selection, codes: list[str],
     """
     if counts is None:
         return [], ""
-    t = _tr(sel.taal)
-    if not whole_gemeente(sel):
-        counts = counts[counts["area_code"].isin({*codes, sel.area} - {""})]
+    t = _tr(brief.taal)
+    if not whole_gemeente(brief):
+        counts = counts[counts["area_code"].isin({*codes, brief.area} - {""})]
     themes = signal_counts.per_theme(counts)
     note = t("Aantallen signalen van bewoners en professionals, geen teksten; 'afgerond': "
              "besproken en opgevolgd met een besluit. {bron}, stand {datum}.",
@@ -906,7 +888,7 @@ def signal_lines(counts: pd.DataFrame | None, sel: Selection, codes: list[str],
 def build(
     scope: tables.Scope,
     geo: pd.DataFrame,
-    sel: Selection,
+    brief: Brief,
     today: dt.date,
     *,
     goal_frame: pd.DataFrame | None = None,
@@ -918,28 +900,29 @@ def build(
 
     Goals and projects are included when their frames are given (and loaded); projects are those
     running in or after the latest data year. Signals are counted per theme when `signal_frame`
-    (werkdb.store.open_counts) is given: only for a user who may see them. With `sel.organisatie`
+    (werkdb.store.open_counts) is given: only for a user who may see them. With `brief.organisatie`
     and `spend_frame` (only the spending this user may see), the organisation's spending map and
     spending against change.
     """
-    t = _tr(sel.taal)
-    codes = members(scope, sel)
-    title, subtitle, selection_text = _title(scope, sel)
-    figs = figures(scope, sel, codes)
+    t = _tr(brief.taal)
+    codes = members(scope, brief)
+    title, subtitle, selection_text = _title(scope, brief)
+    figs = figures(scope, brief, codes)
     year = max((f.period for f in figs), default=None)
-    better, worse, moved_in, moved = movers(scope, sel, codes)
+    better, worse, moved_in, moved = movers(scope, brief, codes)
     found = warning_frame(scope, codes)
-    warn, more = warnings(scope, codes, found, sel.taal)
-    features, legend, caption = map_layer(scope, geo, sel, codes)
-    labels, key = map_labels(scope, sel, codes,
+    warn, more = warnings(scope, codes, found, brief.taal)
+    features, legend, caption = map_layer(scope, geo, brief, codes)
+    labels, key = map_labels(scope, brief, codes,
                              [*found["area_code"].head(MAX_WARNINGS), *moved_in])
     n = len(codes)
     selection_text += " " + (t("1 buurt.") if n == 1
                              else t("{n} buurten.", n=format_number(n, 0)))
-    goals = goal_lines(scope, goal_frame, sel, codes)
-    statuses = goal_statuses(scope, goal_frame, sel, codes)
-    is_buurt = bool(sel.area) and scope.areas.set_index("code")["level"].get(sel.area) == "buurt"
-    reported, reported_note = signal_lines(signal_frame, sel, codes, today)
+    goals = goal_lines(scope, goal_frame, brief, codes)
+    statuses = goal_statuses(scope, goal_frame, brief, codes)
+    levels = scope.areas.set_index("code")["level"]
+    is_buurt = bool(brief.area) and levels.get(brief.area) == "buurt"
+    reported, reported_note = signal_lines(signal_frame, brief, codes, today)
     map_source = ("cbs_wijkbuurtkaart",) if features and "cbs_wijkbuurtkaart" in getattr(
         scope.sources, "index", ()) else ()
     return Briefing(
@@ -955,67 +938,67 @@ def build(
         warnings_more=more,
         goals=tuple(goals),
         projects=tuple(project_lines(scope, project_frame, codes,
-                                     dt.date(year or today.year, 1, 1), sel.taal)),
-        notes=tuple(notes(scope, codes, year, sel.taal)),
-        sources=tuple(source_lines(scope, codes, sel.taal, map_source)),
+                                     dt.date(year or today.year, 1, 1), brief.taal)),
+        notes=tuple(notes(scope, codes, year, brief.taal)),
+        sources=tuple(source_lines(scope, codes, brief.taal, map_source)),
         map_caption=caption + (" " + t("De nummers staan in de lijst onder de legenda.")
                                if key else ""),
         legend=tuple(legend),
         map_features=features,
-        map_focus=tuple(codes) if sel.area else (),
+        map_focus=tuple(codes) if brief.area else (),
         synthetic=any(f.synthetic for f in figs),
-        key_messages=tuple(key_messages(figs, sel, scope, _subject(scope, sel), found, statuses,
-                                        sel.nulmeting, moved if is_buurt else None)),
-        context=tuple(buurt_context(scope, sel.area, sel.taal)) if is_buurt else (),
+        key_messages=tuple(key_messages(figs, brief, scope, _subject(scope, brief), found, statuses,
+                                        brief.nulmeting, moved if is_buurt else None)),
+        context=tuple(buurt_context(scope, brief.area, brief.taal)) if is_buurt else (),
         map_labels=labels,
         map_key=tuple(key),
         signal_lines=tuple(reported),
         signal_note=reported_note,
-        reference_label=t("Nulmeting") if whole_gemeente(sel) else t("Referentie"),
-        texts=page_texts(sel.taal) | ({"table_note": t(GEMEENTE_TABLE_NOTE)}
-                                      if whole_gemeente(sel) else {}),
-        taal=sel.taal,
-        spending=_spending(scope, geo, sel, spend_frame, project_frame),
+        reference_label=t("Nulmeting") if whole_gemeente(brief) else t("Referentie"),
+        texts=page_texts(brief.taal) | ({"table_note": t(GEMEENTE_TABLE_NOTE)}
+                                      if whole_gemeente(brief) else {}),
+        taal=brief.taal,
+        spending=_spending(scope, geo, brief, spend_frame, project_frame),
     )
 
 
-def _spending(scope: tables.Scope, geo: pd.DataFrame, sel: Selection,
+def _spending(scope: tables.Scope, geo: pd.DataFrame, brief: Brief,
               spend_frame: pd.DataFrame | None, project_frame: pd.DataFrame | None) -> dict:
     """The organisation's section (spending_views.briefing_section), {} without one."""
     from dashboard import spending_views
 
-    if not sel.organisatie or spend_frame is None or spend_frame.empty:
+    if not brief.organisatie or spend_frame is None or spend_frame.empty:
         return {}
     cat = scope.catalogue
-    indicator = sel.indicator if sel.indicator in cat.index and \
-        cat.loc[sel.indicator, "result"] == "outcome" else "lbm_score"
+    indicator = brief.indicator if brief.indicator in cat.index and \
+        cat.loc[brief.indicator, "result"] == "outcome" else "lbm_score"
     pic = spending_views.build(
         scope, spend_frame, project_frame if project_frame is not None else pd.DataFrame(),
-        sel.organisatie, indicator, sel.nulmeting, None, tables.types_in(scope.types, None))
-    return {} if pic is None else spending_views.briefing_section(pic, geo, cat, _tr(sel.taal))
+        brief.organisatie, indicator, brief.nulmeting, None, tables.types_in(scope.types, None))
+    return {} if pic is None else spending_views.briefing_section(pic, geo, cat, _tr(brief.taal))
 
 
-def _subject(scope: tables.Scope, sel: Selection) -> str:
+def _subject(scope: tables.Scope, brief: Brief) -> str:
     """How the kernboodschap names the selection: 'Arnhem', 'wijk Klarendal', 'de
     achterstandsbuurten van Arnhem'."""
-    t = _tr(sel.taal)
+    t = _tr(brief.taal)
     names = _names(scope)
-    gemeente = str(names.get(sel.gemeente, sel.gemeente))
-    level = scope.areas.set_index("code")["level"].get(sel.area) if sel.area else None
+    gemeente = str(names.get(brief.gemeente, brief.gemeente))
+    level = scope.areas.set_index("code")["level"].get(brief.area) if brief.area else None
     if level == "buurt":
-        return t("buurt {naam}", naam=names[sel.area])
+        return t("buurt {naam}", naam=names[brief.area])
     if level == "wijk":
-        return t("wijk {naam}", naam=names[sel.area])
-    if whole_gemeente(sel):
+        return t("wijk {naam}", naam=names[brief.area])
+    if whole_gemeente(brief):
         return gemeente
-    types = _joined([t(TYPE_PLURAL[kind]) for kind in sel.buurttype], sel.taal)
+    types = _joined([t(TYPE_PLURAL[kind]) for kind in brief.buurttype], brief.taal)
     return t("de {typen} van {gemeente}", typen=types, gemeente=gemeente)
 
 
-def goal_statuses(scope: tables.Scope, goal_frame: pd.DataFrame | None, sel: Selection,
+def goal_statuses(scope: tables.Scope, goal_frame: pd.DataFrame | None, brief: Brief,
                   codes: list[str]) -> list[str]:
     """The status of each goal goal_lines lists ('behaald', 'op koers', 'achter', ...)."""
-    rows = _goal_rows(scope, goal_frame, sel, codes)
+    rows = _goal_rows(scope, goal_frame, brief, codes)
     return [] if rows.empty else [str(v) for v in rows["Status"]]
 
 
@@ -1125,19 +1108,19 @@ def _page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
-def generate_pdf(db_path: Path | str, selection: Selection, today: dt.date | None = None,
+def generate_pdf(db_path: Path | str, brief: Brief, today: dt.date | None = None,
                  privacy=None) -> bytes:
     """The briefing PDF straight from a database file (read-only), e.g. for the benchmark: read
     through the app's own door (data_loaders.reads) with `privacy` (default: the configured
     thresholds, no confidential rights, every value; real_only=True leaves generated ones out)."""
     from data_loaders import reads, settings
 
-    found = reads.gemeente_frames_in(Path(db_path), selection.gemeente, selection.regel,
-                                     privacy or settings.privacy(), selection.taal)
+    found = reads.gemeente_frames_in(Path(db_path), brief.gemeente, brief.regel,
+                                     privacy or settings.privacy(), brief.taal)
     scope = tables.Scope(obs=found.obs, areas=found.areas, types=found.types,
                          catalogue=found.catalogue, sources=found.sources)
-    briefing = build(scope, found.geometries, dataclasses.replace(selection, regel=found.rule),
+    briefing = build(scope, found.geometries, dataclasses.replace(brief, regel=found.rule),
                      today or dt.date.today(), goal_frame=found.goals,
                      project_frame=found.projects,
-                     spend_frame=found.spending if selection.organisatie else None)
+                     spend_frame=found.spending if brief.organisatie else None)
     return to_pdf(briefing)  # type: ignore[return-value]

@@ -12,7 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from dashboard import profiles, tables
-from metrics import change, goals, projects, spending
+from metrics import goals, projects, spending
 from metrics.formatting import format_change, format_date, format_number
 
 GOAL_STATUS_TEXT = {
@@ -225,7 +225,8 @@ def development(scope: tables.Scope, spend: pd.DataFrame, organisation: str,
     buurttype(s) where all organisations together spent under
     metrics.spending.LOW_SPENDING_PER_INHABITANT euro per inhabitant per year. Per outcome
     headline indicator: the change from the first year of spending (or the first measurement
-    after it) to the latest measurement, averaged per group (each buurt once).
+    after it) to the latest measurement, averaged per group (the rule:
+    metrics.spending.development); here only the words.
     """
     own = spend[spend["organisation"] == organisation]
     if own.empty:
@@ -238,21 +239,11 @@ def development(scope: tables.Scope, spend: pd.DataFrame, organisation: str,
     comparison = spending.comparison_buurten(group, types_now, rate)
     headline = [i for i in cat.index[cat["headline"].astype(bool)]
                 if cat.loc[i, "result"] == "outcome"]
-    obs = scope.obs[scope.obs["indicator_id"].isin(headline)
-                    & scope.obs["area_code"].isin(group + comparison)]
+    found = spending.development(scope.obs[scope.obs["indicator_id"].isin(headline)], cat,
+                                 group, comparison, years[0]).set_index("indicator_id")
     rows = []
-    for ind in headline:
-        mine = obs[(obs["indicator_id"] == ind) & obs["value"].notna()
-                   & ~obs["suppressed"].astype(bool)]
-        periods = sorted(p for p in mine["period"].unique() if p >= years[0])
-        if len(periods) < 2:
-            continue
-        moved = change.change_between(mine, cat, int(periods[0]), int(periods[-1]))
-        side = spending.compare_groups(moved, group, comparison, cat)
-        if side.empty:
-            continue
-        r = side.iloc[0]
-        row = cat.loc[ind]
+    for ind in [i for i in headline if i in found.index]:
+        r, row = found.loc[ind], cat.loc[ind]
         d, unit = int(row["decimals"]), str(row["unit"])
         verdict = "–" if pd.isna(r["group_better"]) else (
             "gunstiger in de buurten met uitgaven" if r["group_better"]
@@ -260,14 +251,14 @@ def development(scope: tables.Scope, spend: pd.DataFrame, organisation: str,
         rows.append({
             "Indicator": row["name"],
             "Eenheid": unit,
-            "Periode": f"{int(periods[0])}–{int(periods[-1])}",
+            "Periode": f"{int(r['from_period'])}–{int(r['to_period'])}",
             "Verandering, buurten met uitgaven": format_change(r["group_change"], d, unit),
             "Aantal buurten met uitgaven": int(r["group_n"]),
             "Verandering, vergelijkbare buurten": format_change(r["comparison_change"], d, unit),
             "Aantal vergelijkbare buurten": int(r["comparison_n"]),
             "Verschil": format_change(r["gap"], d, unit),
             "Lezing": verdict,
-            "Synthetisch": _yes(mine["synthetic"].astype(bool).any()),
+            "Synthetisch": _yes(bool(r["synthetic"])),
         })
     info = {"group": group, "comparison": comparison, "years": (years[0], years[-1]),
             "threshold": spending.LOW_SPENDING_PER_INHABITANT}

@@ -23,6 +23,7 @@ from dashboard.map_component import spec as map_spec
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from metrics import aggregate, references
+from metrics import selection as selection_rules
 from metrics.selection import most_data
 
 Version = tuple[str, int, int]
@@ -183,8 +184,9 @@ def observations(
 
 @_shared(max_entries=16, show_spinner=False)
 def population(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
-    """Inhabitants per area and year (tables.weights), shared: do not change it."""
-    return tables.weights(observations(version, gemeente, ("inwoners",), privacy))
+    """Inhabitants per area and year (metrics.aggregate.population_weights), shared: do not
+    change it."""
+    return aggregate.population_weights(observations(version, gemeente, ("inwoners",), privacy))
 
 
 def _one_by_one(
@@ -308,7 +310,7 @@ def profile(
 @_shared(max_entries=64, show_spinner=False)
 def switched(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
-    reference: str, nulmeting: int | None, selection: tuple[str, ...],
+    reference: str, nulmeting: int | None, buurttype: tuple[str, ...],
 ) -> pd.Series:
     """profiles.switched_values; nationally one indicator at a time (each is ranked among all
     areas of its level, so every indicator's areas are needed, but never all indicators at
@@ -320,13 +322,13 @@ def switched(
         # figures computed once, not once per indicator; per indicator the same values).
         scope = tables.Scope(obs=_fetch(version, gemeente, tuple(cat.index), privacy),
                              areas=area_rows, types=types, catalogue=cat, sources=pd.DataFrame())
-        found = profiles.switched_values(scope, code, reference, nulmeting, selection)
+        found = profiles.switched_values(scope, code, reference, nulmeting, buurttype)
         return found.reindex([i for i in cat.index if i in found.index])
     parts = []
     for ind, obs in _one_by_one(version, gemeente, privacy, cat.index, with_population=True):
         scope = tables.Scope(obs=obs, areas=area_rows, types=types, catalogue=cat,
                              sources=pd.DataFrame())
-        found = profiles.switched_values(scope, code, reference, nulmeting, selection)
+        found = profiles.switched_values(scope, code, reference, nulmeting, buurttype)
         parts.append(found[found.index == ind])
     return pd.concat(parts) if parts else pd.Series(dtype=object)
 
@@ -387,27 +389,27 @@ def comparison(
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def briefing_content(
-    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date,
+    version: Version, privacy: settings.Privacy, brief: briefing.Brief, today: dt.date,
     signals: tuple[tuple[str, str, int, int], ...] | None = None,
 ) -> briefing.Briefing:
     """The briefing; `signals`: dashboard.signals.count_rows (None: the user sees no signals)."""
-    scope = _scope(version, selection.gemeente, selection.regel, privacy)
-    if selection.taal != "nl":  # indicator names in the briefing's language
-        scope = dataclasses.replace(scope, catalogue=catalogue_in(version, selection.taal))
-    geo = geometries(version, selection.gemeente, "buurt")
-    return briefing.build(scope, geo, selection, today,
-                          goal_frame=goals(version, selection.gemeente, privacy),
-                          project_frame=projects(version, selection.gemeente, privacy),
+    scope = _scope(version, brief.gemeente, brief.regel, privacy)
+    if brief.taal != "nl":  # indicator names in the briefing's language
+        scope = dataclasses.replace(scope, catalogue=catalogue_in(version, brief.taal))
+    geo = geometries(version, brief.gemeente, "buurt")
+    return briefing.build(scope, geo, brief, today,
+                          goal_frame=goals(version, brief.gemeente, privacy),
+                          project_frame=projects(version, brief.gemeente, privacy),
                           signal_frame=None if signals is None else pd.DataFrame(
                               list(signals), columns=["area_code", "theme", "open", "afgerond"]))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def briefing_pdf(
-    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date,
+    version: Version, privacy: settings.Privacy, brief: briefing.Brief, today: dt.date,
     signals: tuple[tuple[str, str, int, int], ...] | None = None,
 ) -> bytes:
-    return briefing.to_pdf(briefing_content(version, privacy, selection, today, signals))
+    return briefing.to_pdf(briefing_content(version, privacy, brief, today, signals))
 
 
 def fingerprint(frame: pd.DataFrame) -> str:
@@ -452,7 +454,7 @@ def download_bytes(frame: pd.DataFrame) -> tuple[bytes, bytes]:
 def map_rows(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
-    selection: tuple[str, ...] | None, taal: str = "nl",
+    buurttype: tuple[str, ...] | None, taal: str = "nl",
 ) -> tuple[pd.DataFrame, object, str, list[str]]:
     """The map's areas with values and tooltip texts, a note, and the start of each feature's JSON.
 
@@ -475,7 +477,7 @@ def map_rows(
         geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
     geo = geo.join(maps.bounds(geo["geometry_display"]))  # to fit the view to the selection
     rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
-                                         year, selection, tables.types_in(types, year))
+                                         year, buurttype, tables.types_in(types, year))
     if taal != "nl":  # the tooltip's words; numbers keep their notation
         rows = rows.assign(
             waarde_tekst=rows["waarde_tekst"].map(lambda v: i18n.translate_number_text(v, taal)),
@@ -565,14 +567,14 @@ def map_layers(
 
 @_shared(max_entries=64, show_spinner=False)
 def in_filter(
-    version: Version, gemeente: str, rule: str, level: str, selection: tuple[str, ...]
+    version: Version, gemeente: str, rule: str, level: str, buurttype: tuple[str, ...]
 ) -> pd.Series:
     """Which areas of a level fall inside the buurttype filter (see tables.in_filter)."""
     scope = tables.Scope(obs=pd.DataFrame(),
                          areas=area_index(version, gemeente)[0].reset_index(drop=True),
                          types=latest_types(version, gemeente, rule), catalogue=pd.DataFrame(),
                          sources=pd.DataFrame())
-    return tables.in_filter(scope, level, selection)
+    return tables.in_filter(scope, level, buurttype)
 
 
 @_shared(max_entries=16, show_spinner=False)
@@ -592,18 +594,19 @@ def _headline(version: Version) -> tuple[pd.DataFrame, tuple[str, ...]]:
 @st.cache_data(max_entries=32, show_spinner=False)
 def selection_changes(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
-    types: tuple[str, ...], nulmeting: int | None,
+    buurttype: tuple[str, ...], nulmeting: int | None,
 ) -> dict:
     """tables.selection_changes of the selection's headline values: the tested change under
     each overview figure, once per filter choice and nulmeting (about half of every overview
     rerun when computed on the page)."""
-    values, _ = selection_values(version, gemeente, rule, privacy, types)
+    values, _ = selection_values(version, gemeente, rule, privacy, buurttype)
     return tables.selection_changes(values, _headline(version)[0], nulmeting)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def selection_values(
-    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, types: tuple[str, ...]
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+    buurttype: tuple[str, ...],
 ) -> tuple[pd.DataFrame, list[str]]:
     """The selection's population-weighted headline values per year, and its buurten.
 
@@ -614,7 +617,7 @@ def selection_values(
     scope = tables.Scope(obs=pd.DataFrame(), areas=areas(version, gemeente),
                          types=latest_types(version, gemeente, rule), catalogue=cat,
                          sources=pd.DataFrame())
-    inside = tables.in_filter(scope, "buurt", types)
+    inside = tables.in_filter(scope, "buurt", buurttype)
     members = [c for c, ok in inside.items() if ok]
     groups = pd.Series("selectie", index=members)
     chosen = set(members)
@@ -685,13 +688,13 @@ def trend_base(
     area_rows = areas(version, gemeente)
     types = buurttypes(version, gemeente, rule)
     # Buurt rows plus wijk rows (a wijk can be chosen too); wijk_values gives only the wijk rows.
-    wijk_rows = tables.wijk_values(obs_all, area_rows, cat)
+    wijk_rows = selection_rules.wijk_values(obs_all, area_rows, cat)
     obs = pd.concat(
         [obs_all[~obs_all["area_code"].isin(wijk_rows["area_code"])], wijk_rows],
         ignore_index=True,
     )
     ind = obs[obs["indicator_id"] == indicator]
-    weights = tables.weights(obs_all)
+    weights = aggregate.population_weights(obs_all)
     return {
         "obs": obs,
         "ind": ind,
@@ -705,22 +708,22 @@ def trend_base(
 @_shared(max_entries=32, show_spinner=False)
 def trend_level(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
-    prefix: str, reference: str, nulmeting: int | None, selection: tuple[str, ...] | None,
+    prefix: str, reference: str, nulmeting: int | None, buurttype: tuple[str, ...] | None,
     taal: str = "nl",
 ) -> tuple[pd.DataFrame, object]:
     """Every area of one level (code prefix BU or WK) under the reference, indexed by area code.
 
-    `selection` (buurttypes) only for references that rank within the filter, else None.
+    `buurttype` (the filter) only for references that rank within it, else None.
     """
     base = trend_base(version, gemeente, rule, privacy, indicator)
     ind = base["ind"]
     level_rows = ind[ind["area_code"].str[:2] == prefix]
-    inside = in_filter(version, gemeente, rule, "buurt", selection or ())
+    inside = in_filter(version, gemeente, rule, "buurt", buurttype or ())
     cat = catalogue_in(version, taal)
     result, legend = references.apply_reference(
         level_rows, reference, areas=areas(version, gemeente),
         buurttypes=buurttypes(version, gemeente, rule), weights=base["weights"],
-        catalogue=cat, base_period=nulmeting,
+        catalogue=cat, nulmeting=nulmeting,
         selection=[c for c, ok in inside.items() if ok], reference_obs=base["obs"],
     )
     return result.set_index("area_code", drop=False).sort_index(), legend
@@ -811,7 +814,7 @@ def trend_averages(
         out[key], legend = references.apply_reference(
             part.assign(area_code=gemeente, source=base["dominant"]), reference,
             areas=areas(version, gemeente), buurttypes=buurttypes(version, gemeente, rule),
-            weights=base["weights"], catalogue=cat, base_period=nulmeting, selection=[],
+            weights=base["weights"], catalogue=cat, nulmeting=nulmeting, selection=[],
             reference_obs=base["obs"],
         )
     return out, legend
@@ -844,13 +847,13 @@ def area_decomposition(version: Version, gemeente: str, rule: str, privacy: sett
 @_shared(max_entries=64, show_spinner=False)
 def profile_tables(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, code: str,
-    nulmeting: int | None, taal: str, reference: str, selection: tuple[str, ...],
+    nulmeting: int | None, taal: str, reference: str, buurttype: tuple[str, ...],
 ) -> tuple[tuple[profiles.ThemeTable, ...], pd.DataFrame]:
     """The profile's tables per theme (profiles.theme_tables), with the column of the sidebar's
     reference unless that is 'waarde', and all its indicators as one table to download.
-    `selection` matters only for references that rank within the filter
+    `buurttype` matters only for references that rank within the filter
     (tables.SELECTION_REFERENCES); pass () otherwise."""
-    switch = (switched(version, gemeente, rule, privacy, code, reference, nulmeting, selection)
+    switch = (switched(version, gemeente, rule, privacy, code, reference, nulmeting, buurttype)
               if reference != "waarde" else None)
     rows = profile(version, gemeente, rule, privacy, code, nulmeting, taal)
     return profiles.theme_tables(
@@ -992,22 +995,22 @@ def spending_map(
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def organisation_briefing(
-    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+    version: Version, privacy: settings.Privacy, brief: briefing.Brief, today: dt.date
 ) -> briefing.Briefing:
-    """briefing_content with the spending pictures of selection.organisatie, from only the
+    """briefing_content with the spending pictures of brief.organisatie, from only the
     spending this privacy allows (keyed on it)."""
-    scope = _scope(version, selection.gemeente, selection.regel, privacy, selection.taal)
-    return briefing.build(scope, geometries(version, selection.gemeente, "buurt"), selection,
-                          today, goal_frame=goals(version, selection.gemeente, privacy),
-                          project_frame=projects(version, selection.gemeente, privacy),
-                          spend_frame=spending(version, selection.gemeente, privacy))
+    scope = _scope(version, brief.gemeente, brief.regel, privacy, brief.taal)
+    return briefing.build(scope, geometries(version, brief.gemeente, "buurt"), brief,
+                          today, goal_frame=goals(version, brief.gemeente, privacy),
+                          project_frame=projects(version, brief.gemeente, privacy),
+                          spend_frame=spending(version, brief.gemeente, privacy))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def organisation_briefing_pdf(
-    version: Version, privacy: settings.Privacy, selection: briefing.Selection, today: dt.date
+    version: Version, privacy: settings.Privacy, brief: briefing.Brief, today: dt.date
 ) -> bytes:
-    return briefing.to_pdf(organisation_briefing(version, privacy, selection, today))
+    return briefing.to_pdf(organisation_briefing(version, privacy, brief, today))
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import i18n, tables
-from metrics import change, decomposition, early_warning, expected, privacy, profile, references
+from metrics import (
+    aggregate,
+    change,
+    decomposition,
+    early_warning,
+    expected,
+    privacy,
+    profile,
+    references,
+    summary,
+)
+from metrics import selection as selection_rules
 from metrics.formatting import format_change, format_number
 
 # Verdicts in a word for the on-screen table (the download keeps the full wording).
@@ -90,7 +101,7 @@ def area_obs(scope: tables.Scope, codes: list[str] | tuple[str, ...]) -> pd.Data
         areas = scope.areas[scope.areas["code"].isin(wijken)
                             | scope.areas["parent_code"].isin(wijken)]
         obs = scope.obs[scope.obs["area_code"].isin(set(areas["code"]))]
-        wijk = tables.wijk_values(obs, areas, scope.catalogue)
+        wijk = selection_rules.wijk_values(obs, areas, scope.catalogue)
         rows.append(wijk[wijk["area_code"].isin(wanted)])
     out = pd.concat(rows, ignore_index=True)
     return out.reindex(columns=list(dict.fromkeys([*scope.obs.columns, "synthetic"])))
@@ -129,14 +140,6 @@ def header(scope: tables.Scope, code: str, types_now: pd.Series) -> Header:
     )
 
 
-def _base_periods(own: pd.DataFrame, nulmeting: int | None) -> pd.Series:
-    """Per indicator the first usable year at or after the nulmeting (the earliest without one)."""
-    ok = own[own["value"].notna() & ~own["suppressed"].fillna(False).astype(bool)]
-    if nulmeting is not None:
-        ok = ok[ok["period"] >= nulmeting]
-    return ok.groupby("indicator_id")["period"].min()
-
-
 def profile_rows(
     scope: tables.Scope, code: str, nulmeting: int | None,
     refs: tuple[pd.DataFrame, pd.DataFrame | None] | None = None,
@@ -154,8 +157,9 @@ def profile_rows(
     if own.empty:
         return pd.DataFrame()
     with_refs = references.with_reference_values(
-        own, areas=scope.areas, buurttypes=scope.types, weights=tables.weights(scope.obs),
-        catalogue=cat, reference_obs=scope.obs, tables=refs,
+        own, areas=scope.areas, buurttypes=scope.types,
+        weights=aggregate.population_weights(scope.obs), catalogue=cat, reference_obs=scope.obs,
+        tables=refs,
     )
     prof = profile.theme_profile(with_refs, cat, area_code=code)
     # Within a theme the headline indicators first (the Leefbaarometer score before its parts).
@@ -163,18 +167,8 @@ def profile_rows(
     order = {t: i for i, t in enumerate(profile.THEMES)}
     prof = prof.assign(_t=prof["theme"].map(order), _h=~headline).sort_values(
         ["_t", "_h"], kind="stable").drop(columns=["_t", "_h"])
-    bases = _base_periods(own, nulmeting)
-    changes = []
-    for (start, end), ids in prof.assign(base=prof["indicator_id"].map(bases)).dropna(
-        subset=["base"]
-    ).groupby(["base", "period"])["indicator_id"]:
-        if int(start) < int(end):
-            part = own[own["indicator_id"].isin(set(ids))]
-            changes.append(change.change_between(part, cat, int(start), int(end)))
-    changed = (
-        pd.concat(changes, ignore_index=True).set_index("indicator_id")
-        if changes else pd.DataFrame(columns=["from_period", "difference", "verdict", "test"])
-    )
+    # The change from the nulmeting to the latest year (prof's year: the latest usable one).
+    changed = change.change_since(own, cat, nulmeting).set_index("indicator_id")
     graded = privacy.reliability(own).set_index(["indicator_id", "period"])
     rows = []
     for r in prof.itertuples(index=False):
@@ -306,7 +300,7 @@ def profile_download(rows: pd.DataFrame) -> pd.DataFrame:
 
 def switched_values(
     scope: tables.Scope, code: str, reference: str, nulmeting: int | None,
-    buurttypes: tuple[str, ...],
+    buurttype: tuple[str, ...],
 ) -> pd.Series:
     """Per indicator of one area, its latest value under the sidebar's reference, as text.
 
@@ -316,13 +310,14 @@ def switched_values(
     """
     levels = scope.areas.set_index("code")["level"]
     level = str(levels.get(code, "buurt"))
-    obs = scope.obs if level == "buurt" else tables.wijk_values(
+    obs = scope.obs if level == "buurt" else selection_rules.wijk_values(
         scope.obs, scope.areas, scope.catalogue)
     obs = obs[obs["area_code"].map(levels) == level]
-    inside = tables.in_filter(scope, level, buurttypes)
+    inside = tables.in_filter(scope, level, buurttype)
     shown, _ = references.apply_reference(
         obs, reference, areas=scope.areas, buurttypes=scope.types,
-        weights=tables.weights(scope.obs), catalogue=scope.catalogue, base_period=nulmeting,
+        weights=aggregate.population_weights(scope.obs), catalogue=scope.catalogue,
+        nulmeting=nulmeting,
         selection=[c for c, ok in inside.items() if ok], reference_obs=scope.obs,
     )
     mine = shown[(shown["area_code"] == code) & shown["shown"].notna()].sort_values("period")
@@ -351,7 +346,7 @@ def expected_all(
     given)."""
     return expected.expected_all(
         scope.obs, areas=scope.areas, catalogue=scope.catalogue,
-        weights=tables.weights(scope.obs) if weights is None else weights,
+        weights=aggregate.population_weights(scope.obs) if weights is None else weights,
     )
 
 
@@ -413,39 +408,23 @@ COMPARE_COLUMNS = [
 
 
 def _notable(rows: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
-    """Per indicator the highest and lowest area when their difference is real, in words.
-
-    Uses the same tests as a change over time (metrics.change): the lowest value stands in for
-    the first measurement and the highest for the second, so margins and n decide whether the
-    gap is larger than chance; without them the 5% rule applies and the verdict is indicative.
-    rows: one row per area and indicator (one year), with `naam`. Returns per indicator_id:
-    high, low (area codes, None when the gap is not real) and text.
-    """
-    ok = rows[rows["value"].notna() & ~rows["suppressed"].astype(bool)]
-    spread = ok.groupby("indicator_id")["value"].nunique()
-    ok = ok[ok["indicator_id"].isin(spread.index[spread >= 2])]
-    empty = pd.DataFrame(columns=["high", "low", "text"])
-    if ok.empty:
-        return empty
-    lows = ok.loc[ok.groupby("indicator_id")["value"].idxmin()]
-    highs = ok.loc[ok.groupby("indicator_id")["value"].idxmax()]
-    pairs = pd.concat([lows.assign(period=0), highs.assign(period=1)]).assign(area_code="paar")
-    result = change.change_between(pairs, cat, 0, 1).set_index("indicator_id")
-    lows, highs = lows.set_index("indicator_id"), highs.set_index("indicator_id")
+    """Per indicator the highest and lowest area where their gap is real
+    (metrics.summary.real_gaps), in words. rows: one row per area and indicator (one year),
+    with `naam`. Returns per indicator_id: high, low (area codes) and text."""
+    gaps = summary.real_gaps(rows, cat)
+    names = rows.drop_duplicates("area_code").set_index("area_code")["naam"]
     out = {}
-    for ind, res in result.iterrows():
-        if res["verdict"] in (change.NO_CHANGE, change.UNKNOWN):
-            continue
-        high, low = highs.loc[ind], lows.loc[ind]
-        how = "indicatief" if bool(res["indicatief"]) else "buiten de marges"
-        direction = cat.loc[ind, "direction"]
-        if direction == "neutraal":
-            text = f"Hoogste: {high['naam']}; laagste: {low['naam']} ({how})."
+    for ind, gap in gaps.iterrows():
+        high, low = names.get(gap["high"]), names.get(gap["low"])
+        how = "indicatief" if bool(gap["indicatief"]) else "buiten de marges"
+        if gap["direction"] == "neutraal":
+            text = f"Hoogste: {high}; laagste: {low} ({how})."
         else:
-            best, worst = (high, low) if direction == "hoger_beter" else (low, high)
-            text = f"Beste: {best['naam']}; minste: {worst['naam']} ({how})."
-        out[ind] = {"high": high["area_code_own"], "low": low["area_code_own"], "text": text}
-    return pd.DataFrame.from_dict(out, orient="index") if out else empty
+            best, worst = (high, low) if gap["direction"] == "hoger_beter" else (low, high)
+            text = f"Beste: {best}; minste: {worst} ({how})."
+        out[ind] = {"high": gap["high"], "low": gap["low"], "text": text}
+    return (pd.DataFrame.from_dict(out, orient="index") if out
+            else pd.DataFrame(columns=["high", "low", "text"]))
 
 
 def comparison(
@@ -466,8 +445,9 @@ def comparison(
         return pd.DataFrame(columns=COMPARE_COLUMNS)
     names = scope.areas.set_index("code")
     gem = references.with_reference_values(
-        obs, areas=scope.areas, buurttypes=scope.types, weights=tables.weights(scope.obs),
-        catalogue=cat, reference_obs=scope.obs, tables=refs,
+        obs, areas=scope.areas, buurttypes=scope.types,
+        weights=aggregate.population_weights(scope.obs), catalogue=cat, reference_obs=scope.obs,
+        tables=refs,
     )
     gem = gem.set_index(["indicator_id", "period"])["gemeente_value"]
     gem = gem[~gem.index.duplicated()]
@@ -486,7 +466,7 @@ def comparison(
         rows["indicator_id"] = ind
         rows["suppressed"] = rows["suppressed"].fillna(False).astype(bool)
         rows["naam"] = rows["area_code"].map(names["name"])
-        chosen.append(rows.assign(period=year, area_code_own=rows["area_code"]))
+        chosen.append(rows.assign(period=year))
     chosen = pd.concat(chosen, ignore_index=True)
     notable = _notable(chosen, cat)
     out = []

@@ -129,13 +129,13 @@ def _briefing(ctx, organisation: str) -> None:
                             "uitgaven naast verandering, met de kanttekening. Vertrouwelijk: "
                             "alleen binnen de afspraken over deze bron delen.")):
         return
-    selection = briefing.Selection(
+    brief = briefing.Brief(
         gemeente=view.gemeente, buurttype=view.buurttype, regel=view.regel,
         nulmeting=view.nulmeting, indicator=view.indicator, referentie=view.referentie,
         taal=view.taal, organisatie=organisation)
     today = dt.date.today()
     with st.spinner(t("PDF opmaken…")):
-        pdf = ctx.organisation_briefing_pdf(selection, today)
+        pdf = ctx.organisation_briefing_pdf(brief, today)
     st.download_button(t("Download de briefing (PDF)"), pdf,
                        file_name=f"briefing-uitgaven-{components._slug(organisation)}.pdf",
                        mime="application/pdf", icon=":material/picture_as_pdf:")

@@ -148,13 +148,13 @@ def build(scope: tables.Scope, spend: pd.DataFrame, project_frame: pd.DataFrame,
     obs = scope.obs[scope.obs["indicator_id"] == indicator]
     measured = obs.loc[obs["value"].notna(), "period"].unique()
     if indicator in scope.catalogue.index and len(measured):
-        base = spending_areas.base_year(measured, nulmeting, period[0])
-        if base is not None and base < period[1]:
-            moved = spending_areas.change_with_margin(obs, scope.catalogue, indicator, base,
+        start = spending_areas.from_period(measured, nulmeting, period[0])
+        if start is not None and start < period[1]:
+            moved = spending_areas.change_with_margin(obs, scope.catalogue, indicator, start,
                                                       period[1])
             frame = frame.drop(columns=["difference", "margin"]).merge(
                 moved[["area_code", "difference", "margin"]], on="area_code", how="left")
-            change_years = (base, period[1])
+            change_years = (start, period[1])
     need, need_indicator = need_values(scope, buurten, indicator)
     frame["need"] = frame["area_code"].map(need)
     # The organisation's own projects: its page and downloads show its own register, as the

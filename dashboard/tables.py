@@ -44,10 +44,6 @@ class Scope:
     sources: pd.DataFrame  # indexed by key
 
 
-def weights(obs: pd.DataFrame) -> pd.DataFrame:
-    """Inhabitants per area and year: the rule is metrics.aggregate.population_weights."""
-    return aggregate.population_weights(obs)
-
 
 def value_text(value: float | None, row: pd.Series, synthetic: bool, suppressed: bool) -> str:
     if suppressed:
@@ -64,31 +60,27 @@ def source_text(source_keys: pd.Series, sources: pd.DataFrame) -> pd.Series:
     return labels.where(labels.notna(), source_keys).fillna("").astype(str)
 
 
-def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Wijk values (the rule: metrics.selection.wijk_values)."""
-    return selection_rules.wijk_values(obs, areas, catalogue)
-
 
 def level_frame(
-    scope: Scope, indicator: str, level: str, reference: str, base_period: int | None,
-    buurttypes: tuple[str, ...],
+    scope: Scope, indicator: str, level: str, reference: str, nulmeting: int | None,
+    buurttype: tuple[str, ...],
 ) -> tuple[pd.DataFrame, references.ReferenceLegend]:
     """All areas of a level for one indicator, every year, with the reference applied."""
     obs = scope.obs
     if level == "wijk":
-        obs = wijk_values(obs, scope.areas, scope.catalogue)
+        obs = selection_rules.wijk_values(obs, scope.areas, scope.catalogue)
     level_codes = scope.areas.loc[scope.areas["level"] == level, "code"]
     ind_obs = obs[(obs["indicator_id"] == indicator) & obs["area_code"].isin(level_codes)]
-    selection = in_filter(scope, level, buurttypes)
+    inside = in_filter(scope, level, buurttype)
     shown, legend = references.apply_reference(
         ind_obs,
         reference,
         areas=scope.areas,
         buurttypes=scope.types,
-        weights=weights(scope.obs),
+        weights=aggregate.population_weights(scope.obs),
         catalogue=scope.catalogue,
-        base_period=base_period,
-        selection=[c for c, ok in selection.items() if ok],
+        nulmeting=nulmeting,
+        selection=[c for c, ok in inside.items() if ok],
         reference_obs=scope.obs,
     )
     return shown, legend
@@ -144,7 +136,7 @@ def map_table(geo: pd.DataFrame, indicator: pd.Series, legend: references.Refere
 
 def map_rows(
     scope: Scope, geo: pd.DataFrame, indicator_id: str, level: str, reference: str,
-    base_period: int | None, year: int | None, buurttypes: tuple[str, ...] | None,
+    nulmeting: int | None, year: int | None, buurttype: tuple[str, ...] | None,
     types_now: pd.Series,
 ) -> tuple[pd.DataFrame, references.ReferenceLegend, str]:
     """One row per area with a geometry: the value shown in `year` and the tooltip texts.
@@ -152,11 +144,11 @@ def map_rows(
     Also returns a note for the whole map ('alle waarden synthetisch' when every value is).
 
     Column-wise, each distinct value formatted once (a national map has over 10.000 areas).
-    `buurttypes` is the filter for references that rank within it, None for the others.
+    `buurttype` is the filter for references that rank within it, None for the others.
     """
     indicator = scope.catalogue.loc[indicator_id]
-    frame, legend = level_frame(scope, indicator_id, level, reference, base_period,
-                                buurttypes or tuple(TYPE_LABELS))
+    frame, legend = level_frame(scope, indicator_id, level, reference, nulmeting,
+                                buurttype or tuple(TYPE_LABELS))
     year_rows = privacy.reliability(frame[frame["period"] == year]).set_index("area_code")
     codes = geo["area_code"]
     names = scope.areas.set_index("code")["name"]
@@ -194,9 +186,9 @@ def map_rows(
     return out, legend, "alle waarden synthetisch" if every_synthetic else ""
 
 
-def in_filter(scope: Scope, level: str, buurttypes: tuple[str, ...]) -> pd.Series:
+def in_filter(scope: Scope, level: str, buurttype: tuple[str, ...]) -> pd.Series:
     """Which areas fall inside the buurttype filter (the rule: metrics.selection.in_filter)."""
-    return selection_rules.in_filter(scope.areas, scope.types, level, buurttypes)
+    return selection_rules.in_filter(scope.areas, scope.types, level, buurttype)
 
 
 # References that place one area among others; for a whole selection they have no single number.
@@ -207,12 +199,6 @@ HEADLINE_HELP = {
     "index_nulmeting": "Gemiddelde van de gekozen buurten als index: nulmeting = 100.",
 }
 
-
-def headline_value(
-    value: float, gemeente: float | None, nulmeting: float | None, reference: str
-) -> tuple[float | None, str]:
-    """The overview's number for a whole selection (the rule: metrics.selection)."""
-    return selection_rules.headline_value(value, gemeente, nulmeting, reference)
 
 
 def selection_change(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: str,
@@ -229,14 +215,15 @@ def selection_change(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: s
 
 def selection_changes(values: pd.DataFrame, catalogue: pd.DataFrame, nulmeting: int | None
                       ) -> dict[str, pd.Series | None]:
-    """selection_change of every indicator in `values` (a selection's averaged values), from the
-    nulmeting (or the first year with a value) to the last year with a value: what the overview
-    shows under each headline figure, computed once per selection instead of on every rerun."""
+    """selection_change of every indicator in `values` (a selection's averaged values), from
+    its nulmeting year (metrics.change.nulmeting_period) to the last year with a value: what
+    the overview shows under each headline figure, computed once per selection instead of on
+    every rerun."""
     out: dict[str, pd.Series | None] = {}
     present = values.dropna(subset=["value"])
     for ind, rows in present.groupby("indicator_id", sort=False):
         periods = sorted(int(p) for p in rows["period"].unique())
-        first = nulmeting if nulmeting in periods else periods[0]
+        first = change.nulmeting_period(periods, nulmeting)
         out[str(ind)] = selection_change(rows, catalogue, str(ind), first, periods[-1])
     return out
 

@@ -7,6 +7,7 @@ counts) and says 'indicatief' where it cannot. Direction-aware verdicts; pure, n
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -258,6 +259,50 @@ def change_since_nulmeting(
         alpha=alpha,
         min_relative_change=min_relative_change,
     )
+
+
+def nulmeting_period(periods: Iterable[int], nulmeting: int | None) -> int | None:
+    """The year a change 'since the nulmeting' starts from, among `periods` (the years with a
+    usable value): the first at or after the nulmeting; the earliest when there is no nulmeting
+    or none lies at or after it (an indicator first measured later still shows its change).
+    None without periods."""
+    years = sorted({int(p) for p in periods})
+    if not years:
+        return None
+    later = [p for p in years if nulmeting is None or p >= nulmeting]
+    return later[0] if later else years[0]
+
+
+def change_since(
+    obs: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    since: int | None,
+    *,
+    alpha: float = ALPHA,
+    min_relative_change: float = MIN_RELATIVE_CHANGE,
+) -> pd.DataFrame:
+    """Per area and indicator: change_between from the indicator's first usable year at or after
+    `since` (None: its earliest) to its latest usable year, both taken over all areas in obs, so
+    the areas of one indicator are compared over the same years.
+
+    Indicators measured in the same two years are tested together; an indicator with fewer than
+    two such years gives no rows. Missing and suppressed values do not count as measured. Same
+    columns, units, direction and tests as change_between. Reference: the same area in the
+    first year.
+    """
+    o = prepared_obs(obs)
+    measured = o[usable(o)]
+    if since is not None:
+        measured = measured[measured["period"] >= since]
+    years = measured.groupby("indicator_id")["period"].agg(["min", "max"])
+    years = years[years["min"] < years["max"]]
+    parts = [
+        change_between(o[o["indicator_id"].isin(group.index)], catalogue, int(first), int(last),
+                       alpha=alpha, min_relative_change=min_relative_change)
+        for (first, last), group in years.groupby(["min", "max"])
+    ]
+    return (pd.concat(parts, ignore_index=True) if parts
+            else pd.DataFrame(columns=_COLUMNS))
 
 
 def change_since_previous(

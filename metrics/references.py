@@ -73,7 +73,7 @@ def _titled(label: str, unit: str) -> str:
 
 
 def reference_legend(
-    reference: str, indicator: Mapping[str, Any] | pd.Series, base_period: int | None = None
+    reference: str, indicator: Mapping[str, Any] | pd.Series, nulmeting: int | None = None
 ) -> ReferenceLegend:
     """The legend for one reference choice and one indicator (a catalogue row).
 
@@ -137,12 +137,12 @@ def reference_legend(
             reference=reference,
         )
     if reference == "index_nulmeting":
-        base = str(base_period) if base_period is not None else "nulmeting"
+        year = str(nulmeting) if nulmeting is not None else "nulmeting"
         return ReferenceLegend(
-            title=f"Index ({base} = 100)",
+            title=f"Index ({year} = 100)",
             unit="index",
             caption=(
-                f"Waarde gedeeld door de waarde van hetzelfde gebied in {base}, maal 100: 110 is "
+                f"Waarde gedeeld door de waarde van hetzelfde gebied in {year}, maal 100: 110 is "
                 "10% hoger dan bij de nulmeting. Geen index waar de nulmeting ontbreekt, onderdrukt "
                 "is of nul of negatief is (dan zegt een verhouding niets). " + good
             ),
@@ -274,7 +274,7 @@ def apply_reference(
     buurttypes: pd.DataFrame,
     weights: pd.DataFrame,
     catalogue: pd.DataFrame,
-    base_period: int | None = None,
+    nulmeting: int | None = None,
     selection: Iterable[str] | None = None,
     reference_obs: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, ReferenceLegend]:
@@ -288,10 +288,10 @@ def apply_reference(
       NaN for areas without a buurttype (wijken, unlabelled buurten). [as above]
       Both differences are NaN for aggregation 'aantal' (a count grows with the area, so a
       buurt's count minus the gemeente total means nothing); reference_value is still filled.
-    - index_nulmeting: shown = value / value of the same area in base_period * 100;
-      reference_value = that base value. NaN when the base value is missing, suppressed, zero or
-      negative (a ratio to a negative deviation score is meaningless). base_period None: the
-      earliest period in obs with a usable value for the indicator. [index]
+    - index_nulmeting: shown = value / value of the same area in the nulmeting year * 100;
+      reference_value = that nulmeting value. NaN when the nulmeting value is missing,
+      suppressed, zero or negative (a ratio to a negative deviation score is meaningless).
+      nulmeting None: the earliest period in obs with a usable value for the indicator. [index]
     - zscore: (value - mean) / standard deviation (population, ddof=0) over the usable values
       of the areas in `selection` (None: every area in obs); reference_value = that mean. Each
       area counts once, unweighted: it places an area among areas, not among people. NaN
@@ -312,7 +312,6 @@ def apply_reference(
     reference_value = pd.Series(np.nan, index=o.index)
     shown = value.copy()
     keys = [o["indicator_id"], o["period"]]
-    chosen_base = base_period
 
     if reference in {"verschil_gemeente", "verschil_buurttype"}:
         refs = with_reference_values(
@@ -329,18 +328,18 @@ def apply_reference(
         counts = catalogue_column(catalogue, o["indicator_id"], "aggregation").eq("aantal")
         shown = (value - reference_value).where(~counts)
     elif reference == "index_nulmeting":
-        if chosen_base is None:
+        if nulmeting is None:
             usable_periods = o.loc[value.notna(), ["indicator_id", "period"]]
             first = usable_periods.groupby("indicator_id")["period"].min()
-            base_of = o["indicator_id"].map(first)
-            chosen_base = int(first.min()) if not first.empty else None
+            nulmeting_of = o["indicator_id"].map(first)
+            nulmeting = int(first.min()) if not first.empty else None
         else:
-            base_of = pd.Series(int(chosen_base), index=o.index)
-        base_rows = o[usable(o)].set_index(["area_code", "indicator_id", "period"])["value"]
+            nulmeting_of = pd.Series(int(nulmeting), index=o.index)
+        measured = o[usable(o)].set_index(["area_code", "indicator_id", "period"])["value"]
         lookup = pd.MultiIndex.from_arrays(
-            [o["area_code"], o["indicator_id"], base_of.fillna(-1).astype("int64")]
+            [o["area_code"], o["indicator_id"], nulmeting_of.fillna(-1).astype("int64")]
         )
-        reference_value = pd.Series(base_rows.reindex(lookup).to_numpy(), index=o.index)
+        reference_value = pd.Series(measured.reindex(lookup).to_numpy(), index=o.index)
         positive = reference_value.where(reference_value > 0)
         shown = value / positive * 100
     elif reference in {"zscore", "percentiel"}:
@@ -371,9 +370,9 @@ def apply_reference(
     indicators = o["indicator_id"].unique()
     if len(indicators) == 1:
         row = catalogue_by_id(catalogue).loc[indicators[0]]
-        legend = reference_legend(reference, row, chosen_base)
+        legend = reference_legend(reference, row, nulmeting)
     else:
-        legend = reference_legend(reference, {"name": "Waarde"}, chosen_base)
+        legend = reference_legend(reference, {"name": "Waarde"}, nulmeting)
         legend = ReferenceLegend(
             title=legend.title,
             unit="",

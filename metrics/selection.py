@@ -33,7 +33,7 @@ def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame)
 
 
 def in_filter(areas: pd.DataFrame, types: pd.DataFrame, level: str,
-              buurttypes: tuple[str, ...]) -> pd.Series:
+              buurttype: tuple[str, ...]) -> pd.Series:
     """Which areas of a level (buurt or wijk) fall inside the buurttype filter, by area code.
 
     A buurt by its latest buurttype; with every buurttype chosen there is no filter, so buurten
@@ -42,8 +42,8 @@ def in_filter(areas: pd.DataFrame, types: pd.DataFrame, level: str,
     latest = types.sort_values("period").drop_duplicates("area_code", keep="last")
     type_of = latest.set_index("area_code")["type"]
     buurten = areas[areas["level"] == "buurt"]
-    ok = buurten["code"].map(type_of).isin(buurttypes)
-    if set(buurttypes) == set(BUURTTYPES):
+    ok = buurten["code"].map(type_of).isin(buurttype)
+    if set(buurttype) == set(BUURTTYPES):
         ok[:] = True  # no filter: buurten without a label stay in
     buurt_ok = pd.Series(ok.to_numpy(), index=buurten["code"])
     if level == "buurt":

@@ -13,6 +13,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from metrics import change
+from metrics._frames import prepared_obs, usable
+
 # 'Little or no spending': below this many euro per inhabitant per year, all organisations together.
 LOW_SPENDING_PER_INHABITANT = 5.0
 
@@ -132,3 +135,32 @@ def compare_groups(changes: pd.DataFrame, group: Iterable[str], comparison: Iter
     return pd.DataFrame(rows, columns=["indicator_id", "group_change", "group_n",
                                        "comparison_change", "comparison_n", "gap",
                                        "group_better"])
+
+
+def development(obs: pd.DataFrame, catalogue: pd.DataFrame, group: Iterable[str],
+                comparison: Iterable[str], since: int) -> pd.DataFrame:
+    """Per indicator of obs: the change in the spending buurten (`group`) next to the change in
+    the comparison buurten, from the first year of spending `since` (or the first measurement
+    after it) to the latest measurement (metrics.change.change_since over both groups, so both
+    cover the same years), averaged per group by compare_groups (each buurt once, unweighted).
+
+    Units: the indicator's own (procentpunt for a percentage); direction: group_better as in
+    compare_groups. Missing and suppressed values do not count as measured. Columns:
+    indicator_id, from_period, to_period, compare_groups' columns and synthetic (any generated
+    value among the indicator's usable rows). Indicators without two years or without a
+    group left out. A comparison, not an effect.
+    """
+    areas = set(group) | set(comparison)
+    o = prepared_obs(obs)
+    o = o[o["area_code"].isin(areas)]
+    moved = change.change_since(o[usable(o)], catalogue, since)
+    columns = ["indicator_id", "from_period", "to_period", "group_change", "group_n",
+               "comparison_change", "comparison_n", "gap", "group_better", "synthetic"]
+    if moved.empty:
+        return pd.DataFrame(columns=columns)
+    sides = compare_groups(moved, group, comparison, catalogue)
+    years = moved.groupby("indicator_id")[["from_period", "to_period"]].first()
+    synthetic = o[usable(o)].groupby("indicator_id")["synthetic"].any()
+    out = sides.join(years, on="indicator_id").assign(
+        synthetic=lambda f: f["indicator_id"].map(synthetic).fillna(False).astype(bool))
+    return out[columns].reset_index(drop=True)

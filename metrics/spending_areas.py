@@ -40,7 +40,7 @@ def spending_period(spend_years: Iterable[int], nulmeting: int | None,
     return (start, end) if start <= end else None
 
 
-def base_year(measured: Iterable[int], nulmeting: int | None, first_spending: int) -> int | None:
+def from_period(measured: Iterable[int], nulmeting: int | None, first_spending: int) -> int | None:
     """The year the change is measured from: the nulmeting, or when that lies before the first
     year with spending, the last measurement up to that year (the situation as spending began).
     None when no measurement lies at or before it."""

@@ -1,12 +1,15 @@
 """What a summary of a selection leads with: which changes and which gaps are worth a sentence.
 
-Pure rules for the briefing's kernboodschap; the wording lives with the page. No I/O.
+Pure rules for the briefing's kernboodschap and the profile comparison; the wording lives with
+the page. No I/O.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from metrics import change
+from metrics._frames import catalogue_by_id, prepared_obs, usable
 from metrics.change import IMPROVED, WORSENED
 
 # A gap with the reference worth a sentence: at least a tenth of the reference's value. Smaller
@@ -55,3 +58,60 @@ def gap_verdict(value: float | None, reference: float | None, direction: str,
         return ""
     higher = gap > 0
     return FAVOURABLE if higher == (direction == "hoger_beter") else UNFAVOURABLE
+
+
+def standardised_changes(changes: pd.DataFrame, obs: pd.DataFrame,
+                         catalogue: pd.DataFrame) -> pd.DataFrame:
+    """changes (metrics.change columns) plus `size`: the change in the favourable direction
+    divided by the indicator's spread over the areas of obs in the change's first year
+    (standard deviation, ddof=1), so changes of different indicators compare.
+
+    Unit: standard deviations; larger is better ('lager_beter' flips the sign, a neutral
+    indicator keeps it). Missing and suppressed values of obs take no part in the spread. Rows
+    without a spread (fewer than two values, none in that year) are left out.
+    """
+    if changes.empty:
+        return changes.assign(size=pd.Series(dtype=float))
+    o = prepared_obs(obs)
+    o = o[usable(o) & o["indicator_id"].isin(set(changes["indicator_id"]))]
+    spread = o.groupby(["indicator_id", "period"])["value"].std()
+    direction = changes["indicator_id"].map(catalogue_by_id(catalogue)["direction"])
+    sign = direction.map(lambda d: -1.0 if d == "lager_beter" else 1.0)
+    scale = pd.Series([spread.get((i, p)) for i, p in zip(changes["indicator_id"],
+                                                           changes["from_period"], strict=True)],
+                      index=changes.index, dtype=float)
+    sized = changes.assign(size=sign * pd.to_numeric(changes["difference"]) / scale)
+    return sized.dropna(subset=["size"])
+
+
+def real_gaps(values: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator the highest and the lowest area, where the gap between them is real.
+
+    values: one row per area and indicator (area_code, indicator_id, value[, n, ci_low,
+    ci_high, suppressed]) in one year. Uses the tests of a change over time
+    (metrics.change.change_between): the lowest value stands in for the first measurement and
+    the highest for the second, so margins and n decide whether the gap is larger than chance;
+    without them the 5% rule applies and the verdict is indicative. Missing and suppressed
+    values take no part; an indicator needs two different values.
+    Returns, indexed by indicator_id: high, low (area codes), indicatief (bool), direction (the
+    catalogue's: which of high and low is best). Only indicators whose gap is real.
+    """
+    o = prepared_obs(values)
+    ok = o[usable(o)]
+    spread = ok.groupby("indicator_id")["value"].nunique()
+    ok = ok[ok["indicator_id"].isin(spread.index[spread >= 2])]
+    columns = ["high", "low", "indicatief", "direction"]
+    if ok.empty:
+        return pd.DataFrame(columns=columns)
+    lows = ok.loc[ok.groupby("indicator_id")["value"].idxmin()]
+    highs = ok.loc[ok.groupby("indicator_id")["value"].idxmax()]
+    pairs = pd.concat([lows.assign(period=0), highs.assign(period=1)]).assign(area_code="paar")
+    result = change.change_between(pairs, catalogue, 0, 1).set_index("indicator_id")
+    result = result[~result["verdict"].isin([change.NO_CHANGE, change.UNKNOWN])]
+    out = pd.DataFrame({
+        "high": highs.set_index("indicator_id")["area_code"],
+        "low": lows.set_index("indicator_id")["area_code"],
+    }).reindex(result.index)
+    out["indicatief"] = result["indicatief"].astype(bool)
+    out["direction"] = out.index.map(catalogue_by_id(catalogue)["direction"])
+    return out[columns]

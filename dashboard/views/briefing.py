@@ -31,7 +31,7 @@ st.selectbox(
     placeholder=label(None),
     **state.bind("buurt"),
 )
-selection = briefing.Selection(
+brief = briefing.Brief(
     gemeente=view.gemeente,
     area=view.buurt,
     buurttype=view.buurttype,
@@ -44,9 +44,9 @@ selection = briefing.Selection(
 today = dt.date.today()
 reported = signals.count_rows(ctx)  # None: this user sees no signals, the briefing neither
 with st.spinner(t("Briefing samenstellen…")):  # in the page's language (not in data.py)
-    content = ctx.briefing_content(selection, today, reported)
+    content = ctx.briefing_content(brief, today, reported)
 with st.spinner(t("PDF opmaken…")):
-    pdf = ctx.briefing_pdf(selection, today, reported)
+    pdf = ctx.briefing_pdf(brief, today, reported)
 slug = "-".join(content.title.lower().replace(":", "").split())[:60]
 st.download_button(
     t("Download de briefing (PDF)"),
@@ -108,7 +108,7 @@ else:
     st.caption(t("Waarde: het gemiddelde van de buurten van deze briefing, gewogen naar inwoners "
                  "waar het om een aandeel of een cijfer per inwoner gaat. Referentie: de gemeente "
                  "in hetzelfde jaar. Verloop: paars de selectie, grijs gestreept de gemeente.")
-               if not briefing.whole_gemeente(selection) else
+               if not briefing.whole_gemeente(brief) else
                t("Waarde: het gemiddelde van de buurten, gewogen naar inwoners bij aandelen en "
                  "cijfers per inwoner. Nulmeting: de gemeente zelf in dat jaar (niet met zichzelf "
                  "vergeleken)."))

@@ -1,20 +1,18 @@
-"""Overzicht: per theme the selection's headline figures against the gemeente, and early warnings."""
+"""Overzicht: per theme the selection's headline figures against the gemeente, early warnings and
+goals. The outline only: each section is drawn by dashboard/overview_sections.py."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, i18n, state, tables
-from dashboard.context import THEME_LABELS, TYPE_PLURAL
+from dashboard import overview_sections, state, tables
+from dashboard.context import TYPE_PLURAL
 from dashboard.signals import overview_panel
 from metrics import references
 
 ctx = state.context()
 t = state.t
 view = ctx.view
-cat = ctx.catalogue
-headline = tuple(cat.index[cat["headline"].astype(bool)])
 chosen = ", ".join(t(TYPE_PLURAL[b]) for b in view.buurttype)
 st.title(t("Overzicht {naam}", naam=ctx.gemeente_name))
 st.caption(t("Selectie: {keuze}.", keuze=chosen) + f" {ctx.rule_caption()}")
@@ -41,134 +39,12 @@ if whole and reference == "verschil_gemeente":
               "overzicht toont daarom de waarde en de verandering sinds de nulmeting."))
     reference = "waarde"
 rest_label = t("Overige buurten ({typen})", typen=", ".join(t(TYPE_PLURAL[b]) for b in rest_types))
-
-changes = ctx.selection_changes(view.buurttype)
-for theme, label in THEME_LABELS.items():
-    ids = [i for i in headline if cat.loc[i, "theme"] == theme and i != "inwoners"]
-    if not ids:
-        continue
-    st.subheader(t(label))
-    cols = st.columns(len(ids))
-    for col, ind in zip(cols, ids, strict=True):
-        row = cat.loc[ind]
-        mine = sel[sel["indicator_id"] == ind].sort_values("period")
-        if mine.empty or mine["value"].isna().all():
-            col.metric(row["name"], "–")
-            continue
-        present = mine.dropna(subset=["value"])
-        last = present.iloc[-1]
-        base = present[present["period"] == view.nulmeting]
-        first = base.iloc[0] if not base.empty else present.iloc[0]
-        ref = gem[(gem["indicator_id"] == ind) & (gem["period"] == last["period"])]["value"]
-        gem_value = float(ref.iloc[0]) if len(ref) else None
-        shown, kind = tables.headline_value(
-            float(last["value"]), gem_value, float(first["value"]), reference
-        )
-        one_year = int(first["period"]) == int(last["period"])
-        found = changes.get(ind)  # the same years as first and last above
-        words, colour, arrow = tables.delta_style(found, str(row["direction"]))
-        # Under another reference the number is no value: the label says what it is.
-        what = "" if kind == "waarde" else f" · {t(references.REFERENCES[kind])}"
-        col.metric(
-            f"{row['name']} ({int(last['period'])}){what}",
-            i18n.translate_number_text(references.format_shown(shown, kind, row), view.taal),
-            delta=None if one_year else i18n.translate_number_text(
-                references.format_shown(last["value"] - first["value"], "verschil_gemeente", row),
-                view.taal) + " " + t("sinds {jaar}", jaar=int(first["period"])) + f" ({t(words)})",
-            delta_color=colour, delta_arrow=arrow,
-            help=t(tables.HEADLINE_HELP[kind]),
-        )
-        if whole and one_year:
-            # One measurement is no nulmeting: a card saying 'Nulmeting 2023: 64,1' beside the
-            # 2023 value would suggest a comparison that was never made.
-            against = t("Eén meting ({jaar}); nog geen verandering.", jaar=int(last["period"]))
-        elif whole:
-            against = t("Nulmeting {jaar}: {waarde}.", jaar=int(first["period"]),
-                        waarde=references.format_shown(first["value"], "waarde", row))
-        else:
-            other = rest[(rest["indicator_id"] == ind) & (rest["period"] == last["period"])]
-            against = (rest_label + ": " + references.format_shown(
-                other["value"].iloc[0] if len(other) else None, "waarde", row) + ". "
-                + t("Gemeente: {waarde}.", waarde=references.format_shown(gem_value, "waarde", row)))
-        # The source of the values shown, not the indicator's usual source: demo values are
-        # synthetic even where the catalogue names a real survey.
-        col.caption(i18n.translate_number_text(against, view.taal)
-                    + f" {ctx.source_line(str(last['source']))}.")
+overview_sections.headline_figures(ctx, sel, gem, rest, reference, rest_label)
 
 st.subheader(t("Vroegsignalering"))
-# The cached filter (area code -> inside), not a list: a national selection has 12.000 buurten.
-inside = ctx.in_filter("buurt")
-with st.spinner(t("Vroegsignalering berekenen…")):
-    signals = pd.concat([
-        ctx.early_warnings().assign(signaal="verslechterd"),
-        ctx.improvements().assign(signaal="verbeterd"),
-    ], ignore_index=True)
-signals = signals[signals["area_code"].map(inside).fillna(False).astype(bool).to_numpy()]
-if signals.empty:
-    st.success(t("Geen buurten met een signaal in de selectie."))
-else:
-    st.caption(t("Buurten waar een outcome-indicator statistisch betekenisvol verslechterde of "
-                 "verbeterde, of een signaalwaarde overschreed. Een signaal is een reden om te "
-                 "kijken, geen oordeel."))
-    # Value, unit, source and marker per row, so the download stands on its own.
-    table = signals.assign(
-        Buurt=signals["area_code"].map(ctx.areas["name"]),
-        Indicator=signals["indicator_id"].map(cat["name"]),
-        Eenheid=signals["indicator_id"].map(cat["unit"]),
-        Synthetisch=signals["synthetic"].eq(True).map({True: "ja", False: "nee"}),
-        Bron=tables.source_text(signals["source"], ctx.sources).to_numpy(),
-    )
-    # Worsenings first within each buurt; buurten in the order of their firmest warning.
-    table = table.sort_values("signaal", kind="stable", ascending=False)
-    order = {b: i for i, b in enumerate(dict.fromkeys(
-        table.loc[table["signaal"] == "verslechterd", "Buurt"].tolist() + table["Buurt"].tolist()))}
-    table = table.sort_values(["Buurt"], key=lambda c: c.map(order), kind="stable")
-    names = dict(zip(ctx.catalogue_nl()["name"], cat["name"], strict=True))
-    marks = {"verslechterd": "▼ " + t("verslechterd"), "verbeterd": "▲ " + t("verbeterd")}
-    listed = list(table.groupby("Buurt", sort=False))[:12]
-    for buurt, rows in listed:
-        # A generated value says so where it is read, not only in the download.
-        reasons = "\n".join(
-            f"- {marks[k]}: {components.plain(i18n.translate_signal(r, view.taal, names))}"
-            + (" (synth.)" if synthetic == "ja" else "")
-            for k, r, synthetic in zip(rows["signaal"], rows["reason"], rows["Synthetisch"],
-                                       strict=True))
-        st.markdown(f"**{components.plain(str(buurt))}**\n{reasons}")
-    if any((rows["Synthetisch"] == "ja").any() for _, rows in listed):
-        st.caption(t("(synth.): synthetisch demogegeven, geen echte meting."))
-    # By attribution, as under the figures above ('CBS', 'Synthetic demo data'), in the language.
-    components.sources_footer([ctx.source_line(str(key)).removeprefix("Bron: ")
-                               .removeprefix("Source: ")
-                               for _, rows in listed for key in rows["source"].dropna()])
-    if table["Buurt"].nunique() > 12:
-        st.caption(t("En nog {n} buurten: zie de download.", n=table["Buurt"].nunique() - 12))
-    # One presentation: the list above; the same rows (all of them) as a file.
-    components.download_buttons(
-        table[["Buurt", "signaal", "Indicator", "reason", "severity", "period", "value", "Eenheid",
-               "Synthetisch", "Bron"]].rename(
-            columns={"signaal": "Signaal", "reason": "Reden", "severity": "Ernst",
-                     "period": "Jaar", "value": "Gemeten waarde"}),
-        "vroegsignalering",
-    )
-
+signals = overview_sections.early_warnings(ctx)
 # Where the figures and what residents and professionals signal point at the same buurt.
 overview_panel(ctx, signals[signals["signaal"] == "verslechterd"])
 
 st.subheader(t("Doelen"))
-goal_frame = ctx.goals()
-scope_all = ctx.scope() if not goal_frame.empty else None  # every indicator: only when needed
-goal_table = (corporations.goal_rows(scope_all, goal_frame) if scope_all is not None
-              else pd.DataFrame())
-if goal_table.empty:
-    st.caption(t("Er zijn geen doelen geladen. Download het sjabloon 'doelen' op 'Over de data'."))
-else:
-    in_selection = goal_table["Code"].isin(members) | ~goal_table["Code"].isin(
-        scope_all.areas.loc[scope_all.areas["level"] == "buurt", "code"])
-    shown = goal_table[in_selection]
-    counts = shown["Status"].value_counts()
-    st.caption(
-        t("Doel tegenover wat sinds de nulmeting is gerealiseerd, voor de gebieden in de selectie: "
-          "{telling}. Op koers: minstens zo ver als een rechte lijn van nulmeting naar doel op dit "
-          "moment zou zijn.", telling=", ".join(f"{n} {t(status)}" for status, n in counts.items()))
-    )
-    components.table_with_downloads(shown, "doelen")
+overview_sections.goals(ctx, members)

@@ -65,20 +65,20 @@ def lbm(db: Path, codes: list[str]) -> str:
     return format_number(sql(db, MEAN_SQL, ["lbm_score", codes])[0][0], 2)
 
 
-SELECTIONS = {
-    "gemeente": briefing.Selection(gemeente="GM0202", nulmeting=2014),
-    "wijk": briefing.Selection(gemeente="GM0202", area=WIJK, nulmeting=2014),
-    "achterstand": briefing.Selection(gemeente="GM0202", buurttype=("achterstand",),
+BRIEFS = {
+    "gemeente": briefing.Brief(gemeente="GM0202", nulmeting=2014),
+    "wijk": briefing.Brief(gemeente="GM0202", area=WIJK, nulmeting=2014),
+    "achterstand": briefing.Brief(gemeente="GM0202", buurttype=("achterstand",),
                                       nulmeting=2014),
-    "buurt": briefing.Selection(gemeente="GM0202", area=BUURT, nulmeting=2014),
+    "buurt": briefing.Brief(gemeente="GM0202", area=BUURT, nulmeting=2014),
 }
 
 
 @pytest.fixture(scope="module")
 def raw_pdfs(demo_db: Path) -> dict[str, bytes]:
     out = {}
-    for name, sel in SELECTIONS.items():
-        pdf = briefing.generate_pdf(demo_db, sel, TODAY)
+    for name, brief in BRIEFS.items():
+        pdf = briefing.generate_pdf(demo_db, brief, TODAY)
         assert pdf.startswith(b"%PDF")
         out[name] = pdf
     return out
@@ -115,9 +115,9 @@ def contents(demo_db: Path) -> dict[str, briefing.Briefing]:
     finally:
         con.close()
     import dataclasses
-    return {name: briefing.build(scope, geo, dataclasses.replace(sel, regel=rule), TODAY,
+    return {name: briefing.build(scope, geo, dataclasses.replace(brief, regel=rule), TODAY,
                                  goal_frame=goal_frame)
-            for name, sel in SELECTIONS.items()}
+            for name, brief in BRIEFS.items()}
 
 
 def test_the_gemeente_briefing_names_the_gemeente_its_figures_and_sources(pdfs, demo_db) -> None:
@@ -184,7 +184,7 @@ def test_text_from_the_data_is_printed_as_text_never_run_as_markup(demo_db) -> N
     scope = scope_from(demo_db)
     hostile = '#pagebreak() #set page(width: 2cm) <script>alert("x")</script> $x^2$ *vet* ]'
     scope.areas.loc[scope.areas["code"] == "GM0202", "name"] = hostile
-    content = briefing.build(scope, pd.DataFrame(), briefing.Selection(gemeente="GM0202"), TODAY)
+    content = briefing.build(scope, pd.DataFrame(), briefing.Brief(gemeente="GM0202"), TODAY)
     pdf = briefing.to_pdf(content)
     text, pages = pdf_text(pdf)
     assert pages <= 2
@@ -196,7 +196,7 @@ def test_text_from_the_data_is_printed_as_text_never_run_as_markup(demo_db) -> N
 
 def test_a_briefing_page_renders_to_images_a_person_can_check(demo_db) -> None:
     content = briefing.build(scope_from(demo_db), pd.DataFrame(),
-                             briefing.Selection(gemeente="GM0202", area=WIJK), TODAY)
+                             briefing.Brief(gemeente="GM0202", area=WIJK), TODAY)
     pages = briefing.to_pdf(content, png=True)
     assert pages and all(page.startswith(b"\x89PNG") for page in pages)
 
@@ -256,7 +256,7 @@ def test_the_overview_and_the_profile_link_to_the_briefing_of_what_they_show(app
 def test_a_wijk_briefing_lists_the_goals_and_projects_of_its_buurten(demo_db) -> None:
     wijk = "WK020207"  # Klarendal: a goal and recent projects in the demo
     text, _ = pdf_text(briefing.generate_pdf(
-        demo_db, briefing.Selection(gemeente="GM0202", area=wijk, nulmeting=2014), TODAY))
+        demo_db, briefing.Brief(gemeente="GM0202", area=wijk, nulmeting=2014), TODAY))
     goals = sql(demo_db, "SELECT a.name, i.name FROM goals g JOIN areas a ON a.code = g.area_code "
                          "JOIN indicators i ON i.id = g.indicator_id WHERE a.parent_code = ?", [wijk])
     projects = sql(demo_db, "SELECT p.name FROM projects p, areas a WHERE a.parent_code = ? AND "
@@ -290,7 +290,7 @@ def test_the_reference_column_follows_the_reference_switch(reference, expected) 
 # --- A briefing, not a draft ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", list(SELECTIONS))
+@pytest.mark.parametrize("name", list(BRIEFS))
 def test_the_briefing_opens_with_a_kernboodschap_of_three_to_five_sentences(name, contents,
                                                                              pdfs) -> None:
     messages = contents[name].key_messages
@@ -351,7 +351,7 @@ def test_the_kernboodschap_of_a_part_of_the_gemeente_compares_it_with_the_gemeen
     assert "Vergeleken met de gemeente" not in " ".join(contents["gemeente"].key_messages)
 
 
-@pytest.mark.parametrize("name", list(SELECTIONS))
+@pytest.mark.parametrize("name", list(BRIEFS))
 def test_the_pdf_names_no_statistical_test(name, pdfs) -> None:
     text, _ = pdfs[name]
     found = [word for word in JARGON if word in text.lower()]
@@ -434,7 +434,7 @@ def lines_with_heights(pdf: bytes) -> list[list[tuple[str, float]]]:
     return pages
 
 
-@pytest.mark.parametrize("name", list(SELECTIONS))
+@pytest.mark.parametrize("name", list(BRIEFS))
 def test_no_heading_is_left_alone_at_the_bottom_of_a_page(name, raw_pdfs) -> None:
     for pieces in lines_with_heights(raw_pdfs[name]):
         footer = min(y for _, y in pieces)
@@ -446,7 +446,7 @@ def test_no_heading_is_left_alone_at_the_bottom_of_a_page(name, raw_pdfs) -> Non
 
 
 def test_an_english_briefing_is_english_in_its_headings_kernboodschap_and_table(demo_db) -> None:
-    pdf = briefing.generate_pdf(demo_db, briefing.Selection(gemeente="GM0202", area=BUURT,
+    pdf = briefing.generate_pdf(demo_db, briefing.Brief(gemeente="GM0202", area=BUURT,
                                                             nulmeting=2014, taal="en"), TODAY)
     text, pages = pdf_text(pdf)
     assert pages <= 2
@@ -485,7 +485,7 @@ def test_the_english_briefing_keeps_to_two_pages_and_writes_its_units_in_english
                                                                               area) -> None:
     # Before: the English gemeente briefing ran two lines onto a third page, and its
     # kernboodschap, largest changes and buurt context kept Dutch units ('per 1.000 inwoners').
-    pdf = briefing.generate_pdf(demo_db, briefing.Selection(gemeente="GM0202", area=area,
+    pdf = briefing.generate_pdf(demo_db, briefing.Brief(gemeente="GM0202", area=area,
                                                             nulmeting=2014, taal="en"), TODAY)
     text, pages = pdf_text(pdf)
     assert pages <= 2
@@ -496,7 +496,7 @@ def test_the_english_briefing_keeps_to_two_pages_and_writes_its_units_in_english
 
 def test_a_change_in_the_briefing_marks_a_generated_value_where_it_is_read(demo_db) -> None:
     content = briefing.build(scope_from(demo_db), pd.DataFrame(),
-                             briefing.Selection(gemeente="GM0202", area="BU02020100",
+                             briefing.Brief(gemeente="GM0202", area="BU02020100",
                                                 nulmeting=2014), TODAY)
     # Markt's survey figures are generated (synthetic) in the demo: every sentence that ends on
     # one says so, in the kernboodschap as in the lists of largest changes.
@@ -507,7 +507,7 @@ def test_a_change_in_the_briefing_marks_a_generated_value_where_it_is_read(demo_
 
 def test_a_signal_on_a_generated_value_is_marked_in_the_briefing(demo_db) -> None:
     content = briefing.build(scope_from(demo_db), pd.DataFrame(),
-                             briefing.Selection(gemeente="GM0202", nulmeting=2014), TODAY)
+                             briefing.Brief(gemeente="GM0202", nulmeting=2014), TODAY)
     # The demo's survey figures are generated: a signal about one says so.
     survey = [w for w in content.warnings if "Rapportcijfer leefbaarheid buurt" in w
               or "Mensen kennen elkaar nauwelijks" in w]
@@ -523,7 +523,7 @@ def test_real_figures_only_leaves_the_generated_values_out_of_the_pdf(demo_db, p
     every, _ = pdfs["gemeente"]
     assert "synthetisch" in every.lower()  # the demo's survey values are generated
     only_real = dataclasses.replace(settings.privacy(), real_only=True)
-    text, _ = pdf_text(briefing.generate_pdf(demo_db, SELECTIONS["gemeente"], TODAY,
+    text, _ = pdf_text(briefing.generate_pdf(demo_db, BRIEFS["gemeente"], TODAY,
                                              privacy=only_real))
     assert "synthetisch" not in text.lower()
     assert "Gemeente Arnhem" in text  # the real figures are still there

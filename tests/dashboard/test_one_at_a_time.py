@@ -94,18 +94,19 @@ def test_the_overview_equals_the_headline_figures_over_all_indicators(demo) -> N
     cat = scope.catalogue
     wanted = [*cat.index[cat["headline"].astype(bool)], "inwoners"]
     obs = scope.obs[scope.obs["indicator_id"].isin(wanted)]
-    selection = ("achterstand",)
-    got, members = data.selection_values(version, GEMEENTE, rule, privacy, selection)
+    buurttype = ("achterstand",)
+    got, members = data.selection_values(version, GEMEENTE, rule, privacy, buurttype)
     inside = tables.in_filter(
         tables.Scope(obs=obs, areas=scope.areas, types=data.latest_types(version, GEMEENTE, rule),
-                     catalogue=cat, sources=pd.DataFrame()), "buurt", selection)
+                     catalogue=cat, sources=pd.DataFrame()), "buurt", buurttype)
     assert members == [c for c, ok in inside.items() if ok] and len(members) >= 5
-    want = aggregate.weighted_mean(obs[obs["area_code"].isin(members)], tables.weights(obs),
+    weights = aggregate.population_weights(obs)
+    want = aggregate.weighted_mean(obs[obs["area_code"].isin(members)], weights,
                                    pd.Series("selectie", index=members), cat)
     keys = ["indicator_id", "period"]
     assert_frame_equal(got.sort_values(keys).reset_index(drop=True),
                        want.sort_values(keys).reset_index(drop=True), check_like=True)
     gem = data.gemeente_values(version, GEMEENTE, privacy)
-    want_gem = aggregate.gemeente_reference(obs, scope.areas, tables.weights(obs), cat)
+    want_gem = aggregate.gemeente_reference(obs, scope.areas, weights, cat)
     assert_frame_equal(gem.sort_values(keys).reset_index(drop=True),
                        want_gem.sort_values(keys).reset_index(drop=True), check_like=True)

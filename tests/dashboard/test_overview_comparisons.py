@@ -8,6 +8,7 @@ import pytest
 from app_walk import record_downloads, run, seen
 
 from dashboard import tables
+from metrics import change
 
 
 @pytest.mark.usefixtures("app_env")
@@ -78,8 +79,8 @@ def test_the_early_warning_lists_improvements_beside_worsenings_once_with_a_down
 def test_the_changes_under_the_figures_are_each_figures_own_change_from_its_nulmeting(
         demo_db) -> None:
     """tables.selection_changes (computed once per selection) gives for every figure what
-    selection_change gives for that figure alone: from the nulmeting when it has a value that
-    year, else from its first year, to its last year."""
+    selection_change gives for that figure alone: from its first year at or after the nulmeting
+    (metrics.change.nulmeting_period) to its last year."""
     from data_loaders import db, reads, settings
     from metrics import aggregate
 
@@ -101,7 +102,7 @@ def test_the_changes_under_the_figures_are_each_figures_own_change_from_its_nulm
     for ind, found_change in changes.items():
         years = sorted(values.loc[(values["indicator_id"] == ind) & values["value"].notna(),
                                   "period"].astype(int).unique())
-        first = 2014 if 2014 in years else years[0]
+        first = change.nulmeting_period(years, 2014)
         alone = tables.selection_change(values, cat, ind, first, years[-1])
         if alone is None:
             assert found_change is None

@@ -16,6 +16,7 @@ import streamlit.testing.v1.app_test as app_test_module
 from app_walk import RecordingStorage
 from streamlit.testing.v1 import AppTest
 
+from metrics import selection as selection_rules
 from metrics.formatting import format_number
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -206,7 +207,6 @@ def test_a_wijk_value_derived_from_buurten_keeps_the_source_of_its_own_indicator
     # (or as synthetic) as the buurt values of its own indicator, not of other indicators.
     import pandas as pd
 
-    from dashboard import tables
 
     areas = pd.DataFrame({"code": ["WK000101", "BU00010101", "BU00010102"],
                           "level": ["wijk", "buurt", "buurt"],
@@ -224,6 +224,6 @@ def test_a_wijk_value_derived_from_buurten_keeps_the_source_of_its_own_indicator
                         "aggregation": ["aantal", "aandeel", "aandeel", *["aandeel"] * 5],
                         "weight": ["", "inwoners", "inwoners", *["inwoners"] * 5]}).set_index(
         "id", drop=False)
-    wijk = tables.wijk_values(obs, areas, cat).set_index("indicator_id")
+    wijk = selection_rules.wijk_values(obs, areas, cat).set_index("indicator_id")
     assert wijk.loc["leegstand", "source"] == "cbs_kwb"
     assert wijk.loc["eenzaamheid", "source"] == "synthetisch_demo"

@@ -93,21 +93,21 @@ def test_the_briefing_counts_signals_per_theme_of_its_own_buurten_only() -> None
 
     counts = _counts(("BU02020100", "veiligheid", 2, 1), ("BU02020101", "contact", 1, 0),
                      ("WK020201", "veiligheid", 0, 3), ("BU02020424", "leefbaarheid", 4, 0))
-    sel = briefing.Selection(gemeente="GM0202", area="WK020201")
-    lines, note = briefing.signal_lines(counts, sel, ["BU02020100", "BU02020101"],
+    brief = briefing.Brief(gemeente="GM0202", area="WK020201")
+    lines, note = briefing.signal_lines(counts, brief, ["BU02020100", "BU02020101"],
                                         dt.date(2026, 12, 6))
     assert lines == ["Veiligheid: 2 open, 4 afgerond.",
                      "Contact (sociale samenhang): 1 open, 0 afgerond."]
     assert note.startswith("Aantallen signalen van bewoners en professionals, geen teksten")
     assert note.endswith("Bron: eigen registratie van signalen in de Buurtmonitor, stand "
                          "6 december 2026.")
-    whole, _ = briefing.signal_lines(counts, briefing.Selection(gemeente="GM0202"), [],
+    whole, _ = briefing.signal_lines(counts, briefing.Brief(gemeente="GM0202"), [],
                                      dt.date(2026, 12, 6))
     assert whole[0] == "Leefbaarheid: 4 open, 0 afgerond."
-    none, _ = briefing.signal_lines(counts, briefing.Selection(gemeente="GM0202", area="WK020299"),
+    none, _ = briefing.signal_lines(counts, briefing.Brief(gemeente="GM0202", area="WK020299"),
                                     [], dt.date(2026, 12, 6))
     assert none == ["Geen open of afgeronde signalen in deze selectie."]
-    assert briefing.signal_lines(None, sel, [], dt.date(2026, 12, 6)) == ([], "")
+    assert briefing.signal_lines(None, brief, [], dt.date(2026, 12, 6)) == ([], "")
 
 
 @pytest.mark.usefixtures("app_env")

@@ -12,8 +12,10 @@ from metrics.change import (
     SIGNIFICANCE_HELP,
     TESTS,
     change_between,
+    change_since,
     change_since_nulmeting,
     change_since_previous,
+    nulmeting_period,
 )
 
 
@@ -200,3 +202,45 @@ def test_no_observations_give_no_changes() -> None:
     empty = obs([("BU1", "onveilig_buurt", 2024, 20)]).iloc[0:0]
     assert change_between(empty, catalogue(), 2022, 2024).empty
     assert change_since_previous(empty, catalogue(), 2024).empty
+
+
+@pytest.mark.parametrize(
+    ("periods", "nulmeting", "want"),
+    [
+        ([2012, 2016, 2020], 2014, 2016),  # not measured in 2014: the first year after it
+        ([2012, 2016, 2020], 2016, 2016),
+        ([2012, 2016, 2020], None, 2012),  # no nulmeting: the earliest
+        ([2012, 2013], 2014, 2012),  # nothing since: the earliest, so the figure still has one
+        ([], 2014, None),
+    ],
+)
+def test_the_nulmeting_year_is_the_first_measured_year_at_or_after_the_nulmeting(
+        periods, nulmeting, want) -> None:
+    assert nulmeting_period(periods, nulmeting) == want
+
+
+def test_change_since_runs_from_each_indicators_first_year_since_to_its_last_for_every_area(
+        ) -> None:
+    rows = [
+        ("BU1", "lbm_score", 2012, 3.90),  # before the nulmeting: not used
+        ("BU1", "lbm_score", 2016, 4.00),
+        ("BU1", "lbm_score", 2024, 4.40),
+        ("BU2", "lbm_score", 2016, 4.00),
+        ("BU2", "lbm_score", 2024, 3.60),
+        ("BU1", "onveilig_buurt", 2014, 20, 500),
+        ("BU1", "onveilig_buurt", 2022, 28, 500),
+        ("BU1", "onveilig_buurt", 2023, 25, 10, NAN, NAN, True),  # suppressed: not measured
+        ("BU1", "rapportcijfer_buurt", 2024, 7.0),  # one year: no change
+    ]
+    out = change_since(obs(rows), catalogue(), 2014).set_index(["area_code", "indicator_id"])
+    assert sorted(out.index) == [("BU1", "lbm_score"), ("BU1", "onveilig_buurt"),
+                                 ("BU2", "lbm_score")]
+    assert tuple(out.loc[("BU1", "lbm_score"), ["from_period", "to_period"]]) == (2016, 2024)
+    assert out.loc[("BU1", "lbm_score"), "verdict"] == "verbeterd"  # +0,40 is 10% of 4,00
+    assert out.loc[("BU2", "lbm_score"), "verdict"] == "verslechterd"
+    assert tuple(out.loc[("BU1", "onveilig_buurt"), ["from_period", "to_period"]]) == (2014, 2022)
+    pd.testing.assert_series_equal(
+        out.loc[("BU1", "onveilig_buurt")],
+        change_between(obs(rows), catalogue(), 2014, 2022)
+        .set_index(["area_code", "indicator_id"]).loc[("BU1", "onveilig_buurt")],
+    )

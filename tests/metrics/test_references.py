@@ -114,14 +114,14 @@ def test_a_count_is_never_compared_with_the_gemeente_total() -> None:
     assert "aantal" in legend.caption
 
 
-def test_index_is_100_in_the_base_year() -> None:
+def test_index_is_100_in_the_nulmeting_year() -> None:
     rows = [
         ("BU1", "onveilig_buurt", 2014, 20),
         ("BU1", "onveilig_buurt", 2024, 28),
         ("BU2", "onveilig_buurt", 2014, 30),
         ("BU2", "onveilig_buurt", 2024, 24),
     ]
-    out, legend = shown(rows, "index_nulmeting", base_period=2014)
+    out, legend = shown(rows, "index_nulmeting", nulmeting=2014)
     # 28 / 20 * 100 = 140; 24 / 30 * 100 = 80
     assert out["shown"].tolist() == pytest.approx([100, 140, 100, 80])
     assert out["reference_value"].tolist() == [20, 20, 30, 30]
@@ -138,11 +138,11 @@ def test_index_is_100_in_the_base_year() -> None:
     ],
 )
 def test_index_is_missing_when_the_base_cannot_carry_a_ratio(base_row: tuple, why: str) -> None:
-    out, _ = shown([base_row, ("BU1", "lbm_soc", 2024, 0.10)], "index_nulmeting", base_period=2014)
+    out, _ = shown([base_row, ("BU1", "lbm_soc", 2024, 0.10)], "index_nulmeting", nulmeting=2014)
     assert out["shown"].isna().all(), why
 
 
-def test_without_a_base_year_the_index_starts_at_the_first_usable_year() -> None:
+def test_without_a_nulmeting_the_index_starts_at_the_first_usable_year() -> None:
     rows = [("BU1", "lbm_score", 2016, 4.0), ("BU1", "lbm_score", 2018, 4.2)]
     out, legend = shown(rows, "index_nulmeting")
     assert out["shown"].tolist() == pytest.approx([100, 105])  # 4,2 / 4,0 * 100

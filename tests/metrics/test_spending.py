@@ -115,3 +115,24 @@ def test_two_groups_side_by_side(indicator, changes, group_change, comparison_ch
             else out["comparison_change"] == pytest.approx(comparison_change))
     assert (math.isnan(out["gap"]) if math.isnan(gap) else out["gap"] == pytest.approx(gap))
     assert (pd.isna(out["group_better"]) if better is None else bool(out["group_better"]) is better)
+
+
+def test_development_compares_the_change_of_both_groups_over_the_same_years() -> None:
+    obs = pd.DataFrame(
+        [("BU1", "lbm_score", 2020, 3.9, False),  # before the first spending: not used
+         ("BU1", "lbm_score", 2022, 4.0, False), ("BU1", "lbm_score", 2024, 4.4, False),
+         ("BU2", "lbm_score", 2022, 3.8, False), ("BU2", "lbm_score", 2024, 4.0, True),
+         ("BU3", "lbm_score", 2022, 4.0, False), ("BU3", "lbm_score", 2024, 4.1, False),
+         ("BU1", "onveilig_buurt", 2024, 20.0, False)],  # one year: no change
+        columns=["area_code", "indicator_id", "period", "value", "synthetic"],
+    )
+    cat = CATALOGUE.assign(unit=["score", "%", "aantal"],
+                           aggregation=["gemiddelde", "aandeel", "aantal"])
+    out = spending.development(obs, cat, ["BU1", "BU2"], ["BU3"], 2022)
+    assert out["indicator_id"].tolist() == ["lbm_score"]
+    r = out.iloc[0]
+    assert (r["from_period"], r["to_period"]) == (2022, 2024)
+    assert r["group_change"] == pytest.approx(0.3)  # (0,4 + 0,2) / 2
+    assert r["comparison_change"] == pytest.approx(0.1)
+    assert r["gap"] == pytest.approx(0.2) and bool(r["group_better"])
+    assert (r["group_n"], r["comparison_n"]) == (2, 1) and bool(r["synthetic"])

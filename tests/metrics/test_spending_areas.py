@@ -42,10 +42,10 @@ def test_the_period_runs_from_the_nulmeting_or_the_first_spending_to_the_year(
 
 def test_the_change_starts_at_the_last_measurement_before_spending_began() -> None:
     measured = [2002, 2008, 2012, 2014, 2016, 2018, 2020, 2022, 2024]
-    assert sa.base_year(measured, 2002, 2016) == 2016
-    assert sa.base_year(measured, 2002, 2017) == 2016
-    assert sa.base_year(measured, 2020, 2016) == 2020  # a later nulmeting is kept
-    assert sa.base_year([2020], None, 2016) is None
+    assert sa.from_period(measured, 2002, 2016) == 2016
+    assert sa.from_period(measured, 2002, 2017) == 2016
+    assert sa.from_period(measured, 2020, 2016) == 2020  # a later nulmeting is kept
+    assert sa.from_period([2020], None, 2016) is None
 
 
 def test_a_corporation_with_known_dwellings_is_measured_per_dwelling_per_year() -> None:
