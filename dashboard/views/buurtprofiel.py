@@ -164,8 +164,8 @@ st.caption(t(
     "waarden per jaar. De download bevat alle indicatoren van het profiel, met bron, toets en "
     "respondenten per cijfer."
 ))
-# The download holds no reference column: named without the reference and the filter.
-components.download_buttons(profile_download, f"profiel-{code}", key=ctx.table_key("profiel", code, view.nulmeting))
+# The download holds no reference column (the sidebar's reference is shown on screen only).
+components.download_buttons(profile_download, f"profiel-{code}")
 
 st.subheader(t("Verwacht en gemeten"))
 with st.spinner(t("Verwachte waarden berekenen…")):
