@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, drawn, exports, i18n, maps, profiles, state, tables
+from dashboard import briefing, drawn, i18n, maps, profiles, state, tables
 from dashboard.map_component import spec as map_spec
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
@@ -86,7 +86,8 @@ def _query(version: Version, name: str, params: dict | None = None) -> pd.DataFr
 # millisecond each on every rerun). Callers select and derive from them; none changes them.
 @_shared(max_entries=8, show_spinner=False)
 def gemeenten(version: Version) -> pd.DataFrame:
-    return _query(version, "app_gemeenten")
+    """The gemeente picker's list, as the load stored it (reads.gemeenten)."""
+    return reads.gemeenten(_connection(version))
 
 
 @_shared(max_entries=8, show_spinner=False)
@@ -438,12 +439,6 @@ def fingerprint(frame: pd.DataFrame) -> str:
 
 
 BY_CONTENT = {pd.DataFrame: fingerprint}
-
-
-@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=BY_CONTENT)
-def download_bytes(frame: pd.DataFrame) -> tuple[bytes, bytes]:
-    """A table as CSV and as XLSX, built once per distinct table (the table is hashed once)."""
-    return exports.to_csv_bytes(frame), exports.to_xlsx_bytes(frame)
 
 
 # A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
@@ -864,13 +859,6 @@ def replayed_as(renderer: str, key: tuple, options: tuple, _frame: pd.DataFrame)
     """As `replayed`, for a frame that a resource hands out: `key` names its content (the
     resource's arguments and which of its tables), so the frame itself is not hashed."""
     getattr(drawn, renderer)(_frame, **dict(options))
-
-
-@_shared(max_entries=64, show_spinner=False)
-def download_bytes_as(key: tuple, _frame: pd.DataFrame) -> tuple[bytes, bytes]:
-    """As `download_bytes`, for a frame that a resource hands out, named by `key`. A resource:
-    the files are bytes, which cannot be changed, so they are handed out without a copy."""
-    return exports.to_csv_bytes(_frame), exports.to_xlsx_bytes(_frame)
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_CONTENT)

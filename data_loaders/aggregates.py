@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from data_loaders import db, settings
+from data_loaders import db, settings, stored_views
 from data_loaders.reads import observations, real  # noqa: F401  (the one reading door)
 from metrics import aggregate, early_warning, expected, references
 
@@ -278,6 +278,7 @@ def refresh(con, gemeenten: Iterable[str],
     codes = sorted(set(gemeenten))
     if not codes:
         return
+    stored_views.refresh(con)  # the gemeente list (data_loaders/stored_views.py)
     for table in TABLES:
         db.execute(con, f"agg_delete_{table}", {"gemeenten": codes})
     for privacy in privacies or stored_privacies():

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_loaders import db, settings
+from data_loaders import db, settings, stored_views
 
 
 def real(frame: pd.DataFrame, privacy: settings.Privacy) -> pd.DataFrame:
@@ -32,6 +32,13 @@ def observations(con, gemeente: str, indicators: Iterable[str], privacy: setting
     }, cursor=cursor)
     frame["period"] = frame["period"].astype(int)
     return real(frame, privacy)
+
+
+def gemeenten(con) -> pd.DataFrame:
+    """The gemeente picker's list (code, name, observations) as the last load stored it
+    (data_loaders.stored_views), else counted now."""
+    found = stored_views.stored_gemeente_choices(con)
+    return found if found is not None else stored_views.gemeente_choices(con)
 
 
 def catalogue(con, taal: str = "nl") -> pd.DataFrame:

@@ -247,3 +247,13 @@ CREATE TABLE IF NOT EXISTS agg_expected (
     period          BIGINT NOT NULL,
     buurten_used    BIGINT
 );
+
+-- The gemeente picker's list as app_gemeenten counts it (every gemeente with data, by name, and
+-- 'NL' last), stored at load time by data_loaders/stored_views.py: counting it means reading
+-- every observation, on the first page of every new server process otherwise.
+CREATE TABLE IF NOT EXISTS agg_gemeente_choices (
+    position     BIGINT NOT NULL,      -- the row's place in the counted list
+    code         VARCHAR NOT NULL,
+    name         VARCHAR NOT NULL,
+    observations BIGINT NOT NULL
+);
