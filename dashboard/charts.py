@@ -97,7 +97,7 @@ def trend_chart(
     height: int = 340,
     projects: pd.DataFrame | None = None,
     taal: str = "nl",
-) -> alt.TopLevelMixin:
+) -> Spec:
     """Lines over the years.
 
     frame columns: reeks (series label, unique per series: an area's label carries its level),
@@ -108,8 +108,6 @@ def trend_chart(
     their start with a marker on top that names them on hover, so they never hide the lines;
     projects that ended before the first year or start after the last are left out.
     """
-    import altair as alt
-
     def t(text: str) -> str:
         return i18n.translate(text, taal)
 
@@ -120,47 +118,47 @@ def trend_chart(
     measured = data.loc[data["shown"].notna(), "period"] if "shown" in data else data["period"]
     years = measured if len(measured) else data["period"]
     first_year, last_year = (int(years.min()), int(years.max())) if len(years) else (None, None)
-    domain = ([alt.DateTime(year=first_year, month=1, date=1),
-               alt.DateTime(year=last_year, month=1, date=1)] if first_year is not None
-              else alt.Undefined)
+    span = ({"scale": {"domain": [{"year": first_year, "month": 1, "date": 1},
+                                  {"year": last_year, "month": 1, "date": 1}]}}
+            if first_year is not None else {})
     series = list(dict.fromkeys(data.sort_values("soort", key=lambda v: _kind_key(v, kinds))
                                 ["reeks"]))
     # One legend for lines and margin bands, drawn as solid strokes (not the bands' pale fill).
-    colour = alt.Color("reeks:N", title=t("Reeks"), sort=series,
-                       scale=alt.Scale(scheme="tableau10"),
-                       legend=alt.Legend(symbolType="stroke", symbolOpacity=1,
-                                         symbolStrokeWidth=3, labelLimit=260))
-    x = alt.X("jaar:T", title=t("Jaar"), scale=alt.Scale(domain=domain),
-              axis=alt.Axis(format="%Y", tickCount="year"))
-    y = alt.Y(
-        "shown:Q",
-        title=y_title,
-        scale=alt.Scale(zero=False),
-        axis=alt.Axis(format=number_format(decimals)),
-    )
-    base = alt.Chart(data)
-    band = (
-        base.transform_filter("isValid(datum.ci_low) && isValid(datum.ci_high)")
-        .mark_area(opacity=0.15)
-        .encode(x=x, y="ci_low:Q", y2="ci_high:Q", color=colour)
-    )
-    lines = base.mark_line(point=True, strokeWidth=2.2).encode(
-        x=x,
-        y=y,
-        color=colour,
-        strokeDash=alt.StrokeDash(
-            "soort:N",
-            title=t("Soort"),
-            scale=alt.Scale(domain=kinds, range=[KIND_DASH[k] for k in KIND_ORDER]),
-        ),
-        shape=alt.Shape("soort:N", title=t("Soort"), scale=alt.Scale(domain=kinds)),
-        tooltip=[
-            alt.Tooltip("reeks:N", title=t("Reeks")),
-            alt.Tooltip("period:O", title=t("Jaar")),
-            alt.Tooltip("waarde_tekst:N", title=t("Waarde")),
-            alt.Tooltip("bron_tekst:N", title=t("Bron")),
-        ],
-    )
+    colour = {"field": "reeks", "type": "nominal", "title": t("Reeks"), "sort": series,
+              "scale": {"scheme": "tableau10"},
+              "legend": {"symbolType": "stroke", "symbolOpacity": 1, "symbolStrokeWidth": 3,
+                         "labelLimit": 260}}
+    x = {"field": "jaar", "type": "temporal", "title": t("Jaar"), **span,
+         "axis": {"format": "%Y", "tickCount": "year"}}
+    y = {"field": "shown", "type": "quantitative", "title": y_title, "scale": {"zero": False},
+         "axis": {"format": number_format(decimals)}}
+    datasets = {}
+
+    def named(rows: pd.DataFrame) -> dict:
+        name, records = _dataset(rows)
+        datasets[name] = records
+        return {"name": name}
+
+    source = named(data)
+    band = {"data": source,
+            "transform": [{"filter": "isValid(datum.ci_low) && isValid(datum.ci_high)"}],
+            "mark": {"type": "area", "opacity": 0.15},
+            "encoding": {"x": x, "y": {"field": "ci_low", "type": "quantitative"},
+                         "y2": {"field": "ci_high"}, "color": colour}}
+    lines = {"data": source, "mark": {"type": "line", "point": True, "strokeWidth": 2.2},
+             "encoding": {
+                 "x": x, "y": y, "color": colour,
+                 "strokeDash": {"field": "soort", "type": "nominal", "title": t("Soort"),
+                                "scale": {"domain": kinds,
+                                          "range": [KIND_DASH[k] for k in KIND_ORDER]}},
+                 "shape": {"field": "soort", "type": "nominal", "title": t("Soort"),
+                           "scale": {"domain": kinds}},
+                 "tooltip": [
+                     {"field": "reeks", "type": "nominal", "title": t("Reeks")},
+                     {"field": "period", "type": "ordinal", "title": t("Jaar")},
+                     {"field": "waarde_tekst", "type": "nominal", "title": t("Waarde")},
+                     {"field": "bron_tekst", "type": "nominal", "title": t("Bron")},
+                 ]}}
     layers = [band, lines]
     if projects is not None and not projects.empty and first_year is not None:
         first = pd.Timestamp(f"{first_year}-01-01")
@@ -171,27 +169,28 @@ def trend_chart(
         # A project that began before the first year is marked at the start of the axis.
         starts = starts.assign(van=starts["van"].clip(first, last))
         if not starts.empty:
-            tip = [alt.Tooltip("tekst:N", title=t("Project"))]
-            layers.insert(0, alt.Chart(starts).mark_rule(
-                color="#9a9a9a", strokeWidth=1, strokeDash=[2, 3], opacity=0.7,
-            ).encode(x=alt.X("van:T", scale=alt.Scale(domain=domain)), tooltip=tip))
-            layers.append(alt.Chart(starts).mark_point(
-                shape="triangle-down", filled=True, size=70, color="#6f6f6f", yOffset=4,
-            ).encode(x=alt.X("van:T", scale=alt.Scale(domain=domain)), y=alt.value(0),
-                     tooltip=tip))
+            tip = [{"field": "tekst", "type": "nominal", "title": t("Project")}]
+            at = {"field": "van", "type": "temporal", **span}
+            own = named(starts)
+            layers.insert(0, {"data": own, "mark": {
+                "type": "rule", "color": "#9a9a9a", "strokeWidth": 1, "strokeDash": [2, 3],
+                "opacity": 0.7}, "encoding": {"x": at, "tooltip": tip}})
+            layers.append({"data": own, "mark": {
+                "type": "point", "shape": "triangle-down", "filled": True, "size": 70,
+                "color": "#6f6f6f", "yOffset": 4},
+                "encoding": {"x": at, "y": {"value": 0}, "tooltip": tip}})
     if nulmeting is not None:
-        rule = pd.DataFrame({"jaar": [pd.Timestamp(f"{nulmeting}-01-01")],
-                             "tekst": [t("nulmeting")]})
-        layers.append(
-            alt.Chart(rule).mark_rule(color="#555", strokeDash=[4, 4]).encode(x="jaar:T")
-        )
-        layers.append(
-            alt.Chart(rule)
-            .mark_text(align="left", dx=4, dy=10, color="#333", baseline="top")
-            .encode(x="jaar:T", y=alt.value(0), text="tekst:N")
-        )
-    chart = alt.layer(*layers).properties(title=title, height=height, width="container")
-    return dutch(chart)
+        rule = named(pd.DataFrame({"jaar": [pd.Timestamp(f"{nulmeting}-01-01")],
+                                   "tekst": [t("nulmeting")]}))
+        year = {"field": "jaar", "type": "temporal"}
+        layers.append({"data": rule, "mark": {"type": "rule", "color": "#555",
+                                              "strokeDash": [4, 4]}, "encoding": {"x": year}})
+        layers.append({"data": rule, "mark": {"type": "text", "align": "left", "dx": 4, "dy": 10,
+                                              "color": "#333", "baseline": "top"},
+                       "encoding": {"x": year, "y": {"value": 0},
+                                    "text": {"field": "tekst", "type": "nominal"}}})
+    return Spec({"$schema": SCHEMA, "config": CONFIG, "layer": layers, "title": title,
+                 "height": height, "width": "container", "datasets": datasets})
 
 
 def _kind_key(values: pd.Series, kinds: list[str] = KIND_ORDER) -> pd.Series:
