@@ -19,7 +19,6 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import briefing, drawn, i18n, maps, profiles, state, tables
-from dashboard.map_component import spec as map_spec
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from metrics import aggregate, references
@@ -529,6 +528,10 @@ def map_view(
 @st.cache_resource(max_entries=8, show_spinner=False)
 def map_shapes(version: Version, gemeente: str, level: str) -> dict:
     """The shapes of a level as the map component takes them (built once, shared)."""
+    # Imported here: the component's package registers it with Streamlit (about 0,1 s), which
+    # only the map page needs.
+    from dashboard.map_component import spec as map_spec
+
     return map_spec.shapes(geometries(version, gemeente, level))
 
 
@@ -541,6 +544,8 @@ def map_layers(
 ) -> dict | None:
     """What the map component gets for one view (None without boundaries); see map_view.
     `signals` add a line to the tooltips and, with `signal_layer`, a dot per area that has any."""
+    from dashboard.map_component import spec as map_spec
+
     drawn = map_view(version, gemeente, rule, privacy, indicator, level, reference, nulmeting,
                      year, buurttype, None, taal, False, signals, deck=False)
     if drawn is None:

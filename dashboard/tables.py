@@ -64,6 +64,14 @@ def source_text(source_keys: pd.Series, sources: pd.DataFrame) -> pd.Series:
     return labels.where(labels.notna(), source_keys).fillna("").astype(str)
 
 
+def source_labels(sources: pd.DataFrame) -> dict[str, str]:
+    """Label per source key, for source_text one key at a time (`labels.get(key, key)`): a
+    Series per row cost more than the rest of a profile's row."""
+    if "label" not in sources.columns:
+        return {}
+    return {str(k): str(v) for k, v in sources["label"].items() if pd.notna(v)}
+
+
 def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     """Wijk values (the rule: metrics.selection.wijk_values)."""
     return selection_rules.wijk_values(obs, areas, catalogue)
