@@ -601,6 +601,13 @@ def selection_changes(
     return tables.selection_changes(values, _headline(version)[0], nulmeting)
 
 
+@_shared(max_entries=16, show_spinner=False)
+def headline_rows(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    """The overview's indicators' rows of every area of one gemeente (never the country: see
+    selection_values), shared: do not change it."""
+    return _fetch(version, gemeente, _headline(version)[1], privacy)
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def selection_values(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, types: tuple[str, ...]
@@ -620,10 +627,11 @@ def selection_values(
     chosen = set(members)
     weights = population(version, gemeente, privacy)
     if gemeente != "NL":
-        # One gemeente's headline rows of the selection fit in memory: one read and one pass
-        # (per indicator the same result; a first use of a filter choice took seconds otherwise).
-        obs = _fetch(version, gemeente, wanted, privacy, tuple(sorted(chosen)))
-        obs = obs[obs["area_code"].isin(chosen)]  # an empty list of areas reads every area
+        # One gemeente's headline rows fit in memory: read once (headline_rows), one pass per
+        # selection (per indicator the same result; a first use of a filter choice took
+        # seconds otherwise, and a read of the selection's rows a query per choice).
+        obs = headline_rows(version, gemeente, privacy)
+        obs = obs[obs["area_code"].isin(chosen)]
         return aggregate.weighted_mean(obs, weights, groups, cat), members
     parts = []
     for _, obs in _one_by_one(version, gemeente, privacy, wanted):

@@ -240,12 +240,25 @@ def selection_changes(values: pd.DataFrame, catalogue: pd.DataFrame, nulmeting: 
     """selection_change of every indicator in `values` (a selection's averaged values), from the
     nulmeting (or the first year with a value) to the last year with a value: what the overview
     shows under each headline figure, computed once per selection instead of on every rerun."""
-    out: dict[str, pd.Series | None] = {}
     present = values.dropna(subset=["value"])
+    spans: dict[tuple[int, int], list[str]] = {}
+    out: dict[str, pd.Series | None] = {}
     for ind, rows in present.groupby("indicator_id", sort=False):
         periods = sorted(int(p) for p in rows["period"].unique())
         first = nulmeting if nulmeting in periods else periods[0]
-        out[str(ind)] = selection_change(rows, catalogue, str(ind), first, periods[-1])
+        out[str(ind)] = None
+        spans.setdefault((first, periods[-1]), []).append(str(ind))
+    # One test per span of years for all its indicators (each pair is tested on its own, so
+    # the same result as one call per indicator; a first use of a filter choice took seconds).
+    for (first, last), ids in spans.items():
+        if first == last:
+            continue
+        rows = present[present["indicator_id"].isin(ids) & present["period"].isin([first, last])]
+        found = change.change_between(
+            rows.rename(columns={"group": "area_code"}).assign(area_code="selectie"),
+            catalogue, first, last)
+        for ind, part in found.groupby("indicator_id", sort=False):
+            out[str(ind)] = part.reset_index(drop=True).iloc[0]
     return out
 
 
