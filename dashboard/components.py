@@ -87,7 +87,9 @@ def download_buttons(frame: pd.DataFrame, name: str, note: bool = True) -> None:
     left, right, _ = st.columns([1, 1, 4])
     # Each file is written when its button is clicked, not on every page's first opening:
     # an Excel file cost its library's import (about half a second) and tens of milliseconds
-    # per table, and a national table seconds, for downloads most visits never make.
+    # per table, and a national table seconds, for downloads most visits never make. A click
+    # does not rerun the page: a rerun would replace the other button's file while a quick
+    # second click still asked for the old one.
     left.download_button(
         "Download CSV",
         lambda: exports.to_csv_bytes(frame),
@@ -95,6 +97,7 @@ def download_buttons(frame: pd.DataFrame, name: str, note: bool = True) -> None:
         mime="text/csv",
         key=f"csv_{slug}",
         icon=":material/download:",
+        on_click="ignore",
     )
     right.download_button(
         "Download Excel",
@@ -103,6 +106,7 @@ def download_buttons(frame: pd.DataFrame, name: str, note: bool = True) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{slug}",
         icon=":material/download:",
+        on_click="ignore",
     )
 
 
