@@ -122,7 +122,8 @@ def area_index(version: Version, gemeente: str) -> tuple[pd.DataFrame, frozenset
 
 @_shared(max_entries=16, show_spinner=False)
 def periods(version: Version, gemeente: str, real_only: bool = False) -> pd.DataFrame:
-    return _query(version, "app_periods", {"gemeente": gemeente, "real_only": real_only})
+    """Years with observations per indicator, as the load stored them (reads.periods)."""
+    return reads.periods(_connection(version), gemeente, real_only)
 
 
 @_shared(max_entries=16, show_spinner=False)

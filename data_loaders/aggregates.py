@@ -278,7 +278,7 @@ def refresh(con, gemeenten: Iterable[str],
     codes = sorted(set(gemeenten))
     if not codes:
         return
-    stored_views.refresh(con)  # the gemeente list (data_loaders/stored_views.py)
+    stored_views.refresh(con, codes)  # the gemeente list and years (stored_views.py)
     for table in TABLES:
         db.execute(con, f"agg_delete_{table}", {"gemeenten": codes})
     for privacy in privacies or stored_privacies():

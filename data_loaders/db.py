@@ -199,6 +199,7 @@ _TABLES = {
     "agg_runs",
     "agg_gemeente",
     "agg_gemeente_choices",
+    "agg_periods",
     "agg_peers",
     "agg_signals",
     "agg_expected",

@@ -41,6 +41,13 @@ def gemeenten(con) -> pd.DataFrame:
     return found if found is not None else stored_views.gemeente_choices(con)
 
 
+def periods(con, gemeente: str, real_only: bool = False) -> pd.DataFrame:
+    """Years with observations per indicator of a gemeente (or 'NL') as the last load stored
+    them (data_loaders.stored_views), else counted now."""
+    found = stored_views.stored_periods(con, gemeente, real_only)
+    return found if found is not None else stored_views.periods(con, gemeente, real_only)
+
+
 def catalogue(con, taal: str = "nl") -> pd.DataFrame:
     """The catalogue indexed by id, with CBS's English names where it has them for 'en'."""
     cat = db.query(con, "app_catalogue").set_index("id", drop=False)

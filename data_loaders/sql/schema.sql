@@ -257,3 +257,15 @@ CREATE TABLE IF NOT EXISTS agg_gemeente_choices (
     name         VARCHAR NOT NULL,
     observations BIGINT NOT NULL
 );
+
+-- The years with observations per gemeente (and 'NL') and indicator, with and without the
+-- generated ones, as app_periods finds them; stored at load time by data_loaders/stored_views.py
+-- (every page's first opening asks for them; nationally that read every observation).
+CREATE TABLE IF NOT EXISTS agg_periods (
+    gemeente_code VARCHAR NOT NULL,
+    real_only     BOOLEAN NOT NULL,
+    indicator_id  VARCHAR NOT NULL,
+    first_period  INTEGER NOT NULL,
+    last_period   INTEGER NOT NULL,
+    periods       INTEGER[] NOT NULL
+);
