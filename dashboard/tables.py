@@ -86,7 +86,8 @@ def level_frame(
     if level == "wijk":
         obs = wijk_values(obs, scope.areas, scope.catalogue)
     level_codes = scope.areas.loc[scope.areas["level"] == level, "code"]
-    ind_obs = obs[(obs["indicator_id"] == indicator) & obs["area_code"].isin(level_codes)]
+    ind_obs = obs[(obs["indicator_id"] == indicator) & selection_rules.among(obs["area_code"],
+                                                                        level_codes)]
     selection = in_filter(scope, level, buurttypes)
     shown, legend = references.apply_reference(
         ind_obs,

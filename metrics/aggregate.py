@@ -15,6 +15,7 @@ from metrics._frames import (
     WEIGHTED_AGGREGATIONS,
     area_frame,
     catalogue_column,
+    codes_in,
     nearest_period_lookup,
     prepared_obs,
     require_columns,
@@ -212,7 +213,7 @@ def gemeente_reference(
     o = prepared_obs(obs)
     buurten = a[a["level"] == "buurt"]
     derived = weighted_mean(
-        o[o["area_code"].isin(buurten["code"])],
+        o[codes_in(o["area_code"], buurten["code"])],
         weights,
         buurten.set_index("code")["gemeente_code"],
         catalogue,
@@ -220,7 +221,7 @@ def gemeente_reference(
     derived["basis"] = BASIS_DERIVED
 
     gemeenten = set(a.loc[a["level"] == "gemeente", "code"]) | set(a["gemeente_code"].dropna())
-    own = o[o["area_code"].isin(gemeenten) & usable(o)]
+    own = o[codes_in(o["area_code"], gemeenten) & usable(o)]
     own = own.rename(columns={"area_code": "gemeente_code"}).assign(
         areas_used=np.nan, areas_total=np.nan, basis=BASIS_OWN
     )
