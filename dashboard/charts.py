@@ -1,16 +1,23 @@
-"""Pure chart specs: tidy frames in, Altair charts out. No streamlit.
+"""Pure chart specs: tidy frames in, Altair charts (or Vega-Lite specs as plain dicts) out.
 
 Numbers and dates are formatted in Dutch through a Vega locale in every chart's config. Series are
 told apart by colour and by dash and point shape, never by colour alone; colours are the
-colour-blind-safe Tableau 10 scheme.
+colour-blind-safe Tableau 10 scheme. No streamlit. Altair is imported only by the charts that use
+it: the bars and the comparison are written as Vega-Lite directly (see Spec).
 """
 
 from __future__ import annotations
 
-import altair as alt
+import hashlib
+import json
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from dashboard import i18n
+
+if TYPE_CHECKING:
+    import altair as alt
 
 DUTCH_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
 DUTCH_TIME = {
@@ -35,10 +42,45 @@ KIND_DASH = {"gebied": [1, 0], "gemeente": [6, 3], "buurttype": [2, 2]}
 
 def dutch(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Apply the Dutch number and time locale and readable defaults."""
+    if isinstance(chart, Spec):
+        return chart  # written with its config (CONFIG)
     return chart.configure(
         locale={"number": DUTCH_NUMBERS, "time": DUTCH_TIME},
         font="sans-serif",
     ).configure_axis(labelFontSize=12, titleFontSize=12)
+
+
+# What dutch() configures, for the specs written as dicts.
+CONFIG = {
+    "view": {"continuousWidth": 300, "continuousHeight": 300},
+    "axis": {"labelFontSize": 12, "titleFontSize": 12},
+    "font": "sans-serif",
+    "locale": {"number": DUTCH_NUMBERS, "time": DUTCH_TIME},
+}
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+
+
+class Spec(dict):
+    """A Vega-Lite specification written as a plain dict, with `to_dict()` like an Altair chart.
+
+    For charts whose Altair objects cost more than they give: the comparison's layers were
+    deep-copied several times while building and validated against the schema when drawn
+    (seconds for one theme of a comparison). The data is in `datasets`, as Altair puts it.
+    """
+
+    def to_dict(self) -> dict:
+        return json.loads(json.dumps(self))
+
+
+def _dataset(frame: pd.DataFrame) -> tuple[str, list[dict]]:
+    """A frame as Vega-Lite rows (missing values as null) and a name for it by its content."""
+    rows = json.loads(frame.to_json(orient="records", date_format="iso", double_precision=15))
+    return "data-" + hashlib.md5(json.dumps(rows, sort_keys=True).encode()).hexdigest(), rows
+
+
+def _field_type(values: pd.Series) -> str:
+    return "quantitative" if pd.api.types.is_numeric_dtype(values) and not \
+        pd.api.types.is_bool_dtype(values) else "nominal"
 
 
 def number_format(decimals: int) -> str:
@@ -55,7 +97,7 @@ def trend_chart(
     height: int = 340,
     projects: pd.DataFrame | None = None,
     taal: str = "nl",
-) -> alt.TopLevelMixin:
+) -> Spec:
     """Lines over the years.
 
     frame columns: reeks (series label, unique per series: an area's label carries its level),
@@ -76,47 +118,47 @@ def trend_chart(
     measured = data.loc[data["shown"].notna(), "period"] if "shown" in data else data["period"]
     years = measured if len(measured) else data["period"]
     first_year, last_year = (int(years.min()), int(years.max())) if len(years) else (None, None)
-    domain = ([alt.DateTime(year=first_year, month=1, date=1),
-               alt.DateTime(year=last_year, month=1, date=1)] if first_year is not None
-              else alt.Undefined)
+    span = ({"scale": {"domain": [{"year": first_year, "month": 1, "date": 1},
+                                  {"year": last_year, "month": 1, "date": 1}]}}
+            if first_year is not None else {})
     series = list(dict.fromkeys(data.sort_values("soort", key=lambda v: _kind_key(v, kinds))
                                 ["reeks"]))
     # One legend for lines and margin bands, drawn as solid strokes (not the bands' pale fill).
-    colour = alt.Color("reeks:N", title=t("Reeks"), sort=series,
-                       scale=alt.Scale(scheme="tableau10"),
-                       legend=alt.Legend(symbolType="stroke", symbolOpacity=1,
-                                         symbolStrokeWidth=3, labelLimit=260))
-    x = alt.X("jaar:T", title=t("Jaar"), scale=alt.Scale(domain=domain),
-              axis=alt.Axis(format="%Y", tickCount="year"))
-    y = alt.Y(
-        "shown:Q",
-        title=y_title,
-        scale=alt.Scale(zero=False),
-        axis=alt.Axis(format=number_format(decimals)),
-    )
-    base = alt.Chart(data)
-    band = (
-        base.transform_filter("isValid(datum.ci_low) && isValid(datum.ci_high)")
-        .mark_area(opacity=0.15)
-        .encode(x=x, y="ci_low:Q", y2="ci_high:Q", color=colour)
-    )
-    lines = base.mark_line(point=True, strokeWidth=2.2).encode(
-        x=x,
-        y=y,
-        color=colour,
-        strokeDash=alt.StrokeDash(
-            "soort:N",
-            title=t("Soort"),
-            scale=alt.Scale(domain=kinds, range=[KIND_DASH[k] for k in KIND_ORDER]),
-        ),
-        shape=alt.Shape("soort:N", title=t("Soort"), scale=alt.Scale(domain=kinds)),
-        tooltip=[
-            alt.Tooltip("reeks:N", title=t("Reeks")),
-            alt.Tooltip("period:O", title=t("Jaar")),
-            alt.Tooltip("waarde_tekst:N", title=t("Waarde")),
-            alt.Tooltip("bron_tekst:N", title=t("Bron")),
-        ],
-    )
+    colour = {"field": "reeks", "type": "nominal", "title": t("Reeks"), "sort": series,
+              "scale": {"scheme": "tableau10"},
+              "legend": {"symbolType": "stroke", "symbolOpacity": 1, "symbolStrokeWidth": 3,
+                         "labelLimit": 260}}
+    x = {"field": "jaar", "type": "temporal", "title": t("Jaar"), **span,
+         "axis": {"format": "%Y", "tickCount": "year"}}
+    y = {"field": "shown", "type": "quantitative", "title": y_title, "scale": {"zero": False},
+         "axis": {"format": number_format(decimals)}}
+    datasets = {}
+
+    def named(rows: pd.DataFrame) -> dict:
+        name, records = _dataset(rows)
+        datasets[name] = records
+        return {"name": name}
+
+    source = named(data)
+    band = {"data": source,
+            "transform": [{"filter": "isValid(datum.ci_low) && isValid(datum.ci_high)"}],
+            "mark": {"type": "area", "opacity": 0.15},
+            "encoding": {"x": x, "y": {"field": "ci_low", "type": "quantitative"},
+                         "y2": {"field": "ci_high"}, "color": colour}}
+    lines = {"data": source, "mark": {"type": "line", "point": True, "strokeWidth": 2.2},
+             "encoding": {
+                 "x": x, "y": y, "color": colour,
+                 "strokeDash": {"field": "soort", "type": "nominal", "title": t("Soort"),
+                                "scale": {"domain": kinds,
+                                          "range": [KIND_DASH[k] for k in KIND_ORDER]}},
+                 "shape": {"field": "soort", "type": "nominal", "title": t("Soort"),
+                           "scale": {"domain": kinds}},
+                 "tooltip": [
+                     {"field": "reeks", "type": "nominal", "title": t("Reeks")},
+                     {"field": "period", "type": "ordinal", "title": t("Jaar")},
+                     {"field": "waarde_tekst", "type": "nominal", "title": t("Waarde")},
+                     {"field": "bron_tekst", "type": "nominal", "title": t("Bron")},
+                 ]}}
     layers = [band, lines]
     if projects is not None and not projects.empty and first_year is not None:
         first = pd.Timestamp(f"{first_year}-01-01")
@@ -127,27 +169,28 @@ def trend_chart(
         # A project that began before the first year is marked at the start of the axis.
         starts = starts.assign(van=starts["van"].clip(first, last))
         if not starts.empty:
-            tip = [alt.Tooltip("tekst:N", title=t("Project"))]
-            layers.insert(0, alt.Chart(starts).mark_rule(
-                color="#9a9a9a", strokeWidth=1, strokeDash=[2, 3], opacity=0.7,
-            ).encode(x=alt.X("van:T", scale=alt.Scale(domain=domain)), tooltip=tip))
-            layers.append(alt.Chart(starts).mark_point(
-                shape="triangle-down", filled=True, size=70, color="#6f6f6f", yOffset=4,
-            ).encode(x=alt.X("van:T", scale=alt.Scale(domain=domain)), y=alt.value(0),
-                     tooltip=tip))
+            tip = [{"field": "tekst", "type": "nominal", "title": t("Project")}]
+            at = {"field": "van", "type": "temporal", **span}
+            own = named(starts)
+            layers.insert(0, {"data": own, "mark": {
+                "type": "rule", "color": "#9a9a9a", "strokeWidth": 1, "strokeDash": [2, 3],
+                "opacity": 0.7}, "encoding": {"x": at, "tooltip": tip}})
+            layers.append({"data": own, "mark": {
+                "type": "point", "shape": "triangle-down", "filled": True, "size": 70,
+                "color": "#6f6f6f", "yOffset": 4},
+                "encoding": {"x": at, "y": {"value": 0}, "tooltip": tip}})
     if nulmeting is not None:
-        rule = pd.DataFrame({"jaar": [pd.Timestamp(f"{nulmeting}-01-01")],
-                             "tekst": [t("nulmeting")]})
-        layers.append(
-            alt.Chart(rule).mark_rule(color="#555", strokeDash=[4, 4]).encode(x="jaar:T")
-        )
-        layers.append(
-            alt.Chart(rule)
-            .mark_text(align="left", dx=4, dy=10, color="#333", baseline="top")
-            .encode(x="jaar:T", y=alt.value(0), text="tekst:N")
-        )
-    chart = alt.layer(*layers).properties(title=title, height=height, width="container")
-    return dutch(chart)
+        rule = named(pd.DataFrame({"jaar": [pd.Timestamp(f"{nulmeting}-01-01")],
+                                   "tekst": [t("nulmeting")]}))
+        year = {"field": "jaar", "type": "temporal"}
+        layers.append({"data": rule, "mark": {"type": "rule", "color": "#555",
+                                              "strokeDash": [4, 4]}, "encoding": {"x": year}})
+        layers.append({"data": rule, "mark": {"type": "text", "align": "left", "dx": 4, "dy": 10,
+                                              "color": "#333", "baseline": "top"},
+                       "encoding": {"x": year, "y": {"value": 0},
+                                    "text": {"field": "tekst", "type": "nominal"}}})
+    return Spec({"$schema": SCHEMA, "config": CONFIG, "layer": layers, "title": title,
+                 "height": height, "width": "container", "datasets": datasets})
 
 
 def _kind_key(values: pd.Series, kinds: list[str] = KIND_ORDER) -> pd.Series:
@@ -164,22 +207,25 @@ def bar_chart(
     decimals: int,
     colour_field: str | None = None,
     height: int | None = None,
-) -> alt.TopLevelMixin:
+) -> Spec:
     """Horizontal bars (one per category), e.g. headline values against a reference."""
+    name, rows = _dataset(frame)
     encoding = {
-        "y": alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=240)),
-        "x": alt.X(f"{value}:Q", title=x_title, axis=alt.Axis(format=number_format(decimals))),
-        "tooltip": [c for c in frame.columns if c.endswith("_tekst") or c == category],
+        "y": {"field": category, "type": "nominal", "title": None, "sort": "-x",
+              "axis": {"labelLimit": 240}},
+        "x": {"field": value, "type": "quantitative", "title": x_title,
+              "axis": {"format": number_format(decimals)}},
+        "tooltip": [{"field": c, "type": _field_type(frame[c])} for c in frame.columns
+                    if c.endswith("_tekst") or c == category],
     }
     if colour_field:
-        encoding["color"] = alt.Color(f"{colour_field}:N", scale=alt.Scale(scheme="tableau10"))
-    chart = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(**encoding)
-        .properties(title=title, width="container", height=height or max(160, 34 * len(frame)))
-    )
-    return dutch(chart)
+        encoding["color"] = {"field": colour_field, "type": "nominal",
+                             "scale": {"scheme": "tableau10"}}
+    return Spec({
+        "$schema": SCHEMA, "config": CONFIG, "data": {"name": name}, "mark": {"type": "bar"},
+        "encoding": encoding, "title": title, "width": "container",
+        "height": height or max(160, 34 * len(frame)), "datasets": {name: rows},
+    })
 
 
 def area_labels(frame: pd.DataFrame, taal: str = "nl") -> dict[str, str]:
@@ -194,7 +240,7 @@ def area_labels(frame: pd.DataFrame, taal: str = "nl") -> dict[str, str]:
 
 
 def comparison_chart(frame: pd.DataFrame, *, title: str, height_per_row: int = 24,
-                     taal: str = "nl", panel_width: int = 290) -> alt.TopLevelMixin:
+                     taal: str = "nl", panel_width: int = 290) -> Spec:
     """Areas side by side: one small bar chart per indicator, each on its own scale, two a row.
 
     frame columns: Code, Gebied, Niveau, Indicator, Eenheid, Jaar, Waarde (float or NaN),
@@ -208,7 +254,7 @@ def comparison_chart(frame: pd.DataFrame, *, title: str, height_per_row: int = 2
     labels = area_labels(frame, taal)
     data = frame.assign(Gebied=frame["Code"].map(labels))
     areas = list(dict.fromkeys(data["Gebied"]))
-    panels = []
+    panels, datasets = [], {}
     for indicator, part in data.groupby("Indicator", sort=False):
         unit, year = str(part["Eenheid"].iloc[0]), part["Jaar"].iloc[0]
         values = pd.concat([part["Waarde"], part["gemeente_waarde"]]).astype(float).dropna()
@@ -217,33 +263,42 @@ def comparison_chart(frame: pd.DataFrame, *, title: str, height_per_row: int = 2
         room = (high - low) * 0.22 or 1.0
         bars_down = bool((part["Waarde"].astype(float) < 0).any())
         bars_up = bool((part["Waarde"].astype(float) > 0).any())
-        scale = alt.Scale(domain=[low - (room if bars_down else 0), high + (room if bars_up else 0)],
-                          nice=False, zero=True)
-        y = alt.Y("Gebied:N", title=None, sort=areas, axis=alt.Axis(labelLimit=150))
-        x = alt.X("Waarde:Q", title=None, scale=scale, axis=alt.Axis(tickCount=4))
-        bars = alt.Chart().mark_bar().encode(
-            y=y, x=x,
-            color=alt.Color("Gebied:N", sort=areas, scale=alt.Scale(scheme="tableau10"),
-                            legend=None),
-            tooltip=[alt.Tooltip("Gebied:N", title=i18n.translate("Gebied", taal)),
-                     alt.Tooltip("Weergave:N", title=i18n.translate("Waarde", taal)),
-                     alt.Tooltip("Jaar:O", title=i18n.translate("Jaar", taal))],
-        )
+        scale = {"domain": [float(low - (room if bars_down else 0)),
+                            float(high + (room if bars_up else 0))], "nice": False, "zero": True}
+        y = {"field": "Gebied", "type": "nominal", "title": None, "sort": areas,
+             "axis": {"labelLimit": 150}}
+        x = {"field": "Waarde", "type": "quantitative", "title": None, "scale": scale,
+             "axis": {"tickCount": 4}}
+        bars = {"mark": {"type": "bar"}, "encoding": {
+            "y": y, "x": x,
+            "color": {"field": "Gebied", "type": "nominal", "sort": areas,
+                      "scale": {"scheme": "tableau10"}, "legend": None},
+            "tooltip": [
+                {"field": "Gebied", "type": "nominal", "title": i18n.translate("Gebied", taal)},
+                {"field": "Weergave", "type": "nominal", "title": i18n.translate("Waarde", taal)},
+                {"field": "Jaar", "type": "ordinal", "title": i18n.translate("Jaar", taal)}]}}
         texts = []
         # A white halo under each value keeps it readable where the gemeente's rule crosses it.
         for halo in ({"stroke": "white", "strokeWidth": 3, "strokeJoin": "round"}, {}):
-            texts.append(alt.Chart().transform_filter("datum.Waarde >= 0").mark_text(
-                align="left", dx=4, fontSize=11, **halo).encode(y=y, x=x, text="Weergave:N"))
-            texts.append(alt.Chart().transform_filter("datum.Waarde < 0").mark_text(
-                align="right", dx=-4, fontSize=11, **halo).encode(y=y, x=x, text="Weergave:N"))
-        reference = alt.Chart().mark_rule(color="#333", strokeDash=[4, 3]).encode(
-            x=alt.X("gemeente_waarde:Q", scale=scale))
-        panels.append(
-            alt.layer(bars, reference, *texts, data=part)  # labels over the rule
-            .properties(width=panel_width, height=height_per_row * len(areas),
-                        title=alt.TitleParams([str(indicator),
-                                               f"({i18n.translate_number_text(unit, taal)}, {year})"],
-                                              fontSize=12, fontWeight="normal", anchor="start"))
-        )
-    chart = alt.concat(*panels, columns=2, spacing=24).properties(title=title)
-    return dutch(chart)
+            for test, align, dx in (("datum.Waarde >= 0", "left", 4),
+                                    ("datum.Waarde < 0", "right", -4)):
+                texts.append({
+                    "transform": [{"filter": test}],
+                    "mark": {"type": "text", "align": align, "dx": dx, "fontSize": 11, **halo},
+                    "encoding": {"y": y, "x": x,
+                                 "text": {"field": "Weergave", "type": "nominal"}}})
+        reference = {"mark": {"type": "rule", "color": "#333", "strokeDash": [4, 3]},
+                     "encoding": {"x": {"field": "gemeente_waarde", "type": "quantitative",
+                                        "scale": scale}}}
+        name, rows = _dataset(part)
+        datasets[name] = rows
+        panels.append({
+            "layer": [bars, reference, *texts],  # labels over the rule
+            "data": {"name": name},
+            "width": panel_width, "height": height_per_row * len(areas),
+            "title": {"text": [str(indicator),
+                               f"({i18n.translate_number_text(unit, taal)}, {year})"],
+                      "fontSize": 12, "fontWeight": "normal", "anchor": "start"},
+        })
+    return Spec({"$schema": SCHEMA, "config": CONFIG, "concat": panels, "columns": 2,
+                 "spacing": 24, "title": title, "datasets": datasets})

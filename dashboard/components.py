@@ -21,9 +21,6 @@ def plain(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~$])", r"\\\1", text)
 
 
-LARGE_DOWNLOAD_ROWS = 2_000
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "tabel"
 
@@ -34,7 +31,7 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
 
     key: for a frame a shared resource hands out (the same object, never changed, on every
     rerun), a tuple that names its content (the resource's arguments and which table); the
-    table and its files are then found by that name instead of by hashing the frame.
+    table is then found by that name instead of by hashing the frame.
     """
     if caption:
         st.caption(caption)
@@ -46,7 +43,7 @@ def table_with_downloads(frame: pd.DataFrame, name: str, *, caption: str | None 
                   key=None if key is None else (*key, taal))
         st.caption(state.t("De tabel toont kolomnamen in het Engels; de downloads houden de "
                            "Nederlandse kolomnamen."))
-    download_buttons(frame, name, key=key, note=False)  # the caption above says it already
+    download_buttons(frame, name, note=False)  # the caption above says it already
 
 
 def translated_headers(frame: pd.DataFrame, taal: str) -> pd.DataFrame:
@@ -79,36 +76,37 @@ def _header(column: str, taal: str) -> str:
     return i18n.translate_title(column, taal)
 
 
-def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None,
-                     note: bool = True) -> None:
-    """CSV and XLSX of a frame (for a table shown in another form, e.g. with small charts);
-    key as in table_with_downloads. In another language than Dutch a note says the files are
-    Dutch (note=False where a caption says so already)."""
+def download_buttons(frame: pd.DataFrame, name: str, note: bool = True) -> None:
+    """CSV and XLSX of a frame (for a table shown in another form, e.g. with small charts). In
+    another language than Dutch a note says the files are Dutch (note=False where a caption
+    says so already)."""
     slug = _slug(name)
     if note and state.context().view.taal != "nl":
         st.caption(state.t("De downloads zijn in het Nederlands (kolomnamen en woorden), zoals "
                            "de monitor ze vastlegt."))
     left, right, _ = st.columns([1, 1, 4])
-    # A large table (a national map has over 10.000 rows) is written only when its button is
-    # clicked: building an Excel file of that size on every rerun took seconds.
-    large = len(frame) > LARGE_DOWNLOAD_ROWS
-    csv, xlsx = (None, None) if large else (
-        data.download_bytes_as(key, frame) if key is not None else data.download_bytes(frame))
+    # Each file is written when its button is clicked, not on every page's first opening:
+    # an Excel file cost its library's import (about half a second) and tens of milliseconds
+    # per table, and a national table seconds, for downloads most visits never make. A click
+    # does not rerun the page: a rerun would replace the other button's file while a quick
+    # second click still asked for the old one.
     left.download_button(
         "Download CSV",
-        (lambda: exports.to_csv_bytes(frame)) if large else csv,
+        lambda: exports.to_csv_bytes(frame),
         file_name=f"{slug}.csv",
         mime="text/csv",
         key=f"csv_{slug}",
         icon=":material/download:",
+        on_click="ignore",
     )
     right.download_button(
         "Download Excel",
-        (lambda: exports.to_xlsx_bytes(frame)) if large else xlsx,
+        lambda: exports.to_xlsx_bytes(frame),
         file_name=f"{slug}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{slug}",
         icon=":material/download:",
+        on_click="ignore",
     )
 
 

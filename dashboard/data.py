@@ -18,13 +18,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, drawn, exports, i18n, maps, profiles, state, tables
-from dashboard.map_component import spec as map_spec
+from dashboard import briefing, drawn, i18n, maps, profiles, state, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from metrics import aggregate, references
 from metrics import selection as selection_rules
-from metrics.selection import most_data
+from metrics.selection import among, most_data
 
 Version = tuple[str, int, int]
 
@@ -87,7 +86,8 @@ def _query(version: Version, name: str, params: dict | None = None) -> pd.DataFr
 # millisecond each on every rerun). Callers select and derive from them; none changes them.
 @_shared(max_entries=8, show_spinner=False)
 def gemeenten(version: Version) -> pd.DataFrame:
-    return _query(version, "app_gemeenten")
+    """The gemeente picker's list, as the load stored it (reads.gemeenten)."""
+    return reads.gemeenten(_connection(version))
 
 
 @_shared(max_entries=8, show_spinner=False)
@@ -123,7 +123,8 @@ def area_index(version: Version, gemeente: str) -> tuple[pd.DataFrame, frozenset
 
 @_shared(max_entries=16, show_spinner=False)
 def periods(version: Version, gemeente: str, real_only: bool = False) -> pd.DataFrame:
-    return _query(version, "app_periods", {"gemeente": gemeente, "real_only": real_only})
+    """Years with observations per indicator, as the load stored them (reads.periods)."""
+    return reads.periods(_connection(version), gemeente, real_only)
 
 
 @_shared(max_entries=16, show_spinner=False)
@@ -442,12 +443,6 @@ def fingerprint(frame: pd.DataFrame) -> str:
 BY_CONTENT = {pd.DataFrame: fingerprint}
 
 
-@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=BY_CONTENT)
-def download_bytes(frame: pd.DataFrame) -> tuple[bytes, bytes]:
-    """A table as CSV and as XLSX, built once per distinct table (the table is hashed once)."""
-    return exports.to_csv_bytes(frame), exports.to_xlsx_bytes(frame)
-
-
 # A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
 # handed out without a copy per rerun. Callers must not change it in place.
 @_shared(max_entries=16, show_spinner=False)
@@ -536,6 +531,10 @@ def map_view(
 @st.cache_resource(max_entries=8, show_spinner=False)
 def map_shapes(version: Version, gemeente: str, level: str) -> dict:
     """The shapes of a level as the map component takes them (built once, shared)."""
+    # Imported here: the component's package registers it with Streamlit (about 0,1 s), which
+    # only the map page needs.
+    from dashboard.map_component import spec as map_spec
+
     return map_spec.shapes(geometries(version, gemeente, level))
 
 
@@ -548,6 +547,8 @@ def map_layers(
 ) -> dict | None:
     """What the map component gets for one view (None without boundaries); see map_view.
     `signals` add a line to the tooltips and, with `signal_layer`, a dot per area that has any."""
+    from dashboard.map_component import spec as map_spec
+
     drawn = map_view(version, gemeente, rule, privacy, indicator, level, reference, nulmeting,
                      year, buurttype, None, taal, False, signals, deck=False)
     if drawn is None:
@@ -603,36 +604,49 @@ def selection_changes(
     return tables.selection_changes(values, _headline(version)[0], nulmeting)
 
 
+@_shared(max_entries=16, show_spinner=False)
+def headline_rows(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
+    """The overview's indicators' rows of every area of one gemeente (never the country: see
+    selection_parts), shared: do not change it."""
+    return _fetch(version, gemeente, _headline(version)[1], privacy)
+
+
+@_shared(max_entries=16, show_spinner=False)
+def selection_parts(version: Version, gemeente: str, rule: str, privacy: settings.Privacy
+                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """aggregate.group_parts of the overview's indicators per buurttype (each buurt's latest
+    type, which the filter goes by), made once: every filter choice is then a sum of a few rows
+    (aggregate.union_mean) instead of a pass over its buurten's rows (nationally 20 s for a new
+    choice). Nationally one indicator at a time. Shared: do not change."""
+    cat, wanted = _headline(version)
+    area_rows = areas(version, gemeente)
+    buurten = area_rows.loc[area_rows["level"] == "buurt", "code"]
+    type_of = latest_types(version, gemeente, rule).set_index("area_code")["type"]
+    type_of = type_of[among(pd.Series(type_of.index, index=type_of.index), buurten)]
+    weights = population(version, gemeente, privacy)
+    if gemeente != "NL":  # one gemeente's headline rows fit in memory: one pass
+        return aggregate.group_parts(headline_rows(version, gemeente, privacy), weights,
+                                     type_of, cat)
+    found = [aggregate.group_parts(obs, weights, type_of, cat)
+             for _, obs in _one_by_one(version, gemeente, privacy, wanted)]
+    return _stacked([f[0] for f in found]), _stacked([f[1] for f in found])
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def selection_values(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
     buurttype: tuple[str, ...],
 ) -> tuple[pd.DataFrame, list[str]]:
-    """The selection's population-weighted headline values per year, and its buurten.
-
-    Nationally one headline indicator at a time, read from the database for each new filter
-    choice (held in memory, a national set's headline rows took about 300 MB).
-    """
-    cat, wanted = _headline(version)
+    """The selection's population-weighted headline values per year (aggregate.weighted_mean of
+    its buurten, from selection_parts), and its buurten."""
+    cat, _ = _headline(version)
     scope = tables.Scope(obs=pd.DataFrame(), areas=areas(version, gemeente),
                          types=latest_types(version, gemeente, rule), catalogue=cat,
                          sources=pd.DataFrame())
     inside = tables.in_filter(scope, "buurt", buurttype)
     members = [c for c, ok in inside.items() if ok]
-    groups = pd.Series("selectie", index=members)
-    chosen = set(members)
-    weights = population(version, gemeente, privacy)
-    if gemeente != "NL":
-        # One gemeente's headline rows of the selection fit in memory: one read and one pass
-        # (per indicator the same result; a first use of a filter choice took seconds otherwise).
-        obs = _fetch(version, gemeente, wanted, privacy, tuple(sorted(chosen)))
-        obs = obs[obs["area_code"].isin(chosen)]  # an empty list of areas reads every area
-        return aggregate.weighted_mean(obs, weights, groups, cat), members
-    parts = []
-    for _, obs in _one_by_one(version, gemeente, privacy, wanted):
-        parts.append(aggregate.weighted_mean(obs[obs["area_code"].isin(chosen)], weights, groups,
-                                             cat))
-    return _stacked(parts), members
+    parts, sources = selection_parts(version, gemeente, rule, privacy)
+    return aggregate.union_mean(parts, sources, buurttype, len(members)), members
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -690,18 +704,29 @@ def trend_base(
     # Buurt rows plus wijk rows (a wijk can be chosen too); wijk_values gives only the wijk rows.
     wijk_rows = selection_rules.wijk_values(obs_all, area_rows, cat)
     obs = pd.concat(
-        [obs_all[~obs_all["area_code"].isin(wijk_rows["area_code"])], wijk_rows],
+        [obs_all[~among(obs_all["area_code"], wijk_rows["area_code"].unique())], wijk_rows],
         ignore_index=True,
     )
     ind = obs[obs["indicator_id"] == indicator]
     weights = aggregate.population_weights(obs_all)
+    if stored(version, gemeente, privacy)[0]:
+        # The gemeente figure and buurttype averages as the load stored them (the same rules on
+        # the same rows: tests/dashboard/test_one_at_a_time.py); nationally a third of a first
+        # opening otherwise.
+        found, peers = reference_tables(version, gemeente, rule, privacy)
+        gemeente_rows = found[found["indicator_id"] == indicator].reset_index(drop=True)
+        peer_rows = (pd.DataFrame(columns=aggregate.BUURTTYPE_REFERENCE_COLUMNS) if peers is None
+                     else peers[peers["indicator_id"] == indicator].reset_index(drop=True))
+    else:
+        gemeente_rows = aggregate.gemeente_reference(ind, area_rows, weights, cat)
+        peer_rows = aggregate.buurttype_reference(ind, area_rows, types, weights, cat)
     return {
         "obs": obs,
         "ind": ind,
         "weights": weights,
         "dominant": ind["source"].mode().iloc[0] if not ind.empty else "",
-        "gemeente": aggregate.gemeente_reference(ind, area_rows, weights, cat),
-        "peers": aggregate.buurttype_reference(ind, area_rows, types, weights, cat),
+        "gemeente": gemeente_rows,
+        "peers": peer_rows,
     }
 
 
@@ -869,13 +894,6 @@ def replayed_as(renderer: str, key: tuple, options: tuple, _frame: pd.DataFrame)
     getattr(drawn, renderer)(_frame, **dict(options))
 
 
-@_shared(max_entries=64, show_spinner=False)
-def download_bytes_as(key: tuple, _frame: pd.DataFrame) -> tuple[bytes, bytes]:
-    """As `download_bytes`, for a frame that a resource hands out, named by `key`. A resource:
-    the files are bytes, which cannot be changed, so they are handed out without a copy."""
-    return exports.to_csv_bytes(_frame), exports.to_xlsx_bytes(_frame)
-
-
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_CONTENT)
 def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
     """Draw a table or chart once per distinct data and options; later reruns replay the drawn
@@ -963,7 +981,7 @@ def spending_map_rows(
     geo = geometries(version, gemeente, "buurt")
     if pic is None or geo.empty:
         return None
-    geo = geo[geo["area_code"].isin(pic.areas["area_code"])].reset_index(drop=True)
+    geo = geo[among(geo["area_code"], pic.areas["area_code"])].reset_index(drop=True)
     if len(geo) > maps.LARGE_MAP:
         geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
     rows = spending_views.map_frame(pic, geo, pd.Series(dtype=bool),

@@ -38,7 +38,11 @@ def altair_chart(frame: pd.DataFrame, kind: str, width: str | None = None,
     from dashboard import charts
 
     size = {k: v for k, v in (("width", width), ("height", height)) if v is not None}
-    st.altair_chart(getattr(charts, kind)(frame, **options), **size)
+    chart = getattr(charts, kind)(frame, **options)
+    if isinstance(chart, charts.Spec):  # written as Vega-Lite already: no Altair needed
+        st.vega_lite_chart(chart.to_dict(), **size)
+    else:
+        st.altair_chart(chart, **size)
 
 
 def comparison_tables(wide: pd.DataFrame, marks: dict, columns: dict, direction_of: dict,

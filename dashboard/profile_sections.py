@@ -139,9 +139,8 @@ def theme_tables(ctx, head, code: str) -> None:
         "waarden per jaar. De download bevat alle indicatoren van het profiel, met bron, toets en "
         "respondenten per cijfer."
     ))
-    # The download holds no reference column: named without the reference and the filter.
-    components.download_buttons(profile_download, f"profiel-{code}",
-                                key=ctx.table_key("profiel", code, view.nulmeting))
+    # The download holds no reference column (the sidebar's reference is shown on screen only).
+    components.download_buttons(profile_download, f"profiel-{code}")
 
 
 def expected_and_measured(ctx, head, code: str) -> None:

@@ -170,6 +170,7 @@ def profile_rows(
     # The change from the nulmeting to the latest year (prof's year: the latest usable one).
     changed = change.change_since(own, cat, nulmeting).set_index("indicator_id")
     graded = privacy.reliability(own).set_index(["indicator_id", "period"])
+    labels = tables.source_labels(scope.sources)
     rows = []
     for r in prof.itertuples(index=False):
         info = cat.loc[r.indicator_id]
@@ -206,7 +207,7 @@ def profile_rows(
             else None,
             "Synthetisch": "ja" if synthetic else "nee",
             "Onderdrukt": "ja" if bool(r.suppressed) else "nee",
-            "Bron": tables.source_text(pd.Series([source]), scope.sources).iloc[0],
+            "Bron": labels.get(source, source),
             "trend": [None if pd.isna(v) else float(v) for v in series["value"]],
             # Compact texts for the on-screen table, whose row label carries the unit.
             "label": row_label(str(r.name), unit),
@@ -469,6 +470,7 @@ def comparison(
         chosen.append(rows.assign(period=year))
     chosen = pd.concat(chosen, ignore_index=True)
     notable = _notable(chosen, cat)
+    labels = tables.source_labels(scope.sources)
     out = []
     for ind, rows in chosen.groupby("indicator_id", sort=False):
         info = cat.loc[ind]
@@ -494,8 +496,7 @@ def comparison(
                 "Opvallend": text,
                 "Synthetisch": "ja" if synthetic else "nee",
                 "Onderdrukt": "ja" if r.suppressed else "nee",
-                "Bron": tables.source_text(pd.Series([r.source]), scope.sources).iloc[0]
-                if isinstance(r.source, str) else "",
+                "Bron": labels.get(r.source, r.source) if isinstance(r.source, str) else "",
                 "theme": info["theme"],
                 "indicator_id": ind,
                 "area_code": r.area_code,

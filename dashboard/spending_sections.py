@@ -94,8 +94,7 @@ def render(ctx, organisation: str) -> None:  # ctx: dashboard.context.Context
         components.dataframe(on_screen, column_config={
             on_screen.columns[-1]: st.column_config.LinkColumn(display_text=t("open profiel"))},
             key=(*key, "verandering", "scherm", tuple(sorted(params.items()))))
-        components.download_buttons(table, f"uitgaven en verandering {organisation}",
-                                    key=(*key, "verandering"))
+        components.download_buttons(table, f"uitgaven en verandering {organisation}")
 
     st.header(t("Uitgaven naast behoefte"))
     if pic.need_indicator is None:

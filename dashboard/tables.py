@@ -60,6 +60,13 @@ def source_text(source_keys: pd.Series, sources: pd.DataFrame) -> pd.Series:
     return labels.where(labels.notna(), source_keys).fillna("").astype(str)
 
 
+def source_labels(sources: pd.DataFrame) -> dict[str, str]:
+    """Label per source key, for source_text one key at a time (`labels.get(key, key)`): a
+    Series per row cost more than the rest of a profile's row."""
+    if "label" not in sources.columns:
+        return {}
+    return {str(k): str(v) for k, v in sources["label"].items() if pd.notna(v)}
+
 
 def level_frame(
     scope: Scope, indicator: str, level: str, reference: str, nulmeting: int | None,
@@ -70,7 +77,8 @@ def level_frame(
     if level == "wijk":
         obs = selection_rules.wijk_values(obs, scope.areas, scope.catalogue)
     level_codes = scope.areas.loc[scope.areas["level"] == level, "code"]
-    ind_obs = obs[(obs["indicator_id"] == indicator) & obs["area_code"].isin(level_codes)]
+    ind_obs = obs[(obs["indicator_id"] == indicator) & selection_rules.among(obs["area_code"],
+                                                                        level_codes)]
     inside = in_filter(scope, level, buurttype)
     shown, legend = references.apply_reference(
         ind_obs,
@@ -219,12 +227,25 @@ def selection_changes(values: pd.DataFrame, catalogue: pd.DataFrame, nulmeting: 
     its nulmeting year (metrics.change.nulmeting_period) to the last year with a value: what
     the overview shows under each headline figure, computed once per selection instead of on
     every rerun."""
-    out: dict[str, pd.Series | None] = {}
     present = values.dropna(subset=["value"])
+    spans: dict[tuple[int, int], list[str]] = {}
+    out: dict[str, pd.Series | None] = {}
     for ind, rows in present.groupby("indicator_id", sort=False):
         periods = sorted(int(p) for p in rows["period"].unique())
         first = change.nulmeting_period(periods, nulmeting)
-        out[str(ind)] = selection_change(rows, catalogue, str(ind), first, periods[-1])
+        out[str(ind)] = None
+        spans.setdefault((first, periods[-1]), []).append(str(ind))
+    # One test per span of years for all its indicators (each pair is tested on its own, so
+    # the same result as one call per indicator; a first use of a filter choice took seconds).
+    for (first, last), ids in spans.items():
+        if first == last:
+            continue
+        rows = present[present["indicator_id"].isin(ids) & present["period"].isin([first, last])]
+        found = change.change_between(
+            rows.rename(columns={"group": "area_code"}).assign(area_code="selectie"),
+            catalogue, first, last)
+        for ind, part in found.groupby("indicator_id", sort=False):
+            out[str(ind)] = part.reset_index(drop=True).iloc[0]
     return out
 
 

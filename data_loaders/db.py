@@ -198,6 +198,8 @@ _TABLES = {
     "sources",
     "agg_runs",
     "agg_gemeente",
+    "agg_gemeente_choices",
+    "agg_periods",
     "agg_peers",
     "agg_signals",
     "agg_expected",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_loaders import db, settings
+from data_loaders import db, settings, stored_views
 
 
 def real(frame: pd.DataFrame, privacy: settings.Privacy) -> pd.DataFrame:
@@ -32,6 +32,20 @@ def observations(con, gemeente: str, indicators: Iterable[str], privacy: setting
     }, cursor=cursor)
     frame["period"] = frame["period"].astype(int)
     return real(frame, privacy)
+
+
+def gemeenten(con) -> pd.DataFrame:
+    """The gemeente picker's list (code, name, observations) as the last load stored it
+    (data_loaders.stored_views), else counted now."""
+    found = stored_views.stored_gemeente_choices(con)
+    return found if found is not None else stored_views.gemeente_choices(con)
+
+
+def periods(con, gemeente: str, real_only: bool = False) -> pd.DataFrame:
+    """Years with observations per indicator of a gemeente (or 'NL') as the last load stored
+    them (data_loaders.stored_views), else counted now."""
+    found = stored_views.stored_periods(con, gemeente, real_only)
+    return found if found is not None else stored_views.periods(con, gemeente, real_only)
 
 
 def catalogue(con, taal: str = "nl") -> pd.DataFrame:

@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # The 95% margins the sources publish are +-1.96 standard errors (Veiligheidsmonitor, CBS).
 Z95 = 1.96
@@ -130,6 +132,19 @@ def decimals_of(row: Mapping[str, Any] | pd.Series, default: int = 1) -> int:
 def text_of(row: Mapping[str, Any] | pd.Series, column: str, default: str = "") -> str:
     raw = row.get(column) if hasattr(row, "get") else None
     return raw if isinstance(raw, str) else default
+
+
+def codes_in(column: pd.Series, allowed: Iterable[object]) -> pd.Series:
+    """column.isin(allowed) (missing values never match), fast for text backed by Arrow: pandas
+    makes one Arrow scalar per allowed value there (0,2 to 0,7 s for the 11.000 buurt codes of
+    the country against 0,02 s here, and a national page asks this tens of times)."""
+    if not isinstance(column.dtype, pd.StringDtype) or column.dtype.storage != "pyarrow":
+        return column.isin(list(allowed) if not isinstance(allowed, (pd.Series, pd.Index))
+                           else allowed)
+    texts = pa.array(column.array)
+    wanted = pa.array([v for v in allowed if isinstance(v, str)], type=pa.string())
+    found = pc.is_in(texts, value_set=wanted.cast(texts.type)).fill_null(False)
+    return pd.Series(np.asarray(found, dtype=bool), index=column.index, name=column.name)
 
 
 def nearest_period_lookup(

@@ -6,7 +6,7 @@ invents a margin for an average (see weighted_mean). Pure: frames in, frames out
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -15,6 +15,7 @@ from metrics._frames import (
     WEIGHTED_AGGREGATIONS,
     area_frame,
     catalogue_column,
+    codes_in,
     nearest_period_lookup,
     prepared_obs,
     require_columns,
@@ -177,6 +178,103 @@ def _aggregate_groups(
     return out[keys + _RESULT_COLUMNS].reset_index(drop=True)
 
 
+_PART_SUMS = ["rows", "ok", "ok_v", "ok_n", "ok_n_count", "hw", "hw_wv", "hw_w", "hw_n",
+              "hw_n_count"]
+_PART_ANY = ["ok_syn", "hw_syn", "any_suppressed"]
+
+
+def group_parts(
+    obs: pd.DataFrame,
+    weights: pd.DataFrame,
+    group_map: pd.Series | Mapping[str, str],
+    catalogue: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What weighted_mean adds up, per group, indicator and period, so that the mean of any union
+    of groups follows from these without the rows (union_mean): the counts and sums over the
+    usable rows and over the rows with a weight, whether any was synthetic or suppressed, and the
+    number of used rows per source (for the dominant source). Same rules as weighted_mean.
+    Returns (parts, sources); group_map: area_code -> group, the same in every period.
+    """
+    o = prepared_obs(obs)
+    mapping = pd.Series(group_map, dtype=object).dropna()
+    members = pd.DataFrame({"area_code": mapping.index.astype(str), "group": mapping.to_numpy()})
+    rows = o.merge(members.drop_duplicates("area_code"), on="area_code", how="inner")
+    keys = ["group", "indicator_id", "period"]
+    if rows.empty:
+        return (pd.DataFrame(columns=[*keys, "is_sum", *_PART_SUMS, *_PART_ANY]),
+                pd.DataFrame(columns=[*keys, "source", "regime", "count"]))
+    aggregation = catalogue_column(catalogue, rows["indicator_id"], "aggregation")
+    weight_id = catalogue_column(catalogue, rows["indicator_id"], "weight")
+    named = weight_id.notna() & weight_id.astype(str).str.strip().ne("")
+    wants_weight = aggregation.isin(WEIGHTED_AGGREGATIONS) & named
+    ok = usable(rows)
+    if weights is not None and not weights.empty:
+        weight = pd.to_numeric(nearest_period_lookup(rows, weights, "weight"), errors="coerce")
+    else:
+        weight = pd.Series(np.nan, index=rows.index)
+    weight = weight.astype("float64")
+    hw = ok & wants_weight & weight.gt(0)
+    value, n = rows["value"], rows["n"]
+    rows = rows.assign(
+        is_sum=aggregation.eq("aantal").to_numpy(), rows=1, ok=ok, ok_v=value.where(ok),
+        ok_n=n.where(ok), ok_n_count=(n.notna() & ok), hw=hw,
+        hw_wv=(value * weight).where(hw), hw_w=weight.where(hw), hw_n=n.where(hw),
+        hw_n_count=(n.notna() & hw), ok_syn=rows["synthetic"] & ok,
+        hw_syn=rows["synthetic"] & hw, any_suppressed=rows["suppressed"],
+    )
+    grouped = rows.groupby(keys, sort=True)
+    parts = grouped[_PART_SUMS].sum().join(grouped[_PART_ANY].any()).join(
+        grouped["is_sum"].first()).reset_index()
+    sources = pd.concat([
+        rows[rows[regime] & rows["source"].notna()].groupby([*keys, "source"]).size()
+        .rename("count").reset_index().assign(regime=regime)
+        for regime in ("ok", "hw")], ignore_index=True)
+    return parts, sources
+
+
+def union_mean(parts: pd.DataFrame, sources: pd.DataFrame, groups: Sequence[str],
+               areas_total: int, label: str = "selectie") -> pd.DataFrame:
+    """weighted_mean over the areas of these groups together, from their group_parts: the same
+    columns and values (group = label; areas_total: how many areas the union has)."""
+    keys = ["group", "indicator_id", "period"]
+    chosen = parts[parts["group"].isin(list(groups))]
+    if chosen.empty:
+        return pd.DataFrame(columns=keys + _RESULT_COLUMNS)
+    pair = ["indicator_id", "period"]
+    grouped = chosen.groupby(pair, sort=True)
+    out = grouped[_PART_SUMS].sum().join(grouped[_PART_ANY].any()).join(
+        grouped["is_sum"].first()).reset_index()
+    is_sum = out["is_sum"].astype(bool)
+    weighted = ~is_sum & out["hw"].gt(0)
+    regime = np.where(weighted, "hw", "ok")
+    used = np.where(weighted, out["hw"], out["ok"]).astype("int64")
+    n_sum = np.where(weighted, out["hw_n"], out["ok_n"])
+    n_count = np.where(weighted, out["hw_n_count"], out["ok_n_count"])
+    value = np.where(is_sum, out["ok_v"],
+                     np.where(weighted, out["hw_wv"] / out["hw_w"].where(weighted),
+                              out["ok_v"] / out["ok"].where(out["ok"] > 0)))
+    result = out[pair].assign(
+        group=label,
+        value=np.where(used == 0, np.nan, value).astype("float64"),
+        n=pd.Series(n_sum, dtype="float64").where(pd.Series(n_count) > 0).to_numpy(),
+        ci_low=np.nan, ci_high=np.nan, areas_used=used,
+        areas_total=int(areas_total), weighted=weighted.to_numpy(),
+        suppressed=((used == 0) & out["any_suppressed"].astype(bool)).to_numpy(),
+        synthetic=np.where(weighted, out["hw_syn"], out["ok_syn"]).astype(bool),
+        _regime=regime,
+    )
+    counts = sources[sources["group"].isin(list(groups))].groupby(
+        [*pair, "regime", "source"])["count"].sum().rename("_count").reset_index()
+    counts = counts.sort_values([*pair, "regime", "_count", "source"],
+                                ascending=[True, True, True, False, True])
+    dominant = counts.drop_duplicates([*pair, "regime"]).rename(columns={"regime": "_regime"})
+    result = result.merge(dominant[[*pair, "_regime", "source"]], on=[*pair, "_regime"],
+                          how="left")
+    result["source"] = result["source"].fillna("")
+    result.loc[result["areas_used"] == 0, "source"] = ""
+    return result[keys + _RESULT_COLUMNS].reset_index(drop=True)
+
+
 def _dominant_source(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """The most common source among the used rows per group (alphabetically first on a tie)."""
     used = rows[rows["_used"] & rows["source"].notna()]
@@ -212,7 +310,7 @@ def gemeente_reference(
     o = prepared_obs(obs)
     buurten = a[a["level"] == "buurt"]
     derived = weighted_mean(
-        o[o["area_code"].isin(buurten["code"])],
+        o[codes_in(o["area_code"], buurten["code"])],
         weights,
         buurten.set_index("code")["gemeente_code"],
         catalogue,
@@ -220,7 +318,7 @@ def gemeente_reference(
     derived["basis"] = BASIS_DERIVED
 
     gemeenten = set(a.loc[a["level"] == "gemeente", "code"]) | set(a["gemeente_code"].dropna())
-    own = o[o["area_code"].isin(gemeenten) & usable(o)]
+    own = o[codes_in(o["area_code"], gemeenten) & usable(o)]
     own = own.rename(columns={"area_code": "gemeente_code"}).assign(
         areas_used=np.nan, areas_total=np.nan, basis=BASIS_OWN
     )

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from metrics._frames import (
+    codes_in,
     direction_of,
     indicator_row,
     nearest_period_lookup,
@@ -92,7 +93,7 @@ def expected_vs_observed(
     rows = o[(o["indicator_id"] == indicator_id) & (o["period"] == period) & usable(o)]
     rows = rows.drop_duplicates("area_code", keep="last")
     if selection is not None:
-        rows = rows[rows["area_code"].isin(set(selection))]
+        rows = rows[codes_in(rows["area_code"], selection)]
     rows = rows[["area_code", "period", "value"]].reset_index(drop=True)
 
     if "period" in status.columns:

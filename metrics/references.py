@@ -18,6 +18,7 @@ from metrics._frames import (
     area_frame,
     catalogue_by_id,
     catalogue_column,
+    codes_in,
     decimals_of,
     direction_of,
     is_percentage,
@@ -244,7 +245,7 @@ def with_reference_values(
         on=["gemeente_code", "indicator_id", "period"],
         how="left",
     )
-    is_buurt = o["area_code"].isin(a.loc[a["level"] == "buurt", "code"])
+    is_buurt = codes_in(o["area_code"], a.loc[a["level"] == "buurt", "code"])
     if buurttypes is not None and not buurttypes.empty and peers is not None:
         found = nearest_period_lookup(o, buurttypes, "type")
         o["buurttype"] = found.where(is_buurt)
@@ -344,7 +345,7 @@ def apply_reference(
         shown = value / positive * 100
     elif reference in {"zscore", "percentiel"}:
         chosen = (
-            o["area_code"].isin(set(selection))
+            codes_in(o["area_code"], selection)
             if selection is not None
             else pd.Series(True, index=o.index)
         )

@@ -3,9 +3,12 @@ buurten, and the overview's one number for a whole selection. Pure: frames in, f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from metrics import aggregate
+from metrics._frames import codes_in
 
 BUURTTYPES = ("achterstand", "midden", "voorstand")
 
@@ -18,9 +21,9 @@ def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame)
     """
     buurten = areas[areas["level"] == "buurt"]
     group_map = buurten.set_index("code")["parent_code"]
-    own = obs[obs["area_code"].isin(areas.loc[areas["level"] == "wijk", "code"])]
+    own = obs[codes_in(obs["area_code"], areas.loc[areas["level"] == "wijk", "code"])]
     derived = aggregate.weighted_mean(
-        obs[obs["area_code"].isin(group_map.index)], aggregate.population_weights(obs),
+        obs[codes_in(obs["area_code"], group_map.index)], aggregate.population_weights(obs),
         group_map, catalogue,
     ).rename(columns={"group": "area_code"})
     have = set(zip(own["area_code"], own["indicator_id"], own["period"], strict=True))
@@ -30,6 +33,12 @@ def wijk_values(obs: pd.DataFrame, areas: pd.DataFrame, catalogue: pd.DataFrame)
                            strict=True)
     ]
     return pd.concat([own, derived[keep]], ignore_index=True)
+
+
+def among(codes: pd.Series, chosen: Iterable[object]) -> pd.Series:
+    """Which of these area codes are among the chosen ones: codes.isin(chosen), fast for a
+    national set of codes (see metrics._frames.codes_in)."""
+    return codes_in(codes, chosen)
 
 
 def in_filter(areas: pd.DataFrame, types: pd.DataFrame, level: str,

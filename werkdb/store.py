@@ -20,8 +20,6 @@ from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 
 from data_loaders import settings
@@ -33,6 +31,11 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ARCHIVER = "archivering (automatisch)"
 # Any constant: makes concurrent migrations of several app servers wait for each other.
 _MIGRATION_LOCK = 240024
+# The newest migration (tests/werkdb/test_store.py checks it against werkdb/migrations) and the
+# table Alembic records it in (migrations/env.py): a store already there opens without loading
+# Alembic, about half a second of imports on a page's first opening.
+HEAD = "0001_signalen"
+VERSION_TABLE = "werkdb_alembic_version"
 
 metadata = sa.MetaData()
 signals_table = sa.Table(
@@ -134,7 +137,8 @@ def open_store(url: str | None = None) -> Store:
 def _open(url: str) -> Store:
     engine = _engine(url)
     try:
-        migrate(engine)
+        if not _at_head(engine):
+            migrate(engine)
     except sa.exc.SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(_readable(exc)) from exc
@@ -169,8 +173,21 @@ def _engine(url: str) -> sa.Engine:
     return engine
 
 
+def _at_head(engine: sa.Engine) -> bool:
+    """Whether the store's schema is at HEAD already (False for a new or older store)."""
+    try:
+        with engine.connect() as connection:
+            found = connection.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}"))  # noqa: S608 (a constant)
+            return found.scalars().all() == [HEAD]
+    except sa.exc.SQLAlchemyError:
+        return False
+
+
 def migrate(engine: sa.Engine) -> None:
     """Bring the schema to the newest migration (nothing happens when it is there already)."""
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.execution_options(werkdb_write=True).begin() as connection:

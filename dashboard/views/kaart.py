@@ -91,4 +91,4 @@ else:
                  "downloads bevatten ze allemaal.", n=format_number(len(table), 0)))
     if st.toggle(t("Toon de tabel"), key="kaart_tabel"):
         components.dataframe(on_screen, key=(*key, "scherm"))
-components.download_buttons(table, name, key=key)
+components.download_buttons(table, name)

@@ -247,3 +247,25 @@ CREATE TABLE IF NOT EXISTS agg_expected (
     period          BIGINT NOT NULL,
     buurten_used    BIGINT
 );
+
+-- The gemeente picker's list as app_gemeenten counts it (every gemeente with data, by name, and
+-- 'NL' last), stored at load time by data_loaders/stored_views.py: counting it means reading
+-- every observation, on the first page of every new server process otherwise.
+CREATE TABLE IF NOT EXISTS agg_gemeente_choices (
+    position     BIGINT NOT NULL,      -- the row's place in the counted list
+    code         VARCHAR NOT NULL,
+    name         VARCHAR NOT NULL,
+    observations BIGINT NOT NULL
+);
+
+-- The years with observations per gemeente (and 'NL') and indicator, with and without the
+-- generated ones, as app_periods finds them; stored at load time by data_loaders/stored_views.py
+-- (every page's first opening asks for them; nationally that read every observation).
+CREATE TABLE IF NOT EXISTS agg_periods (
+    gemeente_code VARCHAR NOT NULL,
+    real_only     BOOLEAN NOT NULL,
+    indicator_id  VARCHAR NOT NULL,
+    first_period  INTEGER NOT NULL,
+    last_period   INTEGER NOT NULL,
+    periods       INTEGER[] NOT NULL
+);

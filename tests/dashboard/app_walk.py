@@ -1,7 +1,8 @@
 """Test helper: run a page in AppTest and collect everything a person can see or download, as text.
 
 Tables, chart data, map data and tooltips, texts, metrics, and the bytes of every download
-(captured by RecordingStorage, which replaces AppTest's in-memory media storage).
+(captured by RecordingStorage, which replaces AppTest's in-memory media storage; a file the app
+writes only when its button is clicked is written when the test reads it, see download_id).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import openpyxl
 import pyarrow as pa
 import pypdf
 import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -36,6 +38,8 @@ class RecordingStorage(MemoryMediaFileStorage):
 
     files: dict[str, bytes] = {}
     names: dict[str, str] = {}
+    # Deferred downloads (made on click) by their id, with the manager that can make them.
+    deferred: dict[str, MediaFileManager] = {}
 
     def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):  # noqa: ANN001
         file_id = super().load_and_get_id(path_or_data, mimetype, kind, filename)
@@ -47,6 +51,35 @@ class RecordingStorage(MemoryMediaFileStorage):
 def record_downloads(monkeypatch) -> None:  # noqa: ANN001
     RecordingStorage.files, RecordingStorage.names = {}, {}
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+
+
+_add_deferred = MediaFileManager.add_deferred
+
+
+def _remember_deferred(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    file_id = _add_deferred(self, *args, **kwargs)
+    RecordingStorage.deferred[file_id] = self
+    return file_id
+
+
+# Only remembers which manager holds a deferred download; the app's behaviour is unchanged.
+MediaFileManager.add_deferred = _remember_deferred
+
+
+def download_file(proto) -> str:  # noqa: ANN001
+    """The stored file of a download button as '<id>.<extension>' (its id is the key of
+    RecordingStorage.files and .names). A download made on click is made now, as a click
+    would: its callable runs and the file is stored."""
+    url = proto.url
+    if not url and proto.deferred_file_id:
+        url = RecordingStorage.deferred[proto.deferred_file_id].execute_deferred(
+            proto.deferred_file_id)
+    return url.rsplit("/", 1)[1]
+
+
+def download_id(proto) -> str:  # noqa: ANN001
+    """The id of a download button's stored file (see download_file)."""
+    return download_file(proto).split(".")[0]
 
 
 def copy_database(source: Path, target: Path, *statements: tuple[str, list]) -> Path:
@@ -137,9 +170,8 @@ def _walk(node, out: Seen) -> None:  # noqa: ANN001
         out.texts.append((kind, proto.json))
         out.texts.append(("tooltip", proto.tooltip))
     elif kind == "download_button":
-        file_id = proto.url.rsplit("/", 1)[1].split(".")[0]
-        out.downloads[proto.label + ":" + proto.url.rsplit("/", 1)[1]] = RecordingStorage.files[
-            file_id]
+        file = download_file(proto)
+        out.downloads[proto.label + ":" + file] = RecordingStorage.files[file.split(".")[0]]
     elif proto is not None:
         value = getattr(node, "value", None)
         out.texts.append((kind, value if isinstance(value, str) else str(proto)))

@@ -117,7 +117,7 @@ def test_a_map_of_many_areas_shows_its_table_on_request_and_downloads_it_whole(
     # A national map has over 11.000 buurten; here a 'large' table is one above 20 rows.
     import re
 
-    from app_walk import RecordingStorage, record_downloads
+    from app_walk import RecordingStorage, download_id, record_downloads
 
     from dashboard import maps
 
@@ -132,7 +132,7 @@ def test_a_map_of_many_areas_shows_its_table_on_request_and_downloads_it_whole(
     said = next(c.value for c in at.caption if "gebieden in het filter" in c.value)
     shown = int(re.match(r"(\d+) gebieden in het filter", said).group(1))
     assert shown > 20
-    csv = next(RecordingStorage.files[b.proto.url.rsplit("/", 1)[1].split(".")[0]]
+    csv = next(RecordingStorage.files[download_id(b.proto)]
                for b in at.get("download_button") if b.proto.label == "Download CSV")
     assert csv.decode("utf-8-sig").count("\r\n") == shown + 1  # header and every area
     at.toggle(key="kaart_tabel").set_value(True).run()

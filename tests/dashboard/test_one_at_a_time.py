@@ -110,3 +110,23 @@ def test_the_overview_equals_the_headline_figures_over_all_indicators(demo) -> N
     want_gem = aggregate.gemeente_reference(obs, scope.areas, weights, cat)
     assert_frame_equal(gem.sort_values(keys).reset_index(drop=True),
                        want_gem.sort_values(keys).reset_index(drop=True), check_like=True)
+
+
+@pytest.mark.parametrize("indicator", ["lbm_score", "rapportcijfer_buurt", "misdrijven_aantal"])
+def test_the_trend_references_read_as_stored_equal_those_computed_from_the_rows(
+        demo, indicator: str) -> None:
+    """trend_base reads the gemeente figure and buurttype averages the load stored: the same as
+    the rules over the rows it reads itself."""
+    version, rule, privacy, scope = demo
+    assert data.stored(version, GEMEENTE, privacy)[0]
+    base = data.trend_base(version, GEMEENTE, rule, privacy, indicator)
+    assert len(base["gemeente"]) > 0 and len(base["peers"]) > 0
+    want_gemeente = aggregate.gemeente_reference(base["ind"], scope.areas, base["weights"],
+                                                 scope.catalogue)
+    want_peers = aggregate.buurttype_reference(base["ind"], scope.areas, scope.types,
+                                               base["weights"], scope.catalogue)
+    for got, want, keys in ((base["gemeente"], want_gemeente, ["indicator_id", "period"]),
+                            (base["peers"], want_peers, ["type", "indicator_id", "period"])):
+        got = got[list(want.columns)].sort_values(keys).reset_index(drop=True)
+        want = want.sort_values(keys).reset_index(drop=True)
+        assert_frame_equal(got, want, check_dtype=False, check_exact=False, rtol=1e-12)

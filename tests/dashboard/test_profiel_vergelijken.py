@@ -13,7 +13,7 @@ import duckdb
 import openpyxl
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
-from app_walk import RecordingStorage
+from app_walk import RecordingStorage, download_id
 from streamlit.testing.v1 import AppTest
 
 from metrics import selection as selection_rules
@@ -64,8 +64,7 @@ def run(page: str, **params: str) -> AppTest:
 
 def downloaded(at: AppTest, label: str) -> bytes:
     button = next(b for b in at.get("download_button") if b.proto.label == label)
-    file_id = button.proto.url.rsplit("/", 1)[1].split(".")[0]
-    return RecordingStorage.files[file_id]
+    return RecordingStorage.files[download_id(button.proto)]
 
 
 def theme_table(at: AppTest, index: int):
@@ -196,8 +195,7 @@ def test_the_profile_download_holds_every_indicator_of_every_theme(app_env, reco
     assert row["Thema"] == "Leefbaarheid" and row["Jaar"] == 2024
     assert row["Waarde"] == pytest.approx(value(app_env, BUURT, "lbm_score", 2024))
     # One pair of buttons for the whole profile, not one per theme.
-    offered = [recording.names[b.proto.url.rsplit("/", 1)[1].split(".")[0]]
-               for b in at.get("download_button")]
+    offered = [recording.names[download_id(b.proto)] for b in at.get("download_button")]
     assert offered[:2] == [f"profiel-{BUURT.lower()}.csv", f"profiel-{BUURT.lower()}.xlsx"]
     assert not [name for name in offered if name.startswith(f"profiel-{BUURT.lower()}-")]
 

@@ -115,7 +115,7 @@ def test_a_signal_recorded_on_the_page_is_counted_in_the_briefing_and_its_pdf(mo
     import io
 
     import pypdf
-    from app_walk import RecordingStorage, record_downloads
+    from app_walk import RecordingStorage, download_id, record_downloads
 
     before = _run("briefing")
     assert "Signalen van bewoners en professionals" in [h.value for h in before.subheader]
@@ -125,7 +125,7 @@ def test_a_signal_recorded_on_the_page_is_counted_in_the_briefing_and_its_pdf(mo
     record_downloads(monkeypatch)
     at = _run("briefing")
     assert any(m.value.startswith("- Veiligheid: 1 open, 0 afgerond") for m in at.markdown)
-    pdf = next(RecordingStorage.files[b.proto.url.rsplit("/", 1)[1].split(".")[0]]
+    pdf = next(RecordingStorage.files[download_id(b.proto)]
                for b in at.get("download_button") if b.label.endswith("(PDF)"))
     pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
     assert len(pages) <= 2  # the counts sit beside the warnings: still two pages at most
@@ -141,9 +141,11 @@ def _first_warning(at: AppTest, db: Path) -> tuple[str, str, str, str]:
     import io
 
     import pandas as pd
-    from app_walk import RecordingStorage
+    from app_walk import RecordingStorage, download_id
     from app_walk import rows as sql
 
+    for button in at.get("download_button"):
+        download_id(button.proto)  # a file made on click is made now, as a click would
     csv = next(RecordingStorage.files[file_id] for file_id, name in RecordingStorage.names.items()
                if name.startswith("vroegsignalering") and name.endswith(".csv"))
     warned = pd.read_csv(io.BytesIO(csv), sep=None, engine="python", encoding="utf-8-sig")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
-from app_walk import RecordingStorage
+from app_walk import RecordingStorage, download_id
 from app_walk import rows as sql
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
@@ -182,8 +182,8 @@ def _everything_shown(at: AppTest) -> str:
     parts += [d.value.to_csv() for d in at.dataframe]
     parts += [e.proto.spec + chart_data(e) for e in charts(at)]
     for button in at.get("download_button"):
-        file_id = button.proto.url.rsplit("/", 1)[1].split(".")[0]
-        parts.append(RecordingStorage.files.get(file_id, b"").decode("utf-8", "replace"))
+        parts.append(RecordingStorage.files[download_id(button.proto)].decode("utf-8",
+                                                                              "replace"))
     return "\n".join(parts)
 
 

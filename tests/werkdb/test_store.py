@@ -263,3 +263,24 @@ def test_the_signals_of_some_projects_are_read_together(signal_store) -> None:
     linked = store.signals(signal_store, "GM0202", projects={"P-001", "P-002"})
     assert sorted(zip(linked["id"], linked["project_id"], strict=True)) == [
         (first["id"], "P-001"), (second, "P-002")]
+
+
+def test_head_names_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(store.MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [store.HEAD]
+
+
+def test_a_store_at_the_newest_migration_opens_without_loading_alembic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'werkdb.sqlite'}"
+    opened = ("import sys; from werkdb import store; s = store.open_store(sys.argv[1]); "
+              "store.change_mark(s); print('alembic' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", opened, url], capture_output=True, text=True,
+                           check=True).stdout.split() for _ in range(2)]
+    assert runs == [["True"], ["False"]]  # migrated by the first process, not again

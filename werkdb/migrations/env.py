@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-VERSION_TABLE = "werkdb_alembic_version"
+from werkdb.store import VERSION_TABLE  # one name for the table, in the store
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=None, version_table=VERSION_TABLE)
