@@ -343,6 +343,8 @@ def report(results: dict) -> str:
         f"{'':<40}{ours:>12}{pydeck:>18}{folium:>18}{'÷pydeck':>9}{'÷folium':>9}  doel",
     ]
     for label, scope, key, unit, target in ROWS:
+        if any(scope not in s[n] for n in names):  # that scope not measured (--gebied)
+            continue
         mine, a, b = s[ours][scope][key], s[pydeck][scope][key], s[folium][scope][key]
         extra = ""
         if key == "change_new_s":
@@ -378,10 +380,12 @@ def scopes_of(db: Path) -> tuple[dict[str, str], dict[str, int]]:
             {"gemeente": len(buurten), "nederland": int((areas["level"] == "buurt").sum())})
 
 
-def run(db: Path, only: list[str] | None = None) -> dict:
+def run(db: Path, only: list[str] | None = None, scope: str | None = None) -> dict:
     import platform
 
     scopes, counts = scopes_of(db)
+    if scope:  # one scope measured again, the other kept from browser.json
+        only = only or [a.name for a in APPS]
     previous = OUT / "browser.json"
     old = json.loads(previous.read_text()) if only and previous.is_file() else {"apps": {}}
     results = {
@@ -394,7 +398,8 @@ def run(db: Path, only: list[str] | None = None) -> dict:
     for app in APPS:
         if only and app.name not in only and app.name in old["apps"]:
             continue
-        results["apps"][app.name] = measure(app, db, scopes)
+        measured = measure(app, db, {k: v for k, v in scopes.items() if not scope or k == scope})
+        results["apps"][app.name] = {**results["apps"].get(app.name, {}), **measured}
     results["load_after"] = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     previous.write_text(json.dumps(results, indent=1))
     return results
@@ -405,14 +410,21 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--alleen", action="append",
                         help="meet alleen deze app opnieuw (de rest uit browser.json)")
+    parser.add_argument("--gebied", choices=["gemeente", "nederland"],
+                        help="meet alleen dit gebied opnieuw (het andere uit browser.json)")
+    parser.add_argument("--poort", type=int,
+                        help="eerste van drie vrije poorten voor de apps (standaard 8513, 8523, 8533)")
     args = parser.parse_args(argv)
+    if args.poort:
+        for i, app in enumerate(APPS):
+            app.port = args.poort + i
     db = OUT / "bench.duckdb"
     if not db.is_file():
         raise SystemExit("De benchmarkdatabase ontbreekt: eerst `python -m bench`.")
     if not Path(CHROMIUM).exists():
         print("Chromium ontbreekt (/usr/bin/chromium): browsermeting overgeslagen.")
         return 0
-    print(report(run(db, args.alleen)))
+    print(report(run(db, args.alleen, args.gebied)))
     return 0
 
 

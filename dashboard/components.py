@@ -88,13 +88,14 @@ def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None,
     if note and state.context().view.taal != "nl":
         st.caption(state.t("De downloads zijn in het Nederlands (kolomnamen en woorden), zoals "
                            "de monitor ze vastlegt."))
-    left, right, _ = st.columns([1, 1, 4])
-    # A large table (a national map has over 10.000 rows) is written only when its button is
-    # clicked: building an Excel file of that size on every rerun took seconds.
+    # One row holding both buttons (fewer elements per rerun than three columns). The Excel
+    # file is written only when its button is clicked: building it took longer than the rest of
+    # a map page's rerun for every new filter choice (issue 22). A large table's CSV likewise.
     large = len(frame) > LARGE_DOWNLOAD_ROWS
-    csv, xlsx = (None, None) if large else (
-        data.download_bytes_as(key, frame) if key is not None else data.download_bytes(frame))
-    left.download_button(
+    csv = None if large else (
+        data.download_csv_as(key, frame) if key is not None else data.download_csv(frame))
+    row = st.container(horizontal=True)
+    row.download_button(
         "Download CSV",
         (lambda: exports.to_csv_bytes(frame)) if large else csv,
         file_name=f"{slug}.csv",
@@ -102,9 +103,9 @@ def download_buttons(frame: pd.DataFrame, name: str, key: tuple | None = None,
         key=f"csv_{slug}",
         icon=":material/download:",
     )
-    right.download_button(
+    row.download_button(
         "Download Excel",
-        (lambda: exports.to_xlsx_bytes(frame)) if large else xlsx,
+        lambda: exports.to_xlsx_bytes(frame),
         file_name=f"{slug}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{slug}",

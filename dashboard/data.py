@@ -441,9 +441,10 @@ BY_CONTENT = {pd.DataFrame: fingerprint}
 
 
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=BY_CONTENT)
-def download_bytes(frame: pd.DataFrame) -> tuple[bytes, bytes]:
-    """A table as CSV and as XLSX, built once per distinct table (the table is hashed once)."""
-    return exports.to_csv_bytes(frame), exports.to_xlsx_bytes(frame)
+def download_csv(frame: pd.DataFrame) -> bytes:
+    """A table as CSV, built once per distinct table (the table is hashed once). The XLSX is
+    written when its button is clicked (components.download_buttons)."""
+    return exports.to_csv_bytes(frame)
 
 
 # A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
@@ -867,10 +868,10 @@ def replayed_as(renderer: str, key: tuple, options: tuple, _frame: pd.DataFrame)
 
 
 @_shared(max_entries=64, show_spinner=False)
-def download_bytes_as(key: tuple, _frame: pd.DataFrame) -> tuple[bytes, bytes]:
-    """As `download_bytes`, for a frame that a resource hands out, named by `key`. A resource:
-    the files are bytes, which cannot be changed, so they are handed out without a copy."""
-    return exports.to_csv_bytes(_frame), exports.to_xlsx_bytes(_frame)
+def download_csv_as(key: tuple, _frame: pd.DataFrame) -> bytes:
+    """As `download_csv`, for a frame that a resource hands out, named by `key`. A resource:
+    the file is bytes, which cannot be changed, so it is handed out without a copy."""
+    return exports.to_csv_bytes(_frame)
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_CONTENT)

@@ -16,6 +16,7 @@ import openpyxl
 import pyarrow as pa
 import pypdf
 import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -36,6 +37,7 @@ class RecordingStorage(MemoryMediaFileStorage):
 
     files: dict[str, bytes] = {}
     names: dict[str, str] = {}
+    deferred: dict[str, str] = {}  # a file written on click: its placeholder id -> its url
 
     def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):  # noqa: ANN001
         file_id = super().load_and_get_id(path_or_data, mimetype, kind, filename)
@@ -45,8 +47,17 @@ class RecordingStorage(MemoryMediaFileStorage):
 
 
 def record_downloads(monkeypatch) -> None:  # noqa: ANN001
-    RecordingStorage.files, RecordingStorage.names = {}, {}
+    RecordingStorage.files, RecordingStorage.names, RecordingStorage.deferred = {}, {}, {}
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+    add_deferred = MediaFileManager.add_deferred
+
+    def written_at_once(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        # A file written on click (the Excel files) is written now, as a click would.
+        file_id = add_deferred(self, *args, **kwargs)
+        RecordingStorage.deferred[file_id] = self.execute_deferred(file_id)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", written_at_once)
 
 
 def copy_database(source: Path, target: Path, *statements: tuple[str, list]) -> Path:
@@ -137,9 +148,9 @@ def _walk(node, out: Seen) -> None:  # noqa: ANN001
         out.texts.append((kind, proto.json))
         out.texts.append(("tooltip", proto.tooltip))
     elif kind == "download_button":
-        file_id = proto.url.rsplit("/", 1)[1].split(".")[0]
-        out.downloads[proto.label + ":" + proto.url.rsplit("/", 1)[1]] = RecordingStorage.files[
-            file_id]
+        url = proto.url or RecordingStorage.deferred[proto.deferred_file_id]
+        file_id = url.rsplit("/", 1)[1].split(".")[0]
+        out.downloads[proto.label + ":" + url.rsplit("/", 1)[1]] = RecordingStorage.files[file_id]
     elif proto is not None:
         value = getattr(node, "value", None)
         out.texts.append((kind, value if isinstance(value, str) else str(proto)))
