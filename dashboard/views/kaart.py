@@ -40,36 +40,35 @@ if not breaks:
               keuze=t(references.REFERENCES[view.referentie]), jaar=view.jaar),
             icon=":material/info:")
 
-left, right = st.columns([3, 1])
-with left:
-    event = map_component.draw(
-        layers, key="kaart", height=560,
-        label=t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
-                niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal),
-                jaar=view.jaar))
-    st.caption(
-        t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
-          niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal), jaar=view.jaar)
-        + f" {i18n.translate_sentences(legend.caption, view.taal)} "
-        + t("Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt. Klik op een "
-            "gebied om zijn buurtprofiel te openen.")
-        + " " + t("{n} gebieden in het filter.", n=format_number(len(drawn["table"]), 0))
-    )
-with right:
-    fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
-    components.legend(
-        maps.legend_items(breaks, colours, fmt, better_high,
-                          {k: t(v) for k, v in maps.LEGEND_WORDS.items()}),
-        i18n.translate_title(legend.title, view.taal),
-        extra=[
-            maps.LegendItem("#d7d7d7", t("buiten het buurttypefilter")),
-            maps.LegendItem("#ffffff", t("geen gegevens of onderdrukt")),
-            *([maps.LegendItem("#1b1b1b", t("stip: open signalen ({n} gebieden, stand {datum})",
-                                            n=len(marks), datum=f"{dt.date.today():%d-%m-%Y}"))]
-              if marked else []),
-        ],
-    )
-    components.synthetic_banner(bool(synthetic.any()))
+fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
+# The legend is drawn inside the map's frame, beside the map: no columns and no legend element
+# to send and lay out again on every rerun (issue 22).
+legend_html = components.legend_html(
+    maps.legend_items(breaks, colours, fmt, better_high,
+                      {k: t(v) for k, v in maps.LEGEND_WORDS.items()}),
+    i18n.translate_title(legend.title, view.taal),
+    extra=[
+        maps.LegendItem("#d7d7d7", t("buiten het buurttypefilter")),
+        maps.LegendItem("#ffffff", t("geen gegevens of onderdrukt")),
+        *([maps.LegendItem("#1b1b1b", t("stip: open signalen ({n} gebieden, stand {datum})",
+                                        n=len(marks), datum=f"{dt.date.today():%d-%m-%Y}"))]
+          if marked else []),
+    ],
+)
+event = map_component.draw(
+    layers, key="kaart", height=560, legend=legend_html,
+    label=t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
+            niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal),
+            jaar=view.jaar))
+st.caption(
+    t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
+      niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal), jaar=view.jaar)
+    + f" {i18n.translate_sentences(legend.caption, view.taal)} "
+    + t("Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt. Klik op een "
+        "gebied om zijn buurtprofiel te openen.")
+    + " " + t("{n} gebieden in het filter.", n=format_number(len(drawn["table"]), 0))
+)
+components.synthetic_banner(bool(synthetic.any()))
 
 if event and event.get("click") and state.once(f"kaart:klik:{event.get('n')}"):
     # A click opens the area's profile, with everything else of this view kept.

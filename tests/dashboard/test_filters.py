@@ -83,6 +83,7 @@ def test_the_map_table_lists_only_buurten_of_the_chosen_type(demo_db: Path) -> N
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["buurttype"] = "achterstand"
     at.query_params["regel"] = RULE
+    at.session_state["kaart_tabel"] = True  # the table under the map, on request
     at.run()
     at.switch_page("views/kaart.py").run()
     assert not at.exception

@@ -16,7 +16,7 @@ def fills_and_legend(**params: str) -> tuple[dict[str, str], list[str], dict]:
     at = run("kaart", **params)
     assert not at.exception, at.exception
     args = map_args(at)  # a fresh session: the shapes come with the first run
-    legend = [h.value for h in at.get("html") if "Legenda" in h.value]
+    legend = [args["legend"]] if "Legenda" in args["legend"] else []  # inside the map's frame
     return fills(args, codes_of(args)), legend, args
 
 

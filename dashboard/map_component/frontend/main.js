@@ -244,7 +244,14 @@
     send("streamlit:setFrameHeight", { height });
   }
 
+  let legend = null;
   function render(args) {
+    // The legend beside the map (HTML escaped by the app), first: the map takes what is left.
+    if ((args.legend || "") !== legend) {
+      legend = args.legend || "";
+      document.getElementById("legenda").innerHTML = legend;
+      if (map) map.invalidateSize();
+    }
     if (!map) setup(args.height);
     if (args.shapes) store[args.shapes_key] = decodeShapes(args.shapes);
     if (args.texts) store[args.texts_key] = args.texts;
