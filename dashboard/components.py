@@ -139,23 +139,17 @@ def chart(kind: str, frame: pd.DataFrame, **options: object) -> None:
     data.replayed("altair_chart", frame, (("kind", kind), *sorted(options.items())))
 
 
-def legend_html(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> str:
-    """A legend that names every class (colour is never the only carrier of meaning), as HTML
-    with every label escaped."""
+def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> None:
+    """A legend that names every class (colour is never the only carrier of meaning)."""
     rows = [f"<div style='font-weight:600;margin-bottom:4px'>{html.escape(title)}</div>"]
     for item in [*items, *(extra or [])]:
         rows.append(
             "<div style='display:flex;align-items:center;gap:8px;margin:2px 0'>"
-            f"<span style='display:inline-block;flex:none;width:22px;height:14px;"
-            f"background:{html.escape(item.colour)};border:1px solid #555'></span>"
+            f"<span style='display:inline-block;width:22px;height:14px;background:{item.colour};"
+            "border:1px solid #555'></span>"
             f"<span>{html.escape(item.label)}</span></div>"
         )
-    return "<div role='list' aria-label='Legenda'>" + "".join(rows) + "</div>"
-
-
-def legend(items: list[LegendItem], title: str, extra: list[LegendItem] | None = None) -> None:
-    """The legend as an element of its own (the map page draws it inside its map)."""
-    st.html(legend_html(items, title, extra))
+    st.html("<div role='list' aria-label='Legenda'>" + "".join(rows) + "</div>")
 
 
 def upload_box_words(kinds: list[str], *, several: bool) -> None:

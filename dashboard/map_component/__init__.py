@@ -66,11 +66,12 @@ def _frontend() -> Path:
 _component = components.declare_component("buurtkaart", path=str(_frontend()))
 
 
-def draw(layers: dict, *, key: str, height: int, label: str, legend: str = "") -> dict | None:
+def draw(layers: dict, *, key: str, height: int, label: str,
+         legend: dict | None = None) -> dict | None:
     """Draw the map; returns the browser's last message ({'click': area code} after a click).
 
-    layers: shapes_key, shapes, texts_key, texts, paint (see spec.py). legend: HTML (escaped
-    already) shown beside the map, inside its frame.
+    layers: shapes_key, shapes, texts_key, texts, paint (see spec.py). legend: {'title': text,
+    'items': [[hex colour, label], ...]}, shown beside the map inside its frame (as text).
     """
     asked = state.widget_value(key) or {}
     need = set(asked.get("need") or []) if state.once(f"{key}:need:{asked.get('n')}") else set()

@@ -43,20 +43,19 @@ if not breaks:
 fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
 # The legend is drawn inside the map's frame, beside the map: no columns and no legend element
 # to send and lay out again on every rerun (issue 22).
-legend_html = components.legend_html(
-    maps.legend_items(breaks, colours, fmt, better_high,
-                      {k: t(v) for k, v in maps.LEGEND_WORDS.items()}),
-    i18n.translate_title(legend.title, view.taal),
-    extra=[
+items = [
+    *maps.legend_items(breaks, colours, fmt, better_high,
+                       {k: t(v) for k, v in maps.LEGEND_WORDS.items()}),
         maps.LegendItem("#d7d7d7", t("buiten het buurttypefilter")),
         maps.LegendItem("#ffffff", t("geen gegevens of onderdrukt")),
         *([maps.LegendItem("#1b1b1b", t("stip: open signalen ({n} gebieden, stand {datum})",
                                         n=len(marks), datum=f"{dt.date.today():%d-%m-%Y}"))]
           if marked else []),
-    ],
-)
+]
 event = map_component.draw(
-    layers, key="kaart", height=560, legend=legend_html,
+    layers, key="kaart", height=560,
+    legend={"title": i18n.translate_title(legend.title, view.taal),
+            "items": [[item.colour, item.label] for item in items]},
     label=t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
             niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal),
             jaar=view.jaar))

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from map_args import map_args
+from map_args import legend_text, map_args
 from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n
@@ -86,7 +86,7 @@ def test_the_map_page_follows_the_english_switch() -> None:
     assert "Map of Arnhem by neighbourhood" in captions
     assert "Grey: outside the neighbourhood type filter" in captions
     assert "Kaart van" not in captions and "Grijs:" not in captions
-    legend = map_args(at)["legend"]  # drawn inside the map's frame
+    legend = legend_text(map_args(at))  # drawn inside the map's frame
     assert "(favourable)" in legend and "(unfavourable)" in legend and " to " in legend
     assert "gunstig" not in legend and "lager dan" not in legend
     assert "synthetic demo data" in at.warning[0].value
