@@ -2,9 +2,11 @@
 
 Playwright drives the system Chromium (no GPU: software WebGL) against this app and the two
 baselines in bench/apps/ (pydeck, folium), each under `streamlit run` on the benchmark database,
-for one gemeente and for the whole country. Measured: first paint cold and warm, a buurttype
-filter change to a stable redrawn map (new and repeated choices), bytes and websocket messages
-per change, JS heap after garbage collection. Requests that leave the machine are refused, as
+for one gemeente and for the whole country, all servers up at once and the apps measured in
+turns (a shared machine's load changes by the minute). Measured: first paint cold and warm, a
+buurttype filter change to a stable redrawn map (new and repeated choices), bytes and websocket
+messages per change, JS heap after garbage collection; and, as the floor under every Streamlit
+app, an empty page's warm first paint and filter change. Requests that leave the machine are refused, as
 offline. python -m bench.browser [--hergebruik] prints the table; results in var/bench/browser.json.
 """
 
@@ -231,55 +233,100 @@ def click_step(page, app: App, action: str, kind: str) -> None:
         page.keyboard.press("Escape")
 
 
-def changes(browser, app: App, gemeente: str) -> dict:
-    """The filter changes of STEPS in one session; per change seconds, bytes and messages."""
-    context = browser.new_context(viewport=VIEWPORT, locale="nl-NL")
-    offline(context)
+class Session:
+    """One app's page, kept open through the filter changes of STEPS."""
+
+    def __init__(self, browser, app: App, gemeente: str) -> None:
+        self.app, self.out, self.seen, self.chosen = app, [], set(), set(TYPES)
+        self.context = browser.new_context(viewport=VIEWPORT, locale="nl-NL")
+        offline(self.context)
+        self.page = self.context.new_page()
+        self.page.goto(app.url(gemeente), timeout=180_000)
+        settle(self.page, app)
+        self.wire = Wire(self.page)
+        self.page.evaluate("() => addEventListener('mousedown', () => { window.__t0 = "
+                           "performance.now(); }, true)")
+
+    def step(self, action: str, kind: str) -> None:
+        """One change: seconds from the click to a settled page, bytes and messages."""
+        page, wire = self.page, self.wire
+        page.bring_to_front()
+        self.chosen = (self.chosen - {kind} if action == "remove"
+                          else self.chosen | {kind})
+        key = tuple(sorted(self.chosen))
+        mark = wire.mark()
+        click_step(page, self.app, action, kind)
+        # The run has begun once the server answers: before that the page looks idle.
+        deadline = time.monotonic() + 60
+        while wire.mark() == mark and time.monotonic() < deadline:
+            page.wait_for_timeout(10)
+        start = page.evaluate("() => window.__t0")
+        end = settle(page, self.app, start)
+        size, messages = wire.since(mark)
+        self.out.append({"s": (end - start) / 1000, "bytes": size, "messages": messages,
+                         "repeat": key in self.seen})
+        self.seen.add(key)
+
+
+def changes(browser, apps: list[App], gemeente: str) -> dict[str, dict]:
+    """The filter changes of STEPS, each change made in every app in turn (so that they share
+    the machine's load of that moment); per app its changes and the JS heap after them."""
+    sessions = []
     try:
-        page = context.new_page()
-        page.goto(app.url(gemeente), timeout=180_000)
-        settle(page, app)
-        wire = Wire(page)
-        page.evaluate("() => addEventListener('mousedown', () => { window.__t0 = "
-                      "performance.now(); }, true)")
-        seen, out = set(), []
-        chosen = set(TYPES)
+        for app in apps:
+            sessions.append(Session(browser, app, gemeente))
         for action, kind in STEPS:
-            chosen = chosen - {kind} if action == "remove" else chosen | {kind}
-            key = tuple(sorted(chosen))
-            mark = wire.mark()
-            click_step(page, app, action, kind)
-            # The run has begun once the server answers: before that the page looks idle.
-            deadline = time.monotonic() + 60
-            while wire.mark() == mark and time.monotonic() < deadline:
-                page.wait_for_timeout(10)
-            start = page.evaluate("() => window.__t0")
-            end = settle(page, app, start)
-            size, messages = wire.since(mark)
-            out.append({"s": (end - start) / 1000, "bytes": size, "messages": messages,
-                        "repeat": key in seen})
-            seen.add(key)
-        return {"changes": out, "heap_mb": wire.heap_mb()}
+            for session in sessions:
+                session.step(action, kind)
+        return {s.app.name: {"changes": s.out, "heap_mb": s.wire.heap_mb()} for s in sessions}
     finally:
-        context.close()
+        for session in sessions:
+            session.context.close()
 
 
-def measure(app: App, db: Path, scopes: dict[str, str], warm_runs: int = 3) -> dict:
+# The floor under every Streamlit app: a page with a title and the same filter, nothing else.
+EMPTY = App("lege Streamlit-pagina", "bench/apps/empty_app.py", 8543, "/", {t: t for t in TYPES},
+            "h1")
+
+
+def measure(apps: list[App], db: Path, scopes: dict[str, str], warm_runs: int = 3) -> dict:
+    """Every app under its own server at once, measured in turns: first paints app after app,
+    then each filter change in every app before the next. The machine's load changes from
+    minute to minute (2 cores, shared): measured one app after the other, a ratio between two
+    apps said more about the load than about the apps."""
+    from contextlib import ExitStack
+
     from playwright.sync_api import sync_playwright
 
-    result = {}
-    with served(app, db), sync_playwright() as playwright:
+    result: dict = {app.name: {} for app in apps}
+    floor: list[float] = []
+    floor_change = None
+    with ExitStack() as stack:
+        for app in [*apps, EMPTY]:
+            stack.enter_context(served(app, db))
+        playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             for scope, gemeente in scopes.items():
-                cold = first_paint(browser, app, gemeente)
-                warm = [first_paint(browser, app, gemeente) for _ in range(warm_runs)]
-                result[scope] = {"cold_s": cold, "warm_s": statistics.median(warm),
-                                 **changes(browser, app, gemeente)}
-                print(f"  {app.name}, {scope}: klaar", file=sys.stderr)
+                cold = {app.name: first_paint(browser, app, gemeente) for app in apps}
+                warm: dict[str, list[float]] = {app.name: [] for app in apps}
+                for _ in range(warm_runs):
+                    for app in apps:
+                        warm[app.name].append(first_paint(browser, app, gemeente))
+                    if scope == "gemeente":
+                        floor.append(first_paint(browser, EMPTY, ""))
+                both = changes(browser, [*apps, EMPTY] if scope == "gemeente" else apps, gemeente)
+                if EMPTY.name in both:
+                    floor_change = statistics.median(
+                        c["s"] for c in both.pop(EMPTY.name)["changes"])
+                for name, measured in both.items():
+                    result[name][scope] = {"cold_s": cold[name],
+                                           "warm_s": statistics.median(warm[name]), **measured}
+                print(f"  {scope}: klaar", file=sys.stderr)
         finally:
             browser.close()
-    return result
+    return {"apps": result, "floor_warm_s": statistics.median(floor) if floor else None,
+            "floor_change_s": floor_change}
 
 
 def summarise(m: dict) -> dict:
@@ -343,6 +390,8 @@ def report(results: dict) -> str:
         f"{'':<40}{ours:>12}{pydeck:>18}{folium:>18}{'÷pydeck':>9}{'÷folium':>9}  doel",
     ]
     for label, scope, key, unit, target in ROWS:
+        if any(scope not in s[n] for n in names):  # that scope not measured (--gebied)
+            continue
         mine, a, b = s[ours][scope][key], s[pydeck][scope][key], s[folium][scope][key]
         extra = ""
         if key == "change_new_s":
@@ -365,6 +414,10 @@ def report(results: dict) -> str:
         name = f"{'NL' if scope == 'nederland' else results['gemeente']}: {label}"
         lines.append(f"{name:<40}{fmt(mine, unit) + extra:>12}{a_text:>18}{b_text:>18}"
                      f"{ratio_a:>9}{ratio_b:>9}  {goal}")
+    if results.get("floor_warm_s"):
+        lines.append(f"Ondergrens in dezelfde run, een lege Streamlit-pagina (titel en hetzelfde "
+                     f"filter): eerste weergave warm {fmt(results['floor_warm_s'], 's')}, "
+                     f"filterwissel mediaan {fmt(results.get('floor_change_s') or 0, 's')}")
     return "\n".join(lines)
 
 
@@ -378,10 +431,12 @@ def scopes_of(db: Path) -> tuple[dict[str, str], dict[str, int]]:
             {"gemeente": len(buurten), "nederland": int((areas["level"] == "buurt").sum())})
 
 
-def run(db: Path, only: list[str] | None = None) -> dict:
+def run(db: Path, only: list[str] | None = None, scope: str | None = None) -> dict:
     import platform
 
     scopes, counts = scopes_of(db)
+    if scope:  # one scope measured again, the other kept from browser.json
+        only = only or [a.name for a in APPS]
     previous = OUT / "browser.json"
     old = json.loads(previous.read_text()) if only and previous.is_file() else {"apps": {}}
     results = {
@@ -391,10 +446,13 @@ def run(db: Path, only: list[str] | None = None) -> dict:
         "load_before": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
         "apps": old["apps"],
     }
-    for app in APPS:
-        if only and app.name not in only and app.name in old["apps"]:
-            continue
-        results["apps"][app.name] = measure(app, db, scopes)
+    chosen = [app for app in APPS
+              if not (only and app.name not in only and app.name in old["apps"])]
+    measured = measure(chosen, db, {k: v for k, v in scopes.items() if not scope or k == scope})
+    for name, per_scope in measured["apps"].items():
+        results["apps"][name] = {**results["apps"].get(name, {}), **per_scope}
+    for floor in ("floor_warm_s", "floor_change_s"):
+        results[floor] = measured[floor] or old.get(floor)
     results["load_after"] = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     previous.write_text(json.dumps(results, indent=1))
     return results
@@ -405,14 +463,21 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--alleen", action="append",
                         help="meet alleen deze app opnieuw (de rest uit browser.json)")
+    parser.add_argument("--gebied", choices=["gemeente", "nederland"],
+                        help="meet alleen dit gebied opnieuw (het andere uit browser.json)")
+    parser.add_argument("--poort", type=int,
+                        help="eerste van vier vrije poorten voor de apps (standaard 8513 tot 8543)")
     args = parser.parse_args(argv)
+    if args.poort:
+        for i, app in enumerate([*APPS, EMPTY]):
+            app.port = args.poort + i
     db = OUT / "bench.duckdb"
     if not db.is_file():
         raise SystemExit("De benchmarkdatabase ontbreekt: eerst `python -m bench`.")
     if not Path(CHROMIUM).exists():
         print("Chromium ontbreekt (/usr/bin/chromium): browsermeting overgeslagen.")
         return 0
-    print(report(run(db, args.alleen)))
+    print(report(run(db, args.alleen, args.gebied)))
     return 0
 
 

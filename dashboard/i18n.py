@@ -1059,6 +1059,11 @@ EN: dict[str, str] = {
         "Purple: the neighbourhoods with spending by {organisatie}; grey at 0: comparable neighbourhoods (same type) with (almost) no spending. Upwards: the change in {indicator} ({eenheid}) from {van} to {tot}; lines: the margin (95%).",
     "Uitgaven (euro per woning per jaar)": "Spending (euro per dwelling per year)",
     "Uitgaven (euro per inwoner per jaar)": "Spending (euro per inhabitant per year)",
+    # --- issue 22 (the map page for one gemeente, lighter) ---
+    "Toon de tabel bij de kaart": "Show the table for the map",
+    "De downloads bevatten altijd alle gebieden in het filter.": "The downloads always hold "
+    "every area in the filter.",
+    "{n} gebieden in het filter.": "{n} areas in the filter.",
 }
 
 

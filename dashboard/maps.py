@@ -188,9 +188,6 @@ def json_strings(values: pd.Series) -> pd.Series:
 
 
 LARGE_MAP = 2_000  # areas; above this the map is of a whole province or country
-# Rows; a longer table under the map appears on request (issue 22): drawing a table grid loads
-# about a megabyte of script in the browser and lays it out again on every filter change.
-TABLE_ON_REQUEST = 40
 
 
 def coarser(geometry_text: pd.Series, decimals: int = 4) -> pd.Series:

@@ -30,7 +30,8 @@ def share_html(link: str, *, title: str, label: str, done: str, caption: str) ->
     """The share block: a title, the address with a copy button and a caption (all escaped)."""
     e = html.escape
     return (
-        f'<div class="bm-share" role="group" aria-label="{e(title)}">'
+        f'<div class="bm-share" role="group" aria-label="{e(title)}" style="border-top:1px solid '
+        'rgba(49,51,63,.2);margin-top:.5rem;padding-top:1rem">'
         f'<p style="font-weight:600;margin:0 0 .3rem">{e(title)}</p>'
         '<div style="display:flex;gap:.3rem">'
         f'<input type="text" readonly value="{e(link)}" aria-label="{e(title)}" '

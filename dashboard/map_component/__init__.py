@@ -36,6 +36,16 @@ def _frontend() -> Path:
     own = Path(__file__).resolve().parent / "frontend"
     files = {p.name: p.read_bytes() for p in sorted(own.iterdir()) if p.is_file()}
     files |= {f"vendor/{name}": leaflet_file(name) for name in LEAFLET_FILES}
+    # One request instead of four: the frame's scripts and styles written into its page. The
+    # server that answers them is the one running the page's script at that moment (issue 22).
+    page = files["index.html"]
+    for tag, name, inline in ((b'<link rel="stylesheet" href="vendor/leaflet.css">',
+                               "vendor/leaflet.css", b"style"),
+                              (b'<script src="vendor/leaflet.js"></script>', "vendor/leaflet.js",
+                               b"script"),
+                              (b'<script src="main.js"></script>', "main.js", b"script")):
+        page = page.replace(tag, b"<" + inline + b">\n" + files[name] + b"\n</" + inline + b">")
+    files["index.html"] = page
     digest = hashlib.blake2b(digest_size=8)
     for name, body in files.items():
         digest.update(name.encode() + b"\0" + body)
@@ -56,15 +66,17 @@ def _frontend() -> Path:
 _component = components.declare_component("buurtkaart", path=str(_frontend()))
 
 
-def draw(layers: dict, *, key: str, height: int, label: str) -> dict | None:
+def draw(layers: dict, *, key: str, height: int, label: str,
+         legend: dict | None = None) -> dict | None:
     """Draw the map; returns the browser's last message ({'click': area code} after a click).
 
-    layers: shapes_key, shapes, texts_key, texts, paint (see spec.py).
+    layers: shapes_key, shapes, texts_key, texts, paint (see spec.py). legend: {'title': text,
+    'items': [[hex colour, label], ...]}, shown beside the map inside its frame (as text).
     """
     asked = state.widget_value(key) or {}
     need = set(asked.get("need") or []) if state.once(f"{key}:need:{asked.get('n')}") else set()
     args = {"shapes_key": layers["shapes_key"], "texts_key": layers["texts_key"],
-            "paint": layers["paint"], "height": height, "label": label}
+            "paint": layers["paint"], "height": height, "label": label, "legend": legend}
     for part in ("shapes", "texts"):
         name = layers[f"{part}_key"]
         if state.once(f"{key}:{name}") or name in need:

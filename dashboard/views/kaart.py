@@ -40,55 +40,48 @@ if not breaks:
               keuze=t(references.REFERENCES[view.referentie]), jaar=view.jaar),
             icon=":material/info:")
 
-left, right = st.columns([3, 1])
-with left:
-    event = map_component.draw(
-        layers, key="kaart", height=560,
-        label=t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
-                niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal),
-                jaar=view.jaar))
-    st.caption(
-        t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
-          niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal), jaar=view.jaar)
-        + f" {i18n.translate_sentences(legend.caption, view.taal)} "
-        + t("Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt. Klik op een "
-            "gebied om zijn buurtprofiel te openen.")
-    )
-with right:
-    fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
-    components.legend(
-        maps.legend_items(breaks, colours, fmt, better_high,
-                          {k: t(v) for k, v in maps.LEGEND_WORDS.items()}),
-        i18n.translate_title(legend.title, view.taal),
-        extra=[
-            maps.LegendItem("#d7d7d7", t("buiten het buurttypefilter")),
-            maps.LegendItem("#ffffff", t("geen gegevens of onderdrukt")),
-            *([maps.LegendItem("#1b1b1b", t("stip: open signalen ({n} gebieden, stand {datum})",
-                                            n=len(marks), datum=f"{dt.date.today():%d-%m-%Y}"))]
-              if marked else []),
-        ],
-    )
-    components.synthetic_banner(bool(synthetic.any()))
+fmt = lambda v: references.format_shown(v, view.referentie, indicator)  # noqa: E731
+# The legend is drawn inside the map's frame, beside the map: no columns and no legend element
+# to send and lay out again on every rerun (issue 22).
+items = [
+    *maps.legend_items(breaks, colours, fmt, better_high,
+                       {k: t(v) for k, v in maps.LEGEND_WORDS.items()}),
+        maps.LegendItem("#d7d7d7", t("buiten het buurttypefilter")),
+        maps.LegendItem("#ffffff", t("geen gegevens of onderdrukt")),
+        *([maps.LegendItem("#1b1b1b", t("stip: open signalen ({n} gebieden, stand {datum})",
+                                        n=len(marks), datum=f"{dt.date.today():%d-%m-%Y}"))]
+          if marked else []),
+]
+event = map_component.draw(
+    layers, key="kaart", height=560,
+    legend={"title": i18n.translate_title(legend.title, view.taal),
+            "items": [[item.colour, item.label] for item in items]},
+    label=t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
+            niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal),
+            jaar=view.jaar))
+st.caption(
+    t("Kaart van {naam} per {niveau}: {titel}, {jaar}.", naam=ctx.gemeente_name,
+      niveau=t(view.niveau), titel=i18n.translate_title(legend.title, view.taal), jaar=view.jaar)
+    + f" {i18n.translate_sentences(legend.caption, view.taal)} "
+    + t("Grijs: buiten het buurttypefilter. Wit: geen gegevens of onderdrukt. Klik op een "
+        "gebied om zijn buurtprofiel te openen.")
+    + " " + t("{n} gebieden in het filter.", n=format_number(len(drawn["table"]), 0))
+)
+components.synthetic_banner(bool(synthetic.any()))
 
 if event and event.get("click") and state.once(f"kaart:klik:{event.get('n')}"):
     # A click opens the area's profile, with everything else of this view kept.
     state.go_to("views/buurtprofiel.py", buurt=str(event["click"]))
 
-st.subheader(t("Tabel bij de kaart"))
 table = drawn["table"]
 name = f"kaart-{view.indicator}-{view.jaar}"
 # The table is map_view's (a shared resource), named by what it depends on: not hashed per rerun.
 key = ctx.table_key("kaart", view.indicator, view.niveau, view.referentie, view.nulmeting,
                     view.jaar, tuple(view.buurttype))
-# On screen the headers follow the language; the downloads keep the Dutch ones (and say so).
-on_screen = components.translated_headers(table, view.taal)
-if len(table) <= maps.TABLE_ON_REQUEST:
-    components.dataframe(on_screen, key=(*key, "scherm"))
-else:
-    # A long table costs the browser more than it gives beside the map (thousands of rows are
-    # megabytes on every rerun): shown on request, always downloadable.
-    st.caption(t("{n} gebieden in het filter: zo'n grote tabel verschijnt alleen op verzoek. De "
-                 "downloads bevatten ze allemaal.", n=format_number(len(table), 0)))
-    if st.toggle(t("Toon de tabel"), key="kaart_tabel"):
-        components.dataframe(on_screen, key=(*key, "scherm"))
+# The table on request, however short: a table grid loads about a megabyte of script in the
+# browser and is laid out again on every filter change (issue 22). The downloads hold every area.
+if st.toggle(t("Toon de tabel bij de kaart"), key="kaart_tabel",
+             help=t("De downloads bevatten altijd alle gebieden in het filter.")):
+    # On screen the headers follow the language; the downloads keep the Dutch ones (and say so).
+    components.dataframe(components.translated_headers(table, view.taal), key=(*key, "scherm"))
 components.download_buttons(table, name)

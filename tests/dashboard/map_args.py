@@ -20,3 +20,9 @@ def codes_of(args: dict) -> list[str]:
 
 def fills(args: dict, codes: list[str]) -> dict[str, str]:
     return spec.fills_by_code(args["paint"], codes)
+
+
+def legend_text(args: dict) -> str:
+    """The legend drawn beside the map: its title and every label, one per line."""
+    legend = args["legend"]
+    return "\n".join([legend["title"], *(label for _, label in legend["items"])])

@@ -83,6 +83,7 @@ def test_the_map_table_lists_only_buurten_of_the_chosen_type(demo_db: Path) -> N
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["buurttype"] = "achterstand"
     at.query_params["regel"] = RULE
+    at.session_state["kaart_tabel"] = True  # the table under the map, on request
     at.run()
     at.switch_page("views/kaart.py").run()
     assert not at.exception
@@ -111,17 +112,13 @@ def test_the_trends_show_the_average_of_each_chosen_buurttype_only() -> None:
 
 
 @pytest.mark.usefixtures("app_env")
-def test_a_map_of_many_areas_shows_its_table_on_request_and_downloads_it_whole(
+def test_the_map_shows_its_table_on_request_and_downloads_it_whole(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A national map has over 11.000 buurten; here a 'large' table is one above 20 rows.
     import re
 
     from app_walk import RecordingStorage, download_id, record_downloads
 
-    from dashboard import maps
-
-    monkeypatch.setattr(maps, "TABLE_ON_REQUEST", 20)
     record_downloads(monkeypatch)
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["buurttype"] = "achterstand,midden,voorstand"
@@ -130,15 +127,11 @@ def test_a_map_of_many_areas_shows_its_table_on_request_and_downloads_it_whole(
     assert not at.exception
     assert not at.dataframe  # not drawn unasked
     said = next(c.value for c in at.caption if "gebieden in het filter" in c.value)
-    shown = int(re.match(r"(\d+) gebieden in het filter", said).group(1))
+    shown = int(re.search(r"(\d+) gebieden in het filter", said).group(1))
     assert shown > 20
     csv = next(RecordingStorage.files[download_id(b.proto)]
                for b in at.get("download_button") if b.proto.label == "Download CSV")
     assert csv.decode("utf-8-sig").count("\r\n") == shown + 1  # header and every area
     at.toggle(key="kaart_tabel").set_value(True).run()
     assert not at.exception
-    assert len(at.dataframe[0].value) == shown
-    # The same view below the threshold shows the table straight away.
-    monkeypatch.setattr(maps, "TABLE_ON_REQUEST", 2_000)
-    at.toggle(key="kaart_tabel").set_value(False).run()
     assert len(at.dataframe[0].value) == shown

@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from map_args import legend_text, map_args
 from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n
@@ -79,12 +80,13 @@ def test_the_map_page_follows_the_english_switch() -> None:
     at.switch_page("views/kaart.py").run()
     assert not at.exception, at.exception
     assert at.title[0].value.startswith("Map: ")
-    assert "Table for the map" in [h.value for h in at.subheader]
+    assert "Show the table for the map" in [w.label for w in at.toggle]
     captions = " ".join(c.value for c in at.caption)
+    assert "areas in the filter." in captions
     assert "Map of Arnhem by neighbourhood" in captions
     assert "Grey: outside the neighbourhood type filter" in captions
     assert "Kaart van" not in captions and "Grijs:" not in captions
-    legend = " ".join(h.value for h in at.get("html"))
+    legend = legend_text(map_args(at))  # drawn inside the map's frame
     assert "(favourable)" in legend and "(unfavourable)" in legend and " to " in legend
     assert "gunstig" not in legend and "lager dan" not in legend
     assert "synthetic demo data" in at.warning[0].value

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from app_walk import run
-from map_args import codes_of, fills, map_args
+from map_args import codes_of, fills, legend_text, map_args
 
 from dashboard import maps
 from dashboard.map_component import spec
@@ -16,7 +16,7 @@ def fills_and_legend(**params: str) -> tuple[dict[str, str], list[str], dict]:
     at = run("kaart", **params)
     assert not at.exception, at.exception
     args = map_args(at)  # a fresh session: the shapes come with the first run
-    legend = [h.value for h in at.get("html") if "Legenda" in h.value]
+    legend = [legend_text(args)]  # drawn inside the map's frame
     return fills(args, codes_of(args)), legend, args
 
 

@@ -101,7 +101,7 @@ def test_the_map_draws_its_areas_in_the_legend_colours(page, screenshots) -> Non
             break
         page.wait_for_timeout(500)
     assert share > 0.08, f"slechts {share:.1%} van de kaart heeft een legendakleur"
-    legend = page.get_by_label("Legenda").inner_text()
+    legend = page.frame_locator(MAP).get_by_label("Legenda").inner_text()  # beside the map
     assert "(gunstig)" in legend and "(ongunstig)" in legend
 
 

@@ -244,7 +244,32 @@
     send("streamlit:setFrameHeight", { height });
   }
 
+  // The legend beside the map, built as text (never as HTML: labels hold names from data).
+  let legend = null;
+  function drawLegend(spec) {
+    const box = document.getElementById("legenda");
+    box.replaceChildren();
+    if (!spec) return;
+    const title = document.createElement("div");
+    title.className = "titel"; title.textContent = spec.title || "";
+    box.appendChild(title);
+    for (const [colour, label] of spec.items || []) {
+      const row = document.createElement("div"), swatch = document.createElement("span");
+      const text = document.createElement("span");
+      row.className = "rij"; row.setAttribute("role", "listitem");
+      swatch.className = "kleur"; swatch.style.background = colour;
+      text.textContent = label;
+      row.append(swatch, text); box.appendChild(row);
+    }
+  }
   function render(args) {
+    // The legend first: the map takes the width that is left.
+    const spec = JSON.stringify(args.legend || null);
+    if (spec !== legend) {
+      legend = spec;
+      drawLegend(args.legend);
+      if (map) map.invalidateSize();
+    }
     if (!map) setup(args.height);
     if (args.shapes) store[args.shapes_key] = decodeShapes(args.shapes);
     if (args.texts) store[args.texts_key] = args.texts;
