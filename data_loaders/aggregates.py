@@ -378,9 +378,18 @@ def refresh(con, gemeenten: Iterable[str],
     stored_views.refresh(con, codes)  # the gemeente list and years (stored_views.py)
     for table in TABLES:
         db.execute(con, f"agg_delete_{table}", {"gemeenten": codes})
+    # Without generated values in the database 'Alleen echte cijfers' leaves every value in:
+    # the same tables, computed once per threshold setting (half of a real national load).
+    generated = bool(con.execute("SELECT coalesce(bool_or(synthetic), false) FROM observations"
+                                 ).fetchone()[0])
+    done: dict[tuple, Together] = {}
     for privacy in privacies or stored_privacies():
         key = _key(privacy)
-        found = computed_together(con, codes, privacy)
+        same_as = (key["min_respondents"], key["min_inhabitants"],
+                   key["real_only"] if generated else None)
+        if same_as not in done:
+            done[same_as] = computed_together(con, codes, privacy)
+        found = done[same_as]
         now = pd.Timestamp.now(tz="UTC").tz_localize(None)
         rows = {
             "gemeente": _stored_rows(found.gemeente, key, GEMEENTE_COLUMNS),

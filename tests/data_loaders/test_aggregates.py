@@ -199,6 +199,24 @@ def test_each_gemeentes_stored_aggregates_equal_the_computation_from_scratch(two
     assert sorted(set(runs(two)["gemeente_code"])) == [*sorted(BOUNDARIES), "NL"]
 
 
+def test_without_generated_values_real_only_stores_the_same_tables(two: Path) -> None:
+    """No generated value in the database: 'Alleen echte cijfers' changes nothing, so the load
+    computes the tables once and stores them under both settings (still equal to the
+    computation from scratch under each: the test above)."""
+    con = db.connect(two)
+    try:
+        assert not con.execute("SELECT bool_or(synthetic) FROM observations").fetchone()[0]
+        every, real_only = aggregates.stored_privacies()
+        for code in [*BOUNDARIES, "NL"]:
+            assert_frame_equal(aggregates.stored_gemeente(con, code, every),
+                               aggregates.stored_gemeente(con, code, real_only))
+            assert_frame_equal(aggregates.stored_expected(con, code, every),
+                               aggregates.stored_expected(con, code, real_only))
+            assert len(aggregates.stored_gemeente(con, code, real_only)) > 0
+    finally:
+        con.close()
+
+
 def assert_nation_stored_equals_scratch(path: Path) -> None:
     """The country's stored figures (every buurt of the database as one scope) equal computed()
     of the scope 'NL'."""
