@@ -111,11 +111,6 @@ def expected_fits(
     return stacked(parts), status_id
 
 
-def headline_ids(catalogue: pd.DataFrame) -> tuple[str, ...]:
-    """The overview's indicators (catalogue 'headline') and the inhabitants."""
-    return tuple(dict.fromkeys([*catalogue.index[catalogue["headline"].astype(bool)], "inwoners"]))
-
-
 def expected_values(fetch: Fetch, *, catalogue: pd.DataFrame, areas: pd.DataFrame,
                     weights: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """metrics.expected.expected_all of every outcome at once (one gemeente's fit in memory),
