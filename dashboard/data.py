@@ -611,6 +611,9 @@ def headline_rows(version: Version, gemeente: str, privacy: settings.Privacy) ->
     return _fetch(version, gemeente, _headline(version)[1], privacy)
 
 
+UNLABELLED = "zonder buurttype"  # selection_parts' group of the buurten without a label
+
+
 @_shared(max_entries=16, show_spinner=False)
 def selection_parts(version: Version, gemeente: str, rule: str, privacy: settings.Privacy
                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -622,7 +625,10 @@ def selection_parts(version: Version, gemeente: str, rule: str, privacy: setting
     area_rows = areas(version, gemeente)
     buurten = area_rows.loc[area_rows["level"] == "buurt", "code"]
     type_of = latest_types(version, gemeente, rule).set_index("area_code")["type"]
-    type_of = type_of[among(pd.Series(type_of.index, index=type_of.index), buurten)]
+    # A buurt without a label is a group of its own: it counts when the filter holds every type
+    # (then there is no filter: selection.in_filter), never under a narrower choice.
+    type_of = pd.Series(buurten.map(type_of).fillna(UNLABELLED).to_numpy(),
+                        index=buurten.to_numpy())
     weights = population(version, gemeente, privacy)
     if gemeente != "NL":  # one gemeente's headline rows fit in memory: one pass
         return aggregate.group_parts(headline_rows(version, gemeente, privacy), weights,
@@ -646,7 +652,9 @@ def selection_values(
     inside = tables.in_filter(scope, "buurt", buurttype)
     members = [c for c, ok in inside.items() if ok]
     parts, sources = selection_parts(version, gemeente, rule, privacy)
-    return aggregate.union_mean(parts, sources, buurttype, len(members)), members
+    groups = [*buurttype, *([UNLABELLED] if set(buurttype) == set(selection_rules.BUURTTYPES)
+                            else [])]
+    return aggregate.union_mean(parts, sources, groups, len(members)), members
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -112,6 +112,26 @@ def test_the_overview_equals_the_headline_figures_over_all_indicators(demo) -> N
                        want_gem.sort_values(keys).reset_index(drop=True), check_like=True)
 
 
+def test_without_buurttypes_every_type_chosen_keeps_every_buurt(demo) -> None:
+    """A gemeente without a buurttype rule (here: a rule the demo does not have): with every
+    type chosen there is no filter, so the overview averages all buurten, not none."""
+    version, _, privacy, scope = demo
+    cat = scope.catalogue
+    wanted = [*cat.index[cat["headline"].astype(bool)], "inwoners"]
+    obs = scope.obs[scope.obs["indicator_id"].isin(wanted)]
+    buurttype = ("achterstand", "midden", "voorstand")
+    got, members = data.selection_values(version, GEMEENTE, "geen_regel", privacy, buurttype)
+    buurten = scope.areas.loc[scope.areas["level"] == "buurt", "code"]
+    assert sorted(members) == sorted(buurten) and len(members) > 50
+    want = aggregate.weighted_mean(obs[obs["area_code"].isin(members)],
+                                   aggregate.population_weights(obs),
+                                   pd.Series("selectie", index=members), cat)
+    keys = ["indicator_id", "period"]
+    assert len(got) > 0
+    assert_frame_equal(got.sort_values(keys).reset_index(drop=True),
+                       want.sort_values(keys).reset_index(drop=True), check_like=True)
+
+
 @pytest.mark.parametrize("indicator", ["lbm_score", "rapportcijfer_buurt", "misdrijven_aantal"])
 def test_the_trend_references_read_as_stored_equal_those_computed_from_the_rows(
         demo, indicator: str) -> None:
