@@ -31,16 +31,21 @@ WITH years AS (
     WHERE r.judged AND r.ok AND list_contains($gemeenten, 'NL') AND NOT r.is_gemeente
       AND l.latest <> n.latest
 ), last2 AS (
+    -- per series its value in the latest year and the one before it (a series has one row per
+    -- year); two single arg_max aggregates are far cheaper than one that keeps the top two
     SELECT group_code, area_code, indicator_id, any_value(latest) AS latest,
-           arg_max(struct_pack(period, value, n, ci_low, ci_high), period, 2) AS s
+           max(period) AS p2,
+           arg_max(struct_pack(value, n, ci_low, ci_high), period) AS now,
+           arg_max(struct_pack(value, n, ci_low, ci_high), period) FILTER (WHERE period < latest)
+               AS before
     FROM grouped
     WHERE period <= latest
     GROUP BY ALL
 ), steps AS (
-    SELECT group_code, area_code, indicator_id, latest,
-           s[1].period AS p2, s[1].value AS v2, s[1].n AS n2, s[1].ci_low AS lo2, s[1].ci_high AS hi2,
-           s[2].value AS v1, s[2].n AS n1, s[2].ci_low AS lo1, s[2].ci_high AS hi1,
-           len(s) AS measured
+    SELECT group_code, area_code, indicator_id, latest, p2,
+           now.value AS v2, now.n AS n2, now.ci_low AS lo2, now.ci_high AS hi2,
+           before.value AS v1, before.n AS n1, before.ci_low AS lo1, before.ci_high AS hi1,
+           before IS NOT NULL AS measured
     FROM last2
 ), measured AS (
     SELECT s.*,
@@ -55,7 +60,7 @@ WITH years AS (
            END AS se_margins
     FROM steps s
     JOIN indicators i ON i.id = s.indicator_id
-    WHERE s.p2 = s.latest AND s.measured >= 2
+    WHERE s.p2 = s.latest AND s.measured
 ), near AS (
     SELECT group_code, area_code, indicator_id, latest
     FROM measured
