@@ -484,7 +484,7 @@ def parts_together(target, codes: list[str], rules: pd.DataFrame, privacy: setti
     pairs = part_pairs(rules, codes)
     wanted = sorted({rule for _, rule in pairs})
     db.execute(target, "agg_prepare_parts", {
-        "rules": wanted, "indicators": list(headline_ids(catalogue)),
+        "gemeenten": codes, "rules": wanted, "indicators": list(headline_ids(catalogue)),
         "unlabelled": UNLABELLED, "real_only": bool(privacy.real_only)})
     scope = {"groups": [code for code, _ in pairs], "rules": [rule for _, rule in pairs]}
     parts = db.query(target, "agg_many_parts", scope, cursor=False)

@@ -1,6 +1,7 @@
 -- The overview's parts per buurttype (metrics.aggregate.group_parts) of every gemeente in
--- $gemeenten and of the country ('NL'), per buurttype rule in $rules and per source, from
--- agg_rows (agg_prepare_rows.sql), into a table of this connection (data_loaders/aggregates.py
+-- agg_areas and, when $gemeenten holds 'NL', of the country (the sums of its gemeenten: every
+-- part adds up), per buurttype rule in $rules and per source, from agg_rows
+-- (agg_prepare_rows.sql), into a table of this connection (data_loaders/aggregates.py
 -- parts_together; agg_many_parts and agg_many_part_sources read it).
 -- Only the buurten's rows of $indicators (the overview's: the headline indicators and
 -- 'inwoners'). A buurt belongs to the group of its LATEST label under the rule (the label of its
@@ -30,24 +31,31 @@ WITH latest AS (
     FROM sourced s
     CROSS JOIN (SELECT unnest($rules) AS rule) u
     LEFT JOIN latest t ON t.area_key = s.area_key AND t.rule = u.rule
+), per_gemeente AS (
+    SELECT rule, gemeente_code, type, indicator_id, period, source,
+           bool_or(is_sum) AS is_sum,
+           count(*) AS rows,
+           count(*) FILTER (WHERE ok) AS ok,
+           coalesce(sum(value) FILTER (WHERE ok), 0) AS ok_v,
+           coalesce(sum(n) FILTER (WHERE ok), 0) AS ok_n,
+           count(n) FILTER (WHERE ok) AS ok_n_count,
+           count(*) FILTER (WHERE has_weight) AS hw,
+           coalesce(sum(value * weight) FILTER (WHERE has_weight), 0) AS hw_wv,
+           coalesce(sum(weight) FILTER (WHERE has_weight), 0) AS hw_w,
+           coalesce(sum(n) FILTER (WHERE has_weight), 0) AS hw_n,
+           count(n) FILTER (WHERE has_weight) AS hw_n_count,
+           coalesce(bool_or(synthetic) FILTER (WHERE ok), false) AS ok_syn,
+           coalesce(bool_or(synthetic) FILTER (WHERE has_weight), false) AS hw_syn,
+           bool_or(suppressed) AS any_suppressed
+    FROM typed
+    GROUP BY rule, gemeente_code, type, indicator_id, period, source
 )
-SELECT rule, CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END
-           AS gemeente_code,
-       type, indicator_id, period, source,
-       bool_or(is_sum) AS is_sum,
-       count(*) AS rows,
-       count(*) FILTER (WHERE ok) AS ok,
-       coalesce(sum(value) FILTER (WHERE ok), 0) AS ok_v,
-       coalesce(sum(n) FILTER (WHERE ok), 0) AS ok_n,
-       count(n) FILTER (WHERE ok) AS ok_n_count,
-       count(*) FILTER (WHERE has_weight) AS hw,
-       coalesce(sum(value * weight) FILTER (WHERE has_weight), 0) AS hw_wv,
-       coalesce(sum(weight) FILTER (WHERE has_weight), 0) AS hw_w,
-       coalesce(sum(n) FILTER (WHERE has_weight), 0) AS hw_n,
-       count(n) FILTER (WHERE has_weight) AS hw_n_count,
-       coalesce(bool_or(synthetic) FILTER (WHERE ok), false) AS ok_syn,
-       coalesce(bool_or(synthetic) FILTER (WHERE has_weight), false) AS hw_syn,
-       bool_or(suppressed) AS any_suppressed
-FROM typed
-GROUP BY GROUPING SETS ((rule, gemeente_code, type, indicator_id, period, source),
-                        (rule, type, indicator_id, period, source))
+SELECT * FROM per_gemeente
+UNION ALL
+-- the country: the sums of its gemeenten (every part adds up)
+SELECT rule, 'NL' AS gemeente_code, type, indicator_id, period, source, bool_or(is_sum),
+       sum(rows), sum(ok), sum(ok_v), sum(ok_n), sum(ok_n_count), sum(hw), sum(hw_wv), sum(hw_w),
+       sum(hw_n), sum(hw_n_count), bool_or(ok_syn), bool_or(hw_syn), bool_or(any_suppressed)
+FROM per_gemeente
+WHERE list_contains($gemeenten, 'NL')
+GROUP BY rule, type, indicator_id, period, source
