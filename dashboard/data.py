@@ -611,7 +611,7 @@ def headline_rows(version: Version, gemeente: str, privacy: settings.Privacy) ->
     return _fetch(version, gemeente, _headline(version)[1], privacy)
 
 
-UNLABELLED = "zonder buurttype"  # selection_parts' group of the buurten without a label
+UNLABELLED = build_time.UNLABELLED  # selection_parts' group of the buurten without a label
 
 
 @_shared(max_entries=16, show_spinner=False)
@@ -620,7 +620,11 @@ def selection_parts(version: Version, gemeente: str, rule: str, privacy: setting
     """aggregate.group_parts of the overview's indicators per buurttype (each buurt's latest
     type, which the filter goes by), made once: every filter choice is then a sum of a few rows
     (aggregate.union_mean) instead of a pass over its buurten's rows (nationally 20 s for a new
-    choice). Nationally one indicator at a time. Shared: do not change."""
+    choice). As stored by the load (data_loaders.aggregates.parts_together), else computed,
+    nationally one indicator at a time. Shared: do not change."""
+    found = build_time.stored_parts(_connection(version), gemeente, rule, privacy)
+    if found is not None:
+        return found
     cat, wanted = _headline(version)
     area_rows = areas(version, gemeente)
     buurten = area_rows.loc[area_rows["level"] == "buurt", "code"]

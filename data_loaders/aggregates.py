@@ -20,7 +20,7 @@ from metrics import aggregate, early_warning, expected, references
 
 Fetch = Callable[[tuple[str, ...]], pd.DataFrame]
 KEY_COLUMNS = ("min_respondents", "min_inhabitants", "real_only")
-TABLES = ("runs", "gemeente", "peers", "signals", "expected")
+TABLES = ("runs", "gemeente", "peers", "signals", "expected", "parts", "part_sources")
 SIGNAL_COLUMNS = [*early_warning.COLUMNS, "source", "synthetic"]
 
 
@@ -236,6 +236,8 @@ class Together:
     rules: pd.DataFrame  # group_code, rule: the rules each gemeente has
     expected: pd.DataFrame  # expected versus observed (metrics.expected.expected_all)
     status: dict[str, str]  # the status score each gemeente's expected values rest on
+    parts: pd.DataFrame | None = None  # the overview's parts per buurttype (parts_together)
+    part_sources: pd.DataFrame | None = None
 
 
 def _expected_many(read) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -283,12 +285,14 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
                      for rule in sorted(set(rules["rule"]))}
         series = read("agg_many_signal_series", z_near=Z_NEAR)
         fits, status = _expected_many(read)
+        parts, part_sources = parts_together(target, codes, rules, privacy, catalogue)
         if not series.empty:
             series = series.merge(db.query(target, "agg_sources_of", {
                 "areas": sorted(set(series["area_code"])),
                 "indicators": sorted(set(series["indicator_id"]))}, cursor=False),
                 on=["area_code", "indicator_id", "period"], how="left")
     finally:
+        target.execute("DROP TABLE IF EXISTS agg_part_rows")
         target.execute("DROP TABLE IF EXISTS agg_rows")
         target.execute("DROP TABLE IF EXISTS agg_areas")
     for frame in (gemeente_all, *peers_all.values()):
@@ -305,7 +309,7 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
     return Together(gemeente=gemeente_all, peers=peers_all,
                     warnings=warnings.reset_index(drop=True),
                     improvements=improvements.reset_index(drop=True), rules=rules,
-                    expected=fits, status=status)
+                    expected=fits, status=status, parts=parts, part_sources=part_sources)
 
 
 def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
@@ -394,6 +398,8 @@ def refresh(con, gemeenten: Iterable[str],
                 _stored_rows(found.warnings, key, SIGNAL_COLUMNS, signal="verslechterd"),
                 _stored_rows(found.improvements, key, SIGNAL_COLUMNS, signal="verbeterd")]),
             "expected": _stored_rows(found.expected, key, EXPECTED_COLUMNS),
+            "parts": _stored_rows(found.parts, key, PART_COLUMNS),
+            "part_sources": _stored_rows(found.part_sources, key, PART_SOURCE_COLUMNS),
             "runs": pd.DataFrame([{
                 "gemeente_code": code, **key, "status_id": found.status.get(code),
                 "with_expected": True, "computed_at": now} for code in codes]),
@@ -443,3 +449,66 @@ def stored_expected(con, gemeente: str, privacy: settings.Privacy) -> pd.DataFra
     """The stored expected values and residuals (empty without a status score)."""
     found = _stored(con, "expected", gemeente, privacy).drop(columns="gemeente_code")
     return found if not found.empty else pd.DataFrame()
+
+
+# --- the overview's parts per buurttype (metrics.aggregate.group_parts), stored per rule ---
+
+UNLABELLED = "zonder buurttype"  # the group of the buurten without a label under the rule
+PART_COLUMNS = ["buurttype_rule", "type", "indicator_id", "period", "rows", "ok", "ok_v", "ok_n",
+                "ok_n_count", "hw", "hw_wv", "hw_w", "hw_n", "hw_n_count", "ok_syn", "hw_syn",
+                "any_suppressed", "is_sum"]
+PART_SOURCE_COLUMNS = ["buurttype_rule", "type", "indicator_id", "period", "source", "count",
+                       "regime"]
+
+
+def headline_ids(catalogue: pd.DataFrame) -> tuple[str, ...]:
+    """The overview's indicators (indexed catalogue): the headline indicators and 'inwoners'."""
+    return tuple(dict.fromkeys([*catalogue.index[catalogue["headline"].astype(bool)],
+                                "inwoners"]))
+
+
+def part_pairs(rules: pd.DataFrame, codes: list[str]) -> list[tuple[str, str]]:
+    """(gemeente, rule) whose parts are stored: each gemeente's (and the country's) rules, as
+    agg_many_rules lists them, and '' (no labels at all) for one without any rule."""
+    have = rules.groupby("group_code")["rule"].agg(sorted) if not rules.empty else {}
+    return [(code, rule) for code in codes for rule in (list(have.get(code, [])) or [""])]
+
+
+def parts_together(target, codes: list[str], rules: pd.DataFrame, privacy: settings.Privacy,
+                   catalogue: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """metrics.aggregate.group_parts of the overview's indicators for every (gemeente, rule) of
+    part_pairs, by the database from agg_rows (agg_prepare_parts.sql; called by
+    computed_together while agg_rows exists): each buurt in the group of its latest label under
+    the rule, UNLABELLED without one. Two frames (parts, sources) with gemeente_code and
+    buurttype_rule; the rest as group_parts (its column `group` named `type`)."""
+    pairs = part_pairs(rules, codes)
+    wanted = sorted({rule for _, rule in pairs})
+    db.execute(target, "agg_prepare_parts", {
+        "gemeenten": codes, "rules": wanted, "indicators": list(headline_ids(catalogue)),
+        "unlabelled": UNLABELLED, "real_only": bool(privacy.real_only)})
+    scope = {"groups": [code for code, _ in pairs], "rules": [rule for _, rule in pairs]}
+    parts = db.query(target, "agg_many_parts", scope, cursor=False)
+    sources = db.query(target, "agg_many_part_sources", scope, cursor=False)
+    for frame in (parts, sources):
+        frame["period"] = frame["period"].astype("int64")
+    return parts, sources
+
+
+def stored_parts(con, gemeente: str, rule: str, privacy: settings.Privacy
+                 ) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The stored group_parts (parts, sources) of the overview under one buurttype rule, in
+    group_parts' columns and types; None when not stored (another privacy setting, a rule the
+    gemeente lacks, or a database built before these tables)."""
+    try:
+        parts = _stored(con, "parts", gemeente, privacy, rule=rule)
+        if parts.empty:
+            return None
+        sources = _stored(con, "part_sources", gemeente, privacy, rule=rule)
+    except db.DatabaseError:
+        return None
+    parts = parts.astype({"period": "int64", "rows": "int64", "ok": "int64",
+                          "ok_n_count": "int64", "hw": "int64", "hw_n_count": "int64",
+                          "ok_syn": bool, "hw_syn": bool, "any_suppressed": bool,
+                          "is_sum": bool})
+    sources = sources.astype({"period": "int64", "count": "int64"})
+    return parts, sources

@@ -203,6 +203,8 @@ _TABLES = {
     "agg_peers",
     "agg_signals",
     "agg_expected",
+    "agg_parts",
+    "agg_part_sources",
 }
 
 

@@ -269,3 +269,49 @@ CREATE TABLE IF NOT EXISTS agg_periods (
     last_period   INTEGER NOT NULL,
     periods       INTEGER[] NOT NULL
 );
+
+-- The overview's parts per buurttype (metrics.aggregate.group_parts of the headline indicators
+-- and 'inwoners', each buurt in the group of its latest label under the rule, 'zonder buurttype'
+-- without one), per buurttype rule: any buurttype filter's figures are sums of these rows
+-- (metrics.aggregate.union_mean), so the overview never passes over every buurt's rows.
+-- Stored by data_loaders/aggregates.py (parts_together); agg_part_sources: the used rows per
+-- source (the second frame of group_parts).
+CREATE TABLE IF NOT EXISTS agg_parts (
+    gemeente_code   VARCHAR NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
+    real_only       BOOLEAN NOT NULL,
+    buurttype_rule  VARCHAR NOT NULL,
+    position        BIGINT NOT NULL,
+    type            VARCHAR NOT NULL,
+    indicator_id    VARCHAR NOT NULL,
+    period          BIGINT NOT NULL,
+    rows            BIGINT NOT NULL,
+    ok              BIGINT NOT NULL,
+    ok_v            DOUBLE NOT NULL,
+    ok_n            DOUBLE NOT NULL,
+    ok_n_count      BIGINT NOT NULL,
+    hw              BIGINT NOT NULL,
+    hw_wv           DOUBLE NOT NULL,
+    hw_w            DOUBLE NOT NULL,
+    hw_n            DOUBLE NOT NULL,
+    hw_n_count      BIGINT NOT NULL,
+    ok_syn          BOOLEAN NOT NULL,
+    hw_syn          BOOLEAN NOT NULL,
+    any_suppressed  BOOLEAN NOT NULL,
+    is_sum          BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS agg_part_sources (
+    gemeente_code   VARCHAR NOT NULL,
+    min_respondents BIGINT NOT NULL,
+    min_inhabitants BIGINT NOT NULL,
+    real_only       BOOLEAN NOT NULL,
+    buurttype_rule  VARCHAR NOT NULL,
+    position        BIGINT NOT NULL,
+    type            VARCHAR NOT NULL,
+    indicator_id    VARCHAR NOT NULL,
+    period          BIGINT NOT NULL,
+    source          VARCHAR NOT NULL,
+    count           BIGINT NOT NULL,
+    regime          VARCHAR NOT NULL CHECK (regime IN ('ok', 'hw'))
+);

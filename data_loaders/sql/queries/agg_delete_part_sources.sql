@@ -1,0 +1,2 @@
+-- Forget the stored aggregates of these gemeenten (before they are computed again).
+DELETE FROM agg_part_sources WHERE list_contains($gemeenten, gemeente_code)
