@@ -203,6 +203,7 @@ _TABLES = {
     "agg_peers",
     "agg_signals",
     "agg_expected",
+    "map_shapes",
 }
 
 
