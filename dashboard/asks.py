@@ -119,6 +119,13 @@ class Asks:
         return data.trend_level(self.version, v.gemeente, v.regel, self.privacy, v.indicator,
                                 prefix, v.referentie, v.nulmeting, buurttype, v.taal)
 
+    def trend_areas(self, buurttype: tuple[str, ...] | None):
+        """The chosen buurten's and wijken's rows under the reference, per code, and the
+        legend; `buurttype` only where the reference ranks within the filter, else None."""
+        v = self.view
+        return data.trend_areas(self.version, v.gemeente, v.regel, self.privacy, v.indicator,
+                                tuple(v.gebieden), v.referentie, v.nulmeting, buurttype, v.taal)
+
     def trend_rows(self) -> pd.DataFrame:
         """The chosen indicator's rows of every buurt and wijk."""
         v = self.view

@@ -21,6 +21,7 @@ import streamlit as st
 from dashboard import briefing, drawn, i18n, maps, profiles, state, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
+from data_loaders import map_shapes as shape_store
 from metrics import aggregate, references
 from metrics import selection as selection_rules
 from metrics.selection import among, most_data
@@ -443,6 +444,31 @@ def fingerprint(frame: pd.DataFrame) -> str:
 BY_CONTENT = {pd.DataFrame: fingerprint}
 
 
+def _map_rows(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    level: str, reference: str, nulmeting: int | None, year: int | None,
+    buurttype: tuple[str, ...] | None, taal: str, geo: pd.DataFrame,
+) -> tuple[pd.DataFrame, object, str]:
+    """tables.map_rows of these areas (`geo`: area_code, label point, bounds and whatever else
+    the rows should carry), with the tooltip's words in the language."""
+    cat = catalogue_in(version, taal)
+    types = buurttypes(version, gemeente, rule)
+    scope = tables.Scope(
+        obs=observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy),
+        areas=areas(version, gemeente), types=types, catalogue=cat,
+        sources=sources_by_key(version),
+    )
+    rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
+                                         year, buurttype, types_in(version, gemeente, rule, year))
+    if taal != "nl":  # the tooltip's words; numbers keep their notation
+        rows = rows.assign(
+            waarde_tekst=rows["waarde_tekst"].map(lambda v: i18n.translate_number_text(v, taal)),
+            buurttype_tekst=rows["buurttype_tekst"].map(lambda v: i18n.translate(v, taal)),
+            bron_tekst=rows["bron_tekst"].map(lambda v: i18n.translate_source(v, taal)))
+        note = i18n.translate(note, taal) if note else note
+    return rows, legend, note
+
+
 # A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
 # handed out without a copy per rerun. Callers must not change it in place.
 @_shared(max_entries=16, show_spinner=False)
@@ -451,7 +477,8 @@ def map_rows(
     level: str, reference: str, nulmeting: int | None, year: int | None,
     buurttype: tuple[str, ...] | None, taal: str = "nl",
 ) -> tuple[pd.DataFrame, object, str, list[str]]:
-    """The map's areas with values and tooltip texts, a note, and the start of each feature's JSON.
+    """The map's areas with values and tooltip texts, a note, and the start of each feature's JSON
+    (for the pydeck map: map_view with deck=True; the map page's component needs map_values).
 
     A map of more than maps.LARGE_MAP areas gets coarser coordinates (maps.coarser).
 
@@ -459,27 +486,30 @@ def map_rows(
     reference ranks within it: switching the filter then reuses all of this and only recolours.
     """
     geo = geometries(version, gemeente, level)
-    cat = catalogue_in(version, taal)
-    types = buurttypes(version, gemeente, rule)
-    scope = tables.Scope(
-        obs=observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy),
-        areas=areas(version, gemeente), types=types, catalogue=cat,
-        sources=sources_by_key(version),
-    )
     if geo.empty:
         return geo, None, "", []
     if len(geo) > maps.LARGE_MAP:
         geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
     geo = geo.join(maps.bounds(geo["geometry_display"]))  # to fit the view to the selection
-    rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
-                                         year, buurttype, tables.types_in(types, year))
-    if taal != "nl":  # the tooltip's words; numbers keep their notation
-        rows = rows.assign(
-            waarde_tekst=rows["waarde_tekst"].map(lambda v: i18n.translate_number_text(v, taal)),
-            buurttype_tekst=rows["buurttype_tekst"].map(lambda v: i18n.translate(v, taal)),
-            bron_tekst=rows["bron_tekst"].map(lambda v: i18n.translate_source(v, taal)))
-        note = i18n.translate(note, taal) if note else note
+    rows, legend, note = _map_rows(version, gemeente, rule, privacy, indicator, level, reference,
+                                   nulmeting, year, buurttype, taal, geo)
     return rows, legend, note, maps.feature_heads(rows).tolist()
+
+
+@_shared(max_entries=16, show_spinner=False)
+def map_values(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    level: str, reference: str, nulmeting: int | None, year: int | None,
+    buurttype: tuple[str, ...] | None, taal: str = "nl",
+) -> tuple[pd.DataFrame, object, str]:
+    """map_rows without the boundaries' text: what the map component's page needs (values,
+    tooltip texts, label points and bounds of every area of the level; the shapes themselves
+    come from map_outline). Keyed as map_rows. Shared: do not change."""
+    geo = map_outline(version, gemeente, level)[0]
+    if geo.empty:
+        return geo, None, ""
+    return _map_rows(version, gemeente, rule, privacy, indicator, level, reference, nulmeting,
+                     year, buurttype, taal, geo)
 
 
 @_shared(max_entries=32, show_spinner=False)
@@ -502,8 +532,12 @@ def map_view(
     `selected` (the kaart page names it by the other arguments).
     """
     ranks = buurttype if reference in tables.SELECTION_REFERENCES else None
-    geo, legend, note, heads = map_rows(version, gemeente, rule, privacy, indicator, level,
-                                        reference, nulmeting, year, ranks, taal)
+    if deck:
+        geo, legend, note, heads = map_rows(version, gemeente, rule, privacy, indicator, level,
+                                            reference, nulmeting, year, ranks, taal)
+    else:  # the map component: no boundary text needed (its shapes come from map_outline)
+        geo, legend, note = map_values(version, gemeente, rule, privacy, indicator, level,
+                                       reference, nulmeting, year, ranks, taal)
     if geo.empty:
         return None
     inside = in_filter(version, gemeente, rule, level, buurttype)
@@ -528,14 +562,17 @@ def map_view(
 
 # The map component (issue 22): shapes once per level, texts once per indicator view, and per
 # filter choice only the colour classes (dashboard/map_component/spec.py).
-@st.cache_resource(max_entries=8, show_spinner=False)
-def map_shapes(version: Version, gemeente: str, level: str) -> dict:
-    """The shapes of a level as the map component takes them (built once, shared)."""
-    # Imported here: the component's package registers it with Streamlit (about 0,1 s), which
-    # only the map page needs.
-    from dashboard.map_component import spec as map_spec
+@_shared(max_entries=8, show_spinner=False)
+def map_outline(version: Version, gemeente: str, level: str) -> tuple[pd.DataFrame, dict]:
+    """The areas of a level that have a boundary (code, label point and bounds, in code order)
+    and the map component's shapes of them, as the load stored them (data_loaders.map_shapes;
+    what it did not store is encoded now). Shared: do not change."""
+    return shape_store.read(_connection(version), gemeente, level, maps.LARGE_MAP)
 
-    return map_spec.shapes(geometries(version, gemeente, level))
+
+def map_shapes(version: Version, gemeente: str, level: str) -> dict:
+    """The shapes of a level as the map component takes them (map_outline; shared)."""
+    return map_outline(version, gemeente, level)[1]
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -701,13 +738,17 @@ def improvements(version: Version, gemeente: str, privacy: settings.Privacy) -> 
 
 
 # Trends: what does not depend on the buurttype filter is computed once per gemeente and
-# indicator; the rows under a reference once per level (and per filter only where the reference
-# ranks within it). A filter change then only picks rows. Shared frames: do not change in place.
+# indicator; a chosen area's rows under a reference once per area (trend_area), and every area
+# of a level only where the reference ranks the area among them (trend_level, and per filter).
+# A filter change then only picks rows. Shared frames: do not change in place.
 @_shared(max_entries=16, show_spinner=False)
 def trend_base(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str
 ) -> dict:
-    """Buurt and wijk rows of one indicator, the weights, the gemeente and buurttype averages."""
+    """Buurt and wijk rows of one indicator (every area of the gemeente or the country: the wijk
+    figures of all wijken, a second at national scale), the weights, the gemeente and buurttype
+    averages. Only for what needs every area: ranking references, and a database without
+    stored aggregates."""
     cat = catalogue(version).set_index("id", drop=False)
     # Read, not cached on its own: only the frames derived from it are kept.
     obs_all = _fetch(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy)
@@ -736,7 +777,6 @@ def trend_base(
         "obs": obs,
         "ind": ind,
         "weights": weights,
-        "dominant": ind["source"].mode().iloc[0] if not ind.empty else "",
         "gemeente": gemeente_rows,
         "peers": peer_rows,
     }
@@ -829,6 +869,40 @@ def area_warnings(version: Version, gemeente: str, rule: str, privacy: settings.
     return profiles.warnings_for(area_scope(version, gemeente, rule, privacy, code, taal), code)
 
 
+@_shared(max_entries=16, show_spinner=False)
+def trend_refs(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str
+) -> dict:
+    """The gemeente figure and buurttype averages of one indicator ('gemeente', 'peers': as the
+    load stored them, else trend_base's), and 'source': the source named on their lines, the
+    most common of the indicator's rows (app_main_source). Reads no observations when stored."""
+    if stored(version, gemeente, privacy)[0]:
+        # Straight from the stored tables: reference_tables reads every buurttype to see
+        # whether there are any (0,4 s nationally); the rules say so as well.
+        found, peers = build_time.stored_reference_tables(_connection(version), gemeente, rule,
+                                                          privacy)
+        gemeente_rows = found[found["indicator_id"] == indicator].reset_index(drop=True)
+        peer_rows = (peers[peers["indicator_id"] == indicator].reset_index(drop=True)
+                     if rule in set(rules(version, gemeente)["rule"])
+                     else pd.DataFrame(columns=aggregate.BUURTTYPE_REFERENCE_COLUMNS))
+    else:
+        base = trend_base(version, gemeente, rule, privacy, indicator)
+        gemeente_rows, peer_rows = base["gemeente"], base["peers"]
+    main = _query(version, "app_main_source", {"gemeente": gemeente, "indicator": indicator,
+                                                "real_only": bool(privacy.real_only)})
+    return {"gemeente": gemeente_rows, "peers": peer_rows,
+            "source": str(main["source"].iloc[0]) if not main.empty else ""}
+
+
+def _types_for(version: Version, gemeente: str, rule: str, reference: str) -> pd.DataFrame:
+    """The buurttypes apply_reference needs for a reference: all of them for the difference
+    with the buurttype, none for the others (which do not read them; nationally the read costs
+    0,4 s)."""
+    types = buurttypes(version, gemeente, rule) if reference == "verschil_buurttype" else None
+    return types if types is not None else pd.DataFrame(
+        columns=["area_code", "period", "type", "basis_period", "rule", "rule_label", "source"])
+
+
 @_shared(max_entries=32, show_spinner=False)
 def trend_averages(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
@@ -839,21 +913,76 @@ def trend_averages(
     An average stands in for the gemeente as a whole (compared with the gemeente's figure);
     keyed 'gemeente' and per buurttype. The filter only chooses which lines are shown.
     """
-    base = trend_base(version, gemeente, rule, privacy, indicator)
+    refs = trend_refs(version, gemeente, rule, privacy, indicator)
     cat = catalogue_in(version, taal)
-    peers = base["peers"]
-    parts = {"gemeente": base["gemeente"],
+    peers = refs["peers"]
+    parts = {"gemeente": refs["gemeente"],
              **{b: peers[peers["type"] == b] for b in tables.TYPE_LABELS}}
     out, legend = {}, None
     for key, part in parts.items():
         if part.empty:
             continue
+        # The references are the lines themselves (refs), not computed again from every row.
         out[key], legend = references.apply_reference(
-            part.assign(area_code=gemeente, source=base["dominant"]), reference,
-            areas=areas(version, gemeente), buurttypes=buurttypes(version, gemeente, rule),
-            weights=base["weights"], catalogue=cat, nulmeting=nulmeting, selection=[],
-            reference_obs=base["obs"],
+            part.assign(area_code=gemeente, source=refs["source"]), reference,
+            areas=areas(version, gemeente), buurttypes=_types_for(version, gemeente, rule,
+                                                                  reference),
+            weights=pd.DataFrame(columns=["area_code", "period", "weight"]), catalogue=cat,
+            nulmeting=nulmeting, selection=[], tables=(refs["gemeente"], refs["peers"]),
         )
+    return out, legend
+
+
+# The references under which one area's line rests on its own rows and the stored references
+# alone; the others (z-score, percentile) rank it among every area of its level (trend_level).
+OWN_ROW_REFERENCES = ("waarde", "verschil_gemeente", "verschil_buurttype", "index_nulmeting")
+
+
+@_shared(max_entries=32, show_spinner=False)
+def trend_areas(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    codes: tuple[str, ...], reference: str, nulmeting: int | None,
+    buurttype: tuple[str, ...] | None, taal: str = "nl",
+) -> tuple[dict[str, pd.DataFrame], object]:
+    """The rows of each of these buurten and wijken under the reference, by period (their rows
+    of trend_level), and the legend (None without codes).
+
+    Where the reference does not rank an area among others and the load stored the
+    references: read for these areas alone, in one read (a wijk: its own figure, else its
+    buurten's average), and compared with the stored references. Else their rows of
+    trend_level, which computes every area of the level. `buurttype` as trend_level's."""
+    own_rows = (reference in OWN_ROW_REFERENCES and stored(version, gemeente, privacy)[0]
+                and not (reference == "index_nulmeting" and nulmeting is None))
+    out, legend = {}, None
+    if not own_rows:
+        for code in codes:
+            level, legend = trend_level(version, gemeente, rule, privacy, indicator, code[:2],
+                                        reference, nulmeting, buurttype, taal)
+            found = level.loc[[code]] if code in level.index else level.iloc[0:0]
+            out[code] = found.sort_values("period", kind="stable")
+        return out, legend
+    area_rows = areas(version, gemeente)
+    cat = catalogue_in(version, taal)
+    wijken = [c for c in codes if c.startswith("WK")]
+    wanted = {*codes, *area_rows.loc[(area_rows["level"] == "buurt")
+                                     & area_rows["parent_code"].isin(wijken), "code"]}
+    obs = _fetch(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy,
+                 tuple(sorted(wanted))) if codes else pd.DataFrame()
+    if wijken:  # the wijk figure: its own where loaded, else from its buurten
+        values = selection_rules.wijk_values(obs, area_rows, cat)
+        obs = pd.concat([obs[~among(obs["area_code"], values["area_code"].unique())], values],
+                        ignore_index=True)
+    refs = trend_refs(version, gemeente, rule, privacy, indicator)
+    types = _types_for(version, gemeente, rule, reference)
+    weights = aggregate.population_weights(obs) if codes else None
+    for code in codes:
+        rows = obs[(obs["area_code"] == code) & (obs["indicator_id"] == indicator)]
+        result, legend = references.apply_reference(
+            rows.reset_index(drop=True), reference, areas=area_rows, buurttypes=types,
+            weights=weights, catalogue=cat, nulmeting=nulmeting, selection=[],
+            tables=(refs["gemeente"], refs["peers"]))
+        out[code] = result.sort_values("period", kind="stable").set_index("area_code",
+                                                                          drop=False)
     return out, legend
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from data_loaders import db, settings, stored_views
+from data_loaders import db, map_shapes, settings, stored_views
 from data_loaders.reads import observations, real  # noqa: F401  (the one reading door)
 from metrics import aggregate, early_warning, expected, references
 
@@ -375,6 +375,7 @@ def refresh(con, gemeenten: Iterable[str],
         return
     codes = [*changed, NATION]  # the country rests on every gemeente: it changes with each
     stored_views.refresh(con, codes)  # the gemeente list and years (stored_views.py)
+    map_shapes.refresh(con)  # the map's shapes of new or changed boundaries (map_shapes.py)
     for table in TABLES:
         db.execute(con, f"agg_delete_{table}", {"gemeenten": codes})
     # Without generated values in the database 'Alleen echte cijfers' leaves every value in:

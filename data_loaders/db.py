@@ -205,6 +205,7 @@ _TABLES = {
     "agg_expected",
     "agg_parts",
     "agg_part_sources",
+    "map_shapes",
 }
 
 

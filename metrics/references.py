@@ -278,6 +278,7 @@ def apply_reference(
     nulmeting: int | None = None,
     selection: Iterable[str] | None = None,
     reference_obs: pd.DataFrame | None = None,
+    tables: tuple[pd.DataFrame, pd.DataFrame | None] | None = None,
 ) -> tuple[pd.DataFrame, ReferenceLegend]:
     """obs plus `shown` (the number to display) and `reference_value`, and the legend.
 
@@ -305,6 +306,8 @@ def apply_reference(
     reference). The legend describes the indicator when obs holds exactly one; with several,
     unit and better_when are left empty and each indicator needs reference_legend().
     reference_obs: where the gemeente and peer references come from (default obs).
+    tables: those references computed beforehand (the (gemeente, peers) pair of
+    reference_tables, e.g. as the load stored them); then reference_obs is not used.
     """
     if reference not in REFERENCES:
         raise ValueError(f"Onbekende vergelijking '{reference}'; kies uit {', '.join(REFERENCES)}.")
@@ -322,6 +325,7 @@ def apply_reference(
             weights=weights,
             catalogue=catalogue,
             reference_obs=reference_obs,
+            tables=tables,
         )
         column = "gemeente_value" if reference == "verschil_gemeente" else "buurttype_value"
         reference_value = refs[column].astype("float64")

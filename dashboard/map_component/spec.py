@@ -13,15 +13,13 @@ import math
 
 import numpy as np
 import pandas as pd
-import shapely
 
 from dashboard import maps
+from data_loaders import map_shapes
 
-# Coordinates as whole numbers of 1e-5 degree (about 1 m), or 1e-4 (about 10 m) for a map of a
-# province or the country, where the shapes are also simplified to about 50 m: finer detail is
-# below a pixel when the whole map is in view, and every vertex costs drawing time.
-FINE, COARSE = 100_000, 10_000
-SIMPLIFY_DEGREES = 0.0005
+# The encoding (scales, simplification) is the load's: data_loaders/map_shapes.py stores it per
+# boundary, and encodes here what a database does not store.
+FINE, COARSE, SIMPLIFY_DEGREES = map_shapes.FINE, map_shapes.COARSE, map_shapes.SIMPLIFY_DEGREES
 NO_DATA_HEX = "#ffffff"
 OUTSIDE_HEX = "#d7d7d7"
 
@@ -31,35 +29,15 @@ def key_of(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
 
 
-def _ring(coords: np.ndarray, scale: int) -> list[int]:
-    xy = np.round(coords[:, :2] * scale).astype(np.int64)
-    deltas = np.vstack([xy[:1], np.diff(xy, axis=0)])
-    keep = np.ones(len(deltas), dtype=bool)
-    keep[1:] = deltas[1:].any(axis=1)  # a point that rounds onto the previous one is dropped
-    return deltas[keep].ravel().tolist()
-
-
 def shapes(geo: pd.DataFrame) -> dict:
-    """Every area's rings as delta-coded whole numbers, and its label point.
+    """Every area's rings as delta-coded whole numbers, and its label point
+    (data_loaders.map_shapes.encode; coarse above maps.LARGE_MAP areas).
 
     Columns: area_code, geometry_display (GeoJSON text), centroid_lon, centroid_lat.
     """
     large = len(geo) > maps.LARGE_MAP
     scale = COARSE if large else FINE
-    geoms = shapely.from_geojson(geo["geometry_display"].fillna("null").tolist(),
-                                 on_invalid="ignore")
-    if large:
-        geoms = shapely.simplify(geoms, SIMPLIFY_DEGREES, preserve_topology=True)
-    parts = []
-    for geom in geoms:
-        rings = []
-        if geom is not None and not geom.is_empty:
-            for poly in shapely.get_parts(geom):
-                if poly.geom_type != "Polygon":
-                    continue
-                for ring in [poly.exterior, *poly.interiors]:
-                    rings.append(_ring(np.asarray(ring.coords), scale))
-        parts.append(rings)
+    parts = map_shapes.encode(geo["geometry_display"], coarse=large)
     centres = []
     for lon, lat in zip(geo["centroid_lon"], geo["centroid_lat"], strict=True):
         ok = lon is not None and lat is not None and not (math.isnan(lon) or math.isnan(lat))

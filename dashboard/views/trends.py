@@ -33,10 +33,11 @@ lines = [("gemeente", t("Gemeente {naam}", naam=ctx.gemeente_name), "gemeente")]
 ]
 series = [averages[key].assign(reeks=label, soort=kind)
           for key, label, kind in lines if key in averages]
+# The chosen areas on their own, or among all areas of their level where the reference ranks.
+chosen, chosen_legend = ctx.trend_areas(view.buurttype if ranks_in_filter else None)
+legend = legend if chosen_legend is None else chosen_legend
 for code in view.gebieden:
-    # Each area among all areas of its level (so ranks see every area), cached per level.
-    level, legend = ctx.trend_level(code[:2], view.buurttype if ranks_in_filter else None)
-    done = level.loc[[code]] if code in level.index else level.iloc[0:0]
+    done = chosen[code]
     # Labelled with the level: a wijk and a buurt often share a name but are two lines.
     series.append(done.reset_index(drop=True).assign(reeks=labels.get(code, code),
                                                      soort="gebied"))

@@ -315,3 +315,20 @@ CREATE TABLE IF NOT EXISTS agg_part_sources (
     count           BIGINT NOT NULL,
     regime          VARCHAR NOT NULL CHECK (regime IN ('ok', 'hw'))
 );
+
+-- The map page's shapes of every boundary (data_loaders/map_shapes.py), encoded at load time:
+-- its polygon rings as delta-coded whole numbers in JSON, at 1e-5 degree (fine) and simplified at
+-- 1e-4 degree (coarse, for a map of the whole country), and its bounds. `digest` is the md5 of
+-- the display text it was encoded from: a boundary loaded again with another text is encoded
+-- again, and the app never uses an encoding of an older text.
+CREATE TABLE IF NOT EXISTS map_shapes (
+    area_code VARCHAR NOT NULL,
+    indeling  INTEGER NOT NULL,
+    digest    VARCHAR NOT NULL,
+    fine      VARCHAR NOT NULL,
+    coarse    VARCHAR NOT NULL,
+    min_lon   DOUBLE,
+    min_lat   DOUBLE,
+    max_lon   DOUBLE,
+    max_lat   DOUBLE
+);

@@ -18,8 +18,10 @@ WITH population AS (
     JOIN indicators i ON i.id = o.indicator_id
     LEFT JOIN population p ON p.area_code = o.area_code
     WHERE (a.gemeente_code = $gemeente OR ($gemeente = 'NL' AND a.level <> 'gemeente'))
-      AND list_contains($indicators, o.indicator_id)
-      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], o.area_code))
+      -- IN a list rather than list_contains: a join instead of a list search per row of every
+      -- observation (three areas nationally 0,32 -> 0,11 s CPU, one gemeente 0,17 -> 0,14 s).
+      AND o.indicator_id IN (SELECT unnest($indicators::VARCHAR[]))
+      AND (len($areas::VARCHAR[]) = 0 OR o.area_code IN (SELECT unnest($areas::VARCHAR[])))
 )
 SELECT area_code, indicator_id, period,
        CASE WHEN hide THEN NULL ELSE value END AS value,
