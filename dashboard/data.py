@@ -11,19 +11,39 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import importlib
 import io
 import pickle
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, drawn, i18n, maps, profiles, state, tables
+from dashboard import drawn, i18n, profiles, state, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from metrics import aggregate, references
 from metrics import selection as selection_rules
 from metrics.selection import among, most_data
+
+
+class _OnFirstUse:
+    """A module imported when one of its names is first used. The briefing (Typst, the map
+    pictures) and the map (pydeck, shapely) are needed by a few pages only; imported here at the
+    top they cost every page's first opening their imports (about 0,1 s)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(importlib.import_module(self._name), attr)
+
+
+if TYPE_CHECKING:
+    from dashboard import briefing, maps
+else:
+    briefing, maps = _OnFirstUse("dashboard.briefing"), _OnFirstUse("dashboard.maps")
 
 Version = tuple[str, int, int]
 
