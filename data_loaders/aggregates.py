@@ -443,3 +443,11 @@ def stored_expected(con, gemeente: str, privacy: settings.Privacy) -> pd.DataFra
     """The stored expected values and residuals (empty without a status score)."""
     found = _stored(con, "expected", gemeente, privacy).drop(columns="gemeente_code")
     return found if not found.empty else pd.DataFrame()
+
+
+def stored_expected_of(con, gemeente: str, privacy: settings.Privacy,
+                       areas: Iterable[str]) -> pd.DataFrame:
+    """stored_expected's rows of these areas only, in the same order (empty without them)."""
+    found = _stored(con, "expected_of", gemeente, privacy,
+                    areas=list(areas)).drop(columns="gemeente_code")
+    return found if not found.empty else pd.DataFrame()
