@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data, exports, i18n, state
 from dashboard.drawn import altair_chart, comparison_tables, styled_dataframe  # noqa: F401
-from dashboard.maps import LegendItem
+
+if TYPE_CHECKING:  # dashboard.maps loads pydeck: only the pages with a map need it
+    from dashboard.maps import LegendItem
 
 
 def plain(text: str) -> str:

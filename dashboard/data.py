@@ -11,20 +11,40 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import importlib
 import io
 import pickle
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, drawn, i18n, maps, profiles, state, tables
+from dashboard import drawn, i18n, profiles, state, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from data_loaders import map_shapes as shape_store
 from metrics import aggregate, references
 from metrics import selection as selection_rules
 from metrics.selection import among, most_data
+
+
+class _OnFirstUse:
+    """A module imported when one of its names is first used. The briefing (Typst, the map
+    pictures) and the map (pydeck, shapely) are needed by a few pages only; imported here at the
+    top they cost every page's first opening their imports (about 0,1 s)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(importlib.import_module(self._name), attr)
+
+
+if TYPE_CHECKING:
+    from dashboard import briefing, maps
+else:
+    briefing, maps = _OnFirstUse("dashboard.briefing"), _OnFirstUse("dashboard.maps")
 
 Version = tuple[str, int, int]
 
@@ -239,11 +259,14 @@ def reference_tables(
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """The gemeente figure and buurttype averages of every indicator (references.reference_tables):
     as stored by the load, else computed one indicator at a time. Small; shared."""
-    types = buurttypes(version, gemeente, rule)
     if stored(version, gemeente, privacy)[0]:
         found, peers = build_time.stored_reference_tables(_connection(version), gemeente, rule,
                                                           privacy)
-        return found, (None if types.empty else peers)
+        # Without buurttypes under this rule there are no peers. rules() lists a rule exactly
+        # when buurttypes() has rows for it (the same selection), and is read already: the
+        # country's buurttypes themselves are 130.000 rows (0,4 s on a profile's first opening).
+        return found, (peers if rule in set(rules(version, gemeente)["rule"]) else None)
+    types = buurttypes(version, gemeente, rule)
     return build_time.reference_tables(
         _fetcher(version, gemeente, privacy), areas=areas(version, gemeente), buurttypes=types,
         weights=population(version, gemeente, privacy), catalogue=catalogue_in(version))
@@ -363,13 +386,34 @@ def areas_scope(
     gemeente and buurttype figures come from reference_tables. Shared: do not change it.
     """
     a = areas(version, gemeente)
-    keep = {*codes, *a.loc[(a["level"] == "buurt") & a["parent_code"].isin(codes), "code"]}
+    keep = _with_buurten(a, codes)
     cat = catalogue_in(version, taal)
     return tables.Scope(
-        obs=_fetch(version, gemeente, tuple(cat.index), privacy, tuple(sorted(keep))),
-        areas=a, types=buurttypes(version, gemeente, rule), catalogue=cat,
+        obs=_fetch(version, gemeente, tuple(cat.index), privacy, keep),
+        areas=a, types=area_types(version, gemeente, rule, keep)[0], catalogue=cat,
         sources=sources_by_key(version),
     )
+
+
+def _with_buurten(area_rows: pd.DataFrame, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """These areas and the buurten of any wijk among them, sorted."""
+    buurten = area_rows.loc[(area_rows["level"] == "buurt") & area_rows["parent_code"].isin(codes),
+                            "code"]
+    return tuple(sorted({*codes, *buurten}))
+
+
+@_shared(max_entries=64, show_spinner=False)
+def area_types(version: Version, gemeente: str, rule: str, codes: tuple[str, ...]
+               ) -> tuple[pd.DataFrame, int | None]:
+    """buurttypes() of these areas only, and the latest year of the rule in the whole gemeente
+    (or country), the year tables.types_in(buurttypes(), None) takes. What the profile and the
+    comparison use of the buurttypes: each row's type goes by its own area's labels only
+    (metrics._frames.nearest_period_lookup). Shared: do not change it."""
+    found = _query(version, "app_area_buurttypes",
+                   {"gemeente": gemeente, "rule": rule, "areas": list(codes)})
+    latest = found["latest_period"].max() if not found.empty else None
+    return (found.drop(columns="latest_period"),
+            None if latest is None or pd.isna(latest) else int(latest))
 
 
 def area_scope(
@@ -858,8 +902,11 @@ def area_labels(version: Version, gemeente: str, wijk_template: str,
 def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                 code: str) -> profiles.Header:
     """Name, wijk, buurttype, inhabitants and latest year of one area (profiles.header)."""
-    return profiles.header(area_scope(version, gemeente, rule, privacy, code), code,
-                           types_in(version, gemeente, rule, None))
+    scope = area_scope(version, gemeente, rule, privacy, code)
+    # The type in the rule's latest year, as types_in(..., None) gives it, from this area's rows.
+    types, latest = area_types(version, gemeente, rule, _with_buurten(scope.areas, (code,)))
+    now = types[types["period"] == latest].set_index("area_code")["type"]
+    return profiles.header(scope, code, now)
 
 
 @_shared(max_entries=64, show_spinner=False)
@@ -996,7 +1043,11 @@ def types_in(version: Version, gemeente: str, rule: str, period: int | None) -> 
 def area_expected(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                   code: str, taal: str = "nl") -> tuple[pd.DataFrame, str | None]:
     """Expected against observed for one area (profiles.expected_rows), and the status score."""
-    fits, status_id = expected_fits(version, gemeente, rule, privacy)
+    found, status_id, with_expected = stored(version, gemeente, privacy)
+    if found and with_expected:  # this area's stored rows (nationally the whole set: 0,7 s)
+        fits = build_time.stored_expected_of(_connection(version), gemeente, privacy, (code,))
+    else:
+        fits, status_id = expected_fits(version, gemeente, rule, privacy)
     scope = area_scope(version, gemeente, rule, privacy, code, taal)
     return (profiles.expected_rows(fits, code, scope.catalogue, scope.obs, scope.sources),
             status_id)

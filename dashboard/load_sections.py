@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import access, components, state, uploads
+from dashboard import access, components, state
 
 LOADABLE = ["csv", "txt", "xlsx", "geojson", "json", "topojson", "gpkg", "zip"]
 
@@ -37,6 +37,9 @@ def load_log(ctx) -> None:  # ctx: dashboard.context.Context
 
 def load_files(ctx) -> None:
     """A template to fill, the upload, the check with its preview, and the load."""
+    # Imported here: the loaders' pipeline (GDAL, pyproj: about 0,3 s) only for a beheerder.
+    from dashboard import uploads
+
     t = state.t
     st.markdown(t(
         "Laad een bestand zoals u het downloadt: een CBS-export (StatLine CSV, open-datatabel of "

@@ -171,6 +171,9 @@ def profile_rows(
     changed = change.change_since(own, cat, nulmeting).set_index("indicator_id")
     graded = privacy.reliability(own).set_index(["indicator_id", "period"])
     labels = tables.source_labels(scope.sources)
+    # Each indicator's values by year, for the small chart (one pass, not one filter per row).
+    trends = {ind: [None if pd.isna(v) else float(v) for v in part.sort_values("period")["value"]]
+              for ind, part in own.groupby("indicator_id", sort=False)}
     rows = []
     for r in prof.itertuples(index=False):
         info = cat.loc[r.indicator_id]
@@ -181,7 +184,6 @@ def profile_rows(
         synthetic = bool(meta["synthetic"]) if meta is not None else False
         source = str(meta["source"]) if meta is not None else ""
         ch = changed.loc[r.indicator_id] if r.indicator_id in changed.index else None
-        series = own[own["indicator_id"] == r.indicator_id].sort_values("period")
         rows.append({
             "theme": r.theme,
             "indicator_id": r.indicator_id,
@@ -208,7 +210,7 @@ def profile_rows(
             "Synthetisch": "ja" if synthetic else "nee",
             "Onderdrukt": "ja" if bool(r.suppressed) else "nee",
             "Bron": labels.get(source, source),
-            "trend": [None if pd.isna(v) else float(v) for v in series["value"]],
+            "trend": trends.get(r.indicator_id, []),
             # Compact texts for the on-screen table, whose row label carries the unit.
             "label": row_label(str(r.name), unit),
             "kort": "onderdrukt" if bool(r.suppressed) else _short(r.value, decimals, unit)
@@ -451,26 +453,29 @@ def comparison(
         tables=refs,
     )
     gem = gem.set_index(["indicator_id", "period"])["gemeente_value"]
-    gem = gem[~gem.index.duplicated()]
-    chosen = []
+    gem = gem[~gem.index.duplicated()].to_dict()  # (indicator, year) -> the gemeente's value
+    # Per indicator (theme order, then catalogue order) the latest year in which any of the
+    # areas has a value (else the latest with a row), and each area's first row of that year;
+    # an area without one gets an empty row. All indicators at once: per indicator this was
+    # most of a comparison's time.
     order = {t: i for i, t in enumerate(profile.THEMES)}
-    for ind in sorted(obs["indicator_id"].unique(), key=lambda i: (
-            order.get(cat.loc[i, "theme"], 9), list(cat.index).index(i)) if i in cat.index else (9, 0)):
-        if ind not in cat.index:
-            continue
-        info = cat.loc[ind]
-        part = obs[obs["indicator_id"] == ind]
-        present = part[part["value"].notna()]
-        year = int((present if not present.empty else part)["period"].max())
-        rows = part[part["period"] == year].drop_duplicates("area_code")
-        rows = rows.set_index("area_code").reindex(list(codes)).reset_index()
-        rows["indicator_id"] = ind
-        rows["suppressed"] = rows["suppressed"].fillna(False).astype(bool)
-        rows["naam"] = rows["area_code"].map(names["name"])
-        chosen.append(rows.assign(period=year))
-    chosen = pd.concat(chosen, ignore_index=True)
+    place = {ind: i for i, ind in enumerate(cat.index)}
+    known = obs[obs["indicator_id"].isin(place)]
+    inds = sorted(known["indicator_id"].unique(),
+                  key=lambda i: (order.get(cat.loc[i, "theme"], 9), place[i]))
+    latest = known.groupby("indicator_id")["period"].max()
+    latest = known[known["value"].notna()].groupby("indicator_id")["period"].max().reindex(
+        latest.index).fillna(latest).astype(int)
+    at = known[known["period"].to_numpy() == known["indicator_id"].map(latest).to_numpy()]
+    at = at.drop_duplicates(["indicator_id", "area_code"])
+    grid = pd.MultiIndex.from_product([inds, list(codes)], names=["indicator_id", "area_code"])
+    chosen = at.set_index(["indicator_id", "area_code"]).reindex(grid).reset_index()
+    chosen["suppressed"] = chosen["suppressed"].fillna(False).astype(bool)
+    chosen["naam"] = chosen["area_code"].map(names["name"])
+    chosen["period"] = chosen["indicator_id"].map(latest).astype(int)
     notable = _notable(chosen, cat)
     labels = tables.source_labels(scope.sources)
+    level_of = names["level"].reindex(list(codes)).to_dict()
     out = []
     for ind, rows in chosen.groupby("indicator_id", sort=False):
         info = cat.loc[ind]
@@ -478,12 +483,13 @@ def comparison(
         high, low, text = (notable.loc[ind, "high"], notable.loc[ind, "low"],
                            notable.loc[ind, "text"]) if ind in notable.index else (None, None, "")
         decimals, unit = int(info["decimals"]), str(info["unit"])
+        reference = gem.get((ind, year), None)
         for r in rows.itertuples(index=False):
             synthetic = bool(r.synthetic) if pd.notna(r.synthetic) else False
             out.append({
                 "Code": r.area_code,
                 "Gebied": r.naam,
-                "Niveau": names.loc[r.area_code, "level"],
+                "Niveau": level_of[r.area_code],
                 "Thema": info["theme"],
                 "Indicator": info["name"],
                 "Eenheid": unit,
@@ -491,8 +497,7 @@ def comparison(
                 "Waarde": None if r.suppressed or pd.isna(r.value) else round(float(r.value),
                                                                               decimals + 2),
                 "Weergave": tables.value_text(r.value, info, synthetic, r.suppressed),
-                "Gemeente": None if pd.isna(gem.get((ind, year), None))
-                else round(float(gem.get((ind, year))), decimals + 2),
+                "Gemeente": None if pd.isna(reference) else round(float(reference), decimals + 2),
                 "Opvallend": text,
                 "Synthetisch": "ja" if synthetic else "nee",
                 "Onderdrukt": "ja" if r.suppressed else "nee",
@@ -502,8 +507,8 @@ def comparison(
                 "area_code": r.area_code,
                 "mark": "hoog" if r.area_code == high else "laag" if r.area_code == low else "",
                 "kort": "onderdrukt" if r.suppressed else _short(r.value, decimals, unit),
-                "gemeente_kort": _short(gem.get((ind, year)), decimals, unit),
-                "gemeente_waarde": gem.get((ind, year)),
+                "gemeente_kort": _short(reference, decimals, unit),
+                "gemeente_waarde": reference,
             })
     return pd.DataFrame(out)
 

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -18,7 +19,12 @@ from dashboard import components, data, state
 from data_loaders import access
 from data_loaders.batch import LoadError
 from metrics import signals as signal_counts
-from werkdb import importer, rules, store
+from werkdb import rules
+
+if TYPE_CHECKING:
+    from werkdb import store
+# werkdb.store (and with it SQLAlchemy, about 0,2 s of imports) is imported where the store is
+# opened: a page whose user sees no signals, or that shows none, does not pay for it.
 
 THEMES = {
     "leefbaarheid": "Leefbaarheid", "veiligheid": "Veiligheid",
@@ -48,6 +54,8 @@ SOURCE_LINE = "Bron: eigen registratie van signalen in de Buurtmonitor"
 
 def open_store() -> store.Store | None:
     """The signal store, or None after showing why it cannot be opened (and what to do)."""
+    from werkdb import store
+
     try:
         return store.open_store()
     except store.StoreError as exc:
@@ -89,6 +97,8 @@ def _mark(ctx: object) -> tuple[str, int] | None:
     sees no signals or the store cannot be read."""
     if not may_see(ctx.user):
         return None
+    from werkdb import store
+
     try:
         url = store.store_url()
         return url, store.change_mark(store.open_store(url))
@@ -156,6 +166,8 @@ def project_origins(ctx: object, bands: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     """The trend chart's project bands with, in their tooltip, the signals that started each
     project; and those signals (the newest first) for the list under the chart. Unchanged bands
     and no signals for a user who sees none."""
+    from werkdb import store
+
     if bands.empty or "project_id" not in bands.columns or not may_see(ctx.user):
         return bands, pd.DataFrame(columns=store.SIGNAL_COLUMNS)
     try:
@@ -236,6 +248,8 @@ def profile_panel(ctx: object, related: list[str]) -> None:
     opened = open_store()
     if opened is None:
         return
+    from werkdb import store
+
     frame = store.signals(opened, ctx.view.gemeente, areas=related)
     since = dt.date.today() - dt.timedelta(days=RECENT_DAYS)
     shown = frame[(frame["step"] != "afgerond") | (frame["step_date"] >= since)]
@@ -258,6 +272,8 @@ def profile_panel(ctx: object, related: list[str]) -> None:
 def import_file(opened: store.Store, name: str, content: bytes, who: str,
                 known_areas: set[str], known_projects: set[str]) -> tuple[int, str]:
     """Import an uploaded template (all or nothing): (number imported, '' or the Dutch error)."""
+    from werkdb import importer, store
+
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).name)[:120] or "signalen.csv"
     with tempfile.TemporaryDirectory(prefix="buurtmonitor-signalen-") as folder:
         path = Path(folder) / safe

@@ -452,6 +452,14 @@ def stored_expected(con, gemeente: str, privacy: settings.Privacy) -> pd.DataFra
     return found if not found.empty else pd.DataFrame()
 
 
+def stored_expected_of(con, gemeente: str, privacy: settings.Privacy,
+                       areas: Iterable[str]) -> pd.DataFrame:
+    """stored_expected's rows of these areas only, in the same order (empty without them)."""
+    found = _stored(con, "expected_of", gemeente, privacy,
+                    areas=list(areas)).drop(columns="gemeente_code")
+    return found if not found.empty else pd.DataFrame()
+
+
 # --- the overview's parts per buurttype (metrics.aggregate.group_parts), stored per rule ---
 
 UNLABELLED = "zonder buurttype"  # the group of the buurten without a label under the rule

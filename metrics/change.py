@@ -296,13 +296,19 @@ def change_since(
         measured = measured[measured["period"] >= since]
     years = measured.groupby("indicator_id")["period"].agg(["min", "max"])
     years = years[years["min"] < years["max"]]
-    parts = [
-        change_between(o[o["indicator_id"].isin(group.index)], catalogue, int(first), int(last),
-                       alpha=alpha, min_relative_change=min_relative_change)
+    if years.empty:
+        return pd.DataFrame(columns=_COLUMNS)
+    # The pairs of every group of indicators (those measured in the same two years), in the
+    # order change_between gives them group by group, tested in one pass: a pass per group cost
+    # most of a profile's time.
+    pairs = pd.concat([
+        o.loc[o["indicator_id"].isin(group.index) & o["period"].isin([first, last]),
+              ["area_code", "indicator_id"]].drop_duplicates().assign(
+                  from_period=int(first), to_period=int(last))
         for (first, last), group in years.groupby(["min", "max"])
-    ]
-    return (pd.concat(parts, ignore_index=True) if parts
-            else pd.DataFrame(columns=_COLUMNS))
+    ], ignore_index=True)
+    return _compare_pairs(o[o["indicator_id"].isin(years.index)], catalogue, pairs, alpha,
+                          min_relative_change)
 
 
 def change_since_previous(

@@ -6,6 +6,8 @@ WITH population AS (
     SELECT area_code, arg_max(value, period) AS inhabitants
     FROM observations
     WHERE indicator_id = 'inwoners' AND value IS NOT NULL
+      -- only the areas asked for (their rows are the only ones joined below)
+      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], area_code))
     GROUP BY area_code
 ), scoped AS (
     SELECT o.*, i.kind, p.inhabitants,

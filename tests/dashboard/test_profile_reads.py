@@ -1,0 +1,67 @@
+"""The profile's header and expected values, read for the area alone, equal those of the whole set.
+
+dashboard.data reads for a profile only the buurttypes and stored expected values of the area
+(and a wijk's buurten), not those of the whole gemeente or country. The header's buurttype and
+the table of expected against measured must be what the whole set gives, on the demo database.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from dashboard import data, profiles, tables
+from data_loaders import settings
+
+GEMEENTE = "GM0202"
+
+pytestmark = pytest.mark.usefixtures("app_env")
+
+
+@pytest.fixture()
+def demo():
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # "no runtime" notes of the caches
+    version = data.database_version()
+    rule = str(data.rules(version, GEMEENTE)["rule"].iloc[0])
+    return version, rule, settings.privacy()
+
+
+def test_the_header_has_the_buurttype_of_the_whole_rule(demo) -> None:
+    version, rule, privacy = demo
+    whole = tables.types_in(data.buurttypes(version, GEMEENTE, rule), None)
+    areas = data.areas(version, GEMEENTE)
+    shown = 0
+    for code in areas.loc[areas["level"].isin(["buurt", "wijk"]), "code"]:
+        head = data.area_header(version, GEMEENTE, rule, privacy, code)
+        want = profiles.header(data.area_scope(version, GEMEENTE, rule, privacy, code), code,
+                               whole)
+        assert head == want
+        shown += head.buurttype is not None
+    assert shown > 10  # not vacuous: most buurten of the demo have a type
+
+
+def test_expected_values_of_an_area_equal_those_of_the_whole_set(demo) -> None:
+    version, rule, privacy = demo
+    fits, status_id = data.expected_fits(version, GEMEENTE, rule, privacy)
+    assert data.stored(version, GEMEENTE, privacy)[2]  # the stored rows are read, not computed
+    compared = 0
+    for code in sorted(fits["area_code"].unique())[:12] + ["WK020203"]:
+        got, got_status = data.area_expected(version, GEMEENTE, rule, privacy, code)
+        scope = data.area_scope(version, GEMEENTE, rule, privacy, code)
+        want = profiles.expected_rows(fits, code, scope.catalogue, scope.obs, scope.sources)
+        assert got_status == status_id
+        assert_frame_equal(got, want)
+        compared += len(got)
+    assert compared > 50
+
+
+def test_reference_tables_have_peers_exactly_when_the_rule_has_buurttypes(demo) -> None:
+    version, rule, privacy = demo
+    gemeente, peers = data.reference_tables(version, GEMEENTE, rule, privacy)
+    assert not data.buurttypes(version, GEMEENTE, rule).empty
+    assert isinstance(peers, pd.DataFrame) and not peers.empty and not gemeente.empty
+    assert data.buurttypes(version, GEMEENTE, "geen_regel").empty
+    assert data.reference_tables(version, GEMEENTE, "geen_regel", privacy)[1] is None
