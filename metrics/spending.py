@@ -25,16 +25,17 @@ _PER_YEAR = ["organisation", "year", "amount_eur", "areas", "dwellings", "amount
 
 def inhabitants_in(inhabitants: pd.DataFrame, areas: Iterable[str], year: int) -> pd.Series:
     """Inhabitants per area in `year`: that year's count, else the latest earlier one, else the
-    earliest later one (counts move slowly; a missing year should not drop an area)."""
+    earliest later one (counts move slowly; a missing year should not drop an area). Of two rows
+    of the same area and year the first counts."""
     wanted = list(dict.fromkeys(areas))
-    pop = inhabitants[inhabitants["area_code"].isin(wanted) & inhabitants["value"].notna()]
-    out = {}
-    for code, rows in pop.groupby("area_code"):
-        before = rows[rows["period"] <= year]
-        pick = before.loc[before["period"].idxmax()] if not before.empty else \
-            rows.loc[rows["period"].idxmin()]
-        out[code] = float(pick["value"])
-    return pd.Series(out, dtype=float).reindex(wanted)
+    pop = inhabitants.loc[inhabitants["area_code"].isin(wanted) & inhabitants["value"].notna(),
+                          ["area_code", "period", "value"]]
+    # Sorted once per side (stable, so the first of equal years stays first), not per area.
+    latest = pop[pop["period"] <= year].sort_values("period", ascending=False, kind="stable")
+    earliest = pop.sort_values("period", kind="stable")
+    found = (latest.drop_duplicates("area_code").set_index("area_code")["value"]
+             .combine_first(earliest.drop_duplicates("area_code").set_index("area_code")["value"]))
+    return pd.Series(found.reindex(wanted).to_numpy(dtype=float), index=wanted, dtype=float)
 
 
 def per_area(spending: pd.DataFrame, inhabitants: pd.DataFrame) -> pd.DataFrame:
