@@ -168,10 +168,12 @@ def project_rows_raw(project_frame: pd.DataFrame, codes: list[str]) -> pd.DataFr
 # --- Spending ----------------------------------------------------------------------------------
 
 
-def organisation_years(scope: tables.Scope, spend: pd.DataFrame, organisation: str) -> pd.DataFrame:
-    """Per year: amount, buurten, euro per dwelling and per inhabitant for one organisation."""
+def organisation_years(scope: tables.Scope, spend: pd.DataFrame, organisation: str,
+                       per_area: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per year: amount, buurten, euro per dwelling and per inhabitant for one organisation.
+    `per_area`: metrics.spending.per_area of its rows, when the caller has it already."""
     own = spend[spend["organisation"] == organisation]
-    out = spending.per_year(own, inhabitants(scope))
+    out = spending.per_year(own, inhabitants(scope), per_area)
     if out.empty:
         return pd.DataFrame()
     return pd.DataFrame({
@@ -186,11 +188,12 @@ def organisation_years(scope: tables.Scope, spend: pd.DataFrame, organisation: s
     })
 
 
-def organisation_areas(scope: tables.Scope, spend: pd.DataFrame, organisation: str) -> pd.DataFrame:
+def organisation_areas(scope: tables.Scope, spend: pd.DataFrame, organisation: str,
+                       per_area: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per buurt over all years: total, years with spending, and the latest year's per-dwelling
-    and per-inhabitant amounts."""
+    and per-inhabitant amounts. `per_area` as in organisation_years."""
     own = spend[spend["organisation"] == organisation]
-    areas = spending.per_area(own, inhabitants(scope))
+    areas = spending.per_area(own, inhabitants(scope)) if per_area is None else per_area
     if areas.empty:
         return pd.DataFrame()
     names = _names(scope)
@@ -274,7 +277,10 @@ def page_frames(scope: tables.Scope, spend: pd.DataFrame, project_frame: pd.Data
     and development (when it has spending this user may see), its projects and the overlaps.
     Computed once, so a filter change only redraws; the page holds no computation."""
     own = spend[spend["organisation"] == organisation]
-    years = organisation_years(scope, spend, organisation) if not own.empty else pd.DataFrame()
+    # Per buurt and year once, for the years and the buurten alike.
+    own_areas = spending.per_area(own, inhabitants(scope)) if not own.empty else None
+    years = (organisation_years(scope, spend, organisation, own_areas) if not own.empty
+             else pd.DataFrame())
     out: dict = {"years": years, "synthetic": bool(own["synthetic"].any()),
                  "confidential": bool(own["confidential"].any())}
     if not years.empty:
@@ -287,7 +293,7 @@ def page_frames(scope: tables.Scope, spend: pd.DataFrame, project_frame: pd.Data
             cats=cats,
             per_category=wide.rename(columns={"jaar": "Jaar"}).assign(
                 Eenheid="euro", Synthetisch=_yes(out["synthetic"]), Bron=last["Bron"]),
-            areas=organisation_areas(scope, spend, organisation),
+            areas=organisation_areas(scope, spend, organisation, own_areas),
             development=development(scope, spend, organisation, types_now),
         )
     out["projects"] = project_rows(scope, project_frame[project_frame["organisation"]

@@ -1118,12 +1118,29 @@ def signal_areas(version: Version, url: str, gemeente: str, mark: int, level: st
 
 
 # --- issue 25: the corporation's pictures (spending per buurt against change and need) --------
-def _narrow_scope(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
-                  taal: str, indicators: tuple[str, ...], organisation: str) -> tables.Scope:
-    """A scope with only these indicators' observations, read for one computation whose result
-    is cached: every indicator of a national set at once would not fit the memory budget. At
-    national scale only the areas of the gemeenten the organisation spent in (the four digits
-    after 'BU' or 'WK' of a CBS code name its gemeente): its buurten and their comparison."""
+def _corporation_indicators(version: Version) -> tuple[str, ...]:
+    """What the Corporaties page reads whatever the chosen indicator: the inhabitants, the
+    outcome headline indicators (the development table) and the status scores (the need)."""
+    cat = catalogue_in(version)
+    return tuple(dict.fromkeys(("inwoners", *cat.index[cat["headline"].astype(bool)
+                                                       & (cat["result"] == "outcome")],
+                                *profiles.STATUS_INDICATORS)))
+
+
+# A resource: read once per organisation and privacy, shared by its frames and every picture (a
+# choice of indicator, nulmeting or year reads at most that one indicator besides). Shared: do
+# not change it.
+@_shared(max_entries=16, show_spinner=False)
+def corporation_base(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                     organisation: str, taal: str = "nl") -> tuple[tables.Scope, pd.Series]:
+    """The Corporaties page's scope of one organisation and each buurt's buurttype in the rule's
+    latest year (tables.types_in(types, None)).
+
+    At national scale only the areas of the gemeenten the organisation spent in (the four digits
+    after 'BU' or 'WK' of a CBS code name its gemeente), their buurttypes and their observations
+    of _corporation_indicators: its buurten and their comparison. Every indicator of a national
+    set at once would not fit the memory budget, and every buurttype of the country cost more
+    than the rest of the page."""
     scope_areas = areas(version, gemeente)
     codes: tuple[str, ...] = ()
     if gemeente == "NL":
@@ -1132,10 +1149,32 @@ def _narrow_scope(version: Version, gemeente: str, rule: str, privacy: settings.
         scope_areas = scope_areas[(scope_areas["level"] == "gemeente")
                                   | scope_areas["code"].str[2:6].isin(worked)]
         codes = tuple(scope_areas.loc[scope_areas["level"] != "gemeente", "code"])
+        found = _query(version, "app_buurttypes_of_areas",
+                       {"gemeente": gemeente, "rule": rule, "areas": list(codes)})
+        types = found.drop(columns="latest_period")
+        types_now = (types[types["period"] == int(found["latest_period"].iloc[0])]
+                     .set_index("area_code")["type"] if not found.empty
+                     else pd.Series(dtype=str))
+    else:
+        types, types_now = buurttypes(version, gemeente, rule), types_in(version, gemeente, rule,
+                                                                          None)
     return tables.Scope(
-        obs=_fetch(version, gemeente, tuple(dict.fromkeys(indicators)), privacy, codes),
-        areas=scope_areas, types=buurttypes(version, gemeente, rule),
-        catalogue=catalogue_in(version, taal), sources=sources_by_key(version))
+        obs=_fetch(version, gemeente, _corporation_indicators(version), privacy, codes),
+        areas=scope_areas, types=types, catalogue=catalogue_in(version, taal),
+        sources=sources_by_key(version)), types_now
+
+
+def _corporation_scope(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
+                       organisation: str, taal: str, indicator: str
+                       ) -> tuple[tables.Scope, pd.Series]:
+    """corporation_base with the observations of `indicator` besides, when it has not got them."""
+    scope, types_now = corporation_base(version, gemeente, rule, privacy, organisation, taal)
+    if indicator in _corporation_indicators(version):
+        return scope, types_now
+    codes = (tuple(scope.areas.loc[scope.areas["level"] != "gemeente", "code"])
+             if gemeente == "NL" else ())
+    extra = _fetch(version, gemeente, (indicator,), privacy, codes)
+    return dataclasses.replace(scope, obs=_stacked([scope.obs, extra])), types_now
 
 
 # A resource: the picture, its map deck and tables are handed out without a copy; keyed on the
@@ -1149,12 +1188,11 @@ def spending_picture(
     when it spent nothing in the period)."""
     from dashboard import spending_views
 
-    wanted = (indicator, "inwoners", *profiles.STATUS_INDICATORS)
-    return spending_views.build(
-        _narrow_scope(version, gemeente, rule, privacy, taal, wanted, organisation),
-        spending(version, gemeente, privacy),
-        projects(version, gemeente, privacy), organisation, indicator, nulmeting, jaar,
-        types_in(version, gemeente, rule, None))
+    scope, types_now = _corporation_scope(version, gemeente, rule, privacy, organisation, taal,
+                                          indicator)
+    return spending_views.build(scope, spending(version, gemeente, privacy),
+                                projects(version, gemeente, privacy), organisation, indicator,
+                                nulmeting, jaar, types_now)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -1195,7 +1233,10 @@ def spending_map(
     if made is None:
         return None
     pic, rows, heads = made
-    inside = in_filter(version, gemeente, rule, "buurt", buurttype)
+    # The filter over the picture's buurten alone (at national scale not every buurttype of
+    # the country): the same rule as in_filter, per buurt.
+    scope = corporation_base(version, gemeente, rule, privacy, organisation, taal)[0]
+    inside = selection_rules.in_filter(scope.areas, scope.types, "buurt", buurttype)
     deck, legend = spending_views.spending_map(
         pic, rows.assign(in_filter=rows["area_code"].map(inside).fillna(False).astype(bool)),
         lambda text, **v: i18n.translate(text, taal, **v), heads=heads)
@@ -1230,13 +1271,9 @@ def corporation_frames(version: Version, gemeente: str, rule: str, privacy: sett
     not change."""
     from dashboard import corporations
 
-    cat = catalogue_in(version, taal)
-    wanted = ("inwoners", *cat.index[cat["headline"].astype(bool)
-                                     & (cat["result"] == "outcome")])
-    return corporations.page_frames(
-        _narrow_scope(version, gemeente, rule, privacy, taal, wanted, organisation),
-        spending(version, gemeente, privacy),
-        projects(version, gemeente, privacy), organisation, types_in(version, gemeente, rule, None))
+    scope, types_now = corporation_base(version, gemeente, rule, privacy, organisation, taal)
+    return corporations.page_frames(scope, spending(version, gemeente, privacy),
+                                    projects(version, gemeente, privacy), organisation, types_now)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)

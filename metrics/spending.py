@@ -23,18 +23,35 @@ _PER_YEAR = ["organisation", "year", "amount_eur", "areas", "dwellings", "amount
              "per_dwelling", "inhabitants", "per_inhabitant"]
 
 
+def inhabitants_at(inhabitants: pd.DataFrame, areas: Iterable[str],
+                   years: Iterable[int]) -> np.ndarray:
+    """Inhabitants of each (area, year) pair, in the order given (float, NaN without a count):
+    that year's count, else the latest earlier one, else the earliest later one (counts move
+    slowly; a missing year should not drop an area). Of two rows of the same area and year the
+    first counts. One pass over all pairs, not one per area or year."""
+    pairs = pd.DataFrame({"area_code": pd.Series(list(areas), dtype=object),
+                          "year": pd.Series(list(years), dtype="int64")})
+    pairs["pair"] = np.arange(len(pairs))
+    pop = inhabitants.loc[inhabitants["area_code"].isin(pairs["area_code"].unique())
+                          & inhabitants["value"].notna(), ["area_code", "period", "value"]]
+    pop = pop.drop_duplicates(["area_code", "period"]).astype(
+        {"area_code": object, "period": "int64"})
+    both = pairs.merge(pop, on="area_code")
+    # The count to take first: at or before the year the latest (rank -period, all below 0 for
+    # years after year 0), else after it the earliest (rank +period).
+    before = both["period"] <= both["year"]
+    both["rank"] = np.where(before, -both["period"], both["period"])
+    chosen = both.sort_values(["pair", "rank"], kind="stable").drop_duplicates("pair")
+    out = np.full(len(pairs), np.nan)
+    out[chosen["pair"].to_numpy()] = chosen["value"].to_numpy(dtype=float)
+    return out
+
+
 def inhabitants_in(inhabitants: pd.DataFrame, areas: Iterable[str], year: int) -> pd.Series:
-    """Inhabitants per area in `year`: that year's count, else the latest earlier one, else the
-    earliest later one (counts move slowly; a missing year should not drop an area)."""
+    """Inhabitants per area in `year` (inhabitants_at's rule), indexed by area."""
     wanted = list(dict.fromkeys(areas))
-    pop = inhabitants[inhabitants["area_code"].isin(wanted) & inhabitants["value"].notna()]
-    out = {}
-    for code, rows in pop.groupby("area_code"):
-        before = rows[rows["period"] <= year]
-        pick = before.loc[before["period"].idxmax()] if not before.empty else \
-            rows.loc[rows["period"].idxmin()]
-        out[code] = float(pick["value"])
-    return pd.Series(out, dtype=float).reindex(wanted)
+    return pd.Series(inhabitants_at(inhabitants, wanted, [int(year)] * len(wanted)),
+                     index=wanted, dtype=float)
 
 
 def per_area(spending: pd.DataFrame, inhabitants: pd.DataFrame) -> pd.DataFrame:
@@ -51,21 +68,20 @@ def per_area(spending: pd.DataFrame, inhabitants: pd.DataFrame) -> pd.DataFrame:
     grouped["dwellings"] = pd.to_numeric(grouped["dwellings"], errors="coerce").astype(float)
     grouped["per_dwelling"] = grouped["amount_eur"] / grouped["dwellings"].where(
         grouped["dwellings"] > 0)
-    people = []
-    for year, rows in grouped.groupby("year"):
-        counts = inhabitants_in(inhabitants, rows["area_code"], int(year))
-        people.append(pd.Series(counts.reindex(rows["area_code"]).to_numpy(), index=rows.index))
-    grouped["inhabitants"] = pd.concat(people) if people else np.nan
+    grouped["inhabitants"] = inhabitants_at(inhabitants, grouped["area_code"],
+                                            grouped["year"].astype(int))
     grouped["per_inhabitant"] = grouped["amount_eur"] / grouped["inhabitants"].where(
         grouped["inhabitants"] > 0)
     return grouped
 
 
-def per_year(spending: pd.DataFrame, inhabitants: pd.DataFrame) -> pd.DataFrame:
+def per_year(spending: pd.DataFrame, inhabitants: pd.DataFrame,
+             areas: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per organisation and year, over all its areas: amount, areas, euro per dwelling (over the
     areas whose dwellings are known: their amount / their dwellings) and euro per inhabitant
-    (amount / inhabitants of the areas it spent in)."""
-    areas = per_area(spending, inhabitants)
+    (amount / inhabitants of the areas it spent in). `areas`: per_area of the same rows, when
+    the caller has it already."""
+    areas = per_area(spending, inhabitants) if areas is None else areas
     if areas.empty:
         return pd.DataFrame(columns=_PER_YEAR)
     known = areas["dwellings"].notna() & (areas["dwellings"] > 0)
@@ -117,12 +133,15 @@ def compare_groups(changes: pd.DataFrame, group: Iterable[str], comparison: Iter
     neutral indicators or a missing side. A comparison, not an effect: the groups may differ in
     more than spending.
     """
-    group, comparison = set(group), set(comparison)
+    changes = changes.dropna(subset=["difference"])
+    # Which side each row is on, looked up once for all indicators.
+    in_group = changes["area_code"].isin(set(group)).to_numpy()
+    in_comparison = changes["area_code"].isin(set(comparison)).to_numpy()
+    difference = changes["difference"].reset_index(drop=True)
     rows = []
-    for indicator, part in changes.dropna(subset=["difference"]).groupby("indicator_id",
-                                                                         sort=False):
-        a = part[part["area_code"].isin(group)]["difference"]
-        b = part[part["area_code"].isin(comparison)]["difference"]
+    for indicator, at in changes.groupby("indicator_id", sort=False).indices.items():
+        a = difference.iloc[at[in_group[at]]]
+        b = difference.iloc[at[in_comparison[at]]]
         gap = a.mean() - b.mean() if len(a) and len(b) else np.nan
         direction = str(catalogue.loc[indicator, "direction"]) if indicator in catalogue.index \
             else "neutraal"
