@@ -661,9 +661,10 @@ def in_filter(
 
 @_shared(max_entries=16, show_spinner=False)
 def latest_types(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
-    """Each buurt's latest buurttype row (what the filter goes by), shared: do not change it."""
-    types = buurttypes(version, gemeente, rule)
-    return types.sort_values("period").drop_duplicates("area_code", keep="last")
+    """Each buurt's latest buurttype row (what the filter goes by), shared: do not change it.
+    Picked by the database (nationally one row per buurt read instead of one per buurt and
+    year: 0,7 s CPU of a cold overview)."""
+    return _query(version, "app_latest_types", {"gemeente": gemeente, "rule": rule})
 
 
 # The overview: what does not depend on the buurttype filter is computed once per gemeente, so a
@@ -730,12 +731,8 @@ def selection_values(
 ) -> tuple[pd.DataFrame, list[str]]:
     """The selection's population-weighted headline values per year (aggregate.weighted_mean of
     its buurten, from selection_parts), and its buurten."""
-    cat, _ = _headline(version)
-    scope = tables.Scope(obs=pd.DataFrame(), areas=areas(version, gemeente),
-                         types=latest_types(version, gemeente, rule), catalogue=cat,
-                         sources=pd.DataFrame())
-    inside = tables.in_filter(scope, "buurt", buurttype)
-    members = [c for c, ok in inside.items() if ok]
+    inside = in_filter(version, gemeente, rule, "buurt", buurttype)  # cached, as the page asks
+    members = inside.index[inside.to_numpy(dtype=bool)].tolist()
     parts, sources = selection_parts(version, gemeente, rule, privacy)
     groups = [*buurttype, *([UNLABELLED] if set(buurttype) == set(selection_rules.BUURTTYPES)
                             else [])]

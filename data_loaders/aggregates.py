@@ -236,8 +236,6 @@ class Together:
     rules: pd.DataFrame  # group_code, rule: the rules each gemeente has
     expected: pd.DataFrame  # expected versus observed (metrics.expected.expected_all)
     status: dict[str, str]  # the status score each gemeente's expected values rest on
-    parts: pd.DataFrame | None = None  # the overview's parts per buurttype (parts_together)
-    part_sources: pd.DataFrame | None = None
 
 
 def _expected_many(read) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -258,13 +256,14 @@ def _expected_many(read) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
-                      cursor: bool = False) -> Together:
+                      cursor: bool = False, with_parts: bool = False) -> Together:
     """The aggregates of several gemeenten (and of the country, 'NL') at once, without expected
     values: the gemeente figures and buurttype averages computed by the database in one pass
     over all of them (data_loaders/sql/queries/agg_*.sql, the rules of metrics.aggregate), the
     early warnings and improvements judged by metrics.early_warning on the few series the
     database found worth judging. With 'NL' every gemeente is read (the country rests on all of
-    them), but only those asked for are returned."""
+    them), but only those asked for are returned. `with_parts` (refresh): the overview's parts
+    are left in tables of this connection for store_parts (parts_together)."""
     codes = sorted(set(gemeenten))
     target = con.cursor() if cursor else con  # one connection: agg_rows is its own table
     scope = {"gemeenten": codes}
@@ -285,14 +284,14 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
                      for rule in sorted(set(rules["rule"]))}
         series = read("agg_many_signal_series", z_near=Z_NEAR)
         fits, status = _expected_many(read)
-        parts, part_sources = parts_together(target, codes, rules, privacy, catalogue)
+        if with_parts:
+            parts_together(target, codes, rules, privacy, catalogue)
         if not series.empty:
             series = series.merge(db.query(target, "agg_sources_of", {
                 "areas": sorted(set(series["area_code"])),
                 "indicators": sorted(set(series["indicator_id"]))}, cursor=False),
                 on=["area_code", "indicator_id", "period"], how="left")
     finally:
-        target.execute("DROP TABLE IF EXISTS agg_part_rows")
         target.execute("DROP TABLE IF EXISTS agg_rows")
         target.execute("DROP TABLE IF EXISTS agg_areas")
     for frame in (gemeente_all, *peers_all.values()):
@@ -309,7 +308,7 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
     return Together(gemeente=gemeente_all, peers=peers_all,
                     warnings=warnings.reset_index(drop=True),
                     improvements=improvements.reset_index(drop=True), rules=rules,
-                    expected=fits, status=status, parts=parts, part_sources=part_sources)
+                    expected=fits, status=status)
 
 
 def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
@@ -383,12 +382,14 @@ def refresh(con, gemeenten: Iterable[str],
     generated = bool(con.execute("SELECT coalesce(bool_or(synthetic), false) FROM observations"
                                  ).fetchone()[0])
     done: dict[tuple, Together] = {}
+    held = None  # whose overview parts the connection holds (parts_together)
     for privacy in privacies or stored_privacies():
         key = _key(privacy)
         same_as = (key["min_respondents"], key["min_inhabitants"],
                    key["real_only"] if generated else None)
-        if same_as not in done:
-            done[same_as] = computed_together(con, codes, privacy)
+        if same_as not in done or same_as != held:
+            done[same_as] = computed_together(con, codes, privacy, with_parts=True)
+            held = same_as
         found = done[same_as]
         now = pd.Timestamp.now(tz="UTC").tz_localize(None)
         rows = {
@@ -399,8 +400,6 @@ def refresh(con, gemeenten: Iterable[str],
                 _stored_rows(found.warnings, key, SIGNAL_COLUMNS, signal="verslechterd"),
                 _stored_rows(found.improvements, key, SIGNAL_COLUMNS, signal="verbeterd")]),
             "expected": _stored_rows(found.expected, key, EXPECTED_COLUMNS),
-            "parts": _stored_rows(found.parts, key, PART_COLUMNS),
-            "part_sources": _stored_rows(found.part_sources, key, PART_SOURCE_COLUMNS),
             "runs": pd.DataFrame([{
                 "gemeente_code": code, **key, "status_id": found.status.get(code),
                 "with_expected": True, "computed_at": now} for code in codes]),
@@ -408,6 +407,8 @@ def refresh(con, gemeenten: Iterable[str],
         for table, frame in rows.items():  # one insert per table (hundreds of gemeenten)
             if not frame.empty:
                 db.insert_frame(con, f"agg_{table}", frame)
+        store_parts(con, key)  # the parts found last: this key's, or the same as this key's
+    drop_parts(con)
 
 
 def stored_run(con, gemeente: str, privacy: settings.Privacy) -> tuple[bool, str | None, bool]:
@@ -463,11 +464,6 @@ def stored_expected_of(con, gemeente: str, privacy: settings.Privacy,
 # --- the overview's parts per buurttype (metrics.aggregate.group_parts), stored per rule ---
 
 UNLABELLED = "zonder buurttype"  # the group of the buurten without a label under the rule
-PART_COLUMNS = ["buurttype_rule", "type", "indicator_id", "period", "rows", "ok", "ok_v", "ok_n",
-                "ok_n_count", "hw", "hw_wv", "hw_w", "hw_n", "hw_n_count", "ok_syn", "hw_syn",
-                "any_suppressed", "is_sum"]
-PART_SOURCE_COLUMNS = ["buurttype_rule", "type", "indicator_id", "period", "source", "count",
-                       "regime"]
 
 
 def headline_ids(catalogue: pd.DataFrame) -> tuple[str, ...]:
@@ -484,23 +480,36 @@ def part_pairs(rules: pd.DataFrame, codes: list[str]) -> list[tuple[str, str]]:
 
 
 def parts_together(target, codes: list[str], rules: pd.DataFrame, privacy: settings.Privacy,
-                   catalogue: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+                   catalogue: pd.DataFrame) -> None:
     """metrics.aggregate.group_parts of the overview's indicators for every (gemeente, rule) of
     part_pairs, by the database from agg_rows (agg_prepare_parts.sql; called by
     computed_together while agg_rows exists): each buurt in the group of its latest label under
-    the rule, UNLABELLED without one. Two frames (parts, sources) with gemeente_code and
-    buurttype_rule; the rest as group_parts (its column `group` named `type`)."""
+    the rule, UNLABELLED without one. Left in two tables of this connection (parts and sources,
+    with gemeente_code, buurttype_rule and each row's place; agg_found_parts.sql) that
+    store_parts copies under a privacy key: nationally 145.000 and 277.000 rows that need not
+    pass through Python."""
     pairs = part_pairs(rules, codes)
-    wanted = sorted({rule for _, rule in pairs})
     db.execute(target, "agg_prepare_parts", {
-        "gemeenten": codes, "rules": wanted, "indicators": list(headline_ids(catalogue)),
-        "unlabelled": UNLABELLED, "real_only": bool(privacy.real_only)})
+        "gemeenten": codes, "rules": sorted({rule for _, rule in pairs}),
+        "indicators": list(headline_ids(catalogue)), "unlabelled": UNLABELLED,
+        "real_only": bool(privacy.real_only)})
     scope = {"groups": [code for code, _ in pairs], "rules": [rule for _, rule in pairs]}
-    parts = db.query(target, "agg_many_parts", scope, cursor=False)
-    sources = db.query(target, "agg_many_part_sources", scope, cursor=False)
-    for frame in (parts, sources):
-        frame["period"] = frame["period"].astype("int64")
-    return parts, sources
+    try:
+        db.execute(target, "agg_found_parts", scope)
+        db.execute(target, "agg_found_part_sources", scope)
+    finally:
+        target.execute("DROP TABLE IF EXISTS agg_part_rows")
+
+
+def store_parts(con, key: dict) -> None:
+    """Store the parts found last on this connection (parts_together) under a privacy key."""
+    db.execute(con, "agg_store_parts", key)
+    db.execute(con, "agg_store_part_sources", key)
+
+
+def drop_parts(con) -> None:
+    con.execute("DROP TABLE IF EXISTS agg_parts_found")
+    con.execute("DROP TABLE IF EXISTS agg_part_sources_found")
 
 
 def stored_parts(con, gemeente: str, rule: str, privacy: settings.Privacy

@@ -21,11 +21,15 @@ WITH latest AS (
            r.ok, r.has_weight, r.is_sum, r.synthetic, r.suppressed, r.weight
     FROM agg_rows r
     WHERE r.is_buurt AND list_contains($indicators, r.indicator_id)
+), origin AS (
+    SELECT area_code, indicator_id, period, source
+    FROM observations
+    WHERE list_contains($indicators, indicator_id) AND NOT (synthetic AND $real_only)
 ), sourced AS (
     SELECT p.*, o.source
     FROM picked p
-    JOIN observations o ON o.area_code = p.area_code AND o.indicator_id = p.indicator_id
-                       AND o.period = p.period AND NOT (o.synthetic AND $real_only)
+    JOIN origin o ON o.area_code = p.area_code AND o.indicator_id = p.indicator_id
+                 AND o.period = p.period
 ), typed AS (
     SELECT s.*, u.rule, coalesce(t.type, $unlabelled) AS type
     FROM sourced s

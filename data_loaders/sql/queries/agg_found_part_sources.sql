@@ -1,7 +1,9 @@
 -- The used rows per source of the overview's parts (the second frame of
 -- metrics.aggregate.group_parts: regime 'ok' the usable rows, 'hw' those with a weight) of each
 -- (gemeente, rule) pair asked for ($groups and $rules side by side), from agg_part_rows
--- (agg_prepare_parts.sql), in group_parts' order.
+-- (agg_prepare_parts.sql), each with its place in group_parts' order within its gemeente, into
+-- a table of this connection that agg_store_part_sources copies into agg_part_sources.
+CREATE OR REPLACE TEMP TABLE agg_part_sources_found AS
 WITH wanted AS (
     SELECT unnest($groups) AS gemeente_code, unnest($rules) AS rule
 ), counted AS (
@@ -16,8 +18,9 @@ WITH wanted AS (
     WHERE p.hw > 0
 )
 SELECT c.gemeente_code, c.rule AS buurttype_rule, c.type, c.indicator_id, c.period, c.source,
-       c.count::BIGINT AS count, c.regime
+       c.count::BIGINT AS count, c.regime,
+       (row_number() OVER (PARTITION BY c.gemeente_code
+                           ORDER BY c.rule, CASE c.regime WHEN 'ok' THEN 0 ELSE 1 END, c.type,
+                                    c.indicator_id, c.period, c.source) - 1)::BIGINT AS position
 FROM counted c
 JOIN wanted w ON w.gemeente_code = c.gemeente_code AND w.rule = c.rule
-ORDER BY c.gemeente_code, c.rule, CASE c.regime WHEN 'ok' THEN 0 ELSE 1 END, c.type,
-         c.indicator_id, c.period, c.source
