@@ -1,0 +1,135 @@
+"""The map page's and the trends page's lighter reads give what the full computation gives.
+
+The map page reads its areas' values without the boundaries' text (data.map_values; the shapes
+come from the load's map_shapes); the trends page reads the chosen areas' rows alone and their
+lines from the stored references (data.trend_areas, trend_averages) instead of every area of the
+gemeente. Each must equal the computation over every area (data.map_rows, trend_level, and the
+references computed from the rows themselves), here on the demo database.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from pandas.testing import assert_frame_equal
+
+from dashboard import data, tables
+from data_loaders import settings
+from metrics import references
+
+GEMEENTE = "GM0202"
+# Two buurten, a wijk with a figure of its own where loaded and wijken figured from their buurten.
+CODES = ("BU02020100", "BU02020101", "WK020203", "WK020206", "WK020201")
+INDICATORS = ("lbm_score", "rapportcijfer_buurt", "misdrijven_aantal", "eenzaam", "inwoners")
+
+pytestmark = pytest.mark.usefixtures("app_env")
+
+
+@pytest.fixture()
+def demo():
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # "no runtime" notes of the caches
+    version = data.database_version()
+    rule = str(data.rules(version, GEMEENTE)["rule"].iloc[0])
+    privacy = settings.privacy()
+    assert data.stored(version, GEMEENTE, privacy)[0]  # the stored references are used
+    return version, rule, privacy
+
+
+def _periods(version, indicator: str) -> list[int]:
+    found = data.periods(version, GEMEENTE).set_index("indicator_id")["periods"]
+    return [int(p) for p in found[indicator]]
+
+
+@pytest.mark.parametrize("reference", ["waarde", "verschil_buurttype", "zscore"])
+@pytest.mark.parametrize("level", ["buurt", "wijk"])
+def test_the_map_values_equal_the_map_rows_without_their_boundaries(demo, level: str,
+                                                                    reference: str) -> None:
+    version, rule, privacy = demo
+    for indicator, taal in (("lbm_score", "nl"), ("rapportcijfer_buurt", "en")):
+        year = _periods(version, indicator)[-1]
+        ranks = ("achterstand",) if reference in tables.SELECTION_REFERENCES else None
+        args = (version, GEMEENTE, rule, privacy, indicator, level, reference, 2014, year, ranks,
+                taal)
+        full, legend, note, _ = data.map_rows(*args)
+        got, got_legend, got_note = data.map_values(*args)
+        assert (got_legend, got_note) == (legend, note)
+        want = full.drop(columns=["geometry_display", "indeling"])
+        assert_frame_equal(got[list(want.columns)], want)
+        assert got["value"].notna().sum() > 5  # not vacuous (a wijk has no buurttype: no shown)
+        # The shapes are those of the same areas, in the same order.
+        assert data.map_shapes(version, GEMEENTE, level)["codes"] == got["area_code"].tolist()
+
+
+def _trend_level_rows(version, rule, privacy, indicator, code, reference, nulmeting):
+    level, legend = data.trend_level(version, GEMEENTE, rule, privacy, indicator, code[:2],
+                                     reference, nulmeting, None, "nl")
+    found = level.loc[[code]] if code in level.index else level.iloc[0:0]
+    return found.sort_values("period", kind="stable").reset_index(drop=True), legend
+
+
+@pytest.mark.parametrize("reference", ["waarde", "verschil_gemeente", "verschil_buurttype",
+                                       "index_nulmeting"])
+def test_the_chosen_areas_rows_equal_their_rows_among_every_area(demo, reference: str) -> None:
+    version, rule, privacy = demo
+    shown = 0
+    for indicator in INDICATORS:
+        nulmeting = _periods(version, indicator)[0]
+        got, legend = data.trend_areas(version, GEMEENTE, rule, privacy, indicator, CODES,
+                                       reference, nulmeting, None, "nl")
+        assert list(got) == list(CODES)
+        for code in CODES:
+            want, want_legend = _trend_level_rows(version, rule, privacy, indicator, code,
+                                                  reference, nulmeting)
+            # A buurt's rows lack the columns only a wijk figured from its buurten has.
+            extra = [c for c in want.columns if c not in got[code].columns]
+            assert want[extra].isna().all().all(), extra
+            assert_frame_equal(got[code].reset_index(drop=True)[want.drop(columns=extra).columns],
+                               want.drop(columns=extra), check_dtype=False, check_exact=False,
+                               rtol=1e-12, obj=f"{indicator} {reference} {code}")
+            assert legend == want_legend
+            shown += int(want["shown"].notna().sum())
+    assert shown > 40
+
+
+@pytest.mark.parametrize("reference", ["waarde", "verschil_gemeente", "verschil_buurttype",
+                                       "index_nulmeting", "zscore"])
+def test_the_gemeente_and_buurttype_lines_equal_those_from_every_row(demo, reference: str
+                                                                     ) -> None:
+    """The lines from the stored references equal the lines whose references are computed
+    from every buurt and wijk row (as trend_averages did before), with the most common source
+    of those rows."""
+    version, rule, privacy = demo
+    lines = 0
+    for indicator in INDICATORS:
+        nulmeting = _periods(version, indicator)[0]
+        base = data.trend_base(version, GEMEENTE, rule, privacy, indicator)
+        source = base["ind"]["source"].mode().iloc[0]
+        got, legend = data.trend_averages(version, GEMEENTE, rule, privacy, indicator,
+                                          reference, nulmeting, "nl")
+        parts = {"gemeente": base["gemeente"],
+                 **{b: base["peers"][base["peers"]["type"] == b] for b in tables.TYPE_LABELS}}
+        for key, part in parts.items():
+            if part.empty:
+                assert key not in got
+                continue
+            want, want_legend = references.apply_reference(
+                part.assign(area_code=GEMEENTE, source=source), reference,
+                areas=data.areas(version, GEMEENTE),
+                buurttypes=data.buurttypes(version, GEMEENTE, rule), weights=base["weights"],
+                catalogue=data.catalogue_in(version), nulmeting=nulmeting, selection=[],
+                reference_obs=base["obs"])
+            assert_frame_equal(got[key].reset_index(drop=True), want.reset_index(drop=True),
+                               check_exact=False, rtol=1e-12, obj=f"{indicator} {key}")
+            assert legend == want_legend
+            lines += 1
+    assert lines >= 3 * len(INDICATORS)
+
+
+def test_the_lines_name_the_most_common_source_of_the_rows(demo) -> None:
+    version, rule, privacy = demo
+    for indicator in ("lbm_score", "bijstand", "eenzaam"):  # the first two have two sources
+        rows = data.observations(version, GEMEENTE, (indicator,), privacy)
+        counts = rows["source"].value_counts()
+        want = sorted(counts.index[counts == counts.max()])[0]
+        assert data.trend_refs(version, GEMEENTE, rule, privacy, indicator)["source"] == want
