@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from pandas.testing import assert_frame_equal
+from pandas.testing import assert_frame_equal, assert_series_equal
 
 from dashboard import data, tables
 from data_loaders import settings
@@ -41,12 +41,43 @@ def _periods(version, indicator: str) -> list[int]:
     return [int(p) for p in found[indicator]]
 
 
-@pytest.mark.parametrize("reference", ["waarde", "verschil_buurttype", "zscore"])
+@pytest.mark.parametrize("reference", ["waarde", "verschil_gemeente", "verschil_buurttype",
+                                       "index_nulmeting", "zscore", "percentiel"])
 @pytest.mark.parametrize("level", ["buurt", "wijk"])
-def test_the_map_values_equal_the_map_rows_without_their_boundaries(demo, level: str,
-                                                                    reference: str) -> None:
+def test_the_map_values_equal_the_computation_over_every_row(demo, level: str,
+                                                             reference: str) -> None:
+    """map_values reads only the years the map shows and takes the stored references; the
+    same rows as tables.map_rows over every year of the indicator and the inhabitants, with
+    every buurttype row and the references computed from the rows (as the map did before)."""
     version, rule, privacy = demo
-    for indicator, taal in (("lbm_score", "nl"), ("rapportcijfer_buurt", "en")):
+    geo = data.map_outline(version, GEMEENTE, level)[0]
+    types = data.buurttypes(version, GEMEENTE, rule)
+    for indicator in INDICATORS:
+        periods = _periods(version, indicator)
+        year, nulmeting = periods[-1], periods[len(periods) // 2]
+        ranks = ("achterstand", "midden") if reference in tables.SELECTION_REFERENCES else None
+        got, legend, note = data.map_values(version, GEMEENTE, rule, privacy, indicator, level,
+                                            reference, nulmeting, year, ranks, "nl")
+        scope = tables.Scope(
+            obs=data.observations(version, GEMEENTE, tuple(dict.fromkeys([indicator,
+                                                                          "inwoners"])),
+                                  privacy),
+            areas=data.areas(version, GEMEENTE), types=types,
+            catalogue=data.catalogue_in(version), sources=data.sources_by_key(version))
+        want, want_legend, want_note = tables.map_rows(
+            scope, geo, indicator, level, reference, nulmeting, year, ranks,
+            tables.types_in(types, year))
+        assert (legend, note) == (want_legend, want_note)
+        assert_frame_equal(got, want, check_exact=False, rtol=1e-12,
+                           obj=f"{indicator} {level} {reference}")
+        assert got["value"].notna().sum() > 5  # not vacuous
+
+
+@pytest.mark.parametrize("level", ["buurt", "wijk"])
+def test_the_map_values_equal_the_map_rows_without_their_boundaries(demo, level: str) -> None:
+    version, rule, privacy = demo
+    for indicator, reference, taal in (("lbm_score", "waarde", "nl"),
+                                       ("rapportcijfer_buurt", "zscore", "en")):
         year = _periods(version, indicator)[-1]
         ranks = ("achterstand",) if reference in tables.SELECTION_REFERENCES else None
         args = (version, GEMEENTE, rule, privacy, indicator, level, reference, 2014, year, ranks,
@@ -56,9 +87,29 @@ def test_the_map_values_equal_the_map_rows_without_their_boundaries(demo, level:
         assert (got_legend, got_note) == (legend, note)
         want = full.drop(columns=["geometry_display", "indeling"])
         assert_frame_equal(got[list(want.columns)], want)
-        assert got["value"].notna().sum() > 5  # not vacuous (a wijk has no buurttype: no shown)
         # The shapes are those of the same areas, in the same order.
         assert data.map_shapes(version, GEMEENTE, level)["codes"] == got["area_code"].tolist()
+
+
+@pytest.mark.parametrize("rule_index", [0, 1])
+def test_each_buurts_latest_type_and_its_type_in_a_year_are_those_of_every_row(
+        demo, rule_index: int) -> None:
+    """latest_types and types_in read only what they need; the same as picked out of every
+    buurttype row (the filter's latest type; the nearest labelled year, the later of two)."""
+    version, _, _ = demo
+    rule = str(data.rules(version, GEMEENTE)["rule"].iloc[rule_index])
+    every = data.buurttypes(version, GEMEENTE, rule)
+    want = every.sort_values("period").drop_duplicates("area_code", keep="last")
+    got = data.latest_types(version, GEMEENTE, rule)
+    assert_frame_equal(got.sort_values("area_code").reset_index(drop=True),
+                       want.sort_values("area_code").reset_index(drop=True), check_dtype=False)
+    years = sorted(int(y) for y in every["period"].unique())
+    assert len(years) >= 5 and len(got) > 50
+    for year in [None, *years, years[0] - 3, years[-1] + 4, (years[0] + years[-1]) // 2]:
+        assert_series_equal(data.types_in(version, GEMEENTE, rule, year),
+                            tables.types_in(every, year), check_dtype=False,
+                            check_index_type=False, obj=str(year))
+    assert data.types_in(version, GEMEENTE, "geen_regel", 2020).empty
 
 
 def _trend_level_rows(version, rule, privacy, indicator, code, reference, nulmeting):
