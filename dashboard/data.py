@@ -617,11 +617,32 @@ def map_layers(
         "shapes_key": map_spec.key_of(version, gemeente, level), "shapes": shapes,
         "texts_key": map_spec.key_of(version, gemeente, rule, privacy, indicator, level,
                                      reference, nulmeting, year, ranks, taal, signals),
-        "texts": map_spec.texts(drawn["geo"], shapes["codes"], drawn["note"]),
+        "texts": map_texts(version, gemeente, rule, privacy, indicator, level, reference,
+                           nulmeting, year, ranks, taal, signals),
         "paint": map_spec.paint(drawn["geo"], shapes["codes"], breaks=drawn["breaks"],
                                 colours=drawn["colours"], selected=selected, labels=labels,
                                 marks=signal_layer),
     }
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def map_texts(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    level: str, reference: str, nulmeting: int | None, year: int | None,
+    ranks: tuple[str, ...] | None, taal: str = "nl",
+    signals: tuple[tuple[str, int, str], ...] | None = None,
+) -> dict:
+    """The tooltip texts of a map view (map_component.spec.texts of map_values, with the open
+    signals), keyed as the browser stores them: built once per view, not again for each filter
+    choice (nationally 10.000 areas). `ranks`: the filter where the reference ranks within it,
+    else None. Shared: do not change."""
+    from dashboard.map_component import spec as map_spec
+
+    geo, _, note = map_values(version, gemeente, rule, privacy, indicator, level, reference,
+                              nulmeting, year, ranks, taal)
+    if signals is not None:
+        geo = maps.with_signals(geo, signals)
+    return map_spec.texts(geo, map_shapes(version, gemeente, level)["codes"], note)
 
 
 @_shared(max_entries=64, show_spinner=False)

@@ -184,3 +184,27 @@ def test_the_lines_name_the_most_common_source_of_the_rows(demo) -> None:
         counts = rows["source"].value_counts()
         want = sorted(counts.index[counts == counts.max()])[0]
         assert data.trend_refs(version, GEMEENTE, rule, privacy, indicator)["source"] == want
+
+
+@pytest.mark.parametrize("level", ["buurt", "wijk"])
+def test_the_tooltip_texts_built_once_per_view_equal_those_of_each_filter_choice(
+        demo, level: str) -> None:
+    """map_layers takes the texts of map_texts (once per view, with the open signals): the same
+    as spec.texts of the view drawn for that filter choice."""
+    from dashboard.map_component import spec
+
+    version, rule, privacy = demo
+    year = _periods(version, "lbm_score")[-1]
+    buurt = data.areas(version, GEMEENTE).query("level == 'buurt'")["code"].iloc[0]
+    signals = ((buurt, 2, "veiligheid"),)
+    for reference, buurttype in (("waarde", ("achterstand",)), ("zscore", ("midden",))):
+        for marks in (None, signals):
+            drawn = data.map_view(version, GEMEENTE, rule, privacy, "lbm_score", level,
+                                  reference, 2016, year, buurttype, None, "en", False, marks,
+                                  deck=False)
+            want = spec.texts(drawn["geo"], data.map_shapes(version, GEMEENTE, level)["codes"],
+                              drawn["note"])
+            got = data.map_layers(version, GEMEENTE, rule, privacy, "lbm_score", level,
+                                  reference, 2016, year, buurttype, None, "en", False, marks,
+                                  False)["texts"]
+            assert got == want and len(got["lines"]) > 20
