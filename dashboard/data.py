@@ -184,12 +184,13 @@ def buurttypes(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
 
 def _fetch(
     version: Version, gemeente: str, indicators: tuple[str, ...], privacy: settings.Privacy,
-    area_codes: tuple[str, ...] = (),
+    area_codes: tuple[str, ...] = (), periods: tuple[int, ...] = (),
 ) -> pd.DataFrame:
     """Observations straight from the database (data_loaders.reads: suppression applied in the
     query, generated rows dropped for real_only), not cached: for work that goes through a
-    national set one indicator at a time."""
-    return reads.observations(_connection(version), gemeente, indicators, privacy, area_codes)
+    national set one indicator at a time. `periods`: only these years (all when empty)."""
+    return reads.observations(_connection(version), gemeente, indicators, privacy, area_codes,
+                              periods=periods)
 
 
 # A resource, not data: the frame is shared between reruns and sessions without a copy (at
@@ -494,16 +495,36 @@ def _map_rows(
     buurttype: tuple[str, ...] | None, taal: str, geo: pd.DataFrame,
 ) -> tuple[pd.DataFrame, object, str]:
     """tables.map_rows of these areas (`geo`: area_code, label point, bounds and whatever else
-    the rows should carry), with the tooltip's words in the language."""
+    the rows should carry), with the tooltip's words in the language.
+
+    With the references stored by the load, only the rows the map shows are read: the
+    indicator in `year` (and in the nulmeting for the index), the inhabitants only for wijk
+    figures (their buurten's weights); nationally 12.000 rows instead of 257.000. Without them
+    every year of the indicator and the inhabitants, from which the references are computed."""
     cat = catalogue_in(version, taal)
-    types = buurttypes(version, gemeente, rule)
+    refs = indicator_refs(version, gemeente, rule, privacy, indicator)
+    periods: tuple[int, ...] = ()
+    if refs is not None and year is not None and indicator != "inwoners":
+        if reference != "index_nulmeting":
+            periods = (int(year),)
+        elif nulmeting is not None:
+            periods = tuple(sorted({int(year), int(nulmeting)}))
+    if periods:
+        parts = [_fetch(version, gemeente, (indicator,), privacy, periods=periods)]
+        if level == "wijk":
+            parts.append(observations(version, gemeente, ("inwoners",), privacy))
+        obs = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    else:
+        obs = observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])),
+                           privacy)
     scope = tables.Scope(
-        obs=observations(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy),
-        areas=areas(version, gemeente), types=types, catalogue=cat,
+        obs=obs, areas=areas(version, gemeente),
+        types=_types_for(version, gemeente, rule, reference), catalogue=cat,
         sources=sources_by_key(version),
     )
     rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
-                                         year, buurttype, types_in(version, gemeente, rule, year))
+                                         year, buurttype, types_in(version, gemeente, rule, year),
+                                         refs)
     if taal != "nl":  # the tooltip's words; numbers keep their notation
         rows = rows.assign(
             waarde_tekst=rows["waarde_tekst"].map(lambda v: i18n.translate_number_text(v, taal)),
@@ -640,11 +661,32 @@ def map_layers(
         "shapes_key": map_spec.key_of(version, gemeente, level), "shapes": shapes,
         "texts_key": map_spec.key_of(version, gemeente, rule, privacy, indicator, level,
                                      reference, nulmeting, year, ranks, taal, signals),
-        "texts": map_spec.texts(drawn["geo"], shapes["codes"], drawn["note"]),
+        "texts": map_texts(version, gemeente, rule, privacy, indicator, level, reference,
+                           nulmeting, year, ranks, taal, signals),
         "paint": map_spec.paint(drawn["geo"], shapes["codes"], breaks=drawn["breaks"],
                                 colours=drawn["colours"], selected=selected, labels=labels,
                                 marks=signal_layer),
     }
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def map_texts(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
+    level: str, reference: str, nulmeting: int | None, year: int | None,
+    ranks: tuple[str, ...] | None, taal: str = "nl",
+    signals: tuple[tuple[str, int, str], ...] | None = None,
+) -> dict:
+    """The tooltip texts of a map view (map_component.spec.texts of map_values, with the open
+    signals), keyed as the browser stores them: built once per view, not again for each filter
+    choice (nationally 10.000 areas). `ranks`: the filter where the reference ranks within it,
+    else None. Shared: do not change."""
+    from dashboard.map_component import spec as map_spec
+
+    geo, _, note = map_values(version, gemeente, rule, privacy, indicator, level, reference,
+                              nulmeting, year, ranks, taal)
+    if signals is not None:
+        geo = maps.with_signals(geo, signals)
+    return map_spec.texts(geo, map_shapes(version, gemeente, level)["codes"], note)
 
 
 @_shared(max_entries=64, show_spinner=False)
@@ -882,13 +924,15 @@ def area_choices(version: Version, gemeente: str) -> pd.DataFrame:
     return frame[frame["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
 
 
-@_shared(max_entries=16, show_spinner=False)
+# Plain resources (no frames inside): _shared would rebuild the 14.000 national entries on
+# every rerun (about 10 ms each on the trends page). Shared: do not change them.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def area_codes(version: Version, gemeente: str) -> tuple[str, ...]:
     """The codes of area_choices in their order, as plain text (a picker's options)."""
     return tuple(area_choices(version, gemeente).index.tolist())
 
 
-@_shared(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def area_labels(version: Version, gemeente: str, wijk_template: str,
                 buurt_template: str) -> dict[str, str]:
     """Selectbox text per buurt and wijk (tables.area_labels), once per gemeente and language."""
@@ -913,6 +957,24 @@ def area_warnings(version: Version, gemeente: str, rule: str, privacy: settings.
     return profiles.warnings_for(area_scope(version, gemeente, rule, privacy, code, taal), code)
 
 
+@_shared(max_entries=32, show_spinner=False)
+def indicator_refs(
+    version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str
+) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The gemeente figure and the buurttype averages (under the rule) of one indicator as the
+    load stored them, or None when it stored none for this privacy. Straight from the stored
+    tables: reference_tables reads every buurttype to see whether there are any (0,4 s of
+    CPU nationally); the rules say so as well. Shared: do not change."""
+    if not stored(version, gemeente, privacy)[0]:
+        return None
+    found, peers = build_time.stored_reference_tables(_connection(version), gemeente, rule,
+                                                      privacy)
+    return (found[found["indicator_id"] == indicator].reset_index(drop=True),
+            peers[peers["indicator_id"] == indicator].reset_index(drop=True)
+            if rule in set(rules(version, gemeente)["rule"])
+            else pd.DataFrame(columns=aggregate.BUURTTYPE_REFERENCE_COLUMNS))
+
+
 @_shared(max_entries=16, show_spinner=False)
 def trend_refs(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str
@@ -920,15 +982,9 @@ def trend_refs(
     """The gemeente figure and buurttype averages of one indicator ('gemeente', 'peers': as the
     load stored them, else trend_base's), and 'source': the source named on their lines, the
     most common of the indicator's rows (app_main_source). Reads no observations when stored."""
-    if stored(version, gemeente, privacy)[0]:
-        # Straight from the stored tables: reference_tables reads every buurttype to see
-        # whether there are any (0,4 s nationally); the rules say so as well.
-        found, peers = build_time.stored_reference_tables(_connection(version), gemeente, rule,
-                                                          privacy)
-        gemeente_rows = found[found["indicator_id"] == indicator].reset_index(drop=True)
-        peer_rows = (peers[peers["indicator_id"] == indicator].reset_index(drop=True)
-                     if rule in set(rules(version, gemeente)["rule"])
-                     else pd.DataFrame(columns=aggregate.BUURTTYPE_REFERENCE_COLUMNS))
+    found = indicator_refs(version, gemeente, rule, privacy, indicator)
+    if found is not None:
+        gemeente_rows, peer_rows = found
     else:
         base = trend_base(version, gemeente, rule, privacy, indicator)
         gemeente_rows, peer_rows = base["gemeente"], base["peers"]
@@ -939,12 +995,16 @@ def trend_refs(
 
 
 def _types_for(version: Version, gemeente: str, rule: str, reference: str) -> pd.DataFrame:
-    """The buurttypes apply_reference needs for a reference: all of them for the difference
-    with the buurttype, none for the others (which do not read them; nationally the read costs
-    0,4 s)."""
-    types = buurttypes(version, gemeente, rule) if reference == "verschil_buurttype" else None
-    return types if types is not None else pd.DataFrame(
-        columns=["area_code", "period", "type", "basis_period", "rule", "rule_label", "source"])
+    """The buurttypes a reference reads (metrics.references.apply_reference, and the filter of
+    tables.level_frame): every row for the difference with the buurttype (its type in each
+    year), each buurt's latest for the references that rank within the filter (the filter
+    goes by it), none for the others. Nationally reading every row costs 0,4 s of CPU."""
+    if reference == "verschil_buurttype":
+        return buurttypes(version, gemeente, rule)
+    if reference in tables.SELECTION_REFERENCES:
+        return latest_types(version, gemeente, rule)
+    return pd.DataFrame(columns=["area_code", "period", "type", "basis_period", "rule",
+                                 "rule_label", "source"])
 
 
 @_shared(max_entries=32, show_spinner=False)
@@ -1032,8 +1092,12 @@ def trend_areas(
 
 @_shared(max_entries=32, show_spinner=False)
 def types_in(version: Version, gemeente: str, rule: str, period: int | None) -> pd.Series:
-    """Buurttype per buurt code in a year (tables.types_in), shared: do not change it."""
-    return tables.types_in(buurttypes(version, gemeente, rule), period)
+    """Buurttype per buurt code in a year (the labels of the nearest labelled year, as
+    tables.types_in picks them from buurttypes(); read so: app_buurttypes_in), shared: do not
+    change it."""
+    found = _query(version, "app_buurttypes_in", {
+        "gemeente": gemeente, "rule": rule, "period": None if period is None else int(period)})
+    return found.set_index("area_code")["type"] if not found.empty else pd.Series(dtype=str)
 
 
 @_shared(max_entries=64, show_spinner=False)

@@ -70,16 +70,21 @@ def source_labels(sources: pd.DataFrame) -> dict[str, str]:
 
 def level_frame(
     scope: Scope, indicator: str, level: str, reference: str, nulmeting: int | None,
-    buurttype: tuple[str, ...],
+    buurttype: tuple[str, ...], refs: tuple[pd.DataFrame, pd.DataFrame | None] | None = None,
 ) -> tuple[pd.DataFrame, references.ReferenceLegend]:
-    """All areas of a level for one indicator, every year, with the reference applied."""
+    """All areas of a level for one indicator, every year in scope.obs, with the reference
+    applied. `refs`: the gemeente figures and buurttype averages computed beforehand (as the
+    load stored them), else computed from scope.obs."""
     obs = scope.obs
     if level == "wijk":
         obs = selection_rules.wijk_values(obs, scope.areas, scope.catalogue)
     level_codes = scope.areas.loc[scope.areas["level"] == level, "code"]
     ind_obs = obs[(obs["indicator_id"] == indicator) & selection_rules.among(obs["area_code"],
                                                                         level_codes)]
-    inside = in_filter(scope, level, buurttype)
+    # Only the references that rank within the filter read it (nationally a pass over every
+    # buurt's type).
+    ranks = reference in SELECTION_REFERENCES
+    inside = in_filter(scope, level, buurttype) if ranks else pd.Series(dtype=bool)
     shown, legend = references.apply_reference(
         ind_obs,
         reference,
@@ -88,8 +93,9 @@ def level_frame(
         weights=aggregate.population_weights(scope.obs),
         catalogue=scope.catalogue,
         nulmeting=nulmeting,
-        selection=[c for c, ok in inside.items() if ok],
+        selection=[c for c, ok in inside.items() if ok] if ranks else None,
         reference_obs=scope.obs,
+        tables=refs,
     )
     return shown, legend
 
@@ -145,18 +151,20 @@ def map_table(geo: pd.DataFrame, indicator: pd.Series, legend: references.Refere
 def map_rows(
     scope: Scope, geo: pd.DataFrame, indicator_id: str, level: str, reference: str,
     nulmeting: int | None, year: int | None, buurttype: tuple[str, ...] | None,
-    types_now: pd.Series,
+    types_now: pd.Series, refs: tuple[pd.DataFrame, pd.DataFrame | None] | None = None,
 ) -> tuple[pd.DataFrame, references.ReferenceLegend, str]:
     """One row per area with a geometry: the value shown in `year` and the tooltip texts.
 
     Also returns a note for the whole map ('alle waarden synthetisch' when every value is).
 
     Column-wise, each distinct value formatted once (a national map has over 10.000 areas).
-    `buurttype` is the filter for references that rank within it, None for the others.
+    `buurttype` is the filter for references that rank within it, None for the others. Only
+    the rows of `year` are shown: scope.obs may hold only the years the reference needs (with
+    `refs`, see level_frame).
     """
     indicator = scope.catalogue.loc[indicator_id]
     frame, legend = level_frame(scope, indicator_id, level, reference, nulmeting,
-                                buurttype or tuple(TYPE_LABELS))
+                                buurttype or tuple(TYPE_LABELS), refs)
     year_rows = privacy.reliability(frame[frame["period"] == year]).set_index("area_code")
     codes = geo["area_code"]
     names = scope.areas.set_index("code")["name"]

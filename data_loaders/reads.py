@@ -23,11 +23,14 @@ def real(frame: pd.DataFrame, privacy: settings.Privacy) -> pd.DataFrame:
 
 
 def observations(con, gemeente: str, indicators: Iterable[str], privacy: settings.Privacy,
-                 area_codes: Iterable[str] = (), *, cursor: bool = True) -> pd.DataFrame:
+                 area_codes: Iterable[str] = (), *, cursor: bool = True,
+                 periods: Iterable[int] = ()) -> pd.DataFrame:
     """Observations of a gemeente (or 'NL'), suppression applied in the query, generated rows
-    dropped when privacy.real_only. `area_codes`: only these areas (every area when empty)."""
+    dropped when privacy.real_only. `area_codes`: only these areas (every area when empty);
+    `periods`: only these years (every year when empty)."""
     frame = db.query(con, "app_observations", {
         "gemeente": gemeente, "indicators": list(indicators), "areas": list(area_codes),
+        "periods": [int(p) for p in periods],
         "min_respondents": privacy.min_respondents, "min_inhabitants": privacy.min_inhabitants,
     }, cursor=cursor)
     frame["period"] = frame["period"].astype(int)

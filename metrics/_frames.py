@@ -142,6 +142,8 @@ def codes_in(column: pd.Series, allowed: Iterable[object]) -> pd.Series:
         return column.isin(list(allowed) if not isinstance(allowed, (pd.Series, pd.Index))
                            else allowed)
     texts = pa.array(column.array)
+    if isinstance(allowed, (pd.Series, pd.Index)):  # one conversion, not a scalar per value
+        allowed = allowed.tolist()
     wanted = pa.array([v for v in allowed if isinstance(v, str)], type=pa.string())
     found = pc.is_in(texts, value_set=wanted.cast(texts.type)).fill_null(False)
     return pd.Series(np.asarray(found, dtype=bool), index=column.index, name=column.name)

@@ -100,7 +100,7 @@ def contents(demo_db: Path) -> dict[str, briefing.Briefing]:
         cat = db.query(con, "app_catalogue").set_index("id", drop=False)
         rule = str(db.query(con, "app_rules", {"gemeente": "GM0202"})["rule"].iloc[0])
         obs = db.query(con, "app_observations", {
-            "gemeente": "GM0202", "indicators": list(cat.index), "areas": [],
+            "gemeente": "GM0202", "indicators": list(cat.index), "areas": [], "periods": [],
             "min_respondents": privacy.min_respondents,
             "min_inhabitants": privacy.min_inhabitants})
         obs["period"] = obs["period"].astype(int)
