@@ -172,8 +172,10 @@ def profile_rows(
     graded = privacy.reliability(own).set_index(["indicator_id", "period"])
     labels = tables.source_labels(scope.sources)
     # Each indicator's values by year, for the small chart (one pass, not one filter per row).
-    trends = {ind: [None if pd.isna(v) else float(v) for v in part.sort_values("period")["value"]]
-              for ind, part in own.groupby("indicator_id", sort=False)}
+    trends: dict[str, list] = {}
+    ordered = own.sort_values(["indicator_id", "period"], kind="stable")
+    for ind, v in zip(ordered["indicator_id"].tolist(), ordered["value"].tolist(), strict=True):
+        trends.setdefault(ind, []).append(None if pd.isna(v) else float(v))
     rows = []
     for r in prof.itertuples(index=False):
         info = cat.loc[r.indicator_id]
