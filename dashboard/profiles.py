@@ -363,11 +363,14 @@ def expected_rows(
     if fits.empty:
         return pd.DataFrame()
     meta = obs[obs["area_code"] == code].set_index(["indicator_id", "period"])
+    # Plain dicts: a lookup in the frame's two-level index per row cost most of this table.
+    synthetic_of = dict(zip(meta.index, meta["synthetic"].tolist(), strict=True))
+    source_of = dict(zip(meta.index, meta["source"].tolist(), strict=True))
     mine = fits[fits["area_code"] == code]
     keys = list(zip(mine["indicator_id"], mine["period"], strict=True))
     mine = mine.assign(
-        synthetic=[bool(meta["synthetic"].get(k, False)) for k in keys],
-        bron=tables.source_text(pd.Series([meta["source"].get(k) for k in keys]),
+        synthetic=[bool(synthetic_of.get(k, False)) for k in keys],
+        bron=tables.source_text(pd.Series([source_of.get(k) for k in keys]),
                                 sources).to_numpy(),
     )
     rows = []
