@@ -86,3 +86,16 @@ def test_area_labels_are_the_templates_filled_in(demo, wijk_template, buurt_temp
                                             wijk="?" if parent is None else parent))
     assert list(got.items()) == list(want.items())
     assert len(set(got.values())) > 10  # not vacuous: the demo's buurten and wijken
+
+
+def test_a_wijks_buurten_have_the_types_of_the_whole_rule(demo) -> None:
+    version, rule, _ = demo
+    whole = tables.types_in(data.buurttypes(version, GEMEENTE, rule), None)
+    areas = data.areas(version, GEMEENTE)
+    typed = 0
+    for wijk in areas.loc[areas["level"] == "wijk", "code"]:
+        members = areas.loc[(areas["level"] == "buurt") & (areas["parent_code"] == wijk), "code"]
+        got = data.area_types_now(version, GEMEENTE, rule, wijk).reindex(members)
+        assert got.tolist() == whole.reindex(members).tolist()
+        typed += int(got.notna().sum())
+    assert typed > 10
