@@ -70,6 +70,11 @@ class Asks:
         v = self.view
         return data.area_header(self.version, v.gemeente, v.regel, self.privacy, code)
 
+    def area_types_now(self, code: str) -> pd.Series:
+        """The buurttype of this area (a wijk: of its buurten) in the rule's latest year."""
+        v = self.view
+        return data.area_types_now(self.version, v.gemeente, v.regel, code)
+
     def area_warnings(self, code: str) -> pd.DataFrame:
         v = self.view
         return data.area_warnings(self.version, v.gemeente, v.regel, self.privacy, code, v.taal)

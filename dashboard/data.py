@@ -943,11 +943,17 @@ def area_labels(version: Version, gemeente: str, wijk_template: str,
 def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                 code: str) -> profiles.Header:
     """Name, wijk, buurttype, inhabitants and latest year of one area (profiles.header)."""
-    scope = area_scope(version, gemeente, rule, privacy, code)
-    # The type in the rule's latest year, as types_in(..., None) gives it, from this area's rows.
-    types, latest = area_types(version, gemeente, rule, _with_buurten(scope.areas, (code,)))
-    now = types[types["period"] == latest].set_index("area_code")["type"]
-    return profiles.header(scope, code, now)
+    return profiles.header(area_scope(version, gemeente, rule, privacy, code), code,
+                           area_types_now(version, gemeente, rule, code))
+
+
+@_shared(max_entries=64, show_spinner=False)
+def area_types_now(version: Version, gemeente: str, rule: str, code: str) -> pd.Series:
+    """types_in(version, gemeente, rule, None) of this area and, for a wijk, its buurten: their
+    type in the rule's latest year, from their own rows (area_types). Shared: do not change."""
+    types, latest = area_types(version, gemeente, rule,
+                               _with_buurten(areas(version, gemeente), (code,)))
+    return types[types["period"] == latest].set_index("area_code")["type"]
 
 
 @_shared(max_entries=64, show_spinner=False)

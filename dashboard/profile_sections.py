@@ -23,7 +23,7 @@ def header(ctx, head, code: str) -> None:  # ctx: dashboard.context.Context; hea
     if head.level == "wijk":
         # A wijk has no type of its own: say which types its buurten have.
         members = areas.index[(areas["level"] == "buurt") & (areas["parent_code"] == code)]
-        mix = ctx.types_in(None).reindex(members).fillna("onbekend").value_counts()
+        mix = ctx.area_types_now(code).reindex(members).fillna("onbekend").value_counts()
         c1.metric(t("Buurten in deze wijk"), str(len(members)))
         c1.caption(", ".join(f"{n} {t(TYPE_PLURAL.get(b, 'zonder buurttype'))}"
                              for b, n in mix.items()) + f". {ctx.rule_caption()}")

@@ -140,6 +140,16 @@ def header(scope: tables.Scope, code: str, types_now: pd.Series) -> Header:
     )
 
 
+def _areas_for(scope: tables.Scope, obs: pd.DataFrame,
+               refs: tuple[pd.DataFrame, pd.DataFrame | None] | None) -> pd.DataFrame:
+    """The areas references.with_reference_values needs for these rows: with the reference
+    tables given it only looks up the rows' own areas (their gemeente and level), so not the
+    country's 14.000; without them the references come from all of the scope's areas."""
+    if refs is None:
+        return scope.areas
+    return scope.areas[scope.areas["code"].isin(obs["area_code"].unique())]
+
+
 def profile_rows(
     scope: tables.Scope, code: str, nulmeting: int | None,
     refs: tuple[pd.DataFrame, pd.DataFrame | None] | None = None,
@@ -157,7 +167,7 @@ def profile_rows(
     if own.empty:
         return pd.DataFrame()
     with_refs = references.with_reference_values(
-        own, areas=scope.areas, buurttypes=scope.types,
+        own, areas=_areas_for(scope, own, refs), buurttypes=scope.types,
         weights=aggregate.population_weights(scope.obs), catalogue=cat, reference_obs=scope.obs,
         tables=refs,
     )
@@ -172,8 +182,10 @@ def profile_rows(
     graded = privacy.reliability(own).set_index(["indicator_id", "period"])
     labels = tables.source_labels(scope.sources)
     # Each indicator's values by year, for the small chart (one pass, not one filter per row).
-    trends = {ind: [None if pd.isna(v) else float(v) for v in part.sort_values("period")["value"]]
-              for ind, part in own.groupby("indicator_id", sort=False)}
+    trends: dict[str, list] = {}
+    ordered = own.sort_values(["indicator_id", "period"], kind="stable")
+    for ind, v in zip(ordered["indicator_id"].tolist(), ordered["value"].tolist(), strict=True):
+        trends.setdefault(ind, []).append(None if pd.isna(v) else float(v))
     rows = []
     for r in prof.itertuples(index=False):
         info = cat.loc[r.indicator_id]
@@ -361,11 +373,14 @@ def expected_rows(
     if fits.empty:
         return pd.DataFrame()
     meta = obs[obs["area_code"] == code].set_index(["indicator_id", "period"])
+    # Plain dicts: a lookup in the frame's two-level index per row cost most of this table.
+    synthetic_of = dict(zip(meta.index, meta["synthetic"].tolist(), strict=True))
+    source_of = dict(zip(meta.index, meta["source"].tolist(), strict=True))
     mine = fits[fits["area_code"] == code]
     keys = list(zip(mine["indicator_id"], mine["period"], strict=True))
     mine = mine.assign(
-        synthetic=[bool(meta["synthetic"].get(k, False)) for k in keys],
-        bron=tables.source_text(pd.Series([meta["source"].get(k) for k in keys]),
+        synthetic=[bool(synthetic_of.get(k, False)) for k in keys],
+        bron=tables.source_text(pd.Series([source_of.get(k) for k in keys]),
                                 sources).to_numpy(),
     )
     rows = []
@@ -448,7 +463,7 @@ def comparison(
         return pd.DataFrame(columns=COMPARE_COLUMNS)
     names = scope.areas.set_index("code")
     gem = references.with_reference_values(
-        obs, areas=scope.areas, buurttypes=scope.types,
+        obs, areas=_areas_for(scope, obs, refs), buurttypes=scope.types,
         weights=aggregate.population_weights(scope.obs), catalogue=cat, reference_obs=scope.obs,
         tables=refs,
     )
@@ -461,8 +476,9 @@ def comparison(
     order = {t: i for i, t in enumerate(profile.THEMES)}
     place = {ind: i for i, ind in enumerate(cat.index)}
     known = obs[obs["indicator_id"].isin(place)]
+    theme_of = dict(zip(cat.index, cat["theme"], strict=True))
     inds = sorted(known["indicator_id"].unique(),
-                  key=lambda i: (order.get(cat.loc[i, "theme"], 9), place[i]))
+                  key=lambda i: (order.get(theme_of[i], 9), place[i]))
     latest = known.groupby("indicator_id")["period"].max()
     latest = known[known["value"].notna()].groupby("indicator_id")["period"].max().reindex(
         latest.index).fillna(latest).astype(int)

@@ -218,7 +218,11 @@ def _twice_worse(
     series = series[series["p2"] == period]
     info = outcomes.reindex(series["indicator_id"].to_numpy())
     sign = np.where(info["direction"].to_numpy() == "hoger_beter", 1.0, -1.0)
-    per_indicator = {i: decimals_of(outcomes.loc[i]) for i in series["indicator_id"].unique()}
+    # The decimals column, not a row of the catalogue per indicator (a row is a new Series of
+    # every column: most of this function's time for one area's few series).
+    column = outcomes["decimals"] if "decimals" in outcomes.columns else pd.Series(dtype=object)
+    per_indicator = {i: decimals_of({"decimals": column.get(i)})
+                     for i in series["indicator_id"].unique()}
     decimals = series["indicator_id"].map(per_indicator).to_numpy(dtype=int)
     rounded = [
         np.array([round(float(v), int(d)) for v, d in zip(series[c], decimals, strict=True)])

@@ -65,3 +65,37 @@ def test_reference_tables_have_peers_exactly_when_the_rule_has_buurttypes(demo) 
     assert isinstance(peers, pd.DataFrame) and not peers.empty and not gemeente.empty
     assert data.buurttypes(version, GEMEENTE, "geen_regel").empty
     assert data.reference_tables(version, GEMEENTE, "geen_regel", privacy)[1] is None
+
+
+@pytest.mark.parametrize("wijk_template,buurt_template", [
+    ("{naam} (wijk)", "{naam} (buurt in {wijk})"),
+    ("{naam} (district)", "{naam} (neighbourhood)"),
+    ("{{{naam}}}", "{wijk} / {naam} {{}}"),  # braces written twice are text
+    ("{naam!r}", "{naam:>30}"),  # conversions and widths: formatted one label at a time
+])
+def test_area_labels_are_the_templates_filled_in(demo, wijk_template, buurt_template) -> None:
+    version = demo[0]
+    areas = data.area_index(version, GEMEENTE)[0]
+    got = tables.area_labels(areas, wijk_template, buurt_template)
+    chosen = areas[areas["level"].isin(["buurt", "wijk"])]
+    want = {}
+    for code, row in chosen.iterrows():
+        parent = areas["name"].get(row["parent_code"])
+        want[code] = (wijk_template.format(naam=row["name"]) if row["level"] == "wijk" else
+                      buurt_template.format(naam=row["name"],
+                                            wijk="?" if parent is None else parent))
+    assert list(got.items()) == list(want.items())
+    assert len(set(got.values())) > 10  # not vacuous: the demo's buurten and wijken
+
+
+def test_a_wijks_buurten_have_the_types_of_the_whole_rule(demo) -> None:
+    version, rule, _ = demo
+    whole = tables.types_in(data.buurttypes(version, GEMEENTE, rule), None)
+    areas = data.areas(version, GEMEENTE)
+    typed = 0
+    for wijk in areas.loc[areas["level"] == "wijk", "code"]:
+        members = areas.loc[(areas["level"] == "buurt") & (areas["parent_code"] == wijk), "code"]
+        got = data.area_types_now(version, GEMEENTE, rule, wijk).reindex(members)
+        assert got.tolist() == whole.reindex(members).tolist()
+        typed += int(got.notna().sum())
+    assert typed > 10
