@@ -19,7 +19,8 @@ WITH population AS (
     LEFT JOIN population p ON p.area_code = o.area_code
     WHERE (a.gemeente_code = $gemeente OR ($gemeente = 'NL' AND a.level <> 'gemeente'))
       AND list_contains($indicators, o.indicator_id)
-      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], o.area_code))
+      -- A semi-join, not list_contains per row: half the time for a few hundred areas.
+      AND (len($areas::VARCHAR[]) = 0 OR o.area_code IN (SELECT unnest($areas::VARCHAR[])))
 )
 SELECT area_code, indicator_id, period,
        CASE WHEN hide THEN NULL ELSE value END AS value,
