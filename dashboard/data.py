@@ -1195,13 +1195,14 @@ def _corporation_indicators(version: Version) -> tuple[str, ...]:
 
 
 # A resource: read once per organisation and privacy, shared by its frames and every picture (a
-# choice of indicator, nulmeting or year reads at most that one indicator besides). Shared: do
-# not change it.
+# choice of indicator, nulmeting or year reads at most that one indicator besides, a language
+# none). Shared: do not change it.
 @_shared(max_entries=16, show_spinner=False)
 def corporation_base(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
-                     organisation: str, taal: str = "nl") -> tuple[tables.Scope, pd.Series]:
-    """The Corporaties page's scope of one organisation and each buurt's buurttype in the rule's
-    latest year (tables.types_in(types, None)).
+                     organisation: str) -> tuple[tables.Scope, pd.Series]:
+    """The Corporaties page's scope of one organisation (catalogue in Dutch; _corporation_scope
+    gives it in the page's language) and each buurt's buurttype in the rule's latest year
+    (tables.types_in(types, None)).
 
     At national scale only the areas of the gemeenten the organisation spent in (the four digits
     after 'BU' or 'WK' of a CBS code name its gemeente), their buurttypes and their observations
@@ -1227,16 +1228,18 @@ def corporation_base(version: Version, gemeente: str, rule: str, privacy: settin
                                                                           None)
     return tables.Scope(
         obs=_fetch(version, gemeente, _corporation_indicators(version), privacy, codes),
-        areas=scope_areas, types=types, catalogue=catalogue_in(version, taal),
+        areas=scope_areas, types=types, catalogue=catalogue_in(version),
         sources=sources_by_key(version)), types_now
 
 
 def _corporation_scope(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
-                       organisation: str, taal: str, indicator: str
+                       organisation: str, taal: str, indicator: str | None = None
                        ) -> tuple[tables.Scope, pd.Series]:
-    """corporation_base with the observations of `indicator` besides, when it has not got them."""
-    scope, types_now = corporation_base(version, gemeente, rule, privacy, organisation, taal)
-    if indicator in _corporation_indicators(version):
+    """corporation_base with the catalogue in `taal` and the observations of `indicator`
+    besides, when it has not got them."""
+    scope, types_now = corporation_base(version, gemeente, rule, privacy, organisation)
+    scope = dataclasses.replace(scope, catalogue=catalogue_in(version, taal))
+    if indicator is None or indicator in _corporation_indicators(version):
         return scope, types_now
     codes = (tuple(scope.areas.loc[scope.areas["level"] != "gemeente", "code"])
              if gemeente == "NL" else ())
@@ -1302,7 +1305,7 @@ def spending_map(
     pic, rows, heads = made
     # The filter over the picture's buurten alone (at national scale not every buurttype of
     # the country): the same rule as in_filter, per buurt.
-    scope = corporation_base(version, gemeente, rule, privacy, organisation, taal)[0]
+    scope = corporation_base(version, gemeente, rule, privacy, organisation)[0]
     inside = selection_rules.in_filter(scope.areas, scope.types, "buurt", buurttype)
     deck, legend = spending_views.spending_map(
         pic, rows.assign(in_filter=rows["area_code"].map(inside).fillna(False).astype(bool)),
@@ -1338,7 +1341,7 @@ def corporation_frames(version: Version, gemeente: str, rule: str, privacy: sett
     not change."""
     from dashboard import corporations
 
-    scope, types_now = corporation_base(version, gemeente, rule, privacy, organisation, taal)
+    scope, types_now = _corporation_scope(version, gemeente, rule, privacy, organisation, taal)
     return corporations.page_frames(scope, spending(version, gemeente, privacy),
                                     projects(version, gemeente, privacy), organisation, types_now)
 

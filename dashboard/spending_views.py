@@ -2,7 +2,7 @@
 and spending against need, with the projects of each buurt. No streamlit.
 
 The rules are metrics.spending_areas and metrics.spending; this module names them in Dutch, joins
-them per buurt, and builds the pydeck and Altair specs (tested as JSON). Words pass through a
+them per buurt, and builds the pydeck and Vega-Lite specs (tested as JSON). Words pass through a
 translator `t` (dashboard.i18n) so the same specs serve both languages.
 """
 
@@ -13,11 +13,10 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
-from dashboard import maps, profiles, tables
+from dashboard import charts, maps, profiles, tables
 from metrics import spending, spending_areas
 from metrics.formatting import format_change, format_number
 
@@ -243,10 +242,36 @@ def change_frame(pic: Picture) -> pd.DataFrame:
     return a.reset_index(drop=True)
 
 
-def change_chart(pic: Picture, catalogue: pd.DataFrame, t: Translate) -> alt.Chart:
+def _colour_by_type(t: Translate) -> dict:
+    """The buurttype colours of both scatter charts (tables.TYPE_LABELS' order)."""
+    return {"field": "buurttype", "type": "nominal", "title": t("Buurttype"),
+            "scale": {"domain": [t(v) for v in tables.TYPE_LABELS.values()],
+                      "range": TYPE_COLOURS},
+            "legend": {"labelLimit": 320}}
+
+
+def _tip(field: str, title: str, kind: str = "nominal", **more: object) -> dict:
+    return {"field": field, "type": kind, "title": title, **more}
+
+
+def _spec(datasets: dict, **parts: object) -> charts.Spec:
+    """A Vega-Lite spec as a plain dict (charts.Spec: no Altair objects to build, copy and
+    validate on a page's first opening), with the Dutch config of charts.dutch."""
+    return charts.Spec({"$schema": charts.SCHEMA, "config": charts.CONFIG, **parts,
+                        "datasets": datasets})
+
+
+def _named(datasets: dict, frame: pd.DataFrame) -> dict:
+    name, rows = charts._dataset(frame)
+    datasets[name] = rows
+    return {"name": name}
+
+
+def change_chart(pic: Picture, catalogue: pd.DataFrame, t: Translate) -> charts.Spec:
     """Spending (x) against the change since the base year (y): a point per buurt coloured by
     buurttype, comparison buurten as open points at x = 0, error bars for the margin, the number
-    of projects beside a point; a click selects a buurt (selection 'buurt', field area_code)."""
+    of projects beside a point; a click selects a buurt (selection 'buurt', field area_code, on
+    the points' layer)."""
     ind = catalogue.loc[pic.indicator]
     a, b = pic.change_years or (0, 0)
     frame = change_frame(pic)
@@ -261,40 +286,47 @@ def change_chart(pic: Picture, catalogue: pd.DataFrame, t: Translate) -> alt.Cha
         projecten=frame["projecten"].replace("", "–"),
     )[["area_code", "naam", "buurttype", "groep", "x", "difference", "low", "high",
        "uitgaven", "verandering", "marge", "projecten", "projecten_teken"]]
-    pick = alt.selection_point(name="buurt", fields=["area_code"], on="click")
-    types = [t(v) for v in tables.TYPE_LABELS.values()]
-    colour = alt.Color("buurttype:N", title=t("Buurttype"),
-                       scale=alt.Scale(domain=types, range=TYPE_COLOURS),
-                       legend=alt.Legend(labelLimit=320))
+    colour = _colour_by_type(t)
     # A little room left of 0, so the comparison buurten stand clear of the axis (no tick
     # below 0: spending is never negative).
     top = float(frame["x"].max()) or 1.0
-    x = alt.X("x:Q", title=t("Uitgaven ({eenheid}), {periode}", eenheid=t(pic.unit),
-                             periode=pic.period_text),
-              scale=alt.Scale(domain=[-top * 0.03, top * 1.03], nice=False))
-    y = alt.Y("difference:Q", title=t("Verandering {van}–{tot} ({eenheid})", van=a, tot=b,
-                                      eenheid=t(str(ind["unit"]))))
-    base = alt.Chart(frame)
-    bars = base.mark_rule(opacity=0.5).encode(x=x, y=alt.Y("low:Q"), y2="high:Q", color=colour)
-    points = base.mark_point(size=70, filled=True).encode(
-        x=x, y=y, color=colour,
-        shape=alt.Shape("groep:N", title=t("Groep"), legend=alt.Legend(labelLimit=320),
-                        scale=alt.Scale(domain=[t(GROUP_SPENT), t(GROUP_COMPARISON)],
-                                        range=["circle", "diamond"])),
-        opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),
-        tooltip=[alt.Tooltip("naam:N", title=t("Buurt")),
-                 alt.Tooltip("buurttype:N", title=t("Buurttype")),
-                 alt.Tooltip("groep:N", title=t("Groep")),
-                 alt.Tooltip("uitgaven:N", title=t(pic.unit)),
-                 alt.Tooltip("verandering:N", title=t("Verandering")),
-                 alt.Tooltip("marge:N", title=t("Marge (95%)")),
-                 alt.Tooltip("projecten:N", title=t("Projecten"))],
-    ).add_params(pick)
-    labels = base.mark_text(align="left", dx=7, dy=-7, fontSize=10, color="#444").encode(
-        x=x, y=y, text="projecten_teken:N")
-    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#888", strokeDash=[3, 3]
-                                                            ).encode(y="y:Q")
-    return alt.layer(zero, bars, points, labels).properties(height=360, title=str(ind["name"]))
+    x = {"field": "x", "type": "quantitative",
+         "title": t("Uitgaven ({eenheid}), {periode}", eenheid=t(pic.unit),
+                    periode=pic.period_text),
+         "scale": {"domain": [-top * 0.03, top * 1.03], "nice": False}}
+    y = {"field": "difference", "type": "quantitative",
+         "title": t("Verandering {van}–{tot} ({eenheid})", van=a, tot=b,
+                    eenheid=t(str(ind["unit"])))}
+    datasets: dict = {}
+    zero = _named(datasets, pd.DataFrame({"y": [0.0]}))
+    points = _named(datasets, frame)
+    layers = [
+        {"data": zero, "mark": {"type": "rule", "color": "#888", "strokeDash": [3, 3]},
+         "encoding": {"y": {"field": "y", "type": "quantitative"}}},
+        {"data": points, "mark": {"type": "rule", "opacity": 0.5},
+         "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"},
+                      "y2": {"field": "high"}, "color": colour}},
+        {"data": points, "name": "uitgaven_punten",
+         "mark": {"type": "point", "filled": True, "size": 70},
+         "encoding": {
+             "x": x, "y": y, "color": colour,
+             "shape": {"field": "groep", "type": "nominal", "title": t("Groep"),
+                       "legend": {"labelLimit": 320},
+                       "scale": {"domain": [t(GROUP_SPENT), t(GROUP_COMPARISON)],
+                                 "range": ["circle", "diamond"]}},
+             "opacity": {"condition": {"param": "buurt", "value": 0.95}, "value": 0.35},
+             "tooltip": [_tip("naam", t("Buurt")), _tip("buurttype", t("Buurttype")),
+                         _tip("groep", t("Groep")), _tip("uitgaven", t(pic.unit)),
+                         _tip("verandering", t("Verandering")),
+                         _tip("marge", t("Marge (95%)")), _tip("projecten", t("Projecten"))]}},
+        {"data": points, "mark": {"type": "text", "align": "left", "color": "#444", "dx": 7,
+                                  "dy": -7, "fontSize": 10},
+         "encoding": {"x": x, "y": y, "text": {"field": "projecten_teken", "type": "nominal"}}},
+    ]
+    return _spec(datasets, layer=layers, height=360, title=str(ind["name"]),
+                 params=[{"name": "buurt",
+                          "select": {"type": "point", "fields": ["area_code"], "on": "click"},
+                          "views": ["uitgaven_punten"]}])
 
 
 def change_table(pic: Picture, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -323,7 +355,7 @@ def change_table(pic: Picture, catalogue: pd.DataFrame) -> pd.DataFrame:
 # --- Spending against need ----------------------------------------------------------------------
 
 
-def need_chart(pic: Picture, t: Translate) -> alt.Chart:
+def need_chart(pic: Picture, t: Translate) -> charts.Spec:
     """Need score (x, 0-100) against the organisation's euro per inhabitant per year (y), every
     buurt with a score; the high-need band shaded."""
     f = pic.areas[pic.areas["need"].notna()].assign(
@@ -333,24 +365,71 @@ def need_chart(pic: Picture, t: Translate) -> alt.Chart:
         projecten=lambda d: d["projecten"].replace("", "–"),
     )[["area_code", "naam", "buurttype", "need", "rate_inhabitant", "uitgaven", "behoefte",
        "projecten"]]
-    types = [t(v) for v in tables.TYPE_LABELS.values()]
-    band = alt.Chart(pd.DataFrame({"a": [spending_areas.HIGH_NEED], "b": [100.0]})).mark_rect(
-        color="#f3e6d6", opacity=0.6).encode(x="a:Q", x2="b:Q")
-    points = alt.Chart(f).mark_circle(size=60, opacity=0.85).encode(
-        x=alt.X("need:Q", title=t("Behoefte (0-100, hoger is meer behoefte)"),
-                scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("rate_inhabitant:Q",
-                title=t("Uitgaven (euro per inwoner per jaar), {periode}", periode=pic.period_text)),
-        color=alt.Color("buurttype:N", title=t("Buurttype"),
-                        scale=alt.Scale(domain=types, range=TYPE_COLOURS),
-                        legend=alt.Legend(labelLimit=320)),
-        tooltip=[alt.Tooltip("naam:N", title=t("Buurt")),
-                 alt.Tooltip("buurttype:N", title=t("Buurttype")),
-                 alt.Tooltip("behoefte:N", title=t("Behoefte")),
-                 alt.Tooltip("uitgaven:N", title=t("euro per inwoner per jaar")),
-                 alt.Tooltip("projecten:N", title=t("Projecten"))],
-    )
-    return alt.layer(band, points).properties(height=320)
+    datasets: dict = {}
+    band = _named(datasets, pd.DataFrame({"a": [spending_areas.HIGH_NEED], "b": [100.0]}))
+    layers = [
+        {"data": band, "mark": {"type": "rect", "color": "#f3e6d6", "opacity": 0.6},
+         "encoding": {"x": {"field": "a", "type": "quantitative"}, "x2": {"field": "b"}}},
+        {"data": _named(datasets, f), "mark": {"type": "circle", "opacity": 0.85, "size": 60},
+         "encoding": {
+             "x": {"field": "need", "type": "quantitative",
+                   "title": t("Behoefte (0-100, hoger is meer behoefte)"),
+                   "scale": {"domain": [0, 100]}},
+             "y": {"field": "rate_inhabitant", "type": "quantitative",
+                   "title": t("Uitgaven (euro per inwoner per jaar), {periode}",
+                              periode=pic.period_text)},
+             "color": _colour_by_type(t),
+             "tooltip": [_tip("naam", t("Buurt")), _tip("buurttype", t("Buurttype")),
+                         _tip("behoefte", t("Behoefte")),
+                         _tip("uitgaven", t("euro per inwoner per jaar")),
+                         _tip("projecten", t("Projecten"))]}},
+    ]
+    return _spec(datasets, layer=layers, height=320)
+
+
+# --- The page's two other charts: spending per year and category, the projects' timeline -------
+
+
+def category_chart(cats: pd.DataFrame, t: Translate) -> charts.Spec:
+    """Bars per year stacked by category (cats: jaar, categorie, bedrag in euro)."""
+    datasets: dict = {}
+    return _spec(datasets, data=_named(datasets, cats), mark={"type": "bar"}, encoding={
+        "x": {"field": "jaar", "type": "ordinal", "title": t("Jaar")},
+        "y": {"field": "bedrag", "type": "quantitative", "title": t("Uitgaven (euro)"),
+              "axis": {"format": ",.0f"}},
+        "color": {"field": "categorie", "type": "nominal", "title": t("Categorie"),
+                  "scale": {"scheme": "tableau10"}},
+        "tooltip": [_tip("jaar", t("Jaar"), "ordinal"), _tip("categorie", t("Categorie")),
+                    _tip("bedrag", t("Euro"), "quantitative", format=",.0f")],
+    }, height=280)
+
+
+def timeline_chart(rows: pd.DataFrame, themes: dict[str, str], t: Translate,
+                   today: pd.Timestamp) -> charts.Spec:
+    """A bar per project from start to end (a project without an end runs to `today`), coloured
+    by theme (`themes`: key -> name on the page). rows: corporations.project_rows."""
+    frame = rows.assign(Eind=rows["Eind"].fillna(today),
+                        Thema=rows["Thema"].map(lambda k: themes.get(k, k)))
+    # Dates as local date-times without a zone, as Vega-Lite reads them for a temporal field.
+    frame = frame.assign(**{c: frame[c].dt.strftime("%Y-%m-%dT%H:%M:%S") for c in
+                            ("Start", "Eind")})
+    datasets: dict = {}
+    date = {"type": "temporal", "format": "%-d %B %Y"}
+    return _spec(datasets, data=_named(datasets, frame), mark={"type": "bar", "height": 12},
+                 encoding={
+        "x": {"field": "Start", "type": "temporal", "title": t("Looptijd"),
+              "axis": {"format": "%Y"}},
+        "x2": {"field": "Eind"},
+        "y": {"field": "Project", "type": "nominal", "title": None, "sort": {"field": "Start"},
+              "axis": {"labelLimit": 320, "labelOverlap": False}},
+        "color": {"field": "Thema", "type": "nominal", "title": t("Thema"),
+                  "scale": {"scheme": "tableau10"}},
+        "tooltip": [{"field": "Project", "type": "nominal"},
+                    {"field": "Gebieden", "type": "nominal"},
+                    {"field": "Thema", "type": "nominal"},
+                    {"field": "Start", **date}, {"field": "Eind", **date},
+                    {"field": "Output", "type": "nominal"}],
+    }, height=max(160, 26 * rows["Project"].nunique()))
 
 
 def need_table(pic: Picture, need_name: str) -> pd.DataFrame:

@@ -28,22 +28,34 @@ def inhabitants_at(inhabitants: pd.DataFrame, areas: Iterable[str],
     """Inhabitants of each (area, year) pair, in the order given (float, NaN without a count):
     that year's count, else the latest earlier one, else the earliest later one (counts move
     slowly; a missing year should not drop an area). Of two rows of the same area and year the
-    first counts. One pass over all pairs, not one per area or year."""
-    pairs = pd.DataFrame({"area_code": pd.Series(list(areas), dtype=object),
-                          "year": pd.Series(list(years), dtype="int64")})
-    pairs["pair"] = np.arange(len(pairs))
-    pop = inhabitants.loc[inhabitants["area_code"].isin(pairs["area_code"].unique())
-                          & inhabitants["value"].notna(), ["area_code", "period", "value"]]
-    pop = pop.drop_duplicates(["area_code", "period"]).astype(
-        {"area_code": object, "period": "int64"})
-    both = pairs.merge(pop, on="area_code")
-    # The count to take first: at or before the year the latest (rank -period, all below 0 for
-    # years after year 0), else after it the earliest (rank +period).
-    before = both["period"] <= both["year"]
-    both["rank"] = np.where(before, -both["period"], both["period"])
-    chosen = both.sort_values(["pair", "rank"], kind="stable").drop_duplicates("pair")
-    out = np.full(len(pairs), np.nan)
-    out[chosen["pair"].to_numpy()] = chosen["value"].to_numpy(dtype=float)
+    first counts. One sorted search over all pairs, not a pass per area or year."""
+    codes = np.asarray(list(areas), dtype=object)
+    wanted = np.asarray(list(years), dtype="int64")
+    out = np.full(len(codes), np.nan)
+    pop = inhabitants.loc[inhabitants["value"].notna(), ["area_code", "period", "value"]]
+    if not len(codes) or pop.empty:
+        return out
+    # Areas as numbers shared by counts and pairs; a count's key is area * SPAN + year.
+    span = 1 << 20
+    keys, _ = pd.factorize(np.concatenate([pop["area_code"].to_numpy(dtype=object), codes]))
+    area_of_count, area_of_pair = keys[:len(pop)], keys[len(pop):]
+    key = area_of_count * span + np.clip(pop["period"].to_numpy(dtype="int64"), 0, span - 1)
+    order = np.argsort(key, kind="stable")  # equal keys keep their order: the first counts
+    key, values = key[order], pop["value"].to_numpy(dtype=float)[order]
+    first = np.r_[True, key[1:] != key[:-1]]
+    key, values = key[first], values[first]
+    area_sorted = key // span
+    # At or before the year: the last count whose key is at most area * SPAN + year.
+    at = np.searchsorted(key, area_of_pair * span + np.clip(wanted, -1, span - 1),
+                         side="right") - 1
+    found = (at >= 0) & (area_sorted[np.maximum(at, 0)] == area_of_pair) & (area_of_pair >= 0)
+    # Else the area's earliest count.
+    start = np.searchsorted(area_sorted, area_of_pair, side="left")
+    inside = start < len(key)
+    later = (~found & inside & (area_of_pair >= 0)
+             & (area_sorted[np.minimum(start, len(key) - 1)] == area_of_pair))
+    out[found] = values[at[found]]
+    out[later] = values[start[later]]
     return out
 
 

@@ -3,11 +3,10 @@ next to comparable buurten, and the projects register with its timeline."""
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, corporations, spending_sections, state
+from dashboard import components, corporations, spending_sections, spending_views, state
 from dashboard.context import THEME_LABELS
 from metrics.formatting import format_number
 
@@ -67,19 +66,9 @@ else:
         st.caption(f"{last['Bron']}. "
                    + t("Bedragen in euro, nominaal (niet voor inflatie gecorrigeerd)."))
 
-        def category_chart() -> alt.Chart:
-            return alt.Chart(frames["cats"]).mark_bar().encode(
-                x=alt.X("jaar:O", title=t("Jaar")),
-                y=alt.Y("bedrag:Q", title=t("Uitgaven (euro)"), axis=alt.Axis(format=",.0f")),
-                color=alt.Color("categorie:N", title=t("Categorie"),
-                                scale=alt.Scale(scheme="tableau10")),
-                tooltip=[alt.Tooltip("jaar:O", title=t("Jaar")),
-                         alt.Tooltip("categorie:N", title=t("Categorie")),
-                         alt.Tooltip("bedrag:Q", title=t("Euro"), format=",.0f")],
-            ).properties(height=280)
-
-        st.vega_lite_chart(ctx.chart_spec((*key, "categorieen"), category_chart),
-                           width="stretch")
+        st.vega_lite_chart(ctx.chart_spec(
+            (*key, "categorieen"), lambda: spending_views.category_chart(frames["cats"], t)),
+            width="stretch")
         st.caption(t("Uitgaven van {organisatie} per jaar en categorie, in euro. Bron: {bron}. De "
                      "tabellen eronder geven dezelfde cijfers per jaar en per categorie.",
                      organisatie=organisation, bron=last["Bron"]))
@@ -119,22 +108,11 @@ else:
     # The theme by its name on the page (the register holds its key, 'leefbaarheid').
     themes = {key: t(label) for key, label in THEME_LABELS.items()}
 
-    def timeline_chart() -> alt.Chart:
-        return alt.Chart(rows.assign(Eind=rows["Eind"].fillna(pd.Timestamp.today().normalize()),
-                                     Thema=rows["Thema"].map(lambda k: themes.get(k, k)))
-                         ).mark_bar(height=12).encode(
-            x=alt.X("Start:T", title=t("Looptijd"), axis=alt.Axis(format="%Y")),
-            x2="Eind:T",
-            y=alt.Y("Project:N", title=None, sort=alt.EncodingSortField("Start"),
-                    axis=alt.Axis(labelLimit=320, labelOverlap=False)),
-            color=alt.Color("Thema:N", title=t("Thema"), scale=alt.Scale(scheme="tableau10")),
-            tooltip=["Project", "Gebieden", "Thema", alt.Tooltip("Start:T", format="%-d %B %Y"),
-                     alt.Tooltip("Eind:T", format="%-d %B %Y"), "Output"],
-        ).properties(height=max(160, 26 * rows["Project"].nunique()))
-
     # Keyed on today too: a project without an end runs to today.
-    st.vega_lite_chart(ctx.chart_spec((*key, "tijdlijn", str(pd.Timestamp.today().date())),
-                                       timeline_chart), width="stretch")
+    today = pd.Timestamp.today().normalize()
+    st.vega_lite_chart(ctx.chart_spec((*key, "tijdlijn", str(today.date())),
+                                      lambda: spending_views.timeline_chart(rows, themes, t, today)),
+                       width="stretch")
     st.caption(t("Tijdlijn van de projecten van {organisatie}: een balk per project van start "
                  "tot eind, kleur naar thema. De tabel eronder noemt dezelfde projecten.",
                  organisatie=organisation))

@@ -49,3 +49,57 @@ def test_the_national_picture_holds_only_the_gemeenten_the_organisation_spent_in
                                                                 "Uitgaven (euro per woning per jaar)"] == 10.0
     deck = at.get("deck_gl_json_chart")[0].proto.json
     assert "BU0274" in deck and "BU0202" not in deck  # Arnhem is no part of this picture
+
+
+def test_the_national_base_reads_for_its_gemeenten_what_the_whole_country_holds(
+        with_spending: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """data.corporation_base reads nationally only the gemeenten the organisation spent in
+    (their observations through the area list, their buurttypes through their own query): for
+    those areas the same rows as the country's read, and the buurttype of the rule's latest
+    national year."""
+    import pandas as pd
+
+    from dashboard import data
+    from data_loaders import db, reads, settings
+
+    monkeypatch.setenv("BUURTMONITOR_DB", str(with_spending))
+    version = data.database_version()
+    privacy = settings.Privacy(show_confidential=True)
+    rules = data.rules(version, "NL")
+    rule = str(rules["rule"].iloc[0]) if not rules.empty else ""
+    scope, types_now = data.corporation_base(version, "NL", rule, privacy, ORGANISATION)
+    codes = scope.areas.loc[scope.areas["level"] != "gemeente", "code"]
+    assert len(codes) and codes.str[2:6].eq("0274").all()
+    con = db.connect(with_spending)
+    try:
+        country = reads.observations(con, "NL", data._corporation_indicators(version), privacy)
+    finally:
+        con.close()
+    mine = country[country["area_code"].isin(set(codes))].reset_index(drop=True)
+    assert len(mine) and set(mine["indicator_id"]) >= {"inwoners"}
+    pd.testing.assert_frame_equal(scope.obs.reset_index(drop=True), mine)
+    buurten = scope.areas.loc[scope.areas["level"] == "buurt", "code"].tolist()
+    everywhere = data.types_in(version, "NL", rule, None)
+    assert types_now.reindex(buurten).tolist() == everywhere.reindex(buurten).tolist()
+    assert types_now.reindex(buurten).notna().any() or everywhere.empty
+
+
+def test_the_buurttypes_of_some_buurten_are_the_countrys_rows_with_its_latest_year(
+        demo_db: Path) -> None:
+    import pandas as pd
+
+    from data_loaders import db
+
+    con = db.connect(demo_db)
+    try:
+        for rule in ("gemeentelijke_lijst", "inkomen_gemeente_kwintiel"):
+            country = db.query(con, "app_buurttypes", {"gemeente": "NL", "rule": rule})
+            some = sorted(country["area_code"].unique())[::7]
+            found = db.query(con, "app_buurttypes_of_areas",
+                             {"gemeente": "NL", "rule": rule, "areas": some})
+            assert len(some) > 3 and set(found["latest_period"]) == {country["period"].max()}
+            pd.testing.assert_frame_equal(
+                found.drop(columns="latest_period"),
+                country[country["area_code"].isin(some)].reset_index(drop=True))
+    finally:
+        con.close()

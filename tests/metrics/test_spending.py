@@ -136,3 +136,20 @@ def test_development_compares_the_change_of_both_groups_over_the_same_years() ->
     assert r["comparison_change"] == pytest.approx(0.1)
     assert r["gap"] == pytest.approx(0.2) and bool(r["group_better"])
     assert (r["group_n"], r["comparison_n"]) == (2, 1) and bool(r["synthetic"])
+
+
+def test_inhabitants_of_an_area_in_a_year_carry_forward_else_back_and_the_first_row_counts() -> None:
+    people = pd.DataFrame(
+        [("BU1", 2020, 100.0), ("BU1", 2022, 120.0), ("BU1", 2022, 999.0),  # a repeated year
+         ("BU2", 2023, 50.0), ("BU2", 2021, NAN), ("BU3", 2019, NAN)],
+        columns=["area_code", "period", "value"])
+    found = spending.inhabitants_at(
+        people, ["BU1", "BU1", "BU1", "BU2", "BU2", "BU3", "BU9"],
+        [2022, 2021, 2019, 2020, 2024, 2020, 2020])
+    # 2022 itself (its first row); 2021: 2020's count; 2019: none before, so the earliest
+    # after (2020); BU2 has only 2023 (2021 is missing): taken back and forward; BU3 and BU9
+    # have no count.
+    assert found[:5].tolist() == [120.0, 100.0, 100.0, 50.0, 50.0]
+    assert math.isnan(found[5]) and math.isnan(found[6])
+    per_area = spending.inhabitants_in(people, ["BU2", "BU1", "BU1"], 2021)
+    assert per_area.to_dict() == {"BU2": 50.0, "BU1": 100.0}
