@@ -713,7 +713,7 @@ def latest_types(version: Version, gemeente: str, rule: str) -> pd.DataFrame:
 # filter change only recomputes the selection's own averages (and those once per filter choice).
 def _headline(version: Version) -> tuple[pd.DataFrame, tuple[str, ...]]:
     cat = catalogue(version).set_index("id", drop=False)
-    return cat, tuple(dict.fromkeys([*cat.index[cat["headline"].astype(bool)], "inwoners"]))
+    return cat, build_time.headline_ids(cat)  # the indicators whose parts the load stores
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

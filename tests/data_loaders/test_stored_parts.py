@@ -178,10 +178,17 @@ def test_the_overview_from_stored_parts_equals_the_mean_over_the_selection(
     try:
         catalogue = db.query(con, "app_catalogue").set_index("id", drop=False)
         obs = aggregates.observations(con, gemeente, aggregates.headline_ids(catalogue), privacy)
+        types = db.query(con, "app_buurttypes", {"gemeente": gemeente, "rule": RULE})
     finally:
         con.close()
     weights = aggregate.population_weights(obs)
     keys = ["indicator_id", "period"]
+    # latest_types (picked by the database): each buurt's row of its last labelled year
+    want_types = types.loc[types.groupby("area_code")["period"].idxmax()]
+    got_types = data.latest_types(version, gemeente, RULE)
+    assert len(got_types) == len(want_types) > 0
+    assert_frame_equal(got_types.sort_values("area_code").reset_index(drop=True),
+                       want_types.sort_values("area_code").reset_index(drop=True))
     with monkeypatch.context() as patch:
         patch.setattr(data.aggregate, "group_parts", refuse)
         for size in (1, 2, 3):
