@@ -430,7 +430,8 @@ def area_scope(
     return areas_scope(version, gemeente, rule, privacy, (code,), taal)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+# A resource (handed out as a shallow copy): cache_data unpickled a copy on every rerun.
+@_shared(max_entries=32, show_spinner=False)
 def comparison(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, codes: tuple[str, ...],
     taal: str = "nl",
