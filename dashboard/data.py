@@ -61,6 +61,9 @@ def database_version() -> Version:
     return str(path), inode, mtime
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _fresh(value):
     """What a shared resource hands out: its frames as shallow copies. Under pandas'
     copy-on-write a change to a copy (a new column, a changed cell) then never reaches the
@@ -68,8 +71,12 @@ def _fresh(value):
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return value.copy(deep=False)
     if type(value) is tuple:
+        if all(type(v) in _PLAIN for v in value):
+            return value  # immutable throughout (the country's 14.000 area codes: every rerun)
         return tuple(_fresh(v) for v in value)
     if type(value) is dict:
+        if all(type(v) in _PLAIN for v in value.values()):
+            return dict(value)  # texts and numbers: a plain copy is enough
         return {k: _fresh(v) for k, v in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         frames = {f.name: _fresh(getattr(value, f.name)) for f in dataclasses.fields(value)
@@ -425,7 +432,8 @@ def area_scope(
     return areas_scope(version, gemeente, rule, privacy, (code,), taal)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+# A resource (handed out as a shallow copy): cache_data unpickled a copy on every rerun.
+@_shared(max_entries=32, show_spinner=False)
 def comparison(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, codes: tuple[str, ...],
     taal: str = "nl",

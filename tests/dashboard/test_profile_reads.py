@@ -99,3 +99,22 @@ def test_a_wijks_buurten_have_the_types_of_the_whole_rule(demo) -> None:
         assert got.tolist() == whole.reindex(members).tolist()
         typed += int(got.notna().sum())
     assert typed > 10
+
+
+def test_shared_labels_and_codes_are_handed_out_unchangeable(demo) -> None:
+    """The pickers' labels (a dict of texts) and codes (a tuple) come from a shared cache on
+    every rerun: a caller that changes its dict changes nothing for the next caller."""
+    version = demo[0]
+    labels = data.area_labels(version, GEMEENTE, "{naam} (wijk)", "{naam} (buurt)")
+    size = len(labels)
+    first = next(iter(labels))
+    labels[first] = "VERANDERD"
+    labels["extra"] = "x"
+    again = data.area_labels(version, GEMEENTE, "{naam} (wijk)", "{naam} (buurt)")
+    assert len(again) == size > 10 and again[first] != "VERANDERD" and "extra" not in again
+    codes = data.area_codes(version, GEMEENTE)
+    assert isinstance(codes, tuple) and codes == data.area_codes(version, GEMEENTE)
+    # A tuple or dict that holds a frame still hands out a copy of the frame.
+    gemeente, _ = data.reference_tables(version, GEMEENTE, demo[1], demo[2])
+    gemeente.drop(gemeente.index, inplace=True)
+    assert len(data.reference_tables(version, GEMEENTE, demo[1], demo[2])[0]) > 0
