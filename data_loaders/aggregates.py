@@ -311,6 +311,14 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
                     expected=fits, status=status)
 
 
+def _nothing() -> Together:
+    """computed_together over no observations at all (its tables empty, no status score): what
+    'Alleen echte cijfers' leaves of a database without a real value."""
+    return Together(gemeente=pd.DataFrame(), peers={}, warnings=pd.DataFrame(),
+                    improvements=pd.DataFrame(), rules=pd.DataFrame(columns=["group_code", "rule"]),
+                    expected=pd.DataFrame(), status={})
+
+
 def computed_many(con, gemeenten: list[str], privacy: settings.Privacy, *,
                   cursor: bool = False) -> dict[str, Computed]:
     """computed_together split per gemeente: for each the same tables as computed() of it alone
@@ -379,18 +387,24 @@ def refresh(con, gemeenten: Iterable[str],
         db.execute(con, f"agg_delete_{table}", {"gemeenten": codes})
     # Without generated values in the database 'Alleen echte cijfers' leaves every value in:
     # the same tables, computed once per threshold setting (half of a real national load).
-    generated = bool(con.execute("SELECT coalesce(bool_or(synthetic), false) FROM observations"
-                                 ).fetchone()[0])
+    # Without real values it leaves none: empty tables, nothing to compute (a synthetic set).
+    generated, measured = (bool(flag) for flag in con.execute(
+        "SELECT coalesce(bool_or(synthetic), false), coalesce(bool_or(NOT synthetic), false) "
+        "FROM observations").fetchone())
     done: dict[tuple, Together] = {}
     held = None  # whose overview parts the connection holds (parts_together)
     for privacy in privacies or stored_privacies():
         key = _key(privacy)
         same_as = (key["min_respondents"], key["min_inhabitants"],
                    key["real_only"] if generated else None)
-        if same_as not in done or same_as != held:
-            done[same_as] = computed_together(con, codes, privacy, with_parts=True)
-            held = same_as
-        found = done[same_as]
+        empty = privacy.real_only and not measured  # nothing real to compute: empty tables
+        if empty:
+            found = _nothing()
+        else:
+            if same_as not in done or same_as != held:
+                done[same_as] = computed_together(con, codes, privacy, with_parts=True)
+                held = same_as
+            found = done[same_as]
         now = pd.Timestamp.now(tz="UTC").tz_localize(None)
         rows = {
             "gemeente": _stored_rows(found.gemeente, key, GEMEENTE_COLUMNS),
@@ -407,7 +421,8 @@ def refresh(con, gemeenten: Iterable[str],
         for table, frame in rows.items():  # one insert per table (hundreds of gemeenten)
             if not frame.empty:
                 db.insert_frame(con, f"agg_{table}", frame)
-        store_parts(con, key)  # the parts found last: this key's, or the same as this key's
+        if not empty:  # the parts found last: this key's, or the same as this key's
+            store_parts(con, key)
     drop_parts(con)
 
 

@@ -304,3 +304,32 @@ def test_many_gemeenten_at_once_give_what_each_gives_on_its_own(two: Path, demo_
                         assert len(alone.expected) > 0
         finally:
             con.close()
+
+
+def test_without_real_values_real_only_stores_empty_tables_without_computing(
+        two: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every value generated (as in the national benchmark): 'Alleen echte cijfers' leaves no
+    observation, so the load stores its empty tables without computing them, and they still
+    equal the computation from scratch; the other setting is computed as before."""
+    copy = tmp_path / "synthetisch.duckdb"
+    copy.write_bytes(two.read_bytes())
+    computed = []
+    real_together = aggregates.computed_together
+
+    def counting(con, gemeenten, privacy, **kwargs):
+        computed.append(privacy.real_only)
+        return real_together(con, gemeenten, privacy, **kwargs)
+
+    monkeypatch.setattr(aggregates, "computed_together", counting)
+    with db.write_session(copy) as con:
+        con.execute("UPDATE observations SET synthetic = true")
+        aggregates.refresh(con, list(BOUNDARIES))
+    assert computed == [False]  # the real-only pass was not computed
+    for gemeente in BOUNDARIES:
+        counts = assert_stored_equals_scratch(copy, gemeente)
+        assert counts[False]["gemeente"] > 0 and counts[False]["expected"] > 0
+        assert all(n == 0 for n in counts[True].values())
+    assert_nation_stored_equals_scratch(copy)
+    stored_runs = runs(copy)
+    assert len(stored_runs) == 2 * (len(BOUNDARIES) + 1)  # both settings of each, and 'NL'
+    assert stored_runs.loc[stored_runs["real_only"], "status_id"].isna().all()

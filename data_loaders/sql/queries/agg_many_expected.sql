@@ -34,7 +34,8 @@ WITH choice AS (
 ), status_values AS (
     SELECT area_key, indicator_id, arg_max(value, period) AS status
     FROM agg_rows
-    WHERE list_contains($statuses, indicator_id) AND value IS NOT NULL AND is_buurt
+    WHERE indicator_id IN (SELECT DISTINCT status_id FROM choice) AND value IS NOT NULL
+      AND is_buurt
     GROUP BY ALL
 ), members AS (  -- each buurt row once per group: its gemeente and the country
     SELECT gemeente_code AS group_code, * FROM agg_rows

@@ -4,15 +4,14 @@
 -- sum for counts) of its buurten. The country is every buurt (a second grouping set).
 WITH derived AS (
     -- A group is weighted when one of its usable areas has a weight; then only those count
-    -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks.
+    -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks. (Fewer
+    -- aggregates, each without a filter where it needs none: 6 million national rows.)
     SELECT CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END AS gemeente_code,
            indicator_id, period,
-           bool_or(has_weight) AND NOT bool_or(is_sum) AS weighted,
            bool_or(is_sum) AS is_sum,
-           count(*) FILTER (WHERE ok) AS ok_count,
+           count(value) AS ok_count,  -- a row is usable (ok) exactly when its value is not NULL
            count(*) FILTER (WHERE has_weight) AS weighted_count,
-           sum(value) FILTER (WHERE ok) AS value_sum,
-           avg(value) FILTER (WHERE ok) AS value_mean,
+           sum(value) AS value_sum,
            sum(value * weight) FILTER (WHERE has_weight) AS wv,
            sum(weight) FILTER (WHERE has_weight) AS w,
            sum(n) FILTER (WHERE ok) AS n_ok,
@@ -23,7 +22,8 @@ WITH derived AS (
     WHERE is_buurt
     GROUP BY GROUPING SETS ((gemeente_code, indicator_id, period), (indicator_id, period))
 ), chosen AS (
-    SELECT *,
+    SELECT *, weighted_count > 0 AND NOT is_sum AS weighted,
+           value_sum / ok_count AS value_mean,  -- as avg() computes it
            CASE WHEN weighted THEN weighted_count ELSE ok_count END AS areas_used,
            CASE WHEN weighted THEN n_weighted ELSE n_ok END AS n,
            CASE WHEN weighted THEN synthetic_weighted ELSE synthetic_ok END AS synthetic

@@ -14,16 +14,15 @@ WITH typed AS (
     GROUP BY ALL
 ), derived AS (
     -- A group is weighted when one of its usable areas has a weight; then only those count
-    -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks.
+    -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks. (Fewer
+    -- aggregates, each without a filter where it needs none: 6 million national rows.)
     SELECT CASE WHEN grouping(r.gemeente_code) = 1 THEN 'NL' ELSE r.gemeente_code END
                AS gemeente_code,
            t.type, r.indicator_id, r.period,
-           bool_or(r.has_weight) AND NOT bool_or(r.is_sum) AS weighted,
            bool_or(r.is_sum) AS is_sum,
-           count(*) FILTER (WHERE r.ok) AS ok_count,
+           count(r.value) AS ok_count,  -- a row is usable (ok) exactly when its value is not NULL
            count(*) FILTER (WHERE r.has_weight) AS weighted_count,
-           sum(r.value) FILTER (WHERE r.ok) AS value_sum,
-           avg(r.value) FILTER (WHERE r.ok) AS value_mean,
+           sum(r.value) AS value_sum,
            sum(r.value * r.weight) FILTER (WHERE r.has_weight) AS wv,
            sum(r.weight) FILTER (WHERE r.has_weight) AS w,
            sum(r.n) FILTER (WHERE r.ok) AS n_ok,
@@ -36,7 +35,8 @@ WITH typed AS (
     GROUP BY GROUPING SETS ((r.gemeente_code, t.type, r.indicator_id, r.period),
                             (t.type, r.indicator_id, r.period))
 ), chosen AS (
-    SELECT *,
+    SELECT *, weighted_count > 0 AND NOT is_sum AS weighted,
+           value_sum / ok_count AS value_mean,  -- as avg() computes it
            CASE WHEN weighted THEN weighted_count ELSE ok_count END AS areas_used,
            CASE WHEN weighted THEN n_weighted ELSE n_ok END AS n,
            CASE WHEN weighted THEN synthetic_weighted ELSE synthetic_ok END AS synthetic
