@@ -36,8 +36,16 @@ def encode(geometry_text, coarse: bool) -> list[list[list[int]]]:
     point, a point that rounds onto the previous one left out. `coarse`: simplified to
     SIMPLIFY_DEGREES (topology kept) and at COARSE scale, else at FINE. A missing or empty
     geometry gives no rings. Column-wise over all geometries at once."""
+    return _encoded(_parsed(geometry_text), coarse)
+
+
+def _parsed(geometry_text) -> np.ndarray:
     texts = pd.Series(geometry_text, dtype=object)
-    geoms = shapely.from_geojson(texts.fillna("null").tolist(), on_invalid="ignore")
+    return shapely.from_geojson(texts.fillna("null").tolist(), on_invalid="ignore")
+
+
+def _encoded(geoms: np.ndarray, coarse: bool) -> list[list[list[int]]]:
+    """encode() of parsed geometries (None where there is none)."""
     if coarse:
         geoms = shapely.simplify(geoms, SIMPLIFY_DEGREES, preserve_topology=True)
     scale = COARSE if coarse else FINE
@@ -73,19 +81,19 @@ def encode(geometry_text, coarse: bool) -> list[list[list[int]]]:
 def bounds(geometry_text) -> pd.DataFrame:
     """min_lon, min_lat, max_lon, max_lat of each GeoJSON geometry (NaN where there is none)."""
     texts = pd.Series(geometry_text, dtype=object)
-    geoms = shapely.from_geojson(texts.fillna("null").tolist(), on_invalid="ignore")
-    return pd.DataFrame(shapely.bounds(geoms), columns=BOUNDS, index=texts.index)
+    return pd.DataFrame(shapely.bounds(_parsed(texts)), columns=BOUNDS, index=texts.index)
 
 
 def _rows(geo: pd.DataFrame) -> pd.DataFrame:
-    """The stored row of each boundary: both encodings as JSON text and its bounds."""
-    text = geo["geometry_display"]
-    as_json = [json.dumps(rings, separators=(",", ":")) for rings in encode(text, coarse=False)]
-    coarse = [json.dumps(rings, separators=(",", ":")) for rings in encode(text, coarse=True)]
+    """The stored row of each boundary: both encodings as JSON text and its bounds (each
+    boundary parsed once)."""
+    geoms = _parsed(geo["geometry_display"])
+    as_json = [json.dumps(rings, separators=(",", ":")) for rings in _encoded(geoms, False)]
+    coarse = [json.dumps(rings, separators=(",", ":")) for rings in _encoded(geoms, True)]
     return pd.concat([
         geo[["area_code", "indeling", "digest"]].reset_index(drop=True),
         pd.DataFrame({"fine": as_json, "coarse": coarse}),
-        bounds(text.reset_index(drop=True)),
+        pd.DataFrame(shapely.bounds(geoms), columns=BOUNDS),
     ], axis=1)
 
 
