@@ -1224,7 +1224,10 @@ def corporation_base(version: Version, gemeente: str, rule: str, privacy: settin
         worked = set(own.loc[own["organisation"] == organisation, "area_code"].str[2:6])
         scope_areas = scope_areas[(scope_areas["level"] == "gemeente")
                                   | scope_areas["code"].str[2:6].isin(worked)]
-        codes = tuple(scope_areas.loc[scope_areas["level"] != "gemeente", "code"])
+        # No area where it spent (it has projects only, or this user sees none of its
+        # spending): nothing is computed from observations then, so none are read (an empty
+        # list would mean the whole country).
+        codes = tuple(scope_areas.loc[scope_areas["level"] != "gemeente", "code"]) or ("",)
         found = _query(version, "app_buurttypes_of_areas",
                        {"gemeente": gemeente, "rule": rule, "areas": list(codes)})
         types = found.drop(columns="latest_period")
@@ -1249,7 +1252,7 @@ def _corporation_scope(version: Version, gemeente: str, rule: str, privacy: sett
     scope = dataclasses.replace(scope, catalogue=catalogue_in(version, taal))
     if indicator is None or indicator in _corporation_indicators(version):
         return scope, types_now
-    codes = (tuple(scope.areas.loc[scope.areas["level"] != "gemeente", "code"])
+    codes = ((tuple(scope.areas.loc[scope.areas["level"] != "gemeente", "code"]) or ("",))
              if gemeente == "NL" else ())
     extra = _fetch(version, gemeente, (indicator,), privacy, codes)
     return dataclasses.replace(scope, obs=_stacked([scope.obs, extra])), types_now

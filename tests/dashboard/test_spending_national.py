@@ -103,3 +103,21 @@ def test_the_buurttypes_of_some_buurten_are_the_countrys_rows_with_its_latest_ye
                 country[country["area_code"].isin(some)].reset_index(drop=True))
     finally:
         con.close()
+
+
+def test_nationally_an_organisation_without_visible_spending_reads_no_observations(
+        with_spending: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user who may not see the organisation's spending (or an organisation with projects
+    only) has nothing to compare: no area's observations are read, not the whole country's."""
+    from dashboard import data
+    from data_loaders import settings
+
+    monkeypatch.setenv("BUURTMONITOR_DB", str(with_spending))
+    version = data.database_version()
+    privacy = settings.Privacy(organisations=frozenset({"een-andere-corporatie"}))
+    assert data.spending(version, "NL", privacy).query("organisation == @ORGANISATION").empty
+    scope, _ = data.corporation_base(version, "NL", "", privacy, ORGANISATION)
+    assert scope.obs.empty and list(scope.areas["level"]) == ["gemeente"]
+    assert data.spending_picture(version, "NL", "", privacy, ORGANISATION, "inwoners", None,
+                                 None) is None
+    assert data.corporation_frames(version, "NL", "", privacy, ORGANISATION)["years"].empty
