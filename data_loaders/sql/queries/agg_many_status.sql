@@ -1,12 +1,16 @@
 -- Which status scores ($status_ids) each gemeente in $gemeenten and the country ('NL') has rows
 -- of in agg_rows (agg_prepare_rows.sql), for metrics.expected's choice of the first of them.
+-- One read of agg_rows: per gemeente, score and whether the rows are of the gemeente itself.
+WITH found AS (
+    SELECT gemeente_code, indicator_id, bool_and(is_gemeente) AS only_gemeente
+    FROM agg_rows
+    WHERE list_contains($status_ids, indicator_id)
+    GROUP BY ALL
+)
 SELECT gemeente_code AS group_code, indicator_id
-FROM agg_rows
-WHERE list_contains($status_ids, indicator_id) AND list_contains($gemeenten, gemeente_code)
-GROUP BY ALL
+FROM found
+WHERE list_contains($gemeenten, gemeente_code)
 UNION
 SELECT 'NL' AS group_code, indicator_id
-FROM agg_rows
-WHERE list_contains($status_ids, indicator_id) AND list_contains($gemeenten, 'NL')
-  AND NOT is_gemeente
-GROUP BY ALL
+FROM found
+WHERE list_contains($gemeenten, 'NL') AND NOT only_gemeente
