@@ -932,15 +932,15 @@ def area_choices(version: Version, gemeente: str) -> pd.DataFrame:
     return frame[frame["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
 
 
-# Plain resources (no frames inside): _shared would rebuild the 14.000 national entries on
-# every rerun (about 10 ms each on the trends page). Shared: do not change them.
-@st.cache_resource(max_entries=16, show_spinner=False)
+# Plain values: _fresh hands the tuple out as it is and the dict of texts as a plain copy
+# (about 2 ms nationally), so a caller that changes its labels changes nothing for the next.
+@_shared(max_entries=16, show_spinner=False)
 def area_codes(version: Version, gemeente: str) -> tuple[str, ...]:
     """The codes of area_choices in their order, as plain text (a picker's options)."""
     return tuple(area_choices(version, gemeente).index.tolist())
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_shared(max_entries=16, show_spinner=False)
 def area_labels(version: Version, gemeente: str, wijk_template: str,
                 buurt_template: str) -> dict[str, str]:
     """Selectbox text per buurt and wijk (tables.area_labels), once per gemeente and language."""
