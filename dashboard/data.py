@@ -1228,12 +1228,9 @@ def corporation_base(version: Version, gemeente: str, rule: str, privacy: settin
         # spending): nothing is computed from observations then, so none are read (an empty
         # list would mean the whole country).
         codes = tuple(scope_areas.loc[scope_areas["level"] != "gemeente", "code"]) or ("",)
-        found = _query(version, "app_buurttypes_of_areas",
-                       {"gemeente": gemeente, "rule": rule, "areas": list(codes)})
-        types = found.drop(columns="latest_period")
-        types_now = (types[types["period"] == int(found["latest_period"].iloc[0])]
-                     .set_index("area_code")["type"] if not found.empty
-                     else pd.Series(dtype=str))
+        types, latest = area_types(version, gemeente, rule, codes)
+        types_now = (types[types["period"] == latest].set_index("area_code")["type"]
+                     if latest is not None else pd.Series(dtype=str))
     else:
         types, types_now = buurttypes(version, gemeente, rule), types_in(version, gemeente, rule,
                                                                           None)

@@ -95,7 +95,7 @@ def test_the_buurttypes_of_some_buurten_are_the_countrys_rows_with_its_latest_ye
         for rule in ("gemeentelijke_lijst", "inkomen_gemeente_kwintiel"):
             country = db.query(con, "app_buurttypes", {"gemeente": "NL", "rule": rule})
             some = sorted(country["area_code"].unique())[::7]
-            found = db.query(con, "app_buurttypes_of_areas",
+            found = db.query(con, "app_area_buurttypes",
                              {"gemeente": "NL", "rule": rule, "areas": some})
             assert len(some) > 3 and set(found["latest_period"]) == {country["period"].max()}
             pd.testing.assert_frame_equal(

@@ -10,5 +10,5 @@ WITH labelled AS (
 )
 SELECT *, (SELECT max(period) FROM labelled) AS latest_period
 FROM labelled
-WHERE list_contains($areas::VARCHAR[], area_code)
+WHERE area_code IN (SELECT unnest($areas::VARCHAR[]))  -- a semi-join, not a list search per row
 ORDER BY area_code, period
