@@ -97,6 +97,25 @@ def weighted_mean(
     return _aggregate_groups(o, members, ["group"], weights, catalogue)
 
 
+def _row_flags(rows: pd.DataFrame, weights: pd.DataFrame | None, catalogue: pd.DataFrame
+               ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Per row of prepared obs: whether its indicator is a count (summed), whether the row is
+    usable, its inhabitants weight (nearest counted year; NaN without one) and whether it is a
+    usable row with a positive weight of an indicator that is weighted: the flags weighted_mean
+    and group_parts both go by."""
+    aggregation = catalogue_column(catalogue, rows["indicator_id"], "aggregation")
+    weight_id = catalogue_column(catalogue, rows["indicator_id"], "weight")
+    named = weight_id.notna() & weight_id.astype(str).str.strip().ne("")
+    wants_weight = aggregation.isin(WEIGHTED_AGGREGATIONS) & named
+    ok = usable(rows)
+    if weights is not None and not weights.empty:
+        weight = pd.to_numeric(nearest_period_lookup(rows, weights, "weight"), errors="coerce")
+    else:
+        weight = pd.Series(np.nan, index=rows.index)
+    weight = weight.astype("float64")
+    return aggregation.eq("aantal"), ok, weight, ok & wants_weight & weight.gt(0)
+
+
 def _aggregate_groups(
     o: pd.DataFrame,
     members: pd.DataFrame,
@@ -116,18 +135,7 @@ def _aggregate_groups(
     if rows.empty:
         return empty
 
-    aggregation = catalogue_column(catalogue, rows["indicator_id"], "aggregation")
-    weight_id = catalogue_column(catalogue, rows["indicator_id"], "weight")
-    is_sum = aggregation.eq("aantal")
-    named = weight_id.notna() & weight_id.astype(str).str.strip().ne("")
-    wants_weight = aggregation.isin(WEIGHTED_AGGREGATIONS) & named
-    ok = usable(rows)
-    if weights is not None and not weights.empty:
-        weight = pd.to_numeric(nearest_period_lookup(rows, weights, "weight"), errors="coerce")
-    else:
-        weight = pd.Series(np.nan, index=rows.index)
-    weight = weight.astype("float64")
-    has_weight = ok & wants_weight & weight.gt(0)
+    is_sum, ok, weight, has_weight = _row_flags(rows, weights, catalogue)
 
     # A group is weighted when at least one of its usable areas has a weight; then only areas
     # with a weight count. Otherwise every usable area counts equally.
@@ -203,20 +211,10 @@ def group_parts(
     if rows.empty:
         return (pd.DataFrame(columns=[*keys, "is_sum", *_PART_SUMS, *_PART_ANY]),
                 pd.DataFrame(columns=[*keys, "source", "regime", "count"]))
-    aggregation = catalogue_column(catalogue, rows["indicator_id"], "aggregation")
-    weight_id = catalogue_column(catalogue, rows["indicator_id"], "weight")
-    named = weight_id.notna() & weight_id.astype(str).str.strip().ne("")
-    wants_weight = aggregation.isin(WEIGHTED_AGGREGATIONS) & named
-    ok = usable(rows)
-    if weights is not None and not weights.empty:
-        weight = pd.to_numeric(nearest_period_lookup(rows, weights, "weight"), errors="coerce")
-    else:
-        weight = pd.Series(np.nan, index=rows.index)
-    weight = weight.astype("float64")
-    hw = ok & wants_weight & weight.gt(0)
+    is_sum, ok, weight, hw = _row_flags(rows, weights, catalogue)
     value, n = rows["value"], rows["n"]
     rows = rows.assign(
-        is_sum=aggregation.eq("aantal").to_numpy(), rows=1, ok=ok, ok_v=value.where(ok),
+        is_sum=is_sum.to_numpy(), rows=1, ok=ok, ok_v=value.where(ok),
         ok_n=n.where(ok), ok_n_count=(n.notna() & ok), hw=hw,
         hw_wv=(value * weight).where(hw), hw_w=weight.where(hw), hw_n=n.where(hw),
         hw_n_count=(n.notna() & hw), ok_syn=rows["synthetic"] & ok,
