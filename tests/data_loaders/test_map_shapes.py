@@ -206,3 +206,33 @@ def test_without_stored_shapes_the_app_encodes_them_itself(demo_db: Path,
         con.execute("DELETE FROM map_shapes")  # created again, empty, by the session's schema
         assert con.execute("SELECT count(*) FROM map_shapes").fetchone()[0] == 0
     assert assert_stored_equals_scratch(copy, ["GM0202"]) > 100
+
+
+def test_the_countrys_map_holds_a_gemeente_whose_boundaries_are_of_an_older_indeling(
+        two: Path, tmp_path: Path) -> None:
+    """Each gemeente's newest indeling, not the newest of all: with Renkum's boundaries loaded in
+    an older indeling than Arnhem's the country's map still draws Renkum (it dropped it)."""
+    import shutil
+
+    copy = tmp_path / "oudere_indeling.duckdb"
+    shutil.copy(two, copy)
+    import duckdb
+
+    raw = duckdb.connect(str(copy))  # the tables themselves (db.connect reads through views)
+    newest = raw.execute("SELECT max(indeling) FROM geometries").fetchone()[0]
+    for table in ("geometries", "map_shapes"):
+        raw.execute(f"UPDATE {table} SET indeling = ? WHERE area_code LIKE '%0274%'",
+                    [newest - 10])
+    raw.close()
+    con = db.connect(copy, read_only=True)
+    try:
+        for query in ("app_geometries", "app_map_shapes"):
+            for level in ("buurt", "wijk"):
+                country = db.query(con, query, {"gemeente": "NL", "level": level})
+                each = [db.query(con, query, {"gemeente": g, "level": level})
+                        for g in ("GM0202", "GM0274")]
+                assert set(country["area_code"].str[2:6]) == {"0202", "0274"}
+                assert sorted(country["area_code"]) == sorted(
+                    pd.concat(each)["area_code"].tolist())
+    finally:
+        con.close()
