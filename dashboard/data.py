@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from dashboard import drawn, i18n, profiles, state, tables
+from dashboard import assemble, drawn, i18n, profiles, state, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from data_loaders import map_shapes as shape_store
 from metrics import aggregate, references
 from metrics import selection as selection_rules
-from metrics.selection import among, most_data
+from metrics.selection import among
 
 
 class _OnFirstUse:
@@ -163,25 +163,14 @@ def rules(version: Version, gemeente: str) -> pd.DataFrame:
 @_shared(max_entries=16, show_spinner=False)
 def rule_caption(version: Version, gemeente: str, rule: str, taal: str = "nl") -> str:
     """Which rule and which years made the buurttype labels, with its source (a sentence)."""
-    found = rules(version, gemeente)
-    found = found[found["rule"] == rule]
-    if found.empty:
-        return i18n.translate("Er is geen buurttype-indeling geladen.", taal)
-    row = found.iloc[0]
-    first, last = int(row["first_basis"]), int(row["last_basis"])
-    years = f"{first}" if first == last else f"{first}–{last}"
-    known = sources_by_key(version)["attribution"]
-    source = str(known[row["source"]]) if row["source"] in known.index else str(row["source"])
-    return i18n.translate("Buurttype volgens: {regel} Gegevensjaar: {jaren}. {bron}.", taal,
-                          regel=row["rule_label"], jaren=years,
-                          bron=i18n.translate_source(source, taal))
+    return assemble.rule_caption(rules(version, gemeente), sources_by_key(version)["attribution"],
+                                 rule, taal)
 
 
 @_shared(max_entries=8, show_spinner=False)
 def gemeente_names(version: Version) -> dict[str, str]:
     """Name per gemeente code, in the order of gemeenten(). Shared: do not change it."""
-    found = gemeenten(version)
-    return dict(zip(found["code"].tolist(), found["name"].tolist(), strict=True))
+    return assemble.gemeente_names(gemeenten(version))
 
 
 @_shared(max_entries=16, show_spinner=False)
@@ -237,10 +226,7 @@ def _one_by_one(
 def catalogue_in(version: Version, taal: str = "nl") -> pd.DataFrame:
     """The catalogue indexed by id, with CBS's English names where it has them when taal is
     'en' (ids and units stay as they are). Shared: do not change it."""
-    cat = catalogue(version).set_index("id", drop=False)
-    if taal == "en":
-        cat = cat.assign(name=cat["name_en"].fillna(cat["name"]))
-    return cat
+    return assemble.catalogue_in(catalogue(version), taal)
 
 
 @_shared(max_entries=16, show_spinner=False)
@@ -278,14 +264,6 @@ def reference_tables(
     return build_time.reference_tables(
         _fetcher(version, gemeente, privacy), areas=areas(version, gemeente), buurttypes=types,
         weights=population(version, gemeente, privacy), catalogue=catalogue_in(version))
-
-
-def _stacked(parts: list) -> pd.DataFrame:
-    """The parts one below the other (the empty ones left out; an empty frame if all are)."""
-    full = [p for p in parts if p is not None and not p.empty]
-    if full:
-        return pd.concat(full, ignore_index=True)
-    return next((p for p in parts if p is not None), pd.DataFrame())
 
 
 @_shared(max_entries=8, show_spinner=False)
@@ -394,20 +372,13 @@ def areas_scope(
     gemeente and buurttype figures come from reference_tables. Shared: do not change it.
     """
     a = areas(version, gemeente)
-    keep = _with_buurten(a, codes)
+    keep = assemble.with_buurten(a, codes)
     cat = catalogue_in(version, taal)
     return tables.Scope(
         obs=_fetch(version, gemeente, tuple(cat.index), privacy, keep),
         areas=a, types=area_types(version, gemeente, rule, keep)[0], catalogue=cat,
         sources=sources_by_key(version),
     )
-
-
-def _with_buurten(area_rows: pd.DataFrame, codes: tuple[str, ...]) -> tuple[str, ...]:
-    """These areas and the buurten of any wijk among them, sorted."""
-    buurten = area_rows.loc[(area_rows["level"] == "buurt") & area_rows["parent_code"].isin(codes),
-                            "code"]
-    return tuple(sorted({*codes, *buurten}))
 
 
 @_shared(max_entries=64, show_spinner=False)
@@ -417,11 +388,8 @@ def area_types(version: Version, gemeente: str, rule: str, codes: tuple[str, ...
     (or country), the year tables.types_in(buurttypes(), None) takes. What the profile and the
     comparison use of the buurttypes: each row's type goes by its own area's labels only
     (metrics._frames.nearest_period_lookup). Shared: do not change it."""
-    found = _query(version, "app_area_buurttypes",
-                   {"gemeente": gemeente, "rule": rule, "areas": list(codes)})
-    latest = found["latest_period"].max() if not found.empty else None
-    return (found.drop(columns="latest_period"),
-            None if latest is None or pd.isna(latest) else int(latest))
+    return assemble.area_types(_query(version, "app_area_buurttypes",
+                                      {"gemeente": gemeente, "rule": rule, "areas": list(codes)}))
 
 
 def area_scope(
@@ -455,8 +423,7 @@ def briefing_content(
     return briefing.build(scope, geo, brief, today,
                           goal_frame=goals(version, brief.gemeente, privacy),
                           project_frame=projects(version, brief.gemeente, privacy),
-                          signal_frame=None if signals is None else pd.DataFrame(
-                              list(signals), columns=["area_code", "theme", "open", "afgerond"]))
+                          signal_frame=assemble.signal_frame(signals))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -702,11 +669,8 @@ def in_filter(
     version: Version, gemeente: str, rule: str, level: str, buurttype: tuple[str, ...]
 ) -> pd.Series:
     """Which areas of a level fall inside the buurttype filter (see tables.in_filter)."""
-    scope = tables.Scope(obs=pd.DataFrame(),
-                         areas=area_index(version, gemeente)[0].reset_index(drop=True),
-                         types=latest_types(version, gemeente, rule), catalogue=pd.DataFrame(),
-                         sources=pd.DataFrame())
-    return tables.in_filter(scope, level, buurttype)
+    return assemble.in_filter(area_index(version, gemeente)[0],
+                              latest_types(version, gemeente, rule), level, buurttype)
 
 
 @_shared(max_entries=16, show_spinner=False)
@@ -758,20 +722,14 @@ def selection_parts(version: Version, gemeente: str, rule: str, privacy: setting
     if found is not None:
         return found
     cat, wanted = _headline(version)
-    area_rows = areas(version, gemeente)
-    buurten = area_rows.loc[area_rows["level"] == "buurt", "code"]
-    type_of = latest_types(version, gemeente, rule).set_index("area_code")["type"]
-    # A buurt without a label is a group of its own: it counts when the filter holds every type
-    # (then there is no filter: selection.in_filter), never under a narrower choice.
-    type_of = pd.Series(buurten.map(type_of).fillna(UNLABELLED).to_numpy(),
-                        index=buurten.to_numpy())
+    type_of = assemble.buurt_groups(areas(version, gemeente), latest_types(version, gemeente, rule),
+                                    UNLABELLED)
     weights = population(version, gemeente, privacy)
     if gemeente != "NL":  # one gemeente's headline rows fit in memory: one pass
         return aggregate.group_parts(headline_rows(version, gemeente, privacy), weights,
                                      type_of, cat)
-    found = [aggregate.group_parts(obs, weights, type_of, cat)
-             for _, obs in _one_by_one(version, gemeente, privacy, wanted)]
-    return _stacked([f[0] for f in found]), _stacked([f[1] for f in found])
+    return assemble.selection_parts(
+        (obs for _, obs in _one_by_one(version, gemeente, privacy, wanted)), weights, type_of, cat)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -782,11 +740,8 @@ def selection_values(
     """The selection's population-weighted headline values per year (aggregate.weighted_mean of
     its buurten, from selection_parts), and its buurten."""
     inside = in_filter(version, gemeente, rule, "buurt", buurttype)  # cached, as the page asks
-    members = inside.index[inside.to_numpy(dtype=bool)].tolist()
     parts, sources = selection_parts(version, gemeente, rule, privacy)
-    groups = [*buurttype, *([UNLABELLED] if set(buurttype) == set(selection_rules.BUURTTYPES)
-                            else [])]
-    return aggregate.union_mean(parts, sources, groups, len(members)), members
+    return assemble.selection_values(inside, parts, sources, buurttype, UNLABELLED)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -794,13 +749,10 @@ def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) 
     """The gemeente's headline figures per year (metrics.aggregate.gemeente_reference)."""
     cat, wanted = _headline(version)
     if stored(version, gemeente, privacy)[0]:
-        found = build_time.stored_gemeente(_connection(version), gemeente, privacy)
-        found = found[found["indicator_id"].isin(wanted)]
-        order = {ind: i for i, ind in enumerate(wanted)}
-        return found.sort_values("indicator_id", key=lambda c: c.map(order),
-                                 kind="stable").reset_index(drop=True)
+        return assemble.in_headline_order(
+            build_time.stored_gemeente(_connection(version), gemeente, privacy), wanted)
     area_rows, weights = areas(version, gemeente), population(version, gemeente, privacy)
-    return _stacked([aggregate.gemeente_reference(obs, area_rows, weights, cat)
+    return assemble.stacked([aggregate.gemeente_reference(obs, area_rows, weights, cat)
                      for _, obs in _one_by_one(version, gemeente, privacy, wanted)])
 
 
@@ -900,36 +852,18 @@ def trend_level(
 @_shared(max_entries=16, show_spinner=False)
 def options(version: Version, gemeente: str, privacy: settings.Privacy) -> state.Options:
     """What the loaded data of one gemeente allows (state.Options), built once. Shared, frozen."""
-    names = gemeenten(version)
-    cat = catalogue_in(version)
-    found = periods(version, gemeente, privacy.real_only)
-    period_map = {
-        row.indicator_id: tuple(int(p) for p in row.periods) for row in found.itertuples()
-    }
-    usable = [i for i in cat.index if i in period_map]
-    organisations = tuple(sorted(
-        set(spending(version, gemeente, privacy)["organisation"])
-        | set(projects(version, gemeente, privacy)["organisation"])
-    ))
-    return state.Options(
-        gemeenten=tuple(names["code"]),
-        indicators={i: str(cat.loc[i, "theme"]) for i in usable},
-        periods=period_map,
-        rules=tuple(rules(version, gemeente)["rule"]),
-        areas=area_index(version, gemeente)[1],
-        references=tuple(references.REFERENCES),
-        default_gemeente=most_data(names),
-        default_indicator="lbm_score" if "lbm_score" in usable else (usable[0] if usable else ""),
-        organisations=organisations,
-    )
+    return state.Options(**assemble.option_fields(
+        gemeenten(version), catalogue_in(version), periods(version, gemeente, privacy.real_only),
+        [*spending(version, gemeente, privacy)["organisation"],
+         *projects(version, gemeente, privacy)["organisation"]],
+        rules(version, gemeente), area_index(version, gemeente)[1]))
 
 
 @_shared(max_entries=16, show_spinner=False)
 def area_choices(version: Version, gemeente: str) -> pd.DataFrame:
     """The buurten and wijken to pick from, wijken first, each by name (indexed by code).
     Shared: do not change it."""
-    frame = area_index(version, gemeente)[0]
-    return frame[frame["level"].isin(["buurt", "wijk"])].sort_values(["level", "name"])
+    return assemble.area_choices(area_index(version, gemeente)[0])
 
 
 # Plain values: _fresh hands the tuple out as it is and the dict of texts as a plain copy
@@ -959,9 +893,8 @@ def area_header(version: Version, gemeente: str, rule: str, privacy: settings.Pr
 def area_types_now(version: Version, gemeente: str, rule: str, code: str) -> pd.Series:
     """types_in(version, gemeente, rule, None) of this area and, for a wijk, its buurten: their
     type in the rule's latest year, from their own rows (area_types). Shared: do not change."""
-    types, latest = area_types(version, gemeente, rule,
-                               _with_buurten(areas(version, gemeente), (code,)))
-    return types[types["period"] == latest].set_index("area_code")["type"]
+    return assemble.types_now(*area_types(version, gemeente, rule,
+                                          assemble.with_buurten(areas(version, gemeente), (code,))))
 
 
 @_shared(max_entries=64, show_spinner=False)
@@ -983,10 +916,8 @@ def indicator_refs(
         return None
     found, peers = build_time.stored_reference_tables(_connection(version), gemeente, rule,
                                                       privacy)
-    return (found[found["indicator_id"] == indicator].reset_index(drop=True),
-            peers[peers["indicator_id"] == indicator].reset_index(drop=True)
-            if rule in set(rules(version, gemeente)["rule"])
-            else pd.DataFrame(columns=aggregate.BUURTTYPE_REFERENCE_COLUMNS))
+    return assemble.indicator_refs(found, peers, indicator,
+                                   rule in set(rules(version, gemeente)["rule"]))
 
 
 @_shared(max_entries=16, show_spinner=False)
@@ -1252,7 +1183,7 @@ def _corporation_scope(version: Version, gemeente: str, rule: str, privacy: sett
     codes = ((tuple(scope.areas.loc[scope.areas["level"] != "gemeente", "code"]) or ("",))
              if gemeente == "NL" else ())
     extra = _fetch(version, gemeente, (indicator,), privacy, codes)
-    return dataclasses.replace(scope, obs=_stacked([scope.obs, extra])), types_now
+    return dataclasses.replace(scope, obs=assemble.stacked([scope.obs, extra])), types_now
 
 
 # A resource: the picture, its map deck and tables are handed out without a copy; keyed on the

@@ -86,3 +86,23 @@ def test_only_the_signal_store_imports_sqlalchemy_and_alembic() -> None:
                 path.read_text(encoding="utf-8") for m in ("sqlalchemy", "alembic"))
     ]
     assert offenders == []
+
+
+# What the cache assembles (dashboard/assemble*.py) is pure: frames in, frames out. Neither
+# streamlit nor the database may come in, not even through another module.
+ASSEMBLING = sorted((ROOT / "dashboard").glob("assemble*.py"))
+NOT_IN_ASSEMBLING = ("streamlit", "duckdb", "data_loaders.db", "data_loaders.reads",
+                     "dashboard.data", "dashboard.state")
+
+
+def test_there_are_assembling_modules() -> None:
+    assert ASSEMBLING, "dashboard/assemble*.py ontbreekt"
+
+
+@pytest.mark.parametrize("path", ASSEMBLING, ids=lambda p: p.name)
+def test_an_assembling_module_loads_neither_streamlit_nor_the_database(path: Path) -> None:
+    module = f"dashboard.{path.stem}"
+    code = (f"import sys, {module}; found = [m for m in {NOT_IN_ASSEMBLING!r} if m in sys.modules]; "
+            "print(found); sys.exit(1 if found else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, f"{module} laadt {result.stdout.strip()} {result.stderr[-400:]}"

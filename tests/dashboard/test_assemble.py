@@ -1,0 +1,155 @@
+"""The assembling modules called directly on small frames, without Streamlit or a database: what
+the cache puts together from the frames it read (dashboard/assemble*.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import assemble
+from metrics import aggregate
+
+ROOT = Path(__file__).resolve().parents[2]
+UNLABELLED = "zonder buurttype"
+
+
+@pytest.fixture(scope="module")
+def cat() -> pd.DataFrame:
+    return pd.read_csv(ROOT / "data_loaders" / "catalogue" / "indicators.csv").set_index(
+        "id", drop=False)
+
+
+def obs_rows(rows: list[tuple[str, str, int, float]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["area_code", "indicator_id", "period", "value"])
+    return frame.assign(n=None, ci_low=None, ci_high=None, suppressed=False, synthetic=False,
+                        source="cbs_kwb")
+
+
+AREAS = pd.DataFrame({
+    "code": ["GM0001", "WK000101", "WK000102", "BU00010101", "BU00010102", "BU00010201"],
+    "name": ["Gemeente", "Noord", "Zuid", "Aa", "Bb", "Cc"],
+    "level": ["gemeente", "wijk", "wijk", "buurt", "buurt", "buurt"],
+    "parent_code": [None, "GM0001", "GM0001", "WK000101", "WK000101", "WK000102"],
+    "gemeente_code": "GM0001",
+})
+# Each buurt's latest label: the third buurt has none under the rule.
+LATEST = pd.DataFrame({"area_code": ["BU00010101", "BU00010102"], "period": [2022, 2022],
+                       "type": ["achterstand", "voorstand"]})
+
+
+def test_stacking_leaves_out_empty_parts_and_keeps_the_columns_when_all_are_empty() -> None:
+    one = pd.DataFrame({"a": [1, 2]})
+    empty = pd.DataFrame({"a": pd.Series(dtype=int)})
+    assert assemble.stacked([empty, one, None, one])["a"].tolist() == [1, 2, 1, 2]
+    assert list(assemble.stacked([None, empty]).columns) == ["a"]
+    assert assemble.stacked([]).empty
+
+
+def test_a_wijk_brings_its_own_buurten_and_a_buurt_only_itself() -> None:
+    assert assemble.with_buurten(AREAS, ("WK000101",)) == ("BU00010101", "BU00010102", "WK000101")
+    assert assemble.with_buurten(AREAS, ("BU00010201",)) == ("BU00010201",)
+
+
+def test_area_types_split_off_the_rules_latest_year() -> None:
+    found = LATEST.assign(latest_period=[2022, 2022])
+    types, latest = assemble.area_types(found)
+    assert latest == 2022 and "latest_period" not in types.columns
+    assert assemble.area_types(found.assign(latest_period=None))[1] is None
+    now = assemble.types_now(pd.concat([types, types.assign(period=2018, type="midden")]), latest)
+    assert now.to_dict() == {"BU00010101": "achterstand", "BU00010102": "voorstand"}
+
+
+def test_a_buurt_without_a_label_is_a_group_of_its_own() -> None:
+    groups = assemble.buurt_groups(AREAS, LATEST, UNLABELLED)
+    assert groups.to_dict() == {"BU00010101": "achterstand", "BU00010102": "voorstand",
+                                "BU00010201": UNLABELLED}
+
+
+def test_the_selection_is_the_inhabitant_weighted_mean_of_its_buurten(cat) -> None:
+    obs = obs_rows([
+        ("BU00010101", "lbm_score", 2022, 3.0), ("BU00010102", "lbm_score", 2022, 4.0),
+        ("BU00010201", "lbm_score", 2022, 5.0),
+        ("BU00010101", "inwoners", 2022, 100.0), ("BU00010102", "inwoners", 2022, 300.0),
+        ("BU00010201", "inwoners", 2022, 600.0),
+    ])
+    weights = aggregate.population_weights(obs)
+    groups = assemble.buurt_groups(AREAS, LATEST, UNLABELLED)
+    # In two parts (one indicator at a time, as nationally): the same as in one pass.
+    parts, sources = assemble.selection_parts(
+        [obs[obs["indicator_id"] == i] for i in ("lbm_score", "inwoners")], weights, groups, cat)
+    whole = aggregate.group_parts(obs, weights, groups, cat)
+    keys = ["group", "indicator_id", "period"]
+    pd.testing.assert_frame_equal(parts.sort_values(keys).reset_index(drop=True),
+                                  whole[0].sort_values(keys).reset_index(drop=True))
+
+    every = ("achterstand", "midden", "voorstand")
+    inside = pd.Series({"BU00010101": True, "BU00010102": True, "BU00010201": True})
+    values, members = assemble.selection_values(inside, parts, sources, every, UNLABELLED)
+    lbm = values[values["indicator_id"] == "lbm_score"].iloc[0]
+    # Every type chosen is no filter: the unlabelled buurt counts too.
+    assert lbm["value"] == pytest.approx((3 * 100 + 4 * 300 + 5 * 600) / 1000)
+    assert lbm["areas_total"] == 3 and members == list(inside.index)
+
+    inside = pd.Series({"BU00010101": True, "BU00010102": False, "BU00010201": False})
+    values, members = assemble.selection_values(inside, parts, sources, ("achterstand",),
+                                                UNLABELLED)
+    assert members == ["BU00010101"]
+    assert values.loc[values["indicator_id"] == "lbm_score", "value"].tolist() == [3.0]
+
+
+def test_stored_rows_come_in_the_order_of_the_wanted_indicators() -> None:
+    found = pd.DataFrame({"indicator_id": ["b", "x", "a", "b"], "period": [1, 1, 1, 2]})
+    ordered = assemble.in_headline_order(found, ("b", "a"))
+    assert list(zip(ordered["indicator_id"], ordered["period"], strict=True)) == [
+        ("b", 1), ("b", 2), ("a", 1)]
+
+
+def test_the_rule_caption_names_its_years_and_source_and_says_when_there_is_none() -> None:
+    rules = pd.DataFrame({"rule": ["r"], "rule_label": ["Inkomen."], "first_basis": [2019],
+                          "last_basis": [2021], "source": ["cbs_kwb"]})
+    attribution = pd.Series({"cbs_kwb": "CBS Kerncijfers"})
+    caption = assemble.rule_caption(rules, attribution, "r", "nl")
+    assert "2019–2021" in caption and "CBS Kerncijfers" in caption
+    one_year = assemble.rule_caption(rules.assign(last_basis=2019), attribution, "r", "nl")
+    assert "2019." in one_year and "–" not in one_year
+    assert "geen buurttype-indeling" in assemble.rule_caption(rules, attribution, "ander", "nl")
+
+
+def test_the_english_catalogue_takes_the_english_name_where_there_is_one(cat) -> None:
+    plain = cat.reset_index(drop=True).assign(name_en=lambda c: c["name_en"].where(
+        c["id"] != "inwoners"))
+    english = assemble.catalogue_in(plain, "en")
+    assert english.loc["lbm_score", "name"] == "Leefbaarometer score"
+    assert english.loc["inwoners", "name"] == "Inwoners"  # no English name: the Dutch one
+    assert assemble.catalogue_in(plain, "nl").loc["lbm_score", "name"] == "Leefbaarometerscore"
+
+
+def test_the_options_hold_only_indicators_with_years_and_each_organisation_once(cat) -> None:
+    names = pd.DataFrame({"code": ["GM0001", "GM0002"], "name": ["Een", "Twee"],
+                          "observations": [3, 10]})
+    found = pd.DataFrame({"indicator_id": ["inwoners", "onveilig_buurt"],
+                          "periods": [[2022, 2024], [2020]]})
+    fields = assemble.option_fields(names, cat, found, ["Z", "A", "Z"],
+                                    pd.DataFrame({"rule": ["r"]}), frozenset({"BU1"}))
+    assert fields["indicators"] == {"onveilig_buurt": "veiligheid", "inwoners": "context"}
+    assert fields["periods"]["inwoners"] == (2022, 2024)
+    assert fields["organisations"] == ("A", "Z")
+    # No Leefbaarometer loaded: the first usable indicator in catalogue order.
+    assert fields["default_indicator"] == "onveilig_buurt"
+
+
+def test_without_labels_under_the_rule_an_indicator_has_no_buurttype_averages() -> None:
+    found = pd.DataFrame({"indicator_id": ["a", "b"], "value": [1.0, 2.0]})
+    peers = pd.DataFrame({"indicator_id": ["a", "b"], "type": ["midden", "midden"]})
+    own, its_peers = assemble.indicator_refs(found, peers, "b", has_rule=True)
+    assert own["value"].tolist() == [2.0] and its_peers["type"].tolist() == ["midden"]
+    _, none = assemble.indicator_refs(found, peers, "b", has_rule=False)
+    assert none.empty and list(none.columns) == aggregate.BUURTTYPE_REFERENCE_COLUMNS
+
+
+def test_the_buurttype_filter_greys_out_buurten_of_other_types_and_unlabelled_ones() -> None:
+    inside = assemble.in_filter(AREAS.set_index("code", drop=False), LATEST, "buurt",
+                                ("achterstand",))
+    assert inside.to_dict() == {"BU00010101": True, "BU00010102": False, "BU00010201": False}
