@@ -42,9 +42,10 @@ class _OnFirstUse:
 
 
 if TYPE_CHECKING:
-    from dashboard import briefing, maps
+    from dashboard import assemble_map, briefing, maps
 else:
     briefing, maps = _OnFirstUse("dashboard.briefing"), _OnFirstUse("dashboard.maps")
+    assemble_map = _OnFirstUse("dashboard.assemble_map")
 
 Version = tuple[str, int, int]
 
@@ -478,12 +479,7 @@ def _map_rows(
     every year of the indicator and the inhabitants, from which the references are computed."""
     cat = catalogue_in(version, taal)
     refs = indicator_refs(version, gemeente, rule, privacy, indicator)
-    periods: tuple[int, ...] = ()
-    if refs is not None and year is not None and indicator != "inwoners":
-        if reference != "index_nulmeting":
-            periods = (int(year),)
-        elif nulmeting is not None:
-            periods = tuple(sorted({int(year), int(nulmeting)}))
+    periods = assemble_map.map_periods(refs is not None, indicator, reference, year, nulmeting)
     if periods:
         parts = [_fetch(version, gemeente, (indicator,), privacy, periods=periods)]
         if level == "wijk":
@@ -497,16 +493,8 @@ def _map_rows(
         types=_types_for(version, gemeente, rule, reference), catalogue=cat,
         sources=sources_by_key(version),
     )
-    rows, legend, note = tables.map_rows(scope, geo, indicator, level, reference, nulmeting,
-                                         year, buurttype, types_in(version, gemeente, rule, year),
-                                         refs)
-    if taal != "nl":  # the tooltip's words; numbers keep their notation
-        rows = rows.assign(
-            waarde_tekst=rows["waarde_tekst"].map(lambda v: i18n.translate_number_text(v, taal)),
-            buurttype_tekst=rows["buurttype_tekst"].map(lambda v: i18n.translate(v, taal)),
-            bron_tekst=rows["bron_tekst"].map(lambda v: i18n.translate_source(v, taal)))
-        note = i18n.translate(note, taal) if note else note
-    return rows, legend, note
+    return assemble_map.map_rows(scope, geo, indicator, level, reference, nulmeting, year,
+                                 buurttype, types_in(version, gemeente, rule, year), refs, taal)
 
 
 # A resource, not data: the frame (with every feature's JSON, megabytes at national scale) is
@@ -528,9 +516,7 @@ def map_rows(
     geo = geometries(version, gemeente, level)
     if geo.empty:
         return geo, None, "", []
-    if len(geo) > maps.LARGE_MAP:
-        geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
-    geo = geo.join(maps.bounds(geo["geometry_display"]))  # to fit the view to the selection
+    geo = assemble_map.map_geometry(geo)
     rows, legend, note = _map_rows(version, gemeente, rule, privacy, indicator, level, reference,
                                    nulmeting, year, buurttype, taal, geo)
     return rows, legend, note, maps.feature_heads(rows).tolist()
@@ -578,26 +564,14 @@ def map_view(
     else:  # the map component: no boundary text needed (its shapes come from map_outline)
         geo, legend, note = map_values(version, gemeente, rule, privacy, indicator, level,
                                        reference, nulmeting, year, ranks, taal)
+        heads = None
     if geo.empty:
         return None
-    inside = in_filter(version, gemeente, rule, level, buurttype)
-    geo = geo.assign(in_filter=geo["area_code"].map(inside).fillna(False).astype(bool))
-    if signals is not None:
-        geo = maps.with_signals(geo, signals)
-    better_high = {"hoger": True, "lager": False}.get(legend.better_when)
-    # Over every area of the level, not the filtered ones: a filter greys areas out but never
-    # changes what a colour means (map_rows does not depend on the filter for these references).
-    breaks = maps.map_classes(geo["shown"], reference, legend.diverging, legend.midpoint)
-    info = catalogue_in(version, taal).loc[indicator]
-    colours = maps.palette(info["direction"], len(breaks) + 1, better_high)
-    if deck:  # the pydeck spec; the map page draws the map component instead (map_layers)
-        deck = maps.choropleth(geo, breaks=breaks, colours=colours, selected=selected,
-                               heads=heads, note=note, labels=labels,
-                               signal_layer=signal_layer)
-        deck.to_json()  # written now, once
-    table = tables.map_table(geo, info, legend, reference, year)
-    return {"geo": geo, "legend": legend, "breaks": breaks, "colours": colours,
-            "better_high": better_high, "deck": deck, "table": table, "note": note}
+    return assemble_map.map_view(
+        geo, legend, note, heads,
+        in_filter(version, gemeente, rule, level, buurttype),
+        catalogue_in(version, taal).loc[indicator], reference, year, selected, labels, signals,
+        signal_layer, deck)
 
 
 # The map component (issue 22): shapes once per level, texts once per indicator view, and per

@@ -3,12 +3,13 @@ the cache puts together from the frames it read (dashboard/assemble*.py)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from dashboard import assemble
+from dashboard import assemble, assemble_map, tables
 from metrics import aggregate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,3 +154,79 @@ def test_the_buurttype_filter_greys_out_buurten_of_other_types_and_unlabelled_on
     inside = assemble.in_filter(AREAS.set_index("code", drop=False), LATEST, "buurt",
                                 ("achterstand",))
     assert inside.to_dict() == {"BU00010101": True, "BU00010102": False, "BU00010201": False}
+
+
+# --- the map (dashboard/assemble_map.py) ---------------------------------------------------------
+def square(x: float) -> str:
+    return json.dumps({"type": "Polygon", "coordinates": [[[x, 51.9], [x + 0.01, 51.9],
+                                                           [x + 0.01, 51.91], [x, 51.9]]]})
+
+
+BUURTEN = ["BU00010101", "BU00010102", "BU00010201"]
+
+
+def map_scope(cat: pd.DataFrame) -> tables.Scope:
+    rows = [(code, "lbm_score", 2022, value) for code, value in zip(BUURTEN, (3.5, 4.0, 4.5),
+                                                                     strict=True)]
+    rows += [(code, "inwoners", 2022, 100.0) for code in BUURTEN]
+    return tables.Scope(obs=obs_rows(rows), areas=AREAS, types=LATEST, catalogue=cat,
+                        sources=pd.DataFrame({"label": ["CBS"]}, index=["cbs_kwb"]))
+
+
+def map_geo() -> pd.DataFrame:
+    return pd.DataFrame({"area_code": BUURTEN,
+                         "geometry_display": [square(5.9 + i / 10) for i in range(3)]})
+
+
+@pytest.mark.parametrize(("has_refs", "indicator", "reference", "year", "nulmeting", "read"), [
+    (True, "lbm_score", "waarde", 2022, 2014, (2022,)),
+    (True, "lbm_score", "index_nulmeting", 2022, 2014, (2014, 2022)),
+    (True, "lbm_score", "index_nulmeting", 2022, None, ()),
+    (True, "inwoners", "waarde", 2022, None, ()),
+    (True, "lbm_score", "waarde", None, None, ()),
+    (False, "lbm_score", "waarde", 2022, None, ()),
+])
+def test_the_map_reads_only_the_years_it_shows_when_the_references_are_stored(
+        has_refs, indicator, reference, year, nulmeting, read) -> None:
+    assert assemble_map.map_periods(has_refs, indicator, reference, year, nulmeting) == read
+
+
+def test_the_map_geometry_gets_each_areas_bounds() -> None:
+    geo = assemble_map.map_geometry(map_geo())
+    assert geo["geometry_display"].tolist() == map_geo()["geometry_display"].tolist()
+    first = geo.drop(columns=["area_code", "geometry_display"]).iloc[0].tolist()
+    assert sorted(first) == pytest.approx(sorted([5.9, 51.9, 5.91, 51.91]))
+
+
+def test_the_maps_tooltip_words_follow_the_language(cat) -> None:
+    scope, geo = map_scope(cat), map_geo()
+    types_now = LATEST.set_index("area_code")["type"]
+    dutch, _, _ = assemble_map.map_rows(scope, geo, "lbm_score", "buurt", "waarde", None, 2022,
+                                        None, types_now, None, "nl")
+    english, _, _ = assemble_map.map_rows(scope, geo, "lbm_score", "buurt", "waarde", None, 2022,
+                                          None, types_now, None, "en")
+    assert dutch["shown"].tolist() == [3.5, 4.0, 4.5] == english["shown"].tolist()
+    assert dutch["buurttype_tekst"].tolist() == ["achterstandsbuurt", "voorstandsbuurt",
+                                                 "buurttype onbekend"]
+    assert english["buurttype_tekst"].tolist()[2] == "type unknown"
+    assert english["buurttype_tekst"].tolist()[0] != dutch["buurttype_tekst"].tolist()[0]
+
+
+def test_a_map_view_greys_out_what_is_outside_the_filter_but_keeps_its_colour_classes(cat) -> None:
+    scope, geo = map_scope(cat), map_geo()
+    types_now = LATEST.set_index("area_code")["type"]
+    rows, legend, note = assemble_map.map_rows(scope, geo, "lbm_score", "buurt", "waarde", None,
+                                               2022, None, types_now, None, "nl")
+    every = pd.Series(True, index=BUURTEN)
+    some = pd.Series([True, False, False], index=BUURTEN)
+    info = cat.loc["lbm_score"]
+    wide = assemble_map.map_view(rows, legend, note, None, every, info, "waarde", 2022, None,
+                                 False, None, False, deck=False)
+    narrow = assemble_map.map_view(rows, legend, note, None, some, info, "waarde", 2022, None,
+                                   False, None, False, deck=False)
+    assert narrow["geo"]["in_filter"].tolist() == [True, False, False]
+    assert narrow["table"]["Code"].tolist() == ["BU00010101"]
+    assert len(wide["table"]) == 3
+    assert narrow["breaks"] == wide["breaks"] and narrow["colours"] == wide["colours"]
+    assert len(narrow["colours"]) == len(narrow["breaks"]) + 1
+    assert narrow["deck"] is False and narrow["better_high"] is True
