@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from dashboard import assemble, drawn, i18n, profiles, state, tables
+from dashboard import assemble, assemble_trends, drawn, i18n, profiles, state, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from data_loaders import map_shapes as shape_store
-from metrics import aggregate, references
+from metrics import aggregate
 from metrics import selection as selection_rules
 from metrics.selection import among
 
@@ -769,34 +769,12 @@ def trend_base(
     cat = catalogue(version).set_index("id", drop=False)
     # Read, not cached on its own: only the frames derived from it are kept.
     obs_all = _fetch(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy)
-    area_rows = areas(version, gemeente)
-    types = buurttypes(version, gemeente, rule)
-    # Buurt rows plus wijk rows (a wijk can be chosen too); wijk_values gives only the wijk rows.
-    wijk_rows = selection_rules.wijk_values(obs_all, area_rows, cat)
-    obs = pd.concat(
-        [obs_all[~among(obs_all["area_code"], wijk_rows["area_code"].unique())], wijk_rows],
-        ignore_index=True,
-    )
-    ind = obs[obs["indicator_id"] == indicator]
-    weights = aggregate.population_weights(obs_all)
-    if stored(version, gemeente, privacy)[0]:
-        # The gemeente figure and buurttype averages as the load stored them (the same rules on
-        # the same rows: tests/dashboard/test_one_at_a_time.py); nationally a third of a first
-        # opening otherwise.
-        found, peers = reference_tables(version, gemeente, rule, privacy)
-        gemeente_rows = found[found["indicator_id"] == indicator].reset_index(drop=True)
-        peer_rows = (pd.DataFrame(columns=aggregate.BUURTTYPE_REFERENCE_COLUMNS) if peers is None
-                     else peers[peers["indicator_id"] == indicator].reset_index(drop=True))
-    else:
-        gemeente_rows = aggregate.gemeente_reference(ind, area_rows, weights, cat)
-        peer_rows = aggregate.buurttype_reference(ind, area_rows, types, weights, cat)
-    return {
-        "obs": obs,
-        "ind": ind,
-        "weights": weights,
-        "gemeente": gemeente_rows,
-        "peers": peer_rows,
-    }
+    # The gemeente figure and buurttype averages as the load stored them, where it did.
+    stored_refs = (reference_tables(version, gemeente, rule, privacy)
+                   if stored(version, gemeente, privacy)[0] else None)
+    return assemble_trends.trend_base(obs_all, areas(version, gemeente),
+                                      buurttypes(version, gemeente, rule), cat, indicator,
+                                      stored_refs)
 
 
 @_shared(max_entries=32, show_spinner=False)
@@ -810,17 +788,10 @@ def trend_level(
     `buurttype` (the filter) only for references that rank within it, else None.
     """
     base = trend_base(version, gemeente, rule, privacy, indicator)
-    ind = base["ind"]
-    level_rows = ind[ind["area_code"].str[:2] == prefix]
     inside = in_filter(version, gemeente, rule, "buurt", buurttype or ())
-    cat = catalogue_in(version, taal)
-    result, legend = references.apply_reference(
-        level_rows, reference, areas=areas(version, gemeente),
-        buurttypes=buurttypes(version, gemeente, rule), weights=base["weights"],
-        catalogue=cat, nulmeting=nulmeting,
-        selection=[c for c, ok in inside.items() if ok], reference_obs=base["obs"],
-    )
-    return result.set_index("area_code", drop=False).sort_index(), legend
+    return assemble_trends.trend_level(base, inside, areas(version, gemeente),
+                                       buurttypes(version, gemeente, rule),
+                                       catalogue_in(version, taal), prefix, reference, nulmeting)
 
 
 @_shared(max_entries=16, show_spinner=False)
@@ -936,29 +907,13 @@ def trend_averages(
     An average stands in for the gemeente as a whole (compared with the gemeente's figure);
     keyed 'gemeente' and per buurttype. The filter only chooses which lines are shown.
     """
-    refs = trend_refs(version, gemeente, rule, privacy, indicator)
-    cat = catalogue_in(version, taal)
-    peers = refs["peers"]
-    parts = {"gemeente": refs["gemeente"],
-             **{b: peers[peers["type"] == b] for b in tables.TYPE_LABELS}}
-    out, legend = {}, None
-    for key, part in parts.items():
-        if part.empty:
-            continue
-        # The references are the lines themselves (refs), not computed again from every row.
-        out[key], legend = references.apply_reference(
-            part.assign(area_code=gemeente, source=refs["source"]), reference,
-            areas=areas(version, gemeente), buurttypes=_types_for(version, gemeente, rule,
-                                                                  reference),
-            weights=pd.DataFrame(columns=["area_code", "period", "weight"]), catalogue=cat,
-            nulmeting=nulmeting, selection=[], tables=(refs["gemeente"], refs["peers"]),
-        )
-    return out, legend
+    return assemble_trends.trend_averages(
+        trend_refs(version, gemeente, rule, privacy, indicator), gemeente,
+        areas(version, gemeente), _types_for(version, gemeente, rule, reference),
+        catalogue_in(version, taal), reference, nulmeting)
 
 
-# The references under which one area's line rests on its own rows and the stored references
-# alone; the others (z-score, percentile) rank it among every area of its level (trend_level).
-OWN_ROW_REFERENCES = ("waarde", "verschil_gemeente", "verschil_buurttype", "index_nulmeting")
+OWN_ROW_REFERENCES = assemble_trends.OWN_ROW_REFERENCES
 
 
 @_shared(max_entries=32, show_spinner=False)
@@ -985,28 +940,12 @@ def trend_areas(
             out[code] = found.sort_values("period", kind="stable")
         return out, legend
     area_rows = areas(version, gemeente)
-    cat = catalogue_in(version, taal)
-    wijken = [c for c in codes if c.startswith("WK")]
-    wanted = {*codes, *area_rows.loc[(area_rows["level"] == "buurt")
-                                     & area_rows["parent_code"].isin(wijken), "code"]}
     obs = _fetch(version, gemeente, tuple(dict.fromkeys([indicator, "inwoners"])), privacy,
-                 tuple(sorted(wanted))) if codes else pd.DataFrame()
-    if wijken:  # the wijk figure: its own where loaded, else from its buurten
-        values = selection_rules.wijk_values(obs, area_rows, cat)
-        obs = pd.concat([obs[~among(obs["area_code"], values["area_code"].unique())], values],
-                        ignore_index=True)
-    refs = trend_refs(version, gemeente, rule, privacy, indicator)
-    types = _types_for(version, gemeente, rule, reference)
-    weights = aggregate.population_weights(obs) if codes else None
-    for code in codes:
-        rows = obs[(obs["area_code"] == code) & (obs["indicator_id"] == indicator)]
-        result, legend = references.apply_reference(
-            rows.reset_index(drop=True), reference, areas=area_rows, buurttypes=types,
-            weights=weights, catalogue=cat, nulmeting=nulmeting, selection=[],
-            tables=(refs["gemeente"], refs["peers"]))
-        out[code] = result.sort_values("period", kind="stable").set_index("area_code",
-                                                                          drop=False)
-    return out, legend
+                 assemble_trends.own_rows_wanted(area_rows, codes)) if codes else pd.DataFrame()
+    return assemble_trends.trend_areas(
+        obs, codes, area_rows, catalogue_in(version, taal),
+        trend_refs(version, gemeente, rule, privacy, indicator),
+        _types_for(version, gemeente, rule, reference), indicator, reference, nulmeting)
 
 
 @_shared(max_entries=32, show_spinner=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import assemble, assemble_map, tables
+from dashboard import assemble, assemble_map, assemble_trends, tables
 from metrics import aggregate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -230,3 +230,69 @@ def test_a_map_view_greys_out_what_is_outside_the_filter_but_keeps_its_colour_cl
     assert narrow["breaks"] == wide["breaks"] and narrow["colours"] == wide["colours"]
     assert len(narrow["colours"]) == len(narrow["breaks"]) + 1
     assert narrow["deck"] is False and narrow["better_high"] is True
+
+
+# --- the trends (dashboard/assemble_trends.py) ---------------------------------------------------
+def trend_obs() -> pd.DataFrame:
+    rows = []
+    for year, values in [(2020, (3.0, 4.0, 5.0)), (2022, (3.5, 4.5, 4.0))]:
+        rows += [(code, "lbm_score", year, v) for code, v in zip(BUURTEN, values, strict=True)]
+        rows += [(code, "inwoners", year, w) for code, w in zip(BUURTEN, (100.0, 300.0, 600.0),
+                                                                 strict=True)]
+    return obs_rows(rows)
+
+
+def test_the_trend_base_adds_each_wijk_as_the_weighted_mean_of_its_buurten(cat) -> None:
+    base = assemble_trends.trend_base(trend_obs(), AREAS, LATEST, cat, "lbm_score", None)
+    ind = base["ind"].set_index(["area_code", "period"])["value"]
+    assert ind[("WK000101", 2020)] == pytest.approx((3.0 * 100 + 4.0 * 300) / 400)
+    assert ind[("WK000102", 2022)] == pytest.approx(4.0)
+    gemeente = base["gemeente"].set_index("period")["value"]
+    assert gemeente[2020] == pytest.approx((300 + 1200 + 3000) / 1000)
+    # Stored references are taken as they are; without buurttype averages there are none.
+    stored = assemble_trends.trend_base(trend_obs(), AREAS, LATEST, cat, "lbm_score",
+                                        (base["gemeente"], None))
+    pd.testing.assert_frame_equal(stored["gemeente"], base["gemeente"])
+    assert stored["peers"].empty
+    assert list(stored["peers"].columns) == aggregate.BUURTTYPE_REFERENCE_COLUMNS
+
+
+def test_a_chosen_wijks_line_is_its_buurten_average_against_the_gemeente(cat) -> None:
+    base = assemble_trends.trend_base(trend_obs(), AREAS, LATEST, cat, "lbm_score", None)
+    refs = {"gemeente": base["gemeente"], "peers": base["peers"], "source": "cbs_kwb"}
+    wanted = assemble_trends.own_rows_wanted(AREAS, ("WK000101", "BU00010201"))
+    assert wanted == ("BU00010101", "BU00010102", "BU00010201", "WK000101")
+    obs = trend_obs()
+    lines, legend = assemble_trends.trend_areas(
+        obs[obs["area_code"].isin(wanted)], ("WK000101", "BU00010201"), AREAS, cat, refs,
+        pd.DataFrame(columns=["area_code", "period", "type"]), "lbm_score",
+        "verschil_gemeente", None)
+    gemeente = base["gemeente"].set_index("period")["value"]
+    wijk = lines["WK000101"].set_index("period")["shown"]
+    assert wijk[2020] == pytest.approx(3.75 - gemeente[2020])
+    assert lines["BU00010201"]["shown"].tolist() == pytest.approx(
+        [5.0 - gemeente[2020], 4.0 - gemeente[2022]])
+    assert legend is not None
+    assert assemble_trends.trend_areas(obs.iloc[0:0], (), AREAS, cat, refs, LATEST,
+                                       "lbm_score", "waarde", None) == ({}, None)
+
+
+def test_a_level_holds_only_its_own_areas_indexed_by_code(cat) -> None:
+    base = assemble_trends.trend_base(trend_obs(), AREAS, LATEST, cat, "lbm_score", None)
+    inside = pd.Series(True, index=BUURTEN)
+    wijken, _ = assemble_trends.trend_level(base, inside, AREAS, LATEST, cat, "WK", "waarde",
+                                            None)
+    assert sorted(set(wijken.index)) == ["WK000101", "WK000102"]
+    buurten, _ = assemble_trends.trend_level(base, inside, AREAS, LATEST, cat, "BU",
+                                             "percentiel", None)
+    assert sorted(set(buurten.index)) == BUURTEN
+
+
+def test_the_average_lines_are_the_gemeente_and_each_buurttype_that_has_one(cat) -> None:
+    base = assemble_trends.trend_base(trend_obs(), AREAS, LATEST, cat, "lbm_score", None)
+    refs = {"gemeente": base["gemeente"], "peers": base["peers"], "source": "cbs_kwb"}
+    lines, _ = assemble_trends.trend_averages(refs, "GM0001", AREAS, LATEST, cat, "waarde", None)
+    assert set(lines) == {"gemeente", "achterstand", "voorstand"}  # no middenstandsbuurt here
+    assert lines["voorstand"]["shown"].tolist() == [4.0, 4.5]
+    assert lines["gemeente"]["shown"].tolist() == pytest.approx(
+        base["gemeente"]["value"].tolist())
