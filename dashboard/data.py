@@ -20,13 +20,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from dashboard import assemble, assemble_trends, drawn, i18n, profiles, state, tables
+from dashboard import assemble, assemble_trends, drawn, profiles, state, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from data_loaders import map_shapes as shape_store
 from metrics import aggregate
-from metrics import selection as selection_rules
-from metrics.selection import among
 
 
 class _OnFirstUse:
@@ -42,10 +40,11 @@ class _OnFirstUse:
 
 
 if TYPE_CHECKING:
-    from dashboard import assemble_map, briefing, maps
+    from dashboard import assemble_corporation, assemble_map, briefing, maps
 else:
     briefing, maps = _OnFirstUse("dashboard.briefing"), _OnFirstUse("dashboard.maps")
     assemble_map = _OnFirstUse("dashboard.assemble_map")
+    assemble_corporation = _OnFirstUse("dashboard.assemble_corporation")
 
 Version = tuple[str, int, int]
 
@@ -1040,10 +1039,7 @@ def signal_areas(version: Version, url: str, gemeente: str, mark: int, level: st
 def _corporation_indicators(version: Version) -> tuple[str, ...]:
     """What the Corporaties page reads whatever the chosen indicator: the inhabitants, the
     outcome headline indicators (the development table) and the status scores (the need)."""
-    cat = catalogue_in(version)
-    return tuple(dict.fromkeys(("inwoners", *cat.index[cat["headline"].astype(bool)
-                                                       & (cat["result"] == "outcome")],
-                                *profiles.STATUS_INDICATORS)))
+    return assemble_corporation.corporation_indicators(catalogue_in(version))
 
 
 # A resource: read once per organisation and privacy, shared by its frames and every picture (a
@@ -1064,17 +1060,11 @@ def corporation_base(version: Version, gemeente: str, rule: str, privacy: settin
     scope_areas = areas(version, gemeente)
     codes: tuple[str, ...] = ()
     if gemeente == "NL":
-        own = spending(version, gemeente, privacy)
-        worked = set(own.loc[own["organisation"] == organisation, "area_code"].str[2:6])
-        scope_areas = scope_areas[(scope_areas["level"] == "gemeente")
-                                  | scope_areas["code"].str[2:6].isin(worked)]
-        # No area where it spent (it has projects only, or this user sees none of its
-        # spending): nothing is computed from observations then, so none are read (an empty
-        # list would mean the whole country).
-        codes = tuple(scope_areas.loc[scope_areas["level"] != "gemeente", "code"]) or ("",)
+        scope_areas = assemble_corporation.national_areas(
+            scope_areas, spending(version, gemeente, privacy), organisation)
+        codes = assemble_corporation.area_codes(scope_areas)
         types, latest = area_types(version, gemeente, rule, codes)
-        types_now = (types[types["period"] == latest].set_index("area_code")["type"]
-                     if latest is not None else pd.Series(dtype=str))
+        types_now = assemble_corporation.types_now(types, latest)
     else:
         types, types_now = buurttypes(version, gemeente, rule), types_in(version, gemeente, rule,
                                                                           None)
@@ -1093,8 +1083,7 @@ def _corporation_scope(version: Version, gemeente: str, rule: str, privacy: sett
     scope = dataclasses.replace(scope, catalogue=catalogue_in(version, taal))
     if indicator is None or indicator in _corporation_indicators(version):
         return scope, types_now
-    codes = ((tuple(scope.areas.loc[scope.areas["level"] != "gemeente", "code"]) or ("",))
-             if gemeente == "NL" else ())
+    codes = assemble_corporation.area_codes(scope.areas) if gemeente == "NL" else ()
     extra = _fetch(version, gemeente, (indicator,), privacy, codes)
     return dataclasses.replace(scope, obs=assemble.stacked([scope.obs, extra])), types_now
 
@@ -1126,19 +1115,12 @@ def spending_map_rows(
     the buurttype filter does not change (a filter change only recolours). The buurten of the
     picture only (at national scale: the gemeenten the organisation spent in), with coarser
     coordinates above maps.LARGE_MAP areas. None without a picture or boundaries."""
-    from dashboard import spending_views
-
     pic = spending_picture(version, gemeente, rule, privacy, organisation, indicator, nulmeting,
                            jaar, taal)
     geo = geometries(version, gemeente, "buurt")
     if pic is None or geo.empty:
         return None
-    geo = geo[among(geo["area_code"], pic.areas["area_code"])].reset_index(drop=True)
-    if len(geo) > maps.LARGE_MAP:
-        geo = geo.assign(geometry_display=maps.coarser(geo["geometry_display"]))
-    rows = spending_views.map_frame(pic, geo, pd.Series(dtype=bool),
-                                    lambda text, **v: i18n.translate(text, taal, **v))
-    return pic, rows, maps.feature_heads(rows).tolist()
+    return assemble_corporation.spending_map_rows(pic, geo, taal)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -1148,22 +1130,14 @@ def spending_map(
     taal: str = "nl",
 ) -> tuple[object, list] | None:
     """The spending map's deck (its JSON written once) and legend for one buurttype filter."""
-    from dashboard import spending_views
-
     made = spending_map_rows(version, gemeente, rule, privacy, organisation, indicator,
                              nulmeting, jaar, taal)
     if made is None:
         return None
     pic, rows, heads = made
-    # The filter over the picture's buurten alone (at national scale not every buurttype of
-    # the country): the same rule as in_filter, per buurt.
-    scope = corporation_base(version, gemeente, rule, privacy, organisation)[0]
-    inside = selection_rules.in_filter(scope.areas, scope.types, "buurt", buurttype)
-    deck, legend = spending_views.spending_map(
-        pic, rows.assign(in_filter=rows["area_code"].map(inside).fillna(False).astype(bool)),
-        lambda text, **v: i18n.translate(text, taal, **v), heads=heads)
-    deck.to_json()
-    return deck, legend
+    return assemble_corporation.spending_map(
+        pic, rows, heads, corporation_base(version, gemeente, rule, privacy, organisation)[0],
+        buurttype, taal)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -1215,16 +1189,8 @@ def spending_tables(
 ) -> dict:
     """The three pictures' tables (spending_views.map_table, change_table, need_table) for one
     view, made once. Shared: do not change."""
-    from dashboard import spending_views
-
     pic = spending_picture(version, gemeente, rule, privacy, organisation, indicator, nulmeting,
                            jaar, taal)
     if pic is None:
         return {}
-    cat = catalogue_in(version, taal)
-    out = {"map": spending_views.map_table(pic)}
-    if pic.change_years is not None and indicator in cat.index:
-        out["change"] = spending_views.change_table(pic, cat)
-    if pic.need_indicator is not None:
-        out["need"] = spending_views.need_table(pic, str(cat.loc[pic.need_indicator, "name"]))
-    return out
+    return assemble_corporation.spending_tables(pic, catalogue_in(version, taal), indicator)

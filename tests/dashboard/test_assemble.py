@@ -9,7 +9,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import assemble, assemble_map, assemble_trends, tables
+from dashboard import (
+    assemble,
+    assemble_corporation,
+    assemble_map,
+    assemble_trends,
+    maps,
+    profiles,
+    spending_views,
+    tables,
+)
 from metrics import aggregate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -296,3 +305,58 @@ def test_the_average_lines_are_the_gemeente_and_each_buurttype_that_has_one(cat)
     assert lines["voorstand"]["shown"].tolist() == [4.0, 4.5]
     assert lines["gemeente"]["shown"].tolist() == pytest.approx(
         base["gemeente"]["value"].tolist())
+
+
+# --- the Corporaties page (dashboard/assemble_corporation.py) ------------------------------------
+def test_the_corporation_page_reads_inhabitants_outcome_headlines_and_status_scores(cat) -> None:
+    found = assemble_corporation.corporation_indicators(cat)
+    assert found[0] == "inwoners" and len(found) == len(set(found))
+    outcome = cat.index[cat["headline"].astype(bool) & (cat["result"] == "outcome")]
+    assert set(outcome) <= set(found) and "lbm_score" in found
+    assert set(profiles.STATUS_INDICATORS) <= set(found)
+    assert set(found) == {"inwoners", *outcome, *profiles.STATUS_INDICATORS}
+
+
+def test_nationally_only_the_gemeenten_it_spent_in_are_read() -> None:
+    country = pd.DataFrame({
+        "code": ["GM0001", "GM0002", "BU00010101", "WK000201", "BU00020101"],
+        "level": ["gemeente", "gemeente", "buurt", "wijk", "buurt"]})
+    spent = pd.DataFrame({"organisation": ["Corporatie", "Ander"],
+                          "area_code": ["BU00010101", "BU00020101"]})
+    own = assemble_corporation.national_areas(country, spent, "Corporatie")
+    assert own["code"].tolist() == ["GM0001", "GM0002", "BU00010101"]
+    assert assemble_corporation.area_codes(own) == ("BU00010101",)
+    # Spent nowhere this user may see: no area, and no observations read (not the whole country).
+    nowhere = assemble_corporation.national_areas(country, spent, "Niemand")
+    assert assemble_corporation.area_codes(nowhere) == ("",)
+    assert assemble_corporation.types_now(LATEST, None).empty
+    assert assemble_corporation.types_now(LATEST, 2022).to_dict() == {
+        "BU00010101": "achterstand", "BU00010102": "voorstand"}
+
+
+def test_the_spending_map_and_tables_cover_the_pictures_buurten_only() -> None:
+    from test_spending_specs import BUURTEN as OWN
+    from test_spending_specs import PROJECTS, SPEND, TYPES, geo, scope
+
+    pic = spending_views.build(scope(), SPEND, PROJECTS, "Corporatie", "onveilig_buurt", 2020,
+                               2024, TYPES)
+    boundaries = pd.concat([geo(), geo().iloc[:1].assign(area_code="BU09990101")],
+                           ignore_index=True)
+    _, rows, heads = assemble_corporation.spending_map_rows(pic, boundaries, "nl")
+    assert rows["area_code"].tolist() == OWN and len(heads) == len(OWN)
+    labelled = scope()
+    labelled = tables.Scope(obs=labelled.obs, areas=labelled.areas, catalogue=labelled.catalogue,
+                            sources=labelled.sources,
+                            types=pd.DataFrame({"area_code": OWN, "period": 2022,
+                                                "type": ["achterstand", "midden", "midden",
+                                                         "voorstand"]}))
+    deck, legend = assemble_corporation.spending_map(pic, rows, heads, labelled,
+                                                     ("achterstand",), "nl")
+    features = {f["properties"]["c"]: f["properties"]
+                for f in json.loads(deck.to_json())["layers"][0]["data"]["features"]}
+    assert features["BU00010102"]["f"] == maps.OUTSIDE_FILTER
+    assert features["BU00010101"]["f"] != maps.OUTSIDE_FILTER and legend
+    made = assemble_corporation.spending_tables(pic, labelled.catalogue, "onveilig_buurt")
+    assert {"map", "change"} <= set(made)
+    assert "change" not in assemble_corporation.spending_tables(pic, labelled.catalogue,
+                                                                "geen_indicator")
