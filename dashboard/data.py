@@ -1211,9 +1211,9 @@ def signal_counts(url: str, gemeente: str | None, mark: int) -> pd.DataFrame:
     """werkdb.store.open_counts of a gemeente (None: of every gemeente), read again only when the
     store changed: `mark` is store.change_mark, one indexed number per rerun instead of every
     signal."""
-    from werkdb import store
+    from werkdb import reads
 
-    return store.open_counts(store.open_store(url), gemeente)
+    return reads.open_counts(url, gemeente)
 
 
 @_cache_data(max_entries=32, show_spinner=False)
