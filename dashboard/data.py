@@ -85,11 +85,44 @@ def _fresh(value):
     return value
 
 
+def _on_first_call(decorator):
+    """A Streamlit cache made when its function is first called, not when this module is imported.
+
+    Making one reads and hashes the function's source (inspect.getsource); a page calls a few of
+    the caches here, so every page's first opening paid for all of them. Streamlit finds a
+    cache by that source hash, so two threads that both make it still share one cache.
+    """
+    def wrap(function):
+        made = []
+
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            if not made:
+                made.append(decorator(function))
+            return made[0](*args, **kwargs)
+
+        def clear(*args, **kwargs):
+            if made:
+                made[0].clear(*args, **kwargs)
+
+        call.clear = clear
+        return call
+    return wrap
+
+
+def _cache_data(**options):
+    return _on_first_call(st.cache_data(**options))
+
+
+def _cache_resource(**options):
+    return _on_first_call(st.cache_resource(**options))
+
+
 def _shared(**cache):
     """st.cache_resource whose frames are read-only by construction: shared between reruns and
     sessions without a copy, handed out as shallow copies (see _fresh)."""
     def wrap(function):
-        cached = st.cache_resource(**cache)(function)
+        cached = _cache_resource(**cache)(function)
 
         @functools.wraps(function)
         def handed_out(*args, **kwargs):
@@ -100,7 +133,7 @@ def _shared(**cache):
     return wrap
 
 
-@st.cache_resource(max_entries=2)
+@_cache_resource(max_entries=2)
 def _connection(version: Version):
     # One read-only connection per database file version; each query uses its own cursor.
     return db.connect(Path(version[0]), read_only=True)
@@ -271,24 +304,24 @@ def geometries(version: Version, gemeente: str, level: str) -> pd.DataFrame:
     return _query(version, "app_geometries", {"gemeente": gemeente, "level": level})
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def spending(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Spending rows; of a confidential source only those the privacy's rights allow (filtered in
     the query, and keyed by those rights: no user's rows reach another through the cache)."""
     return reads.confidential(_connection(version), "app_spending", gemeente, privacy)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def projects(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     return reads.confidential(_connection(version), "app_projects", gemeente, privacy)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def goals(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     return reads.confidential(_connection(version), "app_goals", gemeente, privacy)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@_cache_data(max_entries=4, show_spinner=False)
 def loads(version: Version) -> pd.DataFrame:
     return _query(version, "app_loads")
 
@@ -344,7 +377,7 @@ def switched(
     return pd.concat(parts) if parts else pd.Series(dtype=object)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@_cache_data(max_entries=8, show_spinner=False)
 def expected_fits(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy
 ) -> tuple[pd.DataFrame, str | None]:
@@ -410,7 +443,7 @@ def comparison(
                                refs=reference_tables(version, gemeente, rule, privacy))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def briefing_content(
     version: Version, privacy: settings.Privacy, brief: briefing.Brief, today: dt.date,
     signals: tuple[tuple[str, str, int, int], ...] | None = None,
@@ -426,7 +459,7 @@ def briefing_content(
                           signal_frame=assemble.signal_frame(signals))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def briefing_pdf(
     version: Version, privacy: settings.Privacy, brief: briefing.Brief, today: dt.date,
     signals: tuple[tuple[str, str, int, int], ...] | None = None,
@@ -588,7 +621,7 @@ def map_shapes(version: Version, gemeente: str, level: str) -> dict:
     return map_outline(version, gemeente, level)[1]
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_cache_resource(max_entries=32, show_spinner=False)
 def map_layers(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
@@ -617,7 +650,7 @@ def map_layers(
     }
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_cache_resource(max_entries=32, show_spinner=False)
 def map_texts(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, indicator: str,
     level: str, reference: str, nulmeting: int | None, year: int | None,
@@ -661,7 +694,7 @@ def _headline(version: Version) -> tuple[pd.DataFrame, tuple[str, ...]]:
     return cat, build_time.headline_ids(cat)  # the indicators whose parts the load stores
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@_cache_data(max_entries=32, show_spinner=False)
 def selection_changes(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
     buurttype: tuple[str, ...], nulmeting: int | None,
@@ -705,7 +738,7 @@ def selection_parts(version: Version, gemeente: str, rule: str, privacy: setting
         (obs for _, obs in _one_by_one(version, gemeente, privacy, wanted)), weights, type_of, cat)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@_cache_data(max_entries=32, show_spinner=False)
 def selection_values(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
     buurttype: tuple[str, ...],
@@ -717,7 +750,7 @@ def selection_values(
     return assemble.selection_values(inside, parts, sources, buurttype, UNLABELLED)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """The gemeente's headline figures per year (metrics.aggregate.gemeente_reference)."""
     cat, wanted = _headline(version)
@@ -729,7 +762,7 @@ def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) 
                      for _, obs in _one_by_one(version, gemeente, privacy, wanted)])
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Early warnings of every buurt in the latest year, with each value's source and marker
     (as stored by the load, else computed).
@@ -743,7 +776,7 @@ def early_warnings(version: Version, gemeente: str, privacy: settings.Privacy) -
                                      catalogue_in(version), periods(version, gemeente))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def improvements(version: Version, gemeente: str, privacy: settings.Privacy) -> pd.DataFrame:
     """Tested improvements of every buurt in the latest year (early_warning.improvements), with
     each value's source and marker: shown beside the warnings. Stored by the load."""
@@ -997,14 +1030,14 @@ def profile_tables(
     ), profiles.profile_download(rows)
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@_cache_data(max_entries=128, show_spinner=False)
 def replayed_as(renderer: str, key: tuple, options: tuple, _frame: pd.DataFrame) -> None:
     """As `replayed`, for a frame that a resource hands out: `key` names its content (the
     resource's arguments and which of its tables), so the frame itself is not hashed."""
     getattr(drawn, renderer)(_frame, **dict(options))
 
 
-@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_CONTENT)
+@_cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_CONTENT)
 def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
     """Draw a table or chart once per distinct data and options; later reruns replay the drawn
     element from the cache instead of formatting every cell or validating a chart again.
@@ -1016,17 +1049,17 @@ def replayed(renderer: str, frame: pd.DataFrame, options: tuple) -> None:
 
 
 # --- issue 24: signals beside the figures ---
-@st.cache_data(max_entries=32, show_spinner=False)
+@_cache_data(max_entries=32, show_spinner=False)
 def signal_counts(url: str, gemeente: str | None, mark: int) -> pd.DataFrame:
     """werkdb.store.open_counts of a gemeente (None: of every gemeente), read again only when the
     store changed: `mark` is store.change_mark, one indexed number per rerun instead of every
     signal."""
-    from werkdb import store
+    from werkdb import reads
 
-    return store.open_counts(store.open_store(url), gemeente)
+    return reads.open_counts(url, gemeente)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@_cache_data(max_entries=32, show_spinner=False)
 def signal_areas(version: Version, url: str, gemeente: str, mark: int, level: str) -> pd.DataFrame:
     """metrics.signals.open_per_area of those counts for the map's level (buurt or wijk)."""
     from metrics import signals
@@ -1090,7 +1123,7 @@ def _corporation_scope(version: Version, gemeente: str, rule: str, privacy: sett
 
 # A resource: the picture, its map deck and tables are handed out without a copy; keyed on the
 # privacy (what this user may see), so no user's amounts reach another through the cache.
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_cache_resource(max_entries=32, show_spinner=False)
 def spending_picture(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
     indicator: str, nulmeting: int | None, jaar: int | None, taal: str = "nl",
@@ -1106,7 +1139,7 @@ def spending_picture(
                                 nulmeting, jaar, types_now)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@_cache_resource(max_entries=16, show_spinner=False)
 def spending_map_rows(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
     indicator: str, nulmeting: int | None, jaar: int | None, taal: str = "nl",
@@ -1123,7 +1156,7 @@ def spending_map_rows(
     return assemble_corporation.spending_map_rows(pic, geo, taal)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_cache_resource(max_entries=32, show_spinner=False)
 def spending_map(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
     indicator: str, nulmeting: int | None, jaar: int | None, buurttype: tuple[str, ...],
@@ -1140,7 +1173,7 @@ def spending_map(
         buurttype, taal)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def organisation_briefing(
     version: Version, privacy: settings.Privacy, brief: briefing.Brief, today: dt.date
 ) -> briefing.Briefing:
@@ -1153,14 +1186,14 @@ def organisation_briefing(
                           spend_frame=spending(version, brief.gemeente, privacy))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@_cache_data(max_entries=16, show_spinner=False)
 def organisation_briefing_pdf(
     version: Version, privacy: settings.Privacy, brief: briefing.Brief, today: dt.date
 ) -> bytes:
     return briefing.to_pdf(organisation_briefing(version, privacy, brief, today))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_cache_resource(max_entries=32, show_spinner=False)
 def corporation_frames(version: Version, gemeente: str, rule: str, privacy: settings.Privacy,
                        organisation: str, taal: str = "nl") -> dict:
     """corporations.page_frames of one organisation, for what this privacy may see. Shared: do
@@ -1172,7 +1205,7 @@ def corporation_frames(version: Version, gemeente: str, rule: str, privacy: sett
                                     projects(version, gemeente, privacy), organisation, types_now)
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+@_cache_resource(max_entries=128, show_spinner=False)
 def chart_spec(key: tuple, _build) -> dict:
     """The Vega-Lite spec of the Altair chart `_build()` makes (charts.dutch applied), made once
     per `key`, which names everything the chart depends on: building and validating a spec
@@ -1182,7 +1215,7 @@ def chart_spec(key: tuple, _build) -> dict:
     return charts.dutch(_build()).to_dict()
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@_cache_resource(max_entries=32, show_spinner=False)
 def spending_tables(
     version: Version, gemeente: str, rule: str, privacy: settings.Privacy, organisation: str,
     indicator: str, nulmeting: int | None, jaar: int | None, taal: str = "nl",

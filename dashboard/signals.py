@@ -19,12 +19,12 @@ from dashboard import components, data, state
 from data_loaders import access
 from data_loaders.batch import LoadError
 from metrics import signals as signal_counts
-from werkdb import rules
+from werkdb import reads, rules
 
 if TYPE_CHECKING:
     from werkdb import store
 # werkdb.store (and with it SQLAlchemy, about 0,2 s of imports) is imported where the store is
-# opened: a page whose user sees no signals, or that shows none, does not pay for it.
+# written: pages that only show signals read them through werkdb.reads (sqlite3).
 
 THEMES = {
     "leefbaarheid": "Leefbaarheid", "veiligheid": "Veiligheid",
@@ -97,12 +97,10 @@ def _mark(ctx: object) -> tuple[str, int] | None:
     sees no signals or the store cannot be read."""
     if not may_see(ctx.user):
         return None
-    from werkdb import store
-
     try:
-        url = store.store_url()
-        return url, store.change_mark(store.open_store(url))
-    except store.StoreError:
+        url = reads.store_url()
+        return url, reads.change_mark(url)
+    except reads.StoreError:
         return None
 
 
@@ -166,15 +164,13 @@ def project_origins(ctx: object, bands: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     """The trend chart's project bands with, in their tooltip, the signals that started each
     project; and those signals (the newest first) for the list under the chart. Unchanged bands
     and no signals for a user who sees none."""
-    from werkdb import store
-
     if bands.empty or "project_id" not in bands.columns or not may_see(ctx.user):
-        return bands, pd.DataFrame(columns=store.SIGNAL_COLUMNS)
+        return bands, pd.DataFrame(columns=reads.SIGNAL_COLUMNS)
     try:
-        linked = store.signals(store.open_store(), ctx.view.gemeente if ctx.view.gemeente != "NL"
+        linked = reads.signals(reads.store_url(), ctx.view.gemeente if ctx.view.gemeente != "NL"
                                else None, projects=set(bands["project_id"].dropna()))
-    except store.StoreError:
-        return bands, pd.DataFrame(columns=store.SIGNAL_COLUMNS)
+    except reads.StoreError:
+        return bands, pd.DataFrame(columns=reads.SIGNAL_COLUMNS)
     if linked.empty:
         return bands, linked
     t = state.t
@@ -245,12 +241,11 @@ def profile_panel(ctx: object, related: list[str]) -> None:
     if not may_see(ctx.user):
         return
     st.subheader(t("Signalen uit de buurt"))
-    opened = open_store()
-    if opened is None:
+    try:
+        frame = reads.signals(reads.store_url(), ctx.view.gemeente, areas=related)
+    except reads.StoreError as exc:
+        st.error(str(exc), icon=":material/error:")
         return
-    from werkdb import store
-
-    frame = store.signals(opened, ctx.view.gemeente, areas=related)
     since = dt.date.today() - dt.timedelta(days=RECENT_DAYS)
     shown = frame[(frame["step"] != "afgerond") | (frame["step_date"] >= since)]
     if shown.empty:

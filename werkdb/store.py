@@ -1,4 +1,5 @@
-"""The signal store: the only module that talks to the app's own writable database.
+"""The signal store: the only module that writes the app's own writable database (reads.py reads
+a SQLite store for pages that only show signals).
 
 SQLite (var/werkdb.sqlite, WAL, write transactions taken with BEGIN IMMEDIATE so several processes
 can write) by default, PostgreSQL when BUURTMONITOR_WERKDB says so; one code path for both through
@@ -22,20 +23,22 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from data_loaders import settings
 from werkdb import rules
 from werkdb.rules import SignalRefused
+from werkdb.schema import (  # noqa: F401 (also store.store_url, store.DEFAULT_FILE)
+    DEFAULT_FILE,
+    HEAD,
+    VERSION_TABLE,
+    StoreError,
+    store_url,
+)
 
-DEFAULT_FILE = settings.PROJECT_ROOT / "var" / "werkdb.sqlite"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ARCHIVER = "archivering (automatisch)"
 # Any constant: makes concurrent migrations of several app servers wait for each other.
 _MIGRATION_LOCK = 240024
-# The newest migration (tests/werkdb/test_store.py checks it against werkdb/migrations) and the
-# table Alembic records it in (migrations/env.py): a store already there opens without loading
-# Alembic, about half a second of imports on a page's first opening.
-HEAD = "0001_signalen"
-VERSION_TABLE = "werkdb_alembic_version"
+# A store already at HEAD (werkdb/schema.py) opens without loading Alembic, about half a second of
+# imports on a page's first opening.
 
 metadata = sa.MetaData()
 signals_table = sa.Table(
@@ -77,10 +80,6 @@ SIGNAL_COLUMNS = [c.name for c in signals_table.columns]
 HISTORY_COLUMNS = ["version", "changed_at", "changed_by", "action", "changes"]
 
 
-class StoreError(RuntimeError):
-    """The store cannot be reached or written; the message says what to do."""
-
-
 class StaleVersion(SignalRefused):
     """An edit on a version someone else already changed: nothing was written.
 
@@ -107,19 +106,6 @@ class Store:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
-
-
-def store_url() -> str:
-    """BUURTMONITOR_WERKDB (a SQLAlchemy URL or a file path), else the SQLite file in var/."""
-    raw = os.environ.get("BUURTMONITOR_WERKDB", "").strip()
-    if not raw:
-        return f"sqlite:///{DEFAULT_FILE}"
-    if "://" not in raw:
-        return f"sqlite:///{Path(raw).resolve()}"
-    for plain in ("postgresql://", "postgres://"):
-        if raw.startswith(plain):  # the installed driver is psycopg 3
-            return "postgresql+psycopg://" + raw[len(plain) :]
-    return raw
 
 
 def archive_days() -> int:

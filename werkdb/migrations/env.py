@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from werkdb.store import VERSION_TABLE  # one name for the table, in the store
+from werkdb.schema import VERSION_TABLE  # one name for the table, shared by store and reads
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=None, version_table=VERSION_TABLE)

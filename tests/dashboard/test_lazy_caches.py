@@ -1,0 +1,44 @@
+"""The caches of dashboard.data are made when first called, not on import: making one reads and
+hashes its function's source, and a page's first opening uses only a few of them (issue 21)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import logging
+logging.disable(logging.WARNING)
+from streamlit.runtime.caching import cache_utils
+made = []
+original = cache_utils.CachedFunc.__init__
+def counted(self, info):
+    made.append(info.func.__qualname__)
+    original(self, info)
+cache_utils.CachedFunc.__init__ = counted
+from dashboard import data
+print(len(made))
+version = data.database_version()
+first = data.catalogue(version)
+again = data.catalogue(version)
+print(len(made), sorted(set(made)), len(first) == len(again) > 0)
+"""
+
+
+@pytest.mark.usefixtures("app_env")
+def test_importing_the_cache_module_makes_no_cache_and_a_call_makes_its_own() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    on_import, after = result.stdout.splitlines()[:2]
+    assert on_import == "0"
+    # catalogue and the connection it reads through, each made once though called twice
+    assert after == "2 ['_connection', 'catalogue'] True"
