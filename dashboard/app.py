@@ -17,20 +17,21 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from dashboard import access, context, i18n, share, state  # noqa: E402
-from dashboard.context import THEME_LABELS, TYPE_PLURAL  # noqa: E402
+from dashboard import access, context, filters, i18n, state  # noqa: E402
 from dashboard.i18n import LANGUAGES  # noqa: E402
 from data_loaders import db  # noqa: E402
-from metrics import references  # noqa: E402
 
 # Not named pages/: Streamlit would then also serve each file as a page of its own, without
 # the router and sidebar, whenever a page address is opened directly.
 PAGES = Path(__file__).resolve().parent / "views"
 FAVICON = Path(__file__).resolve().parent / "favicon.svg"
+# Pages whose filters, map and legend are one fragment (dashboard/filters.py): a choice there
+# reruns that part alone, not the navigation and the rest of the sidebar (issue 22).
+FILTER_PARTS = {"kaart"}
 
 
-def sidebar(ctx: context.Context) -> None:
-    view, catalogue = ctx.view, ctx.catalogue
+def sidebar(ctx: context.Context, filter_part: bool) -> None:
+    """The shared sidebar; with filter_part, the page draws the filters into a slot itself."""
     t = state.t
     with st.sidebar:
         st.radio(
@@ -49,77 +50,14 @@ def sidebar(ctx: context.Context) -> None:
                    "doelen: op elke pagina, in downloads en in de briefing."),
             **state.bind("echt"),
         )
-        st.radio(
-            t("Niveau"),
-            ["buurt", "wijk"],
-            # Labels made now, in this run's language (a format_func is also called after the
-            # run, when the language may no longer be known).
-            format_func={"buurt": t("Buurten"), "wijk": t("Wijken")}.get,
-            horizontal=True,
-            **state.bind("niveau"),
-        )
-        st.multiselect(
-            t("Buurttype"),
-            list(state.BUURTTYPES),
-            format_func={b: t(TYPE_PLURAL[b]) for b in state.BUURTTYPES}.get,
-            help=t("Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs "
-                   "zichtbaar op de kaart."),
-            placeholder=t("Kies buurttypen"),
-            **state.bind("buurttype"),
-        )
-        if len(ctx.options.rules) > 1:
-            rule_labels = dict(zip(ctx.rules["rule"], ctx.rules["rule_label"], strict=True))
-            st.selectbox(
-                t("Indeling in buurttypen"),
-                list(ctx.options.rules),
-                format_func=lambda r: _short_rule(rule_labels.get(r, r)),
-                **state.bind("regel"),
-            )
-        st.caption(ctx.rule_caption())
-        themes = [t for t in THEME_LABELS if t in set(ctx.options.indicators.values())]
-        st.selectbox(
-            t("Thema"), themes, format_func={x: t(THEME_LABELS[x]) for x in themes}.get,
-            **state.bind("thema"),
-        )
-        in_theme = [i for i, t in ctx.options.indicators.items() if t == view.thema]
-        st.selectbox(
-            t("Indicator"),
-            in_theme,
-            # Labels made now, in this run's language (the unit words too: 'per 1.000 inwoners').
-            format_func={i: f"{catalogue.loc[i, 'name']} "
-                         f"({i18n.translate_number_text(catalogue.loc[i, 'unit'], view.taal)})"
-                         for i in in_theme}.get,
-            **state.bind("indicator"),
-        )
-        years = list(ctx.options.periods.get(view.indicator, ()))
-        if years:
-            st.selectbox(t("Jaar"), list(reversed(years)), **state.bind("jaar"))
-            st.selectbox(
-                t("Nulmeting (basisjaar)"),
-                years,
-                help=t("Het jaar waartegen veranderingen en de index worden afgezet."),
-                **state.bind("nulmeting"),
-            )
-        st.selectbox(
-            t("Vergelijk met"),
-            list(references.REFERENCES),
-            format_func={r: t(label) for r, label in references.REFERENCES.items()}.get,
-            help=t("Bepaalt wat de kaart, de trends en het overzicht tonen: de waarde zelf, "
-                   "het verschil met de gemeente of met buurten van hetzelfde type, een index ten "
-                   "opzichte van de nulmeting, een z-score of een percentielrang."),
-            **state.bind("referentie"),
-        )
-        # One element with a copy button (a code block loaded a syntax highlighter) and its own
-        # rule above it, not a divider element: fewer elements on every rerun (issue 22).
-        st.html(share.share_html(
-            state.share_link(view, state.page_url()), title=t("Deel deze weergave"),
-            label=t("Kopieer"), done=t("Gekopieerd"),
-            caption=t("Wie deze link opent, ziet precies deze pagina met deze keuzes.")),
-            unsafe_allow_javascript=True)
-
-
-def _short_rule(label: str) -> str:
-    return label.split(":")[0] if ":" in label else label
+        # The filter part: drawn here on most pages; a page with a filter part of its own draws it
+        # into this slot from a fragment, which a choice there then reruns alone (issue 22).
+        slot = st.container()
+    if filter_part:
+        state.set_slot("filters", slot)
+    else:
+        with slot:
+            filters.draw(ctx)
 
 
 def run() -> None:
@@ -182,9 +120,12 @@ def run() -> None:
             )
         return
     state.set_context(ctx)
-    for notice in ctx.view.notices:
-        st.warning(notice, icon=":material/warning:")
-    sidebar(ctx)
+    # A page with a filter part shows the notices about the address itself, inside that part:
+    # they then go away with the choice that corrects the address.
+    filter_part = navigation.url_path in FILTER_PARTS
+    if not filter_part:
+        filters.notices(ctx)
+    sidebar(ctx, filter_part)
     access.sidebar(user, problem)
     navigation.run()
 

@@ -92,6 +92,17 @@ class Context(Asks):
         return source_key
 
 
+def current() -> Context:
+    """This rerun's Context. In a fragment's rerun after a choice changed the address, built
+    again from the address (the main run's Context describes the view before the choice)."""
+    ctx = state.context()
+    if state.describes_url(ctx.view):
+        return ctx
+    ctx = build(ctx.user)
+    state.set_context(ctx)
+    return ctx
+
+
 def build(user: access.User) -> Context:
     """Read the URL and the cached frames for this rerun (raises db.DatabaseError on trouble)."""
     version = data.database_version()

@@ -310,6 +310,7 @@ def raw_param(name: str) -> str:
 
 
 _CONTEXT_KEY = "_context"
+_SLOTS_KEY = "_slots"
 
 
 def set_context(ctx: object) -> None:
@@ -319,6 +320,22 @@ def set_context(ctx: object) -> None:
 
 def context():  # -> dashboard.context.Context (not imported here to avoid a cycle)
     return st.session_state[_CONTEXT_KEY]
+
+
+def describes_url(view: View) -> bool:
+    """Whether the address still holds `view`: False once a choice changed it, in a fragment's
+    rerun (a full rerun parses the address again and writes back the normalised view)."""
+    return st.query_params.to_dict() == view.to_params()
+
+
+def set_slot(name: str, container: object) -> None:
+    """Hand a container of the main run (e.g. a place in the sidebar) to this session's page,
+    which fills it from its fragment, in this run and in the fragment's own reruns."""
+    st.session_state.setdefault(_SLOTS_KEY, {})[name] = container
+
+
+def slot(name: str):  # -> a Streamlit container
+    return st.session_state[_SLOTS_KEY][name]
 
 
 # Signalen: who writes (in local mode a name typed once per session) and which version of a

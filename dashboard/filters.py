@@ -1,0 +1,106 @@
+"""The filter part of the sidebar (niveau, buurttype, indicator, jaar, vergelijking, share link)
+and the notices about the address. Layout only.
+
+Most pages draw it in the main run (app.py); a page with a filter part of its own (the kaart)
+draws it from its fragment into the sidebar slot app.py left for it, so that a choice reruns
+only that fragment (issue 22).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import context, i18n, share, state
+from dashboard.context import THEME_LABELS, TYPE_PLURAL
+from metrics import references
+
+
+def notices(ctx: context.Context) -> None:
+    """What was wrong with the address and what is shown instead."""
+    for notice in ctx.view.notices:
+        st.warning(notice, icon=":material/warning:")
+
+
+def part(ctx: context.Context) -> None:
+    """A page's own filter part, called first in its fragment: the notices above the page and
+    the filters in the sidebar slot app.py left for them."""
+    notices(ctx)
+    with state.slot("filters"):
+        draw(ctx)
+
+
+def draw(ctx: context.Context) -> None:
+    """The filters, bound to the URL, and the share link of the view they make."""
+    view, catalogue = ctx.view, ctx.catalogue
+    t = state.t
+    st.radio(
+        t("Niveau"),
+        ["buurt", "wijk"],
+        # Labels made now, in this run's language (a format_func is also called after the
+        # run, when the language may no longer be known).
+        format_func={"buurt": t("Buurten"), "wijk": t("Wijken")}.get,
+        horizontal=True,
+        **state.bind("niveau"),
+    )
+    st.multiselect(
+        t("Buurttype"),
+        list(state.BUURTTYPES),
+        format_func={b: t(TYPE_PLURAL[b]) for b in state.BUURTTYPES}.get,
+        help=t("Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs "
+               "zichtbaar op de kaart."),
+        placeholder=t("Kies buurttypen"),
+        **state.bind("buurttype"),
+    )
+    if len(ctx.options.rules) > 1:
+        rule_labels = dict(zip(ctx.rules["rule"], ctx.rules["rule_label"], strict=True))
+        st.selectbox(
+            t("Indeling in buurttypen"),
+            list(ctx.options.rules),
+            format_func=lambda r: _short_rule(rule_labels.get(r, r)),
+            **state.bind("regel"),
+        )
+    st.caption(ctx.rule_caption())
+    themes = [t for t in THEME_LABELS if t in set(ctx.options.indicators.values())]
+    st.selectbox(
+        t("Thema"), themes, format_func={x: t(THEME_LABELS[x]) for x in themes}.get,
+        **state.bind("thema"),
+    )
+    in_theme = [i for i, t in ctx.options.indicators.items() if t == view.thema]
+    st.selectbox(
+        t("Indicator"),
+        in_theme,
+        # Labels made now, in this run's language (the unit words too: 'per 1.000 inwoners').
+        format_func={i: f"{catalogue.loc[i, 'name']} "
+                     f"({i18n.translate_number_text(catalogue.loc[i, 'unit'], view.taal)})"
+                     for i in in_theme}.get,
+        **state.bind("indicator"),
+    )
+    years = list(ctx.options.periods.get(view.indicator, ()))
+    if years:
+        st.selectbox(t("Jaar"), list(reversed(years)), **state.bind("jaar"))
+        st.selectbox(
+            t("Nulmeting (basisjaar)"),
+            years,
+            help=t("Het jaar waartegen veranderingen en de index worden afgezet."),
+            **state.bind("nulmeting"),
+        )
+    st.selectbox(
+        t("Vergelijk met"),
+        list(references.REFERENCES),
+        format_func={r: t(label) for r, label in references.REFERENCES.items()}.get,
+        help=t("Bepaalt wat de kaart, de trends en het overzicht tonen: de waarde zelf, "
+               "het verschil met de gemeente of met buurten van hetzelfde type, een index ten "
+               "opzichte van de nulmeting, een z-score of een percentielrang."),
+        **state.bind("referentie"),
+    )
+    # One element with a copy button (a code block loaded a syntax highlighter) and its own
+    # rule above it, not a divider element: fewer elements on every rerun (issue 22).
+    st.html(share.share_html(
+        state.share_link(view, state.page_url()), title=t("Deel deze weergave"),
+        label=t("Kopieer"), done=t("Gekopieerd"),
+        caption=t("Wie deze link opent, ziet precies deze pagina met deze keuzes.")),
+        unsafe_allow_javascript=True)
+
+
+def _short_rule(label: str) -> str:
+    return label.split(":")[0] if ":" in label else label
