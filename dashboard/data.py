@@ -1,4 +1,5 @@
 """The only module with st.cache_resource / st.cache_data: cached reads through data_loaders.db.
+What a wrapper puts together from its reads is done by the pure dashboard/assemble*.py modules.
 
 Cached functions take small hashable arguments (and the database file's version, so a load that
 swaps in a new file is picked up); they never read module globals. Privacy thresholds are applied
