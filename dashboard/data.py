@@ -721,8 +721,9 @@ def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) 
         return assemble.in_headline_order(
             build_time.stored_gemeente(_connection(version), gemeente, privacy), wanted)
     area_rows, weights = areas(version, gemeente), population(version, gemeente, privacy)
-    return assemble.stacked([aggregate.gemeente_reference(obs, area_rows, weights, cat)
-                     for _, obs in _one_by_one(version, gemeente, privacy, wanted)])
+    return assemble.gemeente_values(
+        (obs for _, obs in _one_by_one(version, gemeente, privacy, wanted)), area_rows, weights,
+        cat)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

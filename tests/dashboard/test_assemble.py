@@ -110,6 +110,24 @@ def test_the_selection_is_the_inhabitant_weighted_mean_of_its_buurten(cat) -> No
     assert values.loc[values["indicator_id"] == "lbm_score", "value"].tolist() == [3.0]
 
 
+def test_the_gemeente_figures_one_indicator_at_a_time_are_those_of_one_pass(cat) -> None:
+    obs = obs_rows([
+        ("BU00010101", "lbm_score", 2022, 3.0), ("BU00010201", "lbm_score", 2022, 5.0),
+        ("BU00010101", "inwoners", 2022, 100.0), ("BU00010201", "inwoners", 2022, 300.0),
+    ])
+    weights = aggregate.population_weights(obs)
+    apart = assemble.gemeente_values([obs[obs["indicator_id"] == i] for i in ("lbm_score",
+                                                                              "inwoners")],
+                                     AREAS, weights, cat)
+    whole = aggregate.gemeente_reference(obs, AREAS, weights, cat)
+    keys = ["indicator_id", "period"]
+    pd.testing.assert_frame_equal(apart.sort_values(keys).reset_index(drop=True),
+                                  whole.sort_values(keys).reset_index(drop=True))
+    lbm = apart[apart["indicator_id"] == "lbm_score"]
+    assert lbm["value"].tolist() == pytest.approx([(300 + 1500) / 400])
+    assert apart.loc[apart["indicator_id"] == "inwoners", "value"].tolist() == [400.0]
+
+
 def test_stored_rows_come_in_the_order_of_the_wanted_indicators() -> None:
     found = pd.DataFrame({"indicator_id": ["b", "x", "a", "b"], "period": [1, 1, 1, 2]})
     ordered = assemble.in_headline_order(found, ("b", "a"))
