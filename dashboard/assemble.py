@@ -114,6 +114,14 @@ def selection_values(inside: pd.Series, parts: pd.DataFrame, sources: pd.DataFra
     return aggregate.union_mean(parts, sources, groups, len(members)), members
 
 
+def gemeente_values(obs_parts: Iterable[pd.DataFrame], area_rows: pd.DataFrame,
+                    weights: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
+    """aggregate.gemeente_reference of each part of the observations (one indicator at a time),
+    stacked: the gemeente's figures per indicator and year."""
+    return stacked([aggregate.gemeente_reference(obs, area_rows, weights, cat)
+                    for obs in obs_parts])
+
+
 def in_headline_order(found: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFrame:
     """The rows of the wanted indicators, in their order (stable within one indicator)."""
     found = found[found["indicator_id"].isin(wanted)]

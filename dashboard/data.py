@@ -1,4 +1,5 @@
 """The only module with st.cache_resource / st.cache_data: cached reads through data_loaders.db.
+What a wrapper puts together from its reads is done by the pure dashboard/assemble*.py modules.
 
 Cached functions take small hashable arguments (and the database file's version, so a load that
 swaps in a new file is picked up); they never read module globals. Privacy thresholds are applied
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from dashboard import assemble, assemble_trends, drawn, profiles, state, tables
+from dashboard import assemble, assemble_profile, assemble_trends, drawn, profiles, state, tables
 from data_loaders import aggregates as build_time
 from data_loaders import db, reads, settings
 from data_loaders import map_shapes as shape_store
@@ -364,17 +365,12 @@ def switched(
     if gemeente != "NL":
         # One gemeente's observations fit in memory: every indicator in one pass (the wijk
         # figures computed once, not once per indicator; per indicator the same values).
-        scope = tables.Scope(obs=_fetch(version, gemeente, tuple(cat.index), privacy),
-                             areas=area_rows, types=types, catalogue=cat, sources=pd.DataFrame())
-        found = profiles.switched_values(scope, code, reference, nulmeting, buurttype)
-        return found.reindex([i for i in cat.index if i in found.index])
-    parts = []
-    for ind, obs in _one_by_one(version, gemeente, privacy, cat.index, with_population=True):
-        scope = tables.Scope(obs=obs, areas=area_rows, types=types, catalogue=cat,
-                             sources=pd.DataFrame())
-        found = profiles.switched_values(scope, code, reference, nulmeting, buurttype)
-        parts.append(found[found.index == ind])
-    return pd.concat(parts) if parts else pd.Series(dtype=object)
+        return assemble_profile.switched(_fetch(version, gemeente, tuple(cat.index), privacy),
+                                         area_rows, types, cat, code, reference, nulmeting,
+                                         buurttype)
+    return assemble_profile.switched_one_by_one(
+        _one_by_one(version, gemeente, privacy, cat.index, with_population=True), area_rows,
+        types, cat, code, reference, nulmeting, buurttype)
 
 
 @_cache_data(max_entries=8, show_spinner=False)
@@ -758,8 +754,9 @@ def gemeente_values(version: Version, gemeente: str, privacy: settings.Privacy) 
         return assemble.in_headline_order(
             build_time.stored_gemeente(_connection(version), gemeente, privacy), wanted)
     area_rows, weights = areas(version, gemeente), population(version, gemeente, privacy)
-    return assemble.stacked([aggregate.gemeente_reference(obs, area_rows, weights, cat)
-                     for _, obs in _one_by_one(version, gemeente, privacy, wanted)])
+    return assemble.gemeente_values(
+        (obs for _, obs in _one_by_one(version, gemeente, privacy, wanted)), area_rows, weights,
+        cat)
 
 
 @_cache_data(max_entries=16, show_spinner=False)
@@ -999,8 +996,9 @@ def area_expected(version: Version, gemeente: str, rule: str, privacy: settings.
         fits = build_time.stored_expected_of(_connection(version), gemeente, privacy, (code,))
     else:
         fits, status_id = expected_fits(version, gemeente, rule, privacy)
-    scope = area_scope(version, gemeente, rule, privacy, code, taal)
-    return (profiles.expected_rows(fits, code, scope.catalogue, scope.obs, scope.sources),
+    return (assemble_profile.expected_rows(fits, code,
+                                           area_scope(version, gemeente, rule, privacy, code,
+                                                      taal)),
             status_id)
 
 

@@ -13,6 +13,7 @@ from dashboard import (
     assemble,
     assemble_corporation,
     assemble_map,
+    assemble_profile,
     assemble_trends,
     maps,
     profiles,
@@ -107,6 +108,24 @@ def test_the_selection_is_the_inhabitant_weighted_mean_of_its_buurten(cat) -> No
                                                 UNLABELLED)
     assert members == ["BU00010101"]
     assert values.loc[values["indicator_id"] == "lbm_score", "value"].tolist() == [3.0]
+
+
+def test_the_gemeente_figures_one_indicator_at_a_time_are_those_of_one_pass(cat) -> None:
+    obs = obs_rows([
+        ("BU00010101", "lbm_score", 2022, 3.0), ("BU00010201", "lbm_score", 2022, 5.0),
+        ("BU00010101", "inwoners", 2022, 100.0), ("BU00010201", "inwoners", 2022, 300.0),
+    ])
+    weights = aggregate.population_weights(obs)
+    apart = assemble.gemeente_values([obs[obs["indicator_id"] == i] for i in ("lbm_score",
+                                                                              "inwoners")],
+                                     AREAS, weights, cat)
+    whole = aggregate.gemeente_reference(obs, AREAS, weights, cat)
+    keys = ["indicator_id", "period"]
+    pd.testing.assert_frame_equal(apart.sort_values(keys).reset_index(drop=True),
+                                  whole.sort_values(keys).reset_index(drop=True))
+    lbm = apart[apart["indicator_id"] == "lbm_score"]
+    assert lbm["value"].tolist() == pytest.approx([(300 + 1500) / 400])
+    assert apart.loc[apart["indicator_id"] == "inwoners", "value"].tolist() == [400.0]
 
 
 def test_stored_rows_come_in_the_order_of_the_wanted_indicators() -> None:
@@ -360,3 +379,43 @@ def test_the_spending_map_and_tables_cover_the_pictures_buurten_only() -> None:
     assert {"map", "change"} <= set(made)
     assert "change" not in assemble_corporation.spending_tables(pic, labelled.catalogue,
                                                                 "geen_indicator")
+
+
+# --- the buurtprofiel (dashboard/assemble_profile.py) --------------------------------------------
+def profile_obs() -> pd.DataFrame:
+    rows = []
+    for code, lbm, unsafe, people in [("BU00010101", 3.5, 30.0, 100.0),
+                                      ("BU00010102", 4.0, 20.0, 300.0),
+                                      ("BU00010201", 4.5, 10.0, 600.0)]:
+        rows += [(code, "lbm_score", 2022, lbm), (code, "onveilig_buurt", 2022, unsafe),
+                 (code, "inwoners", 2022, people)]
+    return obs_rows(rows)
+
+
+@pytest.mark.parametrize("reference", ["waarde", "verschil_gemeente", "percentiel"])
+def test_the_switched_values_are_the_same_in_one_pass_and_one_indicator_at_a_time(
+        cat, reference) -> None:
+    obs = profile_obs()
+    every = ("achterstand", "midden", "voorstand")
+    whole = assemble_profile.switched(obs, AREAS, LATEST, cat, "BU00010102", reference, None,
+                                      every)
+    people = obs[obs["indicator_id"] == "inwoners"]
+    parts = [(ind, pd.concat([obs[obs["indicator_id"] == ind], people], ignore_index=True)
+              if ind != "inwoners" else people) for ind in cat.index]
+    apart = assemble_profile.switched_one_by_one(parts, AREAS, LATEST, cat, "BU00010102",
+                                                 reference, None, every)
+    assert whole.to_dict() == apart.to_dict()
+    assert list(whole.index) == [i for i in cat.index if i in whole.index]  # catalogue order
+    assert {"lbm_score", "onveilig_buurt"} <= set(whole.index)
+
+
+def test_a_buurts_difference_with_the_gemeente_is_against_the_weighted_gemeente(cat) -> None:
+    found = assemble_profile.switched(profile_obs(), AREAS, LATEST, cat, "BU00010101",
+                                      "verschil_gemeente", None,
+                                      ("achterstand", "midden", "voorstand"))
+    # Gemeente: (3,5*100 + 4*300 + 4,5*600) / 1000 = 4,25; the buurt 3,5: 0,75 lower.
+    assert found["lbm_score"] == "-0,75"
+    # (30*100 + 20*300 + 10*600) / 1000 = 15 percent: the buurt's 30 is 15 points higher.
+    assert found["onveilig_buurt"] == "+15,0 procentpunt"
+    assert assemble_profile.switched_one_by_one([], AREAS, LATEST, cat, "BU00010101",
+                                                "waarde", None, ()).empty
