@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.dataset import ORGANISATION
+from bench import ORGANISATION
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 PAGES = {
