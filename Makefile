@@ -26,7 +26,7 @@ $(DB): $(VENV)/.runtime $(DB_INPUTS)
 db: $(DB)
 
 run: $(DB)
-	BUURTMONITOR_DB=$(abspath $(DB)) $(BIN)/streamlit run dashboard/app.py \
+	BUURTMONITOR_DB=$(abspath $(DB)) $(BIN)/python -m dashboard.serve \
 		--server.port 8501 --server.headless true --browser.gatherUsageStats false
 
 # Browser tests drive the system Chromium; install it when it is missing (Debian, as root).

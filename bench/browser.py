@@ -113,14 +113,18 @@ def healthy(port: int) -> bool:
 
 @contextmanager
 def served(app: App, db: Path):
-    """The app under `streamlit run` on its own port, stopped afterwards."""
+    """The app under `streamlit run` (this app: python -m dashboard.serve) on its own port,
+    stopped afterwards."""
     if healthy(app.port):  # another server there would be measured instead
         raise SystemExit(f"Poort {app.port} is al in gebruik: stop wat daar draait.")
     env = {**os.environ, "BUURTMONITOR_DB": str(db), "PYTHONPATH": str(ROOT),
            "BUURTMONITOR_WERKDB": str(OUT / "werkdb-browser.sqlite")}
     log = (OUT / f"server-{app.port}.log").open("wb")
+    # This app as 'make run' starts it (its pages' imports done before the server starts).
+    start = (["-m", "dashboard.serve"] if app.script == "dashboard/app.py"
+             else ["-m", "streamlit", "run", app.script])
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", app.script, "--server.address", "127.0.0.1",
+        [sys.executable, *start, "--server.address", "127.0.0.1",
          "--server.port", str(app.port), "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)

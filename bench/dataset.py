@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from bench import ORGANISATION
 from data_loaders import aggregates, db, indicator_catalogue, pipeline
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -108,9 +109,8 @@ def observations(
     return result
 
 
-# The corporation of the benchmark (fictitious): its leefbaarheid spending per buurt and year, for
-# the Corporaties page. Confidential and synthetic (the demo's source), like the demo's spending.
-ORGANISATION = "Corporatie Meetbank (fictief)"
+# The corporation of the benchmark (bench.ORGANISATION): its leefbaarheid spending per buurt and
+# year, for the Corporaties page. Confidential and synthetic (the demo's source), like the demo's.
 SPENDING_SOURCE = "synthetisch_uitgaven"
 SPENDING_YEARS = tuple(range(2016, 2025))
 

@@ -7,6 +7,7 @@ a metrics function, this module only selects, joins and words.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -150,6 +151,17 @@ def _areas_for(scope: tables.Scope, obs: pd.DataFrame,
     return scope.areas[scope.areas["code"].isin(obs["area_code"].unique())]
 
 
+def _records(frame: pd.DataFrame, keys: list[str] | None) -> dict:
+    """Each row of `frame` as a dict, by the value(s) of `keys` (a tuple for several; None: by
+    the index); the last row of a key wins, as a unique index would hold one."""
+    rows = frame.to_dict("records") if keys is not None else frame.to_dict("index")
+    if keys is None:
+        return rows
+    if len(keys) == 1:
+        return {row[keys[0]]: row for row in rows}
+    return {tuple(row[k] for k in keys): row for row in rows}
+
+
 def profile_rows(
     scope: tables.Scope, code: str, nulmeting: int | None,
     refs: tuple[pd.DataFrame, pd.DataFrame | None] | None = None,
@@ -178,8 +190,10 @@ def profile_rows(
     prof = prof.assign(_t=prof["theme"].map(order), _h=~headline).sort_values(
         ["_t", "_h"], kind="stable").drop(columns=["_t", "_h"])
     # The change from the nulmeting to the latest year (prof's year: the latest usable one).
-    changed = change.change_since(own, cat, nulmeting).set_index("indicator_id")
-    graded = privacy.reliability(own).set_index(["indicator_id", "period"])
+    # Plain dicts per indicator (and year): a frame lookup per row cost most of the loop below.
+    changed = _records(change.change_since(own, cat, nulmeting), ["indicator_id"])
+    graded = _records(privacy.reliability(own), ["indicator_id", "period"])
+    cat_of = _records(cat.loc[cat.index.isin(set(prof["indicator_id"]))], None)
     labels = tables.source_labels(scope.sources)
     # Each indicator's values by year, for the small chart (one pass, not one filter per row).
     trends: dict[str, list] = {}
@@ -188,14 +202,13 @@ def profile_rows(
         trends.setdefault(ind, []).append(None if pd.isna(v) else float(v))
     rows = []
     for r in prof.itertuples(index=False):
-        info = cat.loc[r.indicator_id]
+        info = cat_of[r.indicator_id]
         decimals, unit = int(info["decimals"]), str(info["unit"])
         aggregation = str(info.get("aggregation", ""))
-        key = (r.indicator_id, r.period)
-        meta = graded.loc[key] if key in graded.index else None
+        meta = graded.get((r.indicator_id, r.period))
         synthetic = bool(meta["synthetic"]) if meta is not None else False
         source = str(meta["source"]) if meta is not None else ""
-        ch = changed.loc[r.indicator_id] if r.indicator_id in changed.index else None
+        ch = changed.get(r.indicator_id)
         rows.append({
             "theme": r.theme,
             "indicator_id": r.indicator_id,
@@ -235,7 +248,8 @@ def profile_rows(
             _short(ch["difference"], decimals, unit, change_=True),
             "vanaf": None if ch is None else int(ch["from_period"]),
         })
-    return pd.DataFrame(rows)
+    # Whole numbers, empty where unknown (not 82.0 in a download).
+    return pd.DataFrame(rows).astype({"Respondenten (n)": "Int64"}) if rows else pd.DataFrame()
 
 
 # The columns of a theme's table on screen (compact texts) and in its download (full wording).
@@ -492,15 +506,20 @@ def comparison(
     notable = _notable(chosen, cat)
     labels = tables.source_labels(scope.sources)
     level_of = names["level"].reindex(list(codes)).to_dict()
+    # Plain dicts per indicator: frame lookups per indicator cost most of the loop below.
+    cat_of = _records(cat.loc[cat.index.isin(inds)], None)
+    marks = _records(notable, None)
     out = []
-    for ind, rows in chosen.groupby("indicator_id", sort=False):
-        info = cat.loc[ind]
-        year = int(rows["period"].iloc[0])
-        high, low, text = (notable.loc[ind, "high"], notable.loc[ind, "low"],
-                           notable.loc[ind, "text"]) if ind in notable.index else (None, None, "")
+    # chosen holds each indicator's rows together, in the order of inds.
+    for ind, rows in itertools.groupby(chosen.itertuples(index=False), lambda r: r.indicator_id):
+        info = cat_of[ind]
+        rows = list(rows)
+        year = int(rows[0].period)
+        mark = marks.get(ind)
+        high, low, text = (mark["high"], mark["low"], mark["text"]) if mark else (None, None, "")
         decimals, unit = int(info["decimals"]), str(info["unit"])
         reference = gem.get((ind, year), None)
-        for r in rows.itertuples(index=False):
+        for r in rows:
             synthetic = bool(r.synthetic) if pd.notna(r.synthetic) else False
             out.append({
                 "Code": r.area_code,

@@ -41,3 +41,25 @@ def test_the_component_scan_of_server_start_is_done_before_the_clock(
     measure.open_page(at, "over_de_data")
     assert not at.exception, at.exception
     assert scans == [1]
+
+
+def test_nothing_the_app_imports_is_loaded_before_a_first_opening_is_timed() -> None:
+    # A started server that no user has visited yet has not loaded pandas, numpy, pyarrow or
+    # duckdb (checked in its /proc/<pid>/maps); the first page pays for them, so the benchmark's
+    # process must not have imported them before its clock starts either.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(measure.__file__).resolve().parent.parent
+    script = (
+        "import sys\nfrom bench import measure\nfrom streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file(measure.APP)\nmeasure.scan_components(at)\n"
+        "print(sorted(m for m in ('pandas', 'numpy', 'pyarrow', 'duckdb', 'data_loaders', "
+        "'dashboard', 'bench.dataset') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True,
+                            text=True, env={**os.environ, "PYTHONPATH": str(root)}, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"

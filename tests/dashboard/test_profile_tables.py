@@ -80,6 +80,16 @@ def test_the_download_has_every_indicator_with_its_theme_and_full_wording(rows) 
     assert profiles.profile_download(pd.DataFrame()).empty
 
 
+def test_the_respondents_in_the_download_are_whole_numbers_only_for_survey_indicators(rows) -> None:
+    frame = profiles.profile_download(rows)
+    kinds = data.catalogue(data.database_version()).set_index("id")["kind"]
+    counted = frame["Respondenten (n)"].notna().to_numpy()
+    assert counted.any()
+    assert set(rows.loc[counted, "indicator_id"].map(kinds)) == {"subjectief"}
+    # As text (the CSV download) '82', never '82.0'.
+    assert all(text.isdigit() for text in frame.loc[counted, "Respondenten (n)"].astype(str))
+
+
 def test_a_large_difference_the_test_cannot_show_is_no_difference_with_its_margin() -> None:
     # Woninginbraak 5,6 per 1.000 woningen in a buurt of 180 woningen (one burglary) against
     # the gemeente's 2,1: within the Poisson margin, so not demonstrable, and never 'gelijk'.

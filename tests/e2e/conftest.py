@@ -54,14 +54,15 @@ def _healthy(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def app_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on the demo database, started with `streamlit run` and stopped afterwards."""
+    """The app on the demo database, started as `make run` does (python -m dashboard.serve,
+    `streamlit run` with the pages' imports done first) and stopped afterwards."""
     port = _free_port()
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     env = {**os.environ, "BUURTMONITOR_DB": str(demo_db), "PYTHONPATH": str(ROOT),
            "BUURTMONITOR_WERKDB": str(tmp_path_factory.mktemp("werkdb") / "werkdb.sqlite")}
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+            [sys.executable, "-m", "dashboard.serve",  # as 'make run' starts it
              "--server.address", "127.0.0.1", "--server.port", str(port),
              "--server.headless", "true", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
