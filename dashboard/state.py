@@ -272,8 +272,16 @@ def _sidebar_unchanged() -> bool:
     periods = ctx.options.periods
     if periods.get(new.indicator, ()) != periods.get(old.indicator, ()):
         return False
-    return all(_shown(getattr(new, f)) == st.session_state.get(_widget_key(f))
+    return all(_same(_shown(getattr(new, f)), st.session_state.get(_widget_key(f)))
                for f in PART_FIELDS)
+
+
+def _same(parsed: object, held: object) -> bool:
+    """A widget shows the parsed value; buurttypes in any order (a type added back comes last
+    in the widget, first in the address: the same filter, no need to draw the sidebar again)."""
+    if isinstance(parsed, list) and isinstance(held, list):
+        return sorted(parsed) == sorted(held)
+    return parsed == held
 
 
 def _shown(value: object) -> object:

@@ -75,6 +75,19 @@ def test_a_buurttype_choice_reruns_only_the_map_part_and_moves_url_link_and_map(
 
 
 @pytest.mark.usefixtures("app_env")
+def test_a_buurttype_added_back_reruns_only_the_map_part_whatever_its_order(
+    full_runs: list[int],
+) -> None:
+    at = kaart(buurttype="midden,voorstand")
+    before = len(full_runs)
+    # Added back, the type comes last in the widget and first in the address.
+    at.multiselect(key="w_buurttype").set_value(["midden", "voorstand", "achterstand"]).run()
+    assert not at.exception, at.exception
+    assert len(full_runs) == before
+    assert param(at, "buurttype") == "achterstand,midden,voorstand"
+
+
+@pytest.mark.usefixtures("app_env")
 def test_a_choice_that_changes_other_widgets_reruns_the_whole_page(
     full_runs: list[int],
 ) -> None:
