@@ -25,13 +25,13 @@ from data_loaders import db  # noqa: E402
 # the router and sidebar, whenever a page address is opened directly.
 PAGES = Path(__file__).resolve().parent / "views"
 FAVICON = Path(__file__).resolve().parent / "favicon.svg"
-# Pages whose filters, map and legend are one fragment (dashboard/filters.py): a choice there
-# reruns that part alone, not the navigation and the rest of the sidebar (issue 22).
-FILTER_PARTS = {"kaart"}
+# Pages whose map and legend are a fragment (by its key): a choice in the filters that changes
+# nothing else in the sidebar reruns that fragment alone (state.bind; issue 22).
+FILTER_PARTS = {"kaart": "kaart"}
 
 
 def sidebar(ctx: context.Context, filter_part: bool) -> None:
-    """The shared sidebar; with filter_part, the page draws the filters into a slot itself."""
+    """The shared sidebar; with filter_part, the page draws the share link into a slot itself."""
     t = state.t
     with st.sidebar:
         st.radio(
@@ -50,14 +50,15 @@ def sidebar(ctx: context.Context, filter_part: bool) -> None:
                    "doelen: op elke pagina, in downloads en in de briefing."),
             **state.bind("echt"),
         )
-        # The filter part: drawn here on most pages; a page with a filter part of its own draws it
-        # into this slot from a fragment, which a choice there then reruns alone (issue 22).
+        filters.draw(ctx)
+        # A page with a filter part (a fragment) fills this slot itself, so that the link also
+        # follows a choice that reruns only that fragment (issue 22).
         slot = st.container()
     if filter_part:
-        state.set_slot("filters", slot)
+        state.set_slot("share", slot)
     else:
         with slot:
-            filters.draw(ctx)
+            filters.share_link(ctx)
 
 
 def run() -> None:
@@ -123,6 +124,7 @@ def run() -> None:
     # A page with a filter part shows the notices about the address itself, inside that part:
     # they then go away with the choice that corrects the address.
     filter_part = navigation.url_path in FILTER_PARTS
+    state.set_part(FILTER_PARTS.get(navigation.url_path))
     if not filter_part:
         filters.notices(ctx)
     sidebar(ctx, filter_part)

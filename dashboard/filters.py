@@ -1,9 +1,9 @@
 """The filter part of the sidebar (niveau, buurttype, indicator, jaar, vergelijking, share link)
 and the notices about the address. Layout only.
 
-Most pages draw it in the main run (app.py); a page with a filter part of its own (the kaart)
-draws it from its fragment into the sidebar slot app.py left for it, so that a choice reruns
-only that fragment (issue 22).
+app.py draws the filters in the main run. A page with a filter part of its own (the kaart) is a
+fragment that draws the notices and the share link itself: a choice that changes nothing else in
+the sidebar then reruns only that fragment (state.bind; issue 22).
 """
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ def notices(ctx: context.Context) -> None:
 
 
 def part(ctx: context.Context) -> None:
-    """A page's own filter part, called first in its fragment: the notices above the page and
-    the filters in the sidebar slot app.py left for them."""
+    """What a page with a filter part draws first in its fragment: the notices above the page
+    and the share link in the sidebar slot app.py left for it (both follow every choice)."""
     notices(ctx)
-    with state.slot("filters"):
-        draw(ctx)
+    with state.slot("share"):
+        share_link(ctx)
 
 
 def draw(ctx: context.Context) -> None:
-    """The filters, bound to the URL, and the share link of the view they make."""
+    """The filters, bound to the URL."""
     view, catalogue = ctx.view, ctx.catalogue
     t = state.t
     st.radio(
@@ -93,10 +93,15 @@ def draw(ctx: context.Context) -> None:
                "opzichte van de nulmeting, een z-score of een percentielrang."),
         **state.bind("referentie"),
     )
+
+
+def share_link(ctx: context.Context) -> None:
+    """The address of this view, to copy."""
+    t = state.t
     # One element with a copy button (a code block loaded a syntax highlighter) and its own
     # rule above it, not a divider element: fewer elements on every rerun (issue 22).
     st.html(share.share_html(
-        state.share_link(view, state.page_url()), title=t("Deel deze weergave"),
+        state.share_link(ctx.view, state.page_url()), title=t("Deel deze weergave"),
         label=t("Kopieer"), done=t("Gekopieerd"),
         caption=t("Wie deze link opent, ziet precies deze pagina met deze keuzes.")),
         unsafe_allow_javascript=True)

@@ -227,18 +227,66 @@ def _sync_widgets(view: View) -> None:
         key = _widget_key(f.name)
         value = getattr(view, f.name)
         # An empty choice shows the widget's placeholder rather than an invalid option.
-        st.session_state[key] = list(value) if isinstance(value, tuple) else (
-            None if value == "" else value)
+        st.session_state[key] = _shown(value)
 
 
 def bind(name: str) -> dict[str, object]:
-    """Keyword arguments that bind a widget to a View field: key and an on_change writing the URL."""
+    """Keyword arguments that bind a widget to a View field: key and an on_change writing the URL.
+
+    On a page with a filter part (a fragment, see set_part), a choice that leaves every other
+    widget of the sidebar as it is reruns only that fragment: not the navigation and the sidebar
+    again, which doubled the messages of a filter change (issue 22).
+    """
     key = _widget_key(name)
 
     def write() -> None:
         set_param(name, st.session_state.get(key))
+        part = st.session_state.get(_PART_KEY)
+        if part and name in PART_FIELDS and _sidebar_unchanged():
+            st.rerun(part)  # from a callback: replaces this interaction's full rerun
 
     return {"key": key, "on_change": write}
+
+
+# Choices that may rerun a page's filter part alone; the rest (gemeente, taal, echt, regel, thema)
+# change what other widgets offer and always rerun the page.
+PART_FIELDS = ("niveau", "buurttype", "indicator", "jaar", "nulmeting", "referentie")
+_PART_KEY = "_part"
+
+
+def set_part(key: str | None) -> None:
+    """The key of this page's filter fragment (None on a page without one); app.py, per run."""
+    st.session_state[_PART_KEY] = key
+
+
+def _sidebar_unchanged() -> bool:
+    """Whether the sidebar drawn before this choice still shows the view the new address makes:
+    no notice, every filter widget showing its parsed value, and the same indicators and years
+    to choose from. Otherwise (e.g. an emptied buurttype filter, which falls back to all types,
+    or an indicator with other years) the page reruns whole and draws the sidebar again."""
+    ctx = context()
+    old = ctx.view
+    new = parse(st.query_params.to_dict(), ctx.options)
+    if new.notices or (new.thema, new.regel) != (old.thema, old.regel):
+        return False
+    periods = ctx.options.periods
+    if periods.get(new.indicator, ()) != periods.get(old.indicator, ()):
+        return False
+    return all(_same(_shown(getattr(new, f)), st.session_state.get(_widget_key(f)))
+               for f in PART_FIELDS)
+
+
+def _same(parsed: object, held: object) -> bool:
+    """A widget shows the parsed value; buurttypes in any order (a type added back comes last
+    in the widget, first in the address: the same filter, no need to draw the sidebar again)."""
+    if isinstance(parsed, list) and isinstance(held, list):
+        return sorted(parsed) == sorted(held)
+    return parsed == held
+
+
+def _shown(value: object) -> object:
+    """A View field as its widget holds it (the form _sync_widgets writes)."""
+    return list(value) if isinstance(value, tuple) else (None if value == "" else value)
 
 
 def set_param(name: str, value: object) -> None:

@@ -11,10 +11,10 @@ from metrics import references
 from metrics.formatting import format_number
 
 
-# The filters, the map and its legend are one fragment: a choice in the filters (or a map
-# toggle) reruns this part alone, not the navigation and the rest of the sidebar. It sends
-# about half the messages of a full rerun (issue 22; figures in the README, "In de browser").
-@st.fragment
+# The map, its legend and table are one fragment: a choice in the filters that changes nothing
+# else in the sidebar (state.bind), or a map toggle, reruns this part alone, not the navigation
+# and the sidebar (issue 22; figures in the README, "In de browser").
+@st.fragment(key="kaart")
 def kaart() -> None:
     ctx = context.current()
     filters.part(ctx)

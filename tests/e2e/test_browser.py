@@ -175,6 +175,31 @@ def test_a_filter_change_recolours_the_map_without_sending_its_shapes_again(page
     assert page.locator(MAP).count() == 1
 
 
+def test_a_buurttype_change_on_the_map_reruns_only_its_part_and_the_link_follows(page) -> None:
+    # The map part is a fragment: a buurttype change sends its messages only, a theme change
+    # (which changes the indicators to choose from) the whole page's.
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda data: frames.append(1)))
+    open_page(page, "/kaart?regel=inkomen_gemeente_kwintiel", settle_ms=1500)
+    page.frame_locator(MAP).locator("body[data-drawn]").wait_for()
+    frames.clear()
+    page.get_by_role("button", name="Remove voorstandsbuurten").click()
+    page.wait_for_url(re.compile(r"buurttype=achterstand(%2C|,)midden(&|$)"))
+    wait_for_run(page)
+    part = len(frames)
+    link = page.locator('[data-testid="stSidebar"] input[readonly]').input_value()
+    assert _params(link)["buurttype"] == "achterstand,midden"
+    frames.clear()
+    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Thema").click()
+    page.keyboard.type("Veiligheid")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"thema=veiligheid"))
+    wait_for_run(page)
+    whole = len(frames)
+    assert 0 < part < 0.75 * whole, (part, whole)
+    assert page.frame_locator(MAP).locator("body[data-drawn]").count() == 1
+
+
 def test_removing_a_buurttype_in_the_sidebar_updates_the_url_and_the_figures(page) -> None:
     # The income rule has voorstandsbuurten; the demo's default, the gemeente's own list, has none.
     open_page(page, "/?regel=inkomen_gemeente_kwintiel")
