@@ -238,32 +238,34 @@ class Together:
     status: dict[str, str]  # the status score each gemeente's expected values rest on
 
 
-def _expected_many(read) -> tuple[pd.DataFrame, dict[str, str]]:
-    """metrics.expected.expected_all of every group in agg_rows, by the database
-    (agg_many_expected.sql), and each group's status score."""
+def _expected_many(read, run) -> dict[str, str]:
+    """metrics.expected.expected_all of every group in agg_rows, by the database, left in a table
+    of this connection (agg_many_expected.sql; none without a status score), and each group's
+    status score."""
     present = read("agg_many_status", status_ids=list(expected.STATUS_INDICATORS))
     have = present.groupby("group_code")["indicator_id"].agg(set)
     status = {code: next(s for s in expected.STATUS_INDICATORS if s in ids)
               for code, ids in have.items()}
-    if not status:
-        return pd.DataFrame(columns=["gemeente_code", *EXPECTED_COLUMNS]), status
-    fits = read("agg_many_expected", groups=list(status), statuses=list(status.values()),
-                min_buurten=expected.MIN_BUURTEN, band=expected.BAND, better=expected.BETTER,
-                worse=expected.WORSE, higher=expected.HIGHER, lower=expected.LOWER,
-                as_expected=expected.AS_EXPECTED)
-    fits["period"] = fits["period"].astype(int)
-    return fits, status
+    if status:
+        run("agg_many_expected", groups=list(status), statuses=list(status.values()),
+            min_buurten=expected.MIN_BUURTEN, band=expected.BAND, better=expected.BETTER,
+            worse=expected.WORSE, higher=expected.HIGHER, lower=expected.LOWER,
+            as_expected=expected.AS_EXPECTED)
+    return status
 
 
 def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
-                      cursor: bool = False, with_parts: bool = False) -> Together:
+                      cursor: bool = False, with_parts: bool = False,
+                      frames: bool = True) -> Together:
     """The aggregates of several gemeenten (and of the country, 'NL') at once, without expected
     values: the gemeente figures and buurttype averages computed by the database in one pass
     over all of them (data_loaders/sql/queries/agg_*.sql, the rules of metrics.aggregate), the
     early warnings and improvements judged by metrics.early_warning on the few series the
     database found worth judging. With 'NL' every gemeente is read (the country rests on all of
-    them), but only those asked for are returned. `with_parts` (refresh): the overview's parts
-    are left in tables of this connection for store_parts (parts_together)."""
+    them), but only those asked for are returned. The gemeente figures, buurttype averages and
+    expected values are left in tables of this connection that store_found copies into the
+    agg_* tables (refresh: never through pandas); `frames` reads them into the result too.
+    `with_parts` (refresh): the overview's parts are left there as well (parts_together)."""
     codes = sorted(set(gemeenten))
     target = con.cursor() if cursor else con  # one connection: agg_rows is its own table
     scope = {"gemeenten": codes}
@@ -271,19 +273,24 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
     def read(name: str, **params) -> pd.DataFrame:
         return db.query(target, name, {**scope, **params}, cursor=False)
 
+    def run(name: str, **params) -> None:
+        db.execute(target, name, {**scope, **params})
+
     db.execute(target, "agg_prepare_areas", scope)
     db.execute(target, "agg_prepare_rows", {
         "min_respondents": int(privacy.min_respondents),
         "min_inhabitants": int(privacy.min_inhabitants), "real_only": bool(privacy.real_only)})
     try:
         catalogue = db.query(target, "app_catalogue", cursor=False).set_index("id", drop=False)
-        gemeente_all = read("agg_many_gemeente", basis_own=aggregate.BASIS_OWN,
-                            basis_derived=aggregate.BASIS_DERIVED)
+        run("agg_many_gemeente", basis_own=aggregate.BASIS_OWN,
+            basis_derived=aggregate.BASIS_DERIVED)
         rules = read("agg_many_rules")
-        peers_all = {rule: read("agg_many_peers", rule=rule)
-                     for rule in sorted(set(rules["rule"]))}
+        db.execute(target, "agg_prepare_peers_found")
+        for rule in sorted(set(rules["rule"])):
+            run("agg_many_peers", rule=rule)
         series = read("agg_many_signal_series", z_near=Z_NEAR)
-        fits, status = _expected_many(read)
+        target.execute("DROP TABLE IF EXISTS agg_expected_found")
+        status = _expected_many(read, run)
         if with_parts:
             parts_together(target, codes, rules, privacy, catalogue)
         if not series.empty:
@@ -294,8 +301,18 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
     finally:
         target.execute("DROP TABLE IF EXISTS agg_rows")
         target.execute("DROP TABLE IF EXISTS agg_areas")
-    for frame in (gemeente_all, *peers_all.values()):
-        frame["period"] = frame["period"].astype(int)
+    gemeente_all, peers_all, fits = pd.DataFrame(), {}, pd.DataFrame()
+    if frames:
+        gemeente_all = db.query(target, "agg_read_gemeente_found", cursor=False)
+        peers_all = {rule: db.query(target, "agg_read_peers_found", {"rule": rule}, cursor=False)
+                     for rule in sorted(set(rules["rule"]))}
+        fits = (db.query(target, "agg_read_expected_found", cursor=False) if status
+                else pd.DataFrame(columns=["gemeente_code", *EXPECTED_COLUMNS]))
+        for frame in (gemeente_all, *peers_all.values(), fits):
+            if not frame.empty:
+                frame["period"] = frame["period"].astype(int)
+        if not with_parts:  # nothing left to store from them
+            drop_found(target)
     warnings, improvements = _signals_many(series, catalogue, codes)
     warnings = warnings[warnings["severity"] != "laag"]
     if not warnings.empty:  # early_warning.in_order within each gemeente
@@ -364,10 +381,6 @@ def _stored_rows(frame: pd.DataFrame | None, key: dict, columns: list[str],
                 if c in out.columns]]
 
 
-GEMEENTE_COLUMNS = ["indicator_id", "period", "value", "n", "areas_used", "areas_total", "basis",
-                    "synthetic"]
-PEER_COLUMNS = ["type", "indicator_id", "period", "value", "n", "areas_used", "areas_total",
-                "weighted", "synthetic"]
 EXPECTED_COLUMNS = ["area_code", "status", "observed", "expected", "residual", "residual_se",
                     "verdict", "indicator_id", "period", "buurten_used"]
 
@@ -392,7 +405,7 @@ def refresh(con, gemeenten: Iterable[str],
         "SELECT coalesce(bool_or(synthetic), false), coalesce(bool_or(NOT synthetic), false) "
         "FROM observations").fetchone())
     done: dict[tuple, Together] = {}
-    held = None  # whose overview parts the connection holds (parts_together)
+    held = None  # whose tables the connection holds (computed_together, parts_together)
     for privacy in privacies or stored_privacies():
         key = _key(privacy)
         same_as = (key["min_respondents"], key["min_inhabitants"],
@@ -402,18 +415,15 @@ def refresh(con, gemeenten: Iterable[str],
             found = _nothing()
         else:
             if same_as not in done or same_as != held:
-                done[same_as] = computed_together(con, codes, privacy, with_parts=True)
+                done[same_as] = computed_together(con, codes, privacy, with_parts=True,
+                                                  frames=False)
                 held = same_as
             found = done[same_as]
         now = pd.Timestamp.now(tz="UTC").tz_localize(None)
         rows = {
-            "gemeente": _stored_rows(found.gemeente, key, GEMEENTE_COLUMNS),
-            "peers": stacked([_stored_rows(frame, key, PEER_COLUMNS, buurttype_rule=rule)
-                              for rule, frame in found.peers.items()]),
             "signals": stacked([
                 _stored_rows(found.warnings, key, SIGNAL_COLUMNS, signal="verslechterd"),
                 _stored_rows(found.improvements, key, SIGNAL_COLUMNS, signal="verbeterd")]),
-            "expected": _stored_rows(found.expected, key, EXPECTED_COLUMNS),
             "runs": pd.DataFrame([{
                 "gemeente_code": code, **key, "status_id": found.status.get(code),
                 "with_expected": True, "computed_at": now} for code in codes]),
@@ -421,9 +431,9 @@ def refresh(con, gemeenten: Iterable[str],
         for table, frame in rows.items():  # one insert per table (hundreds of gemeenten)
             if not frame.empty:
                 db.insert_frame(con, f"agg_{table}", frame)
-        if not empty:  # the parts found last: this key's, or the same as this key's
-            store_parts(con, key)
-    drop_parts(con)
+        if not empty:  # the tables found last: this key's, or the same as this key's
+            store_found(con, key, with_expected=bool(found.status))
+    drop_found(con)
 
 
 def stored_run(con, gemeente: str, privacy: settings.Privacy) -> tuple[bool, str | None, bool]:
@@ -501,7 +511,7 @@ def parts_together(target, codes: list[str], rules: pd.DataFrame, privacy: setti
     computed_together while agg_rows exists): each buurt in the group of its latest label under
     the rule, UNLABELLED without one. Left in two tables of this connection (parts and sources,
     with gemeente_code, buurttype_rule and each row's place; agg_found_parts.sql) that
-    store_parts copies under a privacy key: nationally 145.000 and 277.000 rows that need not
+    store_found copies under a privacy key: nationally 145.000 and 277.000 rows that need not
     pass through Python."""
     pairs = part_pairs(rules, codes)
     db.execute(target, "agg_prepare_parts", {
@@ -516,15 +526,23 @@ def parts_together(target, codes: list[str], rules: pd.DataFrame, privacy: setti
         target.execute("DROP TABLE IF EXISTS agg_part_rows")
 
 
-def store_parts(con, key: dict) -> None:
-    """Store the parts found last on this connection (parts_together) under a privacy key."""
-    db.execute(con, "agg_store_parts", key)
-    db.execute(con, "agg_store_part_sources", key)
+FOUND = ("agg_gemeente_found", "agg_peers_found", "agg_expected_found", "agg_parts_found",
+         "agg_part_sources_found")  # computed_together's tables of a connection
 
 
-def drop_parts(con) -> None:
-    con.execute("DROP TABLE IF EXISTS agg_parts_found")
-    con.execute("DROP TABLE IF EXISTS agg_part_sources_found")
+def store_found(con, key: dict, *, with_expected: bool) -> None:
+    """Store the tables found last on this connection (computed_together with its parts) under a
+    privacy key, straight from table to table; the expected values only `with_expected` (there
+    are none without a status score)."""
+    for table in ("gemeente", "peers", "parts", "part_sources"):
+        db.execute(con, f"agg_store_{table}", key)
+    if with_expected:
+        db.execute(con, "agg_store_expected", key)
+
+
+def drop_found(con) -> None:
+    for table in FOUND:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def stored_parts(con, gemeente: str, rule: str, privacy: settings.Privacy

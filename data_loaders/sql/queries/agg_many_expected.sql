@@ -3,6 +3,10 @@
 -- metrics.expected.expected_all computes it: per outcome a weighted straight line through the
 -- group's buurten in the outcome's latest usable year, of the value on the buurt's latest status
 -- score ($groups[i] takes status $statuses[i]), weighted by inhabitants when the group has any.
+-- Into a table of this connection (data_loaders/aggregates.py): agg_store_expected copies it
+-- into agg_expected under a privacy key, agg_read_expected_found reads it in order (`rank`:
+-- firmest first within an indicator, as metrics.expected sorts).
+CREATE OR REPLACE TEMP TABLE agg_expected_found AS
 WITH choice AS (
     SELECT unnest($groups) AS group_code, unnest($statuses) AS status_id
 ), outcomes AS (
@@ -96,7 +100,6 @@ SELECT group_code AS gemeente_code, area_code, x AS status, y AS observed, expec
                 CASE direction WHEN 'neutraal' THEN $lower WHEN 'lager_beter' THEN $better
                                ELSE $worse END
             ELSE $as_expected END AS verdict,
-       indicator_id, period, k AS buurten_used
+       indicator_id, period, k AS buurten_used,
+       CASE WHEN direction = 'lager_beter' THEN residual_se ELSE -residual_se END AS rank
 FROM judged
-ORDER BY gemeente_code, indicator_id,
-         CASE WHEN direction = 'lager_beter' THEN residual_se ELSE -residual_se END

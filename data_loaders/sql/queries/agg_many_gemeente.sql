@@ -2,6 +2,9 @@
 -- year from agg_rows (agg_prepare_rows.sql), as metrics.aggregate.gemeente_reference computes it:
 -- the gemeente's own usable figure from the source where there is one, else the weighted mean (a
 -- sum for counts) of its buurten. The country is every buurt (a second grouping set).
+-- Into a table of this connection (data_loaders/aggregates.py): agg_store_gemeente copies it
+-- into agg_gemeente under a privacy key, agg_read_gemeente_found reads it in order.
+CREATE OR REPLACE TEMP TABLE agg_gemeente_found AS
 WITH derived AS (
     -- A group is weighted when one of its usable areas has a weight; then only those count
     -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks. (Fewer
@@ -56,4 +59,3 @@ FROM chosen d
 LEFT JOIN totals t ON t.gemeente_code = d.gemeente_code
 ANTI JOIN own ON own.gemeente_code = d.gemeente_code AND own.indicator_id = d.indicator_id
              AND own.period = d.period
-ORDER BY gemeente_code, indicator_id, period

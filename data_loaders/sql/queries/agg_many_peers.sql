@@ -3,6 +3,9 @@
 -- metrics.aggregate.buurttype_reference computes them: a buurt's type in a year is its label of
 -- that year, else of the nearest labelled year (the earlier one on a tie); the peers are the
 -- gemeente's (the country's) buurten of that type in that year; counts are the mean per buurt.
+-- Added to a table of this connection (agg_prepare_peers_found.sql) that agg_store_peers copies
+-- into agg_peers under a privacy key and agg_read_peers_found reads in order.
+INSERT INTO agg_peers_found
 WITH typed AS (
     SELECT a.gemeente_code, a.area_key, p.period,
            arg_min(l.type, 2 * abs(l.period - p.period)
@@ -48,7 +51,7 @@ WITH typed AS (
     FROM typed
     GROUP BY GROUPING SETS ((gemeente_code, type, period), (type, period))
 )
-SELECT d.gemeente_code, d.type, d.indicator_id, d.period,
+SELECT d.gemeente_code, $rule AS buurttype_rule, d.type, d.indicator_id, d.period,
        CASE WHEN d.areas_used = 0 THEN NULL
             WHEN d.is_sum THEN d.value_sum / d.areas_used
             WHEN d.weighted THEN d.wv / d.w
@@ -57,4 +60,3 @@ SELECT d.gemeente_code, d.type, d.indicator_id, d.period,
 FROM chosen d
 LEFT JOIN totals t ON t.gemeente_code = d.gemeente_code AND t.type = d.type
                   AND t.period = d.period
-ORDER BY d.gemeente_code, d.type, d.indicator_id, d.period

@@ -18,18 +18,26 @@ WITH years AS (
     SELECT gemeente_code, max(latest) AS latest FROM years GROUP BY ALL
 ), nation AS (
     SELECT max(latest) AS latest FROM years WHERE level <> 'gemeente'
+), testable AS (
+    -- Only rows a test below can use: a percentage or rate with its n, or a value with its
+    -- margins. A series whose row before the latest is not testable was never near; leaving such
+    -- rows out may only make its earlier testable row 'before' (a wider net, judged exactly).
+    SELECT r.*
+    FROM agg_rows r
+    JOIN indicators i ON i.id = r.indicator_id
+    WHERE r.judged AND r.ok
+      AND ((r.n > 0 AND (starts_with(trim(i.unit), '%') OR i.aggregation = 'per_inwoners'))
+           OR r.ci_high >= r.ci_low)
 ), grouped AS (
     SELECT r.gemeente_code AS group_code, l.latest, r.*
-    FROM agg_rows r
+    FROM testable r
     JOIN latest l ON l.gemeente_code = r.gemeente_code
-    WHERE r.judged AND r.ok
     UNION ALL
     SELECT 'NL' AS group_code, n.latest, r.*
-    FROM agg_rows r
+    FROM testable r
     JOIN latest l ON l.gemeente_code = r.gemeente_code
     CROSS JOIN nation n
-    WHERE r.judged AND r.ok AND list_contains($gemeenten, 'NL') AND NOT r.is_gemeente
-      AND l.latest <> n.latest
+    WHERE list_contains($gemeenten, 'NL') AND NOT r.is_gemeente AND l.latest <> n.latest
 ), last2 AS (
     -- per series its value in the latest year and the one before it (a series has one row per
     -- year); two single arg_max aggregates are far cheaper than one that keeps the top two
