@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import context, i18n, share, state
 from dashboard.context import THEME_LABELS, TYPE_PLURAL
+from data_loaders import db
 from metrics import references
 
 
@@ -21,12 +22,19 @@ def notices(ctx: context.Context) -> None:
         st.warning(notice, icon=":material/warning:")
 
 
-def part(ctx: context.Context) -> None:
-    """What a page with a filter part draws first in its fragment: the notices above the page
-    and the share link in the sidebar slot app.py left for it (both follow every choice)."""
+def part() -> context.Context | None:
+    """What a page with a filter part does first in its fragment: this rerun's Context (None,
+    with a message, when the database cannot be read), the notices above the page and the
+    share link in the sidebar slot app.py left for it (both follow every choice)."""
+    try:
+        ctx = context.current()
+    except db.DatabaseError as exc:  # e.g. locked by a reload since the page opened
+        st.error(str(exc), icon=":material/error:")
+        return None
     notices(ctx)
     with state.slot("share"):
         share_link(ctx)
+    return ctx
 
 
 def draw(ctx: context.Context) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import components, context, filters, i18n, map_component, maps, signals, state
+from dashboard import components, filters, i18n, map_component, maps, signals, state
 from metrics import references
 from metrics.formatting import format_number
 
@@ -16,8 +16,9 @@ from metrics.formatting import format_number
 # and the sidebar (issue 22; figures in the README, "In de browser").
 @st.fragment(key="kaart")
 def kaart() -> None:
-    ctx = context.current()
-    filters.part(ctx)
+    ctx = filters.part()
+    if ctx is None:
+        return
     t = state.t
     view, indicator = ctx.view, ctx.indicator
     st.title(t("Kaart: {naam}", naam=indicator["name"]))

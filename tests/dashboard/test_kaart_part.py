@@ -127,3 +127,21 @@ def test_the_notice_about_a_wrong_address_goes_with_the_next_choice(
     assert len(full_runs) == before  # the fragment alone, which shows the notices itself
     assert not any("onzin" in w.value for w in at.warning)
     assert param(at, "niveau") == "wijk"
+
+
+@pytest.mark.usefixtures("app_env")
+def test_a_database_that_cannot_be_read_in_the_map_part_gives_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dashboard import context
+    from data_loaders import db
+
+    at = kaart()
+
+    def locked(user) -> None:  # noqa: ANN001 - as context.build
+        raise db.DatabaseLocked("De database wordt net bijgewerkt; probeer het zo opnieuw.")
+
+    monkeypatch.setattr(context, "build", locked)
+    at.multiselect(key="w_buurttype").set_value(["achterstand"]).run()
+    assert not at.exception, at.exception
+    assert any("net bijgewerkt" in e.value for e in at.error)
