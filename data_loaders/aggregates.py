@@ -516,8 +516,7 @@ def parts_together(target, codes: list[str], rules: pd.DataFrame, privacy: setti
     pairs = part_pairs(rules, codes)
     db.execute(target, "agg_prepare_parts", {
         "gemeenten": codes, "rules": sorted({rule for _, rule in pairs}),
-        "indicators": list(headline_ids(catalogue)), "unlabelled": UNLABELLED,
-        "real_only": bool(privacy.real_only)})
+        "indicators": list(headline_ids(catalogue)), "unlabelled": UNLABELLED})
     scope = {"groups": [code for code, _ in pairs], "rules": [rule for _, rule in pairs]}
     try:
         db.execute(target, "agg_found_parts", scope)

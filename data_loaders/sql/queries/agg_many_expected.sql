@@ -48,7 +48,7 @@ WITH choice AS (
     SELECT 'NL' AS group_code, * FROM agg_rows
     WHERE is_buurt AND ok AND list_contains($gemeenten, 'NL')
 ), fit_rows AS (
-    SELECT l.group_code, r.area_code, r.indicator_id, l.period, r.value AS y, s.status AS x,
+    SELECT l.group_code, r.area_key, r.indicator_id, l.period, r.value AS y, s.status AS x,
            CASE WHEN c.group_code IS NULL THEN 1.0 ELSE r.weight END AS w
     FROM latest l
     JOIN members r ON r.group_code = l.group_code AND r.indicator_id = l.indicator_id
@@ -103,3 +103,4 @@ SELECT group_code AS gemeente_code, area_code, x AS status, y AS observed, expec
        indicator_id, period, k AS buurten_used,
        CASE WHEN direction = 'lager_beter' THEN residual_se ELSE -residual_se END AS rank
 FROM judged
+JOIN agg_areas USING (area_key)

@@ -41,7 +41,7 @@ WITH years AS (
 ), last2 AS (
     -- per series its value in the latest year and the one before it (a series has one row per
     -- year); two single arg_max aggregates are far cheaper than one that keeps the top two
-    SELECT group_code, area_code, indicator_id, any_value(latest) AS latest,
+    SELECT group_code, area_key, indicator_id, any_value(latest) AS latest,
            max(period) AS p2,
            arg_max(struct_pack(value, n, ci_low, ci_high), period) AS now,
            arg_max(struct_pack(value, n, ci_low, ci_high), period) FILTER (WHERE period < latest)
@@ -50,7 +50,7 @@ WITH years AS (
     WHERE period <= latest
     GROUP BY ALL
 ), steps AS (
-    SELECT group_code, area_code, indicator_id, latest, p2,
+    SELECT group_code, area_key, indicator_id, latest, p2,
            now.value AS v2, now.n AS n2, now.ci_low AS lo2, now.ci_high AS hi2,
            before.value AS v1, before.n AS n1, before.ci_low AS lo1, before.ci_high AS hi1,
            before IS NOT NULL AS measured
@@ -70,7 +70,7 @@ WITH years AS (
     JOIN indicators i ON i.id = s.indicator_id
     WHERE s.p2 = s.latest AND s.measured
 ), near AS (
-    SELECT group_code, area_code, indicator_id, latest
+    SELECT group_code, area_key, indicator_id, latest
     FROM measured
     WHERE (pooled * (1 - pooled) > 0
            AND abs((v2 - v1) / 100) > $z_near * sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2)))
@@ -79,8 +79,9 @@ WITH years AS (
        OR (se_margins > 0 AND abs(v2 - v1) > $z_near * se_margins)
 )
 SELECT n.group_code, n.latest, (SELECT latest FROM nation) AS nation_latest, r.is_gemeente,
-       r.area_code, r.indicator_id, r.period, r.value, r.n, r.ci_low, r.ci_high, r.suppressed,
+       a.area_code, r.indicator_id, r.period, r.value, r.n, r.ci_low, r.ci_high, r.suppressed,
        r.synthetic
 FROM agg_rows r
-JOIN near n ON n.area_code = r.area_code AND n.indicator_id = r.indicator_id
-ORDER BY n.group_code, r.indicator_id, r.area_code, r.period
+JOIN near n ON n.area_key = r.area_key AND n.indicator_id = r.indicator_id
+JOIN agg_areas a ON a.area_key = r.area_key
+ORDER BY n.group_code, r.indicator_id, a.area_code, r.period

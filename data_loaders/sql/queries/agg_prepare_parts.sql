@@ -16,20 +16,11 @@ WITH latest AS (
     JOIN buurttypes l ON l.area_code = a.area_code
     WHERE a.level = 'buurt' AND list_contains($rules, l.rule)
     GROUP BY ALL
-), picked AS (
-    SELECT r.area_key, r.area_code, r.gemeente_code, r.indicator_id, r.period, r.value, r.n,
-           r.ok, r.has_weight, r.is_sum, r.synthetic, r.suppressed, r.weight
+), sourced AS (
+    SELECT r.area_key, r.gemeente_code, r.indicator_id, r.period, r.value, r.n,
+           r.ok, r.has_weight, r.is_sum, r.synthetic, r.suppressed, r.weight, r.source
     FROM agg_rows r
     WHERE r.is_buurt AND list_contains($indicators, r.indicator_id)
-), origin AS (
-    SELECT area_code, indicator_id, period, source
-    FROM observations
-    WHERE list_contains($indicators, indicator_id) AND NOT (synthetic AND $real_only)
-), sourced AS (
-    SELECT p.*, o.source
-    FROM picked p
-    JOIN origin o ON o.area_code = p.area_code AND o.indicator_id = p.indicator_id
-                 AND o.period = p.period
 ), typed AS (
     SELECT s.*, u.rule, coalesce(t.type, $unlabelled) AS type
     FROM sourced s

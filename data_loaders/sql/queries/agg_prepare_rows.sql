@@ -3,7 +3,7 @@
 -- Suppression exactly as app_observations applies it (keep the two the same); no generated rows
 -- when $real_only. Per row the flags of metrics.aggregate._aggregate_groups (ok: usable; is_sum;
 -- has_weight) and, for a buurt, the inhabitants weight of its nearest counted year (the earlier
--- one on a tie: metrics._frames.nearest_period_lookup).
+-- one on a tie: metrics._frames.nearest_period_lookup); its source for the overview's parts.
 -- Speed (6,2 million national rows): the indicator flags are worked out once per indicator, and
 -- the weights for every buurt and every year of the observations (a few more pairs than needed,
 -- the join keeps the right ones), so the observations are read once and never held twice.
@@ -40,7 +40,8 @@ WITH flags AS (  -- per indicator, not per row
     GROUP BY c.area_key, k.period
 ), marked AS (
     SELECT o.area_code, a.area_key, a.level, a.gemeente_code, o.indicator_id, o.period,
-           o.value, o.n, o.ci_low, o.ci_high, o.synthetic, i.is_sum, i.wants_weight, i.judged,
+           o.value, o.n, o.ci_low, o.ci_high, o.synthetic, o.source, i.is_sum, i.wants_weight,
+           i.judged,
            (o.suppressed
             OR (i.subjective AND o.n IS NOT NULL AND o.n < $min_respondents)
             OR (o.indicator_id <> 'inwoners' AND p.inhabitants IS NOT NULL
@@ -51,14 +52,14 @@ WITH flags AS (  -- per indicator, not per row
     LEFT JOIN population p ON p.area_key = a.area_key
     WHERE NOT (o.synthetic AND $real_only)
 )
-SELECT area_code, m.area_key, level = 'buurt' AS is_buurt,
+SELECT m.area_key, level = 'buurt' AS is_buurt,  -- the code from agg_areas (one string less)
        level = 'gemeente' AND area_code = gemeente_code AS is_own,
        level = 'gemeente' AS is_gemeente, gemeente_code, indicator_id, m.period,
        CASE WHEN hide THEN NULL ELSE value END AS value,
        CASE WHEN hide THEN NULL ELSE n END::DOUBLE AS n,
        CASE WHEN hide THEN NULL ELSE ci_low END AS ci_low,
        CASE WHEN hide THEN NULL ELSE ci_high END AS ci_high,
-       hide AS suppressed, synthetic,
+       hide AS suppressed, synthetic, source,
        (value IS NOT NULL AND NOT hide) AS ok,
        is_sum, judged,
        w.weight,  -- only buurten have weights
