@@ -94,6 +94,17 @@ def scan_components(at) -> None:
     at._bidi_component_manager = manager
 
 
+def filter_box(at):
+    """The sidebar's buurttype filter. A filter change on the kaart page reruns only its map part
+    (a fragment), and AppTest's tree then holds only that part: a full run without a change, not
+    timed, draws the sidebar again, as the browser still shows it."""
+    try:
+        return at.multiselect(key="w_buurttype")
+    except KeyError:
+        at.run()
+        return at.multiselect(key="w_buurttype")
+
+
 def page_times(page: str, params: dict[str, str], runs: int) -> dict:
     if page not in PAGES:
         return {}
@@ -121,7 +132,7 @@ def page_times(page: str, params: dict[str, str], runs: int) -> dict:
     for i in range(runs):
         if sum(times) > budget:
             break  # a page this slow gets fewer runs; the report says how many
-        at.multiselect(key="w_buurttype").set_value(FILTERS[i % len(FILTERS)])
+        filter_box(at).set_value(FILTERS[i % len(FILTERS)])
         start, start_cpu = time.perf_counter(), time.process_time()
         at.run()
         times.append(time.perf_counter() - start)
