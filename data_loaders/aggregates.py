@@ -292,7 +292,7 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
         target.execute("DROP TABLE IF EXISTS agg_expected_found")
         status = _expected_many(read, run)
         if with_parts:
-            parts_together(target, codes, rules, privacy, catalogue)
+            parts_together(target, codes, rules, catalogue)
         if not series.empty:
             series = series.merge(db.query(target, "agg_sources_of", {
                 "areas": sorted(set(series["area_code"])),
@@ -504,7 +504,7 @@ def part_pairs(rules: pd.DataFrame, codes: list[str]) -> list[tuple[str, str]]:
     return [(code, rule) for code in codes for rule in (list(have.get(code, [])) or [""])]
 
 
-def parts_together(target, codes: list[str], rules: pd.DataFrame, privacy: settings.Privacy,
+def parts_together(target, codes: list[str], rules: pd.DataFrame,
                    catalogue: pd.DataFrame) -> None:
     """metrics.aggregate.group_parts of the overview's indicators for every (gemeente, rule) of
     part_pairs, by the database from agg_rows (agg_prepare_parts.sql; called by
