@@ -4,13 +4,17 @@
 -- group's buurten in the outcome's latest usable year, of the value on the buurt's latest status
 -- score ($groups[i] takes status $statuses[i]), weighted by inhabitants when the group has any.
 -- Into a table of this connection (data_loaders/aggregates.py): agg_store_expected copies it
--- into agg_expected under a privacy key, agg_read_expected_found reads it in order (`rank`:
--- firmest first within an indicator, as metrics.expected sorts).
+-- into agg_expected under a privacy key, agg_read_expected_found reads it in order (`position`:
+-- each row's place within its group, by indicator and firmest first within an indicator, as
+-- metrics.expected sorts; ties by buurt code). The place is numbered on whole-number keys of the
+-- group and the indicator: numbered on their codes, this took as long again as the fit itself.
 CREATE OR REPLACE TEMP TABLE agg_expected_found AS
 WITH choice AS (
-    SELECT unnest($groups) AS group_code, unnest($statuses) AS status_id
-), outcomes AS (
-    SELECT id AS indicator_id, direction FROM indicators WHERE result = 'outcome'
+    SELECT unnest($groups) AS group_code, unnest($statuses) AS status_id,
+           generate_subscripts($groups, 1) AS group_key
+), outcomes AS (  -- indicator_key: the indicators in the order of their codes
+    SELECT id AS indicator_id, direction, row_number() OVER (ORDER BY id) AS indicator_key
+    FROM indicators WHERE result = 'outcome'
 ), years AS (
     SELECT r.gemeente_code, r.indicator_id, max(r.period) AS period,
            max(r.period) FILTER (WHERE NOT r.is_gemeente) AS below
@@ -48,7 +52,8 @@ WITH choice AS (
     SELECT 'NL' AS group_code, * FROM agg_rows
     WHERE is_buurt AND ok AND list_contains($gemeenten, 'NL')
 ), fit_rows AS (
-    SELECT l.group_code, r.area_key, r.indicator_id, l.period, r.value AS y, s.status AS x,
+    SELECT l.group_code, h.group_key, r.area_key, r.indicator_id, l.period, r.value AS y,
+           s.status AS x,
            CASE WHEN c.group_code IS NULL THEN 1.0 ELSE r.weight END AS w
     FROM latest l
     JOIN members r ON r.group_code = l.group_code AND r.indicator_id = l.indicator_id
@@ -86,7 +91,8 @@ WITH choice AS (
     FROM residuals
     GROUP BY ALL
 ), judged AS (
-    SELECT r.*, CASE WHEN s.sd > 0 THEN r.residual / s.sd ELSE 0 END AS residual_se, o.direction
+    SELECT r.*, CASE WHEN s.sd > 0 THEN r.residual / s.sd ELSE 0 END AS residual_se, o.direction,
+           o.indicator_key
     FROM residuals r
     JOIN spread s ON s.group_code = r.group_code AND s.indicator_id = r.indicator_id
     JOIN outcomes o ON o.indicator_id = r.indicator_id
@@ -101,6 +107,10 @@ SELECT group_code AS gemeente_code, area_code, x AS status, y AS observed, expec
                                ELSE $worse END
             ELSE $as_expected END AS verdict,
        indicator_id, period, k AS buurten_used,
-       CASE WHEN direction = 'lager_beter' THEN residual_se ELSE -residual_se END AS rank
+       row_number() OVER (
+           PARTITION BY group_key
+           ORDER BY indicator_key,
+                    CASE WHEN direction = 'lager_beter' THEN residual_se ELSE -residual_se END,
+                    area_key) - 1 AS position
 FROM judged
 JOIN agg_areas USING (area_key)

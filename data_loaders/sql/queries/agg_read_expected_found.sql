@@ -1,3 +1,3 @@
 -- The expected values found last on this connection (agg_many_expected.sql), firmest first
 -- within each gemeente and indicator.
-SELECT * EXCLUDE (rank) FROM agg_expected_found ORDER BY gemeente_code, indicator_id, rank
+SELECT * EXCLUDE (position) FROM agg_expected_found ORDER BY gemeente_code, position
