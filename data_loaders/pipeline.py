@@ -258,8 +258,11 @@ def _unknown_areas(con, batch: LoadBatch) -> list[str]:
     if not codes:
         return []
     shown = ", ".join(codes[:10]) + (" …" if len(codes) > 10 else "")
-    return [f"{len(codes)} gebiedscode(s) staan niet in de geladen grenzen (bijvoorbeeld na een "
-            f"herindeling); ze worden wel geladen: {shown}"]
+    return [f"{len(codes)} gebiedscode(s) staan niet in de geladen grenzen: {shown}. De cijfers "
+            "worden wel geladen en tellen mee in de gemeentecijfers, maar deze gebieden staan niet op "
+            "de kaart. Meestal horen ze bij een andere wijk- en buurtindeling "
+            "dan de geladen grenzen (een herindeling of een nieuwere CBS-indeling): laad de "
+            "grenzen van het jaar van deze cijfers om ze te tonen."]
 
 
 def _load_one(con, batch: LoadBatch, how: str, by_user: str | None = None) -> LoadResult:

@@ -178,7 +178,9 @@ def test_codes_from_a_boundary_file_in_the_same_batch_are_known_in_the_preview(t
                         options={"level": "wijk"})
     figures = inwoners(tmp_path, "0202", only=10)
     [alone] = pipeline.load_paths(target, [figures], how="test", dry_run=True)
-    assert any("BU02020100" in w for w in alone.warnings)
+    [unknown] = [w for w in alone.warnings if "BU02020100" in w]
+    # What it means for the user and what to do, not only that codes are missing.
+    assert "niet op de kaart" in unknown and "laad de grenzen" in unknown
     # The figures come first on the command line; the boundaries are written first all the same.
     results = pipeline.load_paths(target, [figures, BUURTEN_GEO], how="test", dry_run=True,
                                   options={"indeling": 2024})
