@@ -25,20 +25,22 @@ def notices(ctx: context.Context) -> None:
 
 def part() -> context.Context | None:
     """What a page with a filter part does first in its fragment: this rerun's Context (None,
-    with a message, when the database cannot be read), the notices above the page and the
-    share link in the sidebar slot app.py left for it (both follow every choice), and the niveau
-    and buurttype filters in theirs (draw_types)."""
+    with a message, when the database cannot be read). Then part_top(ctx)."""
     try:
-        ctx = context.current()
+        return context.current()
     except db.DatabaseError as exc:  # e.g. locked by a reload since the page opened
         st.error(str(exc), icon=":material/error:")
         return None
+
+
+def part_top(ctx: context.Context) -> None:
+    """The notices above the page and the share link in the sidebar slot app.py left for it
+    (both follow every choice), and the niveau and buurttype filters in theirs (draw_types)."""
     notices(ctx)
     with state.slot("types"):
         draw_types(ctx)
     with state.slot("share"):
         share_link(ctx)
-    return ctx
 
 
 def draw(ctx: context.Context, fragment: bool = False) -> None:
