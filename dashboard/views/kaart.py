@@ -26,9 +26,9 @@ def kaart() -> None:
     # The legend and table; the map itself is the component's (shapes once, colours per change).
     # Computed before the first element of the part is sent, with the toggles' values as they
     # stand (the toggles below return the same): elements sent earlier had the server's event
-    # loop take the interpreter lock in turns with this computation (in three pairs of runs of
-    # the browser probe under load 2-2,6 the server's median per change was 92-130 ms before,
-    # 69-110 after).
+    # loop take the interpreter lock in turns with this computation. In a browser probe the
+    # server's median per change went from 92-130 to 69-110 ms (three pairs of runs, load 2 to
+    # 2,6); in two later pairs at load 3,5 to 4 the difference was within the noise.
     labels_wanted = bool(state.widget_value("kaart_namen"))
     marked_wanted = marks is not None and bool(state.widget_value("kaart_signalen"))
     drawn = ctx.map_view(marks)
