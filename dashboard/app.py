@@ -31,7 +31,8 @@ FILTER_PARTS = {"kaart": "kaart"}
 
 
 def sidebar(ctx: context.Context, filter_part: bool) -> None:
-    """The shared sidebar; with filter_part, the page draws the share link into a slot itself."""
+    """The shared sidebar; with filter_part, the page draws the niveau and buurttype filters and
+    the share link into slots itself."""
     t = state.t
     with st.sidebar:
         st.radio(
@@ -50,7 +51,7 @@ def sidebar(ctx: context.Context, filter_part: bool) -> None:
                    "doelen: op elke pagina, in downloads en in de briefing."),
             **state.bind("echt"),
         )
-        filters.draw(ctx)
+        filters.draw(ctx, fragment=filter_part)
         # A page with a filter part (a fragment) fills this slot itself, so that the link also
         # follows a choice that reruns only that fragment (issue 22).
         slot = st.container()

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import hashlib
 import importlib
+import inspect
 import io
 import pickle
 from pathlib import Path
@@ -92,14 +93,23 @@ def _on_first_call(decorator):
     Making one reads and hashes the function's source (inspect.getsource); a page calls a few of
     the caches here, so every page's first opening paid for all of them. Streamlit finds a
     cache by that source hash, so two threads that both make it still share one cache.
+
+    Arguments are handed to the cache by name: Streamlit looks up the name of every positional
+    argument in the function's signature, built anew for each argument of each call (about 80
+    signatures, a few milliseconds, in every map filter change). The key is the same: Streamlit
+    hashes (name, value) pairs in the order given, and names the positional ones so as well.
     """
     def wrap(function):
         made = []
+        names = [p.name for p in inspect.signature(function).parameters.values()
+                 if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD]
 
         @functools.wraps(function)
         def call(*args, **kwargs):
             if not made:
                 made.append(decorator(function))
+            if len(args) <= len(names) and not kwargs.keys() & set(names[:len(args)]):
+                return made[0](**dict(zip(names[:len(args)], args, strict=True)), **kwargs)
             return made[0](*args, **kwargs)
 
         def clear(*args, **kwargs):

@@ -2,8 +2,9 @@
 and the notices about the address. Layout only.
 
 app.py draws the filters in the main run. A page with a filter part of its own (the kaart) is a
-fragment that draws the notices and the share link itself: a choice that changes nothing else in
-the sidebar then reruns only that fragment (state.bind; issue 22).
+fragment that draws the notices, the niveau and buurttype filters and the share link itself: a
+change of those reruns only that fragment, and so does another choice that changes nothing else
+in the sidebar (state.bind; issue 22).
 """
 
 from __future__ import annotations
@@ -24,41 +25,33 @@ def notices(ctx: context.Context) -> None:
 
 def part() -> context.Context | None:
     """What a page with a filter part does first in its fragment: this rerun's Context (None,
-    with a message, when the database cannot be read), the notices above the page and the
-    share link in the sidebar slot app.py left for it (both follow every choice)."""
+    with a message, when the database cannot be read). Then part_top(ctx)."""
     try:
-        ctx = context.current()
+        return context.current()
     except db.DatabaseError as exc:  # e.g. locked by a reload since the page opened
         st.error(str(exc), icon=":material/error:")
         return None
+
+
+def part_top(ctx: context.Context) -> None:
+    """The notices above the page and the share link in the sidebar slot app.py left for it
+    (both follow every choice), and the niveau and buurttype filters in theirs (draw_types)."""
     notices(ctx)
+    with state.slot("types"):
+        draw_types(ctx)
     with state.slot("share"):
         share_link(ctx)
-    return ctx
 
 
-def draw(ctx: context.Context) -> None:
-    """The filters, bound to the URL."""
+def draw(ctx: context.Context, fragment: bool = False) -> None:
+    """The filters, bound to the URL. With `fragment` (a page with a filter part) the niveau and
+    buurttype are left to the page's fragment (draw_types), in a slot at their place."""
     view, catalogue = ctx.view, ctx.catalogue
     t = state.t
-    st.radio(
-        t("Niveau"),
-        ["buurt", "wijk"],
-        # Labels made now, in this run's language (a format_func is also called after the
-        # run, when the language may no longer be known).
-        format_func={"buurt": t("Buurten"), "wijk": t("Wijken")}.get,
-        horizontal=True,
-        **state.bind("niveau"),
-    )
-    st.multiselect(
-        t("Buurttype"),
-        list(state.BUURTTYPES),
-        format_func={b: t(TYPE_PLURAL[b]) for b in state.BUURTTYPES}.get,
-        help=t("Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs "
-               "zichtbaar op de kaart."),
-        placeholder=t("Kies buurttypen"),
-        **state.bind("buurttype"),
-    )
+    if fragment:
+        state.set_slot("types", st.container())
+    else:
+        draw_types(ctx)
     if len(ctx.options.rules) > 1:
         rule_labels = dict(zip(ctx.rules["rule"], ctx.rules["rule_label"], strict=True))
         st.selectbox(
@@ -100,6 +93,32 @@ def draw(ctx: context.Context) -> None:
                "het verschil met de gemeente of met buurten van hetzelfde type, een index ten "
                "opzichte van de nulmeting, een z-score of een percentielrang."),
         **state.bind("referentie"),
+    )
+
+
+def draw_types(ctx: context.Context) -> None:
+    """The niveau and buurttype filters. On a page with a filter part its fragment draws them
+    (into the slot draw left for them): a change of either then reruns that fragment alone, in
+    one run, where a widget of the main run started a full run that its callback could only
+    stop and replace (issue 22)."""
+    t = state.t
+    st.radio(
+        t("Niveau"),
+        ["buurt", "wijk"],
+        # Labels made now, in this run's language (a format_func is also called after the
+        # run, when the language may no longer be known).
+        format_func={"buurt": t("Buurten"), "wijk": t("Wijken")}.get,
+        horizontal=True,
+        **state.bind("niveau"),
+    )
+    st.multiselect(
+        t("Buurttype"),
+        list(state.BUURTTYPES),
+        format_func={b: t(TYPE_PLURAL[b]) for b in state.BUURTTYPES}.get,
+        help=t("Toon alleen buurten van deze typen. Gebieden buiten het filter blijven grijs "
+               "zichtbaar op de kaart."),
+        placeholder=t("Kies buurttypen"),
+        **state.bind("buurttype"),
     )
 
 

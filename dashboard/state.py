@@ -235,7 +235,9 @@ def bind(name: str) -> dict[str, object]:
 
     On a page with a filter part (a fragment, see set_part), a choice that leaves every other
     widget of the sidebar as it is reruns only that fragment: not the navigation and the sidebar
-    again, which doubled the messages of a filter change (issue 22).
+    again, which doubled the messages of a filter change (issue 22). A widget the fragment draws
+    itself (niveau, buurttype: filters.draw_types) reruns it without this: its change starts
+    the fragment's run, not a full run that the callback has to replace with a second one.
     """
     key = _widget_key(name)
 
@@ -248,9 +250,10 @@ def bind(name: str) -> dict[str, object]:
     return {"key": key, "on_change": write}
 
 
-# Choices that may rerun a page's filter part alone; the rest (gemeente, taal, echt, regel, thema)
-# change what other widgets offer and always rerun the page.
-PART_FIELDS = ("niveau", "buurttype", "indicator", "jaar", "nulmeting", "referentie")
+# Choices of the main run's sidebar that may rerun a page's filter part alone; the rest (gemeente,
+# taal, echt, regel, thema) change what other widgets offer and always rerun the page. Niveau and
+# buurttype are drawn by the filter part itself there (filters.draw_types).
+PART_FIELDS = ("indicator", "jaar", "nulmeting", "referentie")
 _PART_KEY = "_part"
 
 
@@ -262,8 +265,8 @@ def set_part(key: str | None) -> None:
 def _sidebar_unchanged() -> bool:
     """Whether the sidebar drawn before this choice still shows the view the new address makes:
     no notice, every filter widget showing its parsed value, and the same indicators and years
-    to choose from. Otherwise (e.g. an emptied buurttype filter, which falls back to all types,
-    or an indicator with other years) the page reruns whole and draws the sidebar again."""
+    to choose from. Otherwise (e.g. an indicator with other years) the page reruns whole and
+    draws the sidebar again."""
     ctx = context()
     old = ctx.view
     new = parse(st.query_params.to_dict(), ctx.options)
@@ -272,16 +275,8 @@ def _sidebar_unchanged() -> bool:
     periods = ctx.options.periods
     if periods.get(new.indicator, ()) != periods.get(old.indicator, ()):
         return False
-    return all(_same(_shown(getattr(new, f)), st.session_state.get(_widget_key(f)))
+    return all(_shown(getattr(new, f)) == st.session_state.get(_widget_key(f))
                for f in PART_FIELDS)
-
-
-def _same(parsed: object, held: object) -> bool:
-    """A widget shows the parsed value; buurttypes in any order (a type added back comes last
-    in the widget, first in the address: the same filter, no need to draw the sidebar again)."""
-    if isinstance(parsed, list) and isinstance(held, list):
-        return sorted(parsed) == sorted(held)
-    return parsed == held
 
 
 def _shown(value: object) -> object:

@@ -2,7 +2,9 @@
 sidebar reruns only that part, and still moves the URL, the share link and the map along.
 
 A full run is recognised by the sidebar's filters being drawn (dashboard.filters.draw, called
-from app.py only in a full run).
+from app.py only in a full run). The niveau and buurttype filters are the fragment's own widgets
+there: the browser then reruns the fragment alone (one run; tests/e2e counts the runs), while
+AppTest always runs the whole script, so here it is checked that the fragment draws them.
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ def full_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     runs: list[int] = []
     drawn = filters.draw
 
-    def counted(ctx) -> None:  # noqa: ANN001 - a Context
+    def counted(ctx, **options) -> None:  # noqa: ANN001 - a Context
         runs.append(1)
-        drawn(ctx)
+        drawn(ctx, **options)
 
     monkeypatch.setattr(filters, "draw", counted)
     return runs
@@ -53,12 +55,47 @@ def param(at: AppTest, name: str) -> str:
     return value[-1] if isinstance(value, list) else value
 
 
+@pytest.fixture
+def types_drawn_in(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """Per drawing of the niveau and buurttype filters: the fragment drawing them (None: the
+    main run). Streamlit's own record of the running fragment, as its widgets are tagged with."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState
+
+    where: list[str | None] = []
+    drawn = filters.draw_types
+
+    def recorded(ctx) -> None:  # noqa: ANN001 - a Context
+        where.append(ThreadState.get().fragment_id)
+        drawn(ctx)
+
+    monkeypatch.setattr(filters, "draw_types", recorded)
+    return where
+
+
 @pytest.mark.usefixtures("app_env")
-def test_a_buurttype_choice_reruns_only_the_map_part_and_moves_url_link_and_map(
-    full_runs: list[int],
+def test_the_map_part_draws_the_niveau_and_buurttype_filters_itself(
+    types_drawn_in: list[str | None],
 ) -> None:
+    # A widget drawn by the fragment reruns the fragment alone: one run per change, where a
+    # widget of the main run starts a full run that its callback could only replace.
     at = kaart()
-    before = len(full_runs)
+    assert types_drawn_in and types_drawn_in[-1] is not None
+    sidebar = at.sidebar
+    assert [w.key for w in sidebar.radio][-1] == "w_niveau"
+    assert [w.key for w in sidebar.multiselect] == ["w_buurttype"]
+    # Still at their place in the sidebar: after the choice of language and gemeente, before
+    # the indeling in buurttypen.
+    keys = [n.key for n in sidebar if getattr(n, "key", None)]
+    assert keys.index("w_niveau") < keys.index("w_buurttype") < keys.index("w_regel")
+    types_drawn_in.clear()
+    at.switch_page("views/overzicht.py").run()
+    assert not at.exception, at.exception
+    assert types_drawn_in == [None]  # a page without a filter part: the main run draws them
+
+
+@pytest.mark.usefixtures("app_env")
+def test_a_buurttype_choice_moves_url_link_and_map() -> None:
+    at = kaart()
     args = map_args(at)
     codes = codes_of(args)
     grey_before = sum(c == GREY for c in fills(args, codes).values())
@@ -66,7 +103,6 @@ def test_a_buurttype_choice_reruns_only_the_map_part_and_moves_url_link_and_map(
 
     at.multiselect(key="w_buurttype").set_value(["achterstand", "midden"]).run()
     assert not at.exception, at.exception
-    assert len(full_runs) == before  # the fragment alone
     assert param(at, "buurttype") == "achterstand,midden"
     link = share_html(at)
     assert "buurttype=achterstand%2Cmidden" in link and "voorstand" not in link
@@ -75,16 +111,24 @@ def test_a_buurttype_choice_reruns_only_the_map_part_and_moves_url_link_and_map(
 
 
 @pytest.mark.usefixtures("app_env")
-def test_a_buurttype_added_back_reruns_only_the_map_part_whatever_its_order(
-    full_runs: list[int],
-) -> None:
+def test_a_buurttype_added_back_comes_first_in_the_address() -> None:
     at = kaart(buurttype="midden,voorstand")
-    before = len(full_runs)
     # Added back, the type comes last in the widget and first in the address.
     at.multiselect(key="w_buurttype").set_value(["midden", "voorstand", "achterstand"]).run()
     assert not at.exception, at.exception
-    assert len(full_runs) == before
     assert param(at, "buurttype") == "achterstand,midden,voorstand"
+
+
+@pytest.mark.usefixtures("app_env")
+def test_a_year_choice_reruns_only_the_map_part(full_runs: list[int]) -> None:
+    at = kaart()
+    before = len(full_runs)
+    years = at.selectbox(key="w_jaar").options
+    at.selectbox(key="w_jaar").set_value(int(years[-1])).run()  # the oldest year
+    assert not at.exception, at.exception
+    assert len(full_runs) == before  # the fragment alone
+    assert param(at, "jaar") == years[-1]
+    assert f"jaar={years[-1]}" in share_html(at)
 
 
 @pytest.mark.usefixtures("app_env")
@@ -101,15 +145,11 @@ def test_a_choice_that_changes_other_widgets_reruns_the_whole_page(
 
 
 @pytest.mark.usefixtures("app_env")
-def test_an_emptied_buurttype_filter_reruns_the_page_and_shows_all_types_again(
-    full_runs: list[int],
-) -> None:
+def test_an_emptied_buurttype_filter_shows_all_types_again() -> None:
     at = kaart()
-    before = len(full_runs)
     at.multiselect(key="w_buurttype").set_value([]).run()
     assert not at.exception, at.exception
     # The address falls back to every type: the widget is drawn again to show that.
-    assert len(full_runs) == before + 1
     assert at.multiselect(key="w_buurttype").value == ["achterstand", "midden", "voorstand"]
 
 
@@ -122,11 +162,12 @@ def test_the_notice_about_a_wrong_address_goes_with_the_next_choice(
     at.run()
     assert any("onzin" in w.value for w in at.warning)
     before = len(full_runs)
-    at.radio(key="w_niveau").set_value("wijk").run()
+    years = at.selectbox(key="w_jaar").options
+    at.selectbox(key="w_jaar").set_value(int(years[-1])).run()
     assert not at.exception, at.exception
     assert len(full_runs) == before  # the fragment alone, which shows the notices itself
     assert not any("onzin" in w.value for w in at.warning)
-    assert param(at, "niveau") == "wijk"
+    assert param(at, "jaar") == years[-1]
 
 
 @pytest.mark.usefixtures("app_env")
@@ -142,6 +183,7 @@ def test_a_database_that_cannot_be_read_in_the_map_part_gives_a_message_not_a_tr
         raise db.DatabaseLocked("De database wordt net bijgewerkt; probeer het zo opnieuw.")
 
     monkeypatch.setattr(context, "build", locked)
-    at.multiselect(key="w_buurttype").set_value(["achterstand"]).run()
+    years = at.selectbox(key="w_jaar").options
+    at.selectbox(key="w_jaar").set_value(int(years[-1])).run()  # reruns the fragment alone
     assert not at.exception, at.exception
     assert any("net bijgewerkt" in e.value for e in at.error)
