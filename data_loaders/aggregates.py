@@ -532,11 +532,24 @@ FOUND = ("agg_gemeente_found", "agg_peers_found", "agg_expected_found", "agg_par
 def store_found(con, key: dict, *, with_expected: bool) -> None:
     """Store the tables found last on this connection (computed_together with its parts) under a
     privacy key, straight from table to table; the expected values only `with_expected` (there
-    are none without a status score)."""
-    for table in ("gemeente", "peers", "parts", "part_sources"):
-        db.execute(con, f"agg_store_{table}", key)
-    if with_expected:
-        db.execute(con, "agg_store_expected", key)
+    are none without a status score).
+
+    Each store must insert exactly the rows of its table, or the load stops (and is rolled back)
+    with a message: once a table made from the schema's columns (CREATE TABLE ... AS SELECT ...
+    LIMIT 0) let only 6.336 of 634.656 national buurttype averages through, silently, while the
+    tests on small databases passed."""
+    for table in ("gemeente", "peers", "parts", "part_sources", "expected"):
+        if table == "expected" and not with_expected:
+            continue
+        # A name of this module's own (never a value), so it can be written into the text.
+        found = int(con.execute(f"SELECT count(*) FROM agg_{table}_found").fetchall()[0][0])  # noqa: S608
+        stored = db.execute_counted(con, f"agg_store_{table}", key)
+        if stored != found:
+            raise db.DatabaseError(
+                f"De opgeslagen aggregaten ({table}) zijn onvolledig: {stored} van de {found} "
+                "berekende rijen kwamen in de database. Er is niets geladen; de database is "
+                "zoals hij was. Probeer het opnieuw; gebeurt het weer, meld het dan met deze "
+                "melding.")
 
 
 def drop_found(con) -> None:

@@ -150,6 +150,14 @@ def execute(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) ->
         raise DatabaseError(f"De opdracht '{name}' is mislukt: {_short(exc)}") from exc
 
 
+def execute_counted(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> int:
+    """Run a named INSERT, UPDATE or DELETE and return how many rows it changed."""
+    try:
+        return int(con.execute(sql_text(name), params).fetchall()[0][0])
+    except duckdb.Error as exc:
+        raise DatabaseError(f"De opdracht '{name}' is mislukt: {_short(exc)}") from exc
+
+
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
     """Insert a DataFrame into one of the schema's tables, matching columns by name."""
     if table not in _TABLES:

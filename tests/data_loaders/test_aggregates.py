@@ -333,3 +333,19 @@ def test_without_real_values_real_only_stores_empty_tables_without_computing(
     stored_runs = runs(copy)
     assert len(stored_runs) == 2 * (len(BOUNDARIES) + 1)  # both settings of each, and 'NL'
     assert stored_runs.loc[stored_runs["real_only"], "status_id"].isna().all()
+
+
+def test_a_store_that_loses_rows_stops_the_load_and_leaves_the_database_as_it_was(
+        two: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "twee.duckdb"
+    copy.write_bytes(two.read_bytes())
+    before = copy.read_bytes()
+    text = db.sql_text
+
+    def losing(name: str) -> str:  # a store that lets one row through, as an engine fault did
+        return text(name) + "\nLIMIT 1" if name == "agg_store_peers" else text(name)
+
+    monkeypatch.setattr(db, "sql_text", losing)
+    with pytest.raises(db.DatabaseError, match=r"onvolledig: 1 van de \d+ .* niets geladen"):
+        pipeline.load_paths(copy, [survey(tmp_path, "GM0202", seed=98)], how="test")
+    assert copy.read_bytes() == before
