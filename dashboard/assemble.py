@@ -37,7 +37,7 @@ def rule_caption(found: pd.DataFrame, attribution: pd.Series, rule: str, taal: s
     source = (str(attribution[row["source"]]) if row["source"] in attribution.index
               else str(row["source"]))
     return i18n.translate("Buurttype volgens: {regel} Gegevensjaar: {jaren}. {bron}.", taal,
-                          regel=row["rule_label"], jaren=years,
+                          regel=i18n.translate_rule(row["rule_label"], taal), jaren=years,
                           bron=i18n.translate_source(source, taal))
 
 

@@ -502,7 +502,7 @@ def buurt_context(scope: tables.Scope, code: str, taal: str = "nl") -> list[str]
     if types is not None and not types.empty:
         now = types.sort_values("period").iloc[-1]
         label = t(tables.TYPE_LABELS.get(str(now["type"]), str(now["type"])))
-        rule = str(now.get("rule_label", "") or "").strip()
+        rule = i18n.translate_rule(str(now.get("rule_label", "") or "").strip(), taal)
         basis = now.get("basis_period", now["period"])
         source = _source_name(scope, now.get("source", ""), taal) if now.get("source") else ""
         out.append(t("Buurttype: {type}", type=label)

@@ -57,7 +57,9 @@ def draw(ctx: context.Context, fragment: bool = False) -> None:
         st.selectbox(
             t("Indeling in buurttypen"),
             list(ctx.options.rules),
-            format_func=lambda r: _short_rule(rule_labels.get(r, r)),
+            # Labels made now, in this run's language.
+            format_func={r: _short_rule(i18n.translate_rule(rule_labels.get(r, r), view.taal))
+                         for r in ctx.options.rules}.get,
             **state.bind("regel"),
         )
     st.caption(ctx.rule_caption())

@@ -1094,13 +1094,46 @@ _UNIT_WORDS = {"geen aantoonbaar verschil": "no demonstrable difference", "marge
                "laag": "low", "onbekend": "unknown"}
 
 
+# The project's own words in a source line (not the sources' names, which stay as they are).
+_SOURCE_WORDS = (
+    ("Bron: ", "Source: "), ("Synthetische demogegevens", "Synthetic demo data"),
+    (", reeks herberekend op de grenzen van ", ", series recalculated on the boundaries of "),
+    ("(modelschatting)", "(model estimate)"), ("eigen administratie", "own records"),
+    ("gemeentelijke bewonersenquête", "municipal residents' survey"),
+    ("Source: gemeente", "Source: municipality"),
+)
+
+
 def translate_source(text: str, taal: str) -> str:
-    """A source line ('Bron: CBS', '2024 · Bron: CBS') with its Dutch lead word in English; the
-    source's own name stays as the source calls itself."""
+    """A source line ('Bron: CBS', '2024 · Bron: CBS') with its Dutch lead word and the project's
+    own descriptions in English; the source's own name stays as the source calls itself."""
     if taal != "en" or not isinstance(text, str):
         return text
-    return text.replace("Bron: ", "Source: ").replace("Synthetische demogegevens",
-                                                        "Synthetic demo data")
+    for dutch, english in _SOURCE_WORDS:
+        text = text.replace(dutch, english)
+    return text
+
+
+# The words of a buurttype rule's description (the income rule the loader derives, and the
+# 'name: buurten = type; overige buurten = type' form of a gemeente's own list); the names of
+# programmes and buurten stay as they are.
+_RULE_WORDS = (
+    ("Inkomen per inwoner", "Income per inhabitant"),
+    ("laagste 20% van de buurten in de gemeente", "lowest 20% of the gemeente's neighbourhoods"),
+    ("hoogste 20%", "highest 20%"), ("(sinds circa ", "(since about "), ("(sinds ", "(since "),
+    ("overige buurten", "other neighbourhoods"), (" en ", " and "),
+    ("= achterstand", "= disadvantaged"), ("= middenstand", "= middle-status"),
+    ("= midden", "= middle-status"), ("= voorstand", "= advantaged"),
+)
+
+
+def translate_rule(label: str, taal: str) -> str:
+    """A buurttype rule's description (buurttypes.rule_label) in the chosen language."""
+    if taal != "en" or not isinstance(label, str):
+        return label
+    for dutch, english in _RULE_WORDS:
+        label = label.replace(dutch, english)
+    return label
 
 
 _SIGNAL_WORDS = (

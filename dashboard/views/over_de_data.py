@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, load_sections, state
+from dashboard import components, i18n, load_sections, state
 from dashboard.context import THEME_LABELS
 
 ctx = state.context()
@@ -76,7 +76,9 @@ st.markdown(t(
     "**achterstandsbuurt**, de hoogste 20% **voorstandsbuurt**, de rest **middenstandsbuurt**. "
     "Een gemeente kan haar eigen lijst laden; kies de indeling in de zijbalk."
 ))
-rules = ctx.rules.rename(
+rules = ctx.rules.assign(
+    rule_label=[i18n.translate_rule(label, ctx.view.taal) for label in ctx.rules["rule_label"]]
+).rename(
     columns={
         "rule": "Regel",
         "rule_label": "Omschrijving",

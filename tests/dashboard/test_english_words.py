@@ -112,3 +112,41 @@ def test_every_header_of_the_corporation_tables_has_its_english() -> None:
     assert len(headers) > 15  # not vacuous: the headers are found
     left = sorted(h for h in headers - same_in_english if i18n.translate_title(h, "en") == h)
     assert left == []
+
+
+# The two rules of the demo database, as sample_data and the loader write them.
+INCOME_RULE = ("Inkomen per inwoner (CBS, 2021): laagste 20% van de buurten in de gemeente = "
+               "achterstand, hoogste 20% = voorstand.")
+OWN_LIST = ("Nationaal Programma Arnhem-Oost (sinds circa 2020): Klarendal; Geitenkamp; "
+            "Presikhaaf-West; Malburgen en Het Arnhemse Broek = achterstand; overige buurten = "
+            "midden.")
+
+
+def test_a_buurttype_rule_is_described_in_english_with_its_names_kept() -> None:
+    income = i18n.translate_rule(INCOME_RULE, "en")
+    assert income == ("Income per inhabitant (CBS, 2021): lowest 20% of the gemeente's "
+                      "neighbourhoods = disadvantaged, highest 20% = advantaged.")
+    own = i18n.translate_rule(OWN_LIST, "en")
+    assert own.startswith("Nationaal Programma Arnhem-Oost (since about 2020): Klarendal;")
+    assert "Malburgen and Het Arnhemse Broek = disadvantaged; other neighbourhoods = " \
+           "middle-status." in own
+    assert i18n.translate_rule(OWN_LIST, "nl") == OWN_LIST
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_sidebar_names_the_buurttype_rule_in_english() -> None:
+    at = run("overzicht", taal="en")
+    assert not at.exception, at.exception
+    caption = " ".join(c.value for c in at.sidebar.caption)
+    assert "Income per inhabitant" in caption or "since about" in caption, caption
+    assert "overige buurten" not in caption and "laagste 20%" not in caption
+    rule_box = [s for s in at.sidebar.selectbox if s.label == "Neighbourhood typology"]
+    assert rule_box and all("Inkomen per inwoner" not in o for o in rule_box[0].options)
+
+
+def test_a_source_line_keeps_the_sources_name_and_translates_the_projects_words() -> None:
+    line = ("Bron: Leefbaarometer 3.0 (BZK), reeks herberekend op de grenzen van 2024")
+    assert i18n.translate_source(line, "en") == (
+        "Source: Leefbaarometer 3.0 (BZK), series recalculated on the boundaries of 2024")
+    assert i18n.translate_source("Bron: RIVM, GGD'en, CBS (modelschatting)", "en") == (
+        "Source: RIVM, GGD'en, CBS (model estimate)")
