@@ -14,6 +14,11 @@ import re
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 
 EN: dict[str, str] = {
+    # The licences of the sources table (Over de data), as the catalogue writes them.
+    "openbare feiten": "public facts",
+    "geen (gegenereerd)": "none (generated)",
+    "gemeentelijk": "municipal",
+    "vertrouwelijk": "confidential",
     # Navigation and sidebar
     "Overzicht": "Overview",
     "Kaart": "Map",
@@ -1171,6 +1176,8 @@ def translate_cell(value: object, taal: str) -> object:
         return value
     if value in EN:
         return EN[value]
+    if value.startswith("Bron: ") or value == "Synthetische demogegevens":  # an attribution
+        return translate_source(value, taal)
     parts = value.split(" · ")
     # A sentence (a definition, a survey question) is data and has no entry: left whole, not
     # half-translated by its unit words.

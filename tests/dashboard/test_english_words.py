@@ -150,3 +150,15 @@ def test_a_source_line_keeps_the_sources_name_and_translates_the_projects_words(
         "Source: Leefbaarometer 3.0 (BZK), series recalculated on the boundaries of 2024")
     assert i18n.translate_source("Bron: RIVM, GGD'en, CBS (modelschatting)", "en") == (
         "Source: RIVM, GGD'en, CBS (model estimate)")
+
+
+@pytest.mark.parametrize("dutch,english", [
+    ("Bron: CBS/Kadaster", "Source: CBS/Kadaster"),
+    ("Synthetische demogegevens", "Synthetic demo data"),
+    ("openbare feiten", "public facts"),
+    ("vertrouwelijk", "confidential"),
+])
+def test_the_sources_table_shows_attribution_and_licence_in_english(dutch: str,
+                                                                    english: str) -> None:
+    assert i18n.translate_cell(dutch, "en") == english
+    assert i18n.translate_cell(dutch, "nl") == dutch
