@@ -9,19 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from cache_count import COUNT_CACHES
 
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import logging
 logging.disable(logging.WARNING)
-from streamlit.runtime.caching import cache_utils
-made = []
-original = cache_utils.CachedFunc.__init__
-def counted(self, info):
-    made.append(info.func.__qualname__)
-    original(self, info)
-cache_utils.CachedFunc.__init__ = counted
+""" + COUNT_CACHES + """
 from dashboard import data
 print(len(made))
 version = data.database_version()

@@ -8,17 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cache_count import COUNT_CACHES
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import sys
-from streamlit.runtime.caching import cache_utils
-made = []
-original = cache_utils.CachedFunc.__init__
-def counted(self, info):
-    made.append(info.func.__qualname__)
-    original(self, info)
-cache_utils.CachedFunc.__init__ = counted
+""" + COUNT_CACHES + """
 from dashboard import serve
 before = {m for m in ("pandas", "duckdb", "dashboard.context") if m in sys.modules}
 serve.preload()
