@@ -257,12 +257,32 @@ def _unknown_areas(con, batch: LoadBatch) -> list[str]:
                    if code not in known and not code.startswith("GM"))
     if not codes:
         return []
-    shown = ", ".join(codes[:10]) + (" …" if len(codes) > 10 else "")
-    return [f"{len(codes)} gebiedscode(s) staan niet in de geladen grenzen: {shown}. De cijfers "
-            "worden wel geladen en tellen mee in de gemeentecijfers, maar deze gebieden staan niet op "
-            "de kaart. Meestal horen ze bij een andere wijk- en buurtindeling "
-            "dan de geladen grenzen (een herindeling of een nieuwere CBS-indeling): laad de "
-            "grenzen van het jaar van deze cijfers om ze te tonen."]
+    # Known as an area (e.g. from a boundary whose shape had no surface) but without a shape.
+    shapeless = set(db.query(con, "load_shapeless_codes", {"codes": codes},
+                             cursor=False)["area_code"])
+    out = []
+    absent = [c for c in codes if c not in shapeless]
+    if absent:
+        out.append(f"{len(absent)} gebiedscode(s) staan niet in de geladen grenzen: "
+                   f"{_shown(absent)}. De cijfers worden wel geladen en tellen mee in de "
+                   "gemeentecijfers, maar deze gebieden staan niet op de kaart. Meestal horen ze "
+                   "bij een andere wijk- en buurtindeling dan de geladen grenzen (een herindeling "
+                   "of een nieuwere CBS-indeling): laad de grenzen van het jaar van deze cijfers "
+                   "om ze te tonen.")
+    flat = [c for c in codes if c in shapeless]
+    if flat:
+        out.append(f"{len(flat)} gebiedscode(s) zijn bekend als gebied, maar hebben geen grens "
+                   f"met oppervlakte: {_shown(flat)}. De cijfers worden wel geladen en tellen mee "
+                   "in de gemeentecijfers, maar deze gebieden staan niet op de kaart. Was hun grens "
+                   "bij het laden zonder oppervlakte (zie de melding bij het laden van de "
+                   "grenzen), laad dan grenzen met meer detail (bijvoorbeeld de Wijk- en "
+                   "buurtkaart van CBS/PDOK); anders horen ze bij een andere indeling: laad de "
+                   "grenzen van het jaar van deze cijfers.")
+    return out
+
+
+def _shown(codes: list[str]) -> str:
+    return ", ".join(codes[:10]) + (" …" if len(codes) > 10 else "")
 
 
 def _load_one(con, batch: LoadBatch, how: str, by_user: str | None = None) -> LoadResult:

@@ -214,3 +214,25 @@ def test_loading_the_same_files_again_reports_everything_kept_and_changes_nothin
     waarden = again[1].changes.iloc[0]
     assert waarden["behouden"] == len(before["observations"]) == 54
     assert snapshot(target, "GM0274") == before
+
+
+def test_figures_for_a_buurt_whose_boundary_had_no_surface_say_so(tmp_path) -> None:
+    import json
+
+    target = tmp_path / "db.duckdb"
+    shapes = json.loads(BUURTEN_GEO.read_text(encoding="utf-8"))
+    flat = shapes["features"][0]
+    code = flat["properties"].get("statcode") or flat["properties"].get("buurtcode")
+    point = flat["geometry"]["coordinates"][0][0]
+    while isinstance(point[0], list):
+        point = point[0]
+    flat["geometry"] = {"type": "Polygon", "coordinates": [[point, point, point, point]]}
+    boundaries = tmp_path / "buurten_plat.geojson"
+    boundaries.write_text(json.dumps(shapes), encoding="utf-8")
+    pipeline.load_paths(target, [boundaries], how="test", options={"indeling": 2024})
+    figures = inwoners(tmp_path, code[2:6])
+    [result] = pipeline.load_paths(target, [figures], how="test", dry_run=True)
+    [said] = [w for w in result.warnings if code in w]
+    # Not sent to look for another indeling: the boundary was there, without a surface.
+    assert "geen grens met oppervlakte" in said and "niet op de kaart" in said
+    assert not any(code in w for w in result.warnings if "staan niet in de geladen grenzen" in w)
