@@ -20,7 +20,7 @@ from metrics import references
 def notices(ctx: context.Context) -> None:
     """What was wrong with the address and what is shown instead."""
     for notice in ctx.view.notices:
-        st.warning(notice, icon=":material/warning:")
+        st.warning(i18n.translate_notice(notice, ctx.view.taal), icon=":material/warning:")
 
 
 def part() -> context.Context | None:

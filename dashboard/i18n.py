@@ -1109,6 +1109,29 @@ _SOURCE_WORDS = (
 )
 
 
+# The notices about the address (state.parse, made before the language is known).
+_NOTICE_DEFAULTS = {"alle buurttypen": "all neighbourhood types", "geen": "none",
+                    "alle cijfers": "all figures"}
+
+
+def translate_notice(text: str, taal: str) -> str:
+    """A notice about a value in the address (state.parse) in the chosen language."""
+    if taal != "en":
+        return text
+    found = re.fullmatch(r"De waarde '(.*)' voor '(.*)' bestaat niet; de standaardwaarde "
+                         r"\((.*)\) wordt getoond\.", text, flags=re.S)
+    if found:
+        value, name, default = found.groups()
+        return (f"The value '{value}' for '{name}' does not exist; the default "
+                f"({_NOTICE_DEFAULTS.get(default, default)}) is shown.")
+    found = re.fullmatch(r"Niet alle gekozen gebieden bestaan in deze gemeente \(of het waren er "
+                         r"meer dan (\d+)\); de overige worden getoond\.", text)
+    if found:
+        return (f"Not all chosen areas exist in this municipality (or there were more than "
+                f"{found[1]}); the others are shown.")
+    return text
+
+
 def translate_source(text: str, taal: str) -> str:
     """A source line ('Bron: CBS', '2024 · Bron: CBS') with its Dutch lead word and the project's
     own descriptions in English; the source's own name stays as the source calls itself."""

@@ -162,3 +162,13 @@ def test_the_sources_table_shows_attribution_and_licence_in_english(dutch: str,
                                                                     english: str) -> None:
     assert i18n.translate_cell(dutch, "en") == english
     assert i18n.translate_cell(dutch, "nl") == dutch
+
+
+@pytest.mark.usefixtures("app_env")
+def test_a_notice_about_the_address_is_written_in_english() -> None:
+    at = run("kaart", taal="en", indicator="bestaat_niet", buurttype="geen_type")
+    assert not at.exception, at.exception
+    shown = [w.value for w in at.warning]
+    assert "The value 'bestaat_niet' for 'indicator' does not exist; the default " in " ".join(shown)
+    assert any("(all neighbourhood types) is shown." in w for w in shown), shown
+    assert not [w for w in shown if "bestaat niet" in w or "wordt getoond" in w]
