@@ -406,33 +406,40 @@ def refresh(con, gemeenten: Iterable[str],
         "FROM observations").fetchone())
     done: dict[tuple, Together] = {}
     held = None  # whose tables the connection holds (computed_together, parts_together)
-    for privacy in privacies or stored_privacies():
-        key = _key(privacy)
-        same_as = (key["min_respondents"], key["min_inhabitants"],
-                   key["real_only"] if generated else None)
-        empty = privacy.real_only and not measured  # nothing real to compute: empty tables
-        if empty:
-            found = _nothing()
-        else:
-            if same_as not in done or same_as != held:
-                done[same_as] = computed_together(con, codes, privacy, with_parts=True,
-                                                  frames=False)
-                held = same_as
-            found = done[same_as]
-        now = pd.Timestamp.now(tz="UTC").tz_localize(None)
-        rows = {
-            "signals": stacked([
-                _stored_rows(found.warnings, key, SIGNAL_COLUMNS, signal="verslechterd"),
-                _stored_rows(found.improvements, key, SIGNAL_COLUMNS, signal="verbeterd")]),
-            "runs": pd.DataFrame([{
-                "gemeente_code": code, **key, "status_id": found.status.get(code),
-                "with_expected": True, "computed_at": now} for code in codes]),
-        }
-        for table, frame in rows.items():  # one insert per table (hundreds of gemeenten)
-            if not frame.empty:
-                db.insert_frame(con, f"agg_{table}", frame)
-        if not empty:  # the tables found last: this key's, or the same as this key's
-            store_found(con, key, with_expected=bool(found.status))
+    # Every table here is read back in an order of its own (ORDER BY, or a position), never in
+    # the order it was written: DuckDB may then write in parallel without keeping one (the rows
+    # of agg_prepare_rows.sql alone are written about 0,2 s faster nationally).
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        for privacy in privacies or stored_privacies():
+            key = _key(privacy)
+            same_as = (key["min_respondents"], key["min_inhabitants"],
+                       key["real_only"] if generated else None)
+            empty = privacy.real_only and not measured  # nothing real to compute: empty tables
+            if empty:
+                found = _nothing()
+            else:
+                if same_as not in done or same_as != held:
+                    done[same_as] = computed_together(con, codes, privacy, with_parts=True,
+                                                      frames=False)
+                    held = same_as
+                found = done[same_as]
+            now = pd.Timestamp.now(tz="UTC").tz_localize(None)
+            rows = {
+                "signals": stacked([
+                    _stored_rows(found.warnings, key, SIGNAL_COLUMNS, signal="verslechterd"),
+                    _stored_rows(found.improvements, key, SIGNAL_COLUMNS, signal="verbeterd")]),
+                "runs": pd.DataFrame([{
+                    "gemeente_code": code, **key, "status_id": found.status.get(code),
+                    "with_expected": True, "computed_at": now} for code in codes]),
+            }
+            for table, frame in rows.items():  # one insert per table (hundreds of gemeenten)
+                if not frame.empty:
+                    db.insert_frame(con, f"agg_{table}", frame)
+            if not empty:  # the tables found last: this key's, or the same as this key's
+                store_found(con, key, with_expected=bool(found.status))
+    finally:
+        con.execute("RESET preserve_insertion_order")
     drop_found(con)
 
 

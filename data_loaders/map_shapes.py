@@ -84,12 +84,17 @@ def bounds(geometry_text) -> pd.DataFrame:
     return pd.DataFrame(shapely.bounds(_parsed(texts)), columns=BOUNDS, index=texts.index)
 
 
+# Compact JSON by one encoder made once (json.dumps with separators makes one per call: a third
+# of the encoding time of 27.000 texts).
+_JSON = json.JSONEncoder(separators=(",", ":")).encode
+
+
 def _rows(geo: pd.DataFrame) -> pd.DataFrame:
     """The stored row of each boundary: both encodings as JSON text and its bounds (each
     boundary parsed once)."""
     geoms = _parsed(geo["geometry_display"])
-    as_json = [json.dumps(rings, separators=(",", ":")) for rings in _encoded(geoms, False)]
-    coarse = [json.dumps(rings, separators=(",", ":")) for rings in _encoded(geoms, True)]
+    as_json = [_JSON(rings) for rings in _encoded(geoms, False)]
+    coarse = [_JSON(rings) for rings in _encoded(geoms, True)]
     return pd.concat([
         geo[["area_code", "indeling", "digest"]].reset_index(drop=True),
         pd.DataFrame({"fine": as_json, "coarse": coarse}),
