@@ -185,8 +185,9 @@ def _load(target: Path, paths: list[Path]) -> Timing:
     for leftover in (target, target.with_name(target.name + ".wal")):
         leftover.unlink(missing_ok=True)
     start, start_cpu = time.perf_counter(), time.process_time()
+    loaded = []
     for name, level in GEOMETRY:
-        pipeline.load_paths(
+        loaded += pipeline.load_paths(
             target, [FIXTURES / name], how="cli", options={"indeling": INDELING, "level": level},
             aggregates=False,
         )
@@ -203,8 +204,9 @@ def _load(target: Path, paths: list[Path]) -> Timing:
         db.execute(con, "build_buurttype_inkomen", {"last_year": YEARS[-1]})
         buurttypes_s = time.perf_counter() - start
         start = time.perf_counter()
-        gemeenten = db.query(con, "app_gemeenten", cursor=False)["code"]
-        aggregates.refresh(con, gemeenten[gemeenten != "NL"])
+        # The gemeenten these loads changed, as a load with its aggregates passes them on
+        # (pipeline.load_paths): known from the loads, not counted again from the database.
+        aggregates.refresh(con, pipeline.changed_gemeenten([*loaded, *results]))
     aggregates_s = time.perf_counter() - start  # with the commit of the whole session
     return Timing(
         geometry_s,
