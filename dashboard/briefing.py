@@ -850,9 +850,9 @@ def project_lines(scope: tables.Scope, project_frame: pd.DataFrame, codes: list[
         return [corporations.project_sentence(r) for _, r in recent.iterrows()] + more
     return [t("{project} ({organisatie}; {gebieden}): vanaf {start}, {eind}.",
               project=r["Project"], organisatie=r["Organisatie"], gebieden=r["Gebieden"],
-              start=format_date(r["Start"]),
+              start=format_date(r["Start"], taal),
               eind=t("loopt door") if pd.isna(r["Eind"]) else
-              t("tot {datum}", datum=format_date(r["Eind"])))
+              t("tot {datum}", datum=format_date(r["Eind"], taal)))
             for _, r in recent.iterrows()] + more
 
 
@@ -876,7 +876,7 @@ def signal_lines(counts: pd.DataFrame | None, brief: Brief, codes: list[str],
     themes = signal_counts.per_theme(counts)
     note = t("Aantallen signalen van bewoners en professionals, geen teksten; 'afgerond': "
              "besproken en opgevolgd met een besluit. {bron}, stand {datum}.",
-             bron=t(SIGNAL_SOURCE), datum=format_date(today))
+             bron=t(SIGNAL_SOURCE), datum=format_date(today, brief.taal))
     if themes.empty:
         return [t("Geen open of afgeronde signalen in deze selectie.")], note
     return [t("{thema}: {open} open, {afgerond} afgerond.",
@@ -930,7 +930,7 @@ def build(
         subtitle=subtitle,
         selection_text=selection_text,
         data_year=year,
-        made_on=format_date(today),
+        made_on=format_date(today, brief.taal),
         figures=tuple(figs),
         improvements=tuple(better),
         declines=tuple(worse),

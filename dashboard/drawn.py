@@ -13,9 +13,10 @@ from dashboard import tables
 
 
 def styled_dataframe(frame: pd.DataFrame, height: int | None = None,
-                     column_config: dict | None = None) -> None:
-    """The table itself, drawn (components.dataframe replays it through data.replayed)."""
-    formats = tables.display_formats(frame)
+                     column_config: dict | None = None, taal: str = "nl") -> None:
+    """The table itself, drawn (components.dataframe replays it through data.replayed); dates
+    with their month in the page's language."""
+    formats = tables.display_formats(frame, taal)
     gaps = [c for c in frame.columns if frame[c].isna().all() or (
         frame[c].isna().any() and not pd.api.types.is_numeric_dtype(frame[c]))]
     if gaps:

@@ -284,7 +284,7 @@ def column_decimals(values: pd.Series, most: int = 4) -> int:
     return most
 
 
-def display_formats(frame: pd.DataFrame) -> dict[str, object]:
+def display_formats(frame: pd.DataFrame, taal: str = "nl") -> dict[str, object]:
     """Per numeric column a formatter writing Dutch notation (1.234,5), for a table on screen.
 
     The frame keeps its numbers (so columns still sort as numbers); only the text shown changes.
@@ -297,9 +297,10 @@ def display_formats(frame: pd.DataFrame) -> dict[str, object]:
         if pd.api.types.is_datetime64_any_dtype(series):
             clean = series.dropna()
             if len(clean) and (clean == clean.dt.normalize()).all():  # dates without a time
-                formats[column] = lambda v: "–" if pd.isna(v) else format_date(v)
+                formats[column] = lambda v: "–" if pd.isna(v) else format_date(v, taal)
             else:
-                formats[column] = lambda v: "–" if pd.isna(v) else f"{format_date(v)} {v:%H:%M}"
+                formats[column] = (lambda v: "–" if pd.isna(v)
+                                   else f"{format_date(v, taal)} {v:%H:%M}")
             continue
         if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
             continue

@@ -16,6 +16,10 @@ MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )
+MONTHS_EN = (  # the English pages' dates ('7 December 2026'); numbers keep the Dutch notation
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
 # fmt: on
 
 # Units that read better without a suffix: the indicator's name already says what it measures.
@@ -109,6 +113,8 @@ def format_p_value(p: float | None) -> str:
     return "p = " + _digits(float(p), decimals)  # type: ignore[arg-type]
 
 
-def format_date(date: dt.date) -> str:
-    """A date as '23 november 2026' (no leading zero, month in lower case); datetimes too."""
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+def format_date(date: dt.date, taal: str = "nl") -> str:
+    """A date as '23 november 2026' (no leading zero, month in lower case); datetimes too. With
+    taal 'en' the month in English: '23 November 2026'."""
+    months = MONTHS_EN if taal == "en" else MONTHS
+    return f"{date.day} {months[date.month - 1]} {date.year}"

@@ -453,11 +453,12 @@ def test_an_english_briefing_is_english_in_its_headings_kernboodschap_and_table(
     for english in ("Neighbourhood Presikhaaf II", "Key message", "Signals", "Per theme",
                     "Largest improvements", "About these figures", "Sources",
                     "Change since the baseline", "Leefbaarometer score (2024)",
-                    "Compared with the municipality", "made on 23 november 2026", "page 1 of"):
+                    "Compared with the municipality", "made on 23 November 2026", "page 1 of"):
         assert english in text, english
     for dutch in ("Kernboodschap", "Signalen", "Per thema", "Bronnen", "Grootste", "gemaakt op",
                   "pagina", "Verandering sinds", "Over deze cijfers", "Vergeleken met",
-                  "geen aantoonbare", "buiten de selectie", "Gegenereerde demowaarden"):
+                  "geen aantoonbare", "buiten de selectie", "Gegenereerde demowaarden",
+                  "23 november"):  # the date's month in English too (it was Dutch)
         assert dutch not in text, dutch
 
 

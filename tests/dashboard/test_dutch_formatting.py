@@ -130,6 +130,18 @@ def test_table_cells_are_written_in_dutch_and_years_stay_bare() -> None:
     assert "Naam" not in formats
 
 
+def test_a_date_column_has_its_month_in_the_page_language() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"Start": pd.to_datetime(["2026-12-07", None]),
+                          "Gemeld": pd.to_datetime(["2026-03-01 09:05", "2026-03-02 10:00"])})
+    dutch, english = tables.display_formats(frame), tables.display_formats(frame, "en")
+    assert dutch["Start"](frame["Start"][0]) == "7 december 2026"
+    assert english["Start"](frame["Start"][0]) == "7 December 2026"
+    assert english["Start"](frame["Start"][1]) == "–"
+    assert english["Gemeld"](frame["Gemeld"][0]) == "1 March 2026 09:05"
+
+
 def test_a_year_column_under_its_english_header_stays_bare_too() -> None:
     import pandas as pd
 

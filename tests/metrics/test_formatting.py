@@ -81,6 +81,12 @@ def test_a_date_has_a_dutch_month_and_no_leading_zero(date: dt.date, expected: s
     assert format_date(date) == expected
 
 
+def test_an_english_page_gets_the_month_in_english_and_the_same_day_and_year() -> None:
+    assert format_date(dt.date(2026, 12, 7), "en") == "7 December 2026"
+    assert format_date(dt.datetime(2024, 3, 1, 9, 30), "en") == "1 March 2024"
+    assert format_date(dt.date(2026, 12, 7), "nl") == "7 december 2026"
+
+
 @pytest.mark.parametrize(
     ("p", "expected"),
     [(0.0004, "p < 0,001"), (0.034, "p = 0,03"), (0.0049, "p = 0,005"), (None, MISSING)],
