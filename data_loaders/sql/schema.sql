@@ -179,7 +179,7 @@ CREATE TABLE IF NOT EXISTS agg_gemeente (
     min_respondents BIGINT NOT NULL,
     min_inhabitants BIGINT NOT NULL,
     real_only       BOOLEAN NOT NULL,
-    position        BIGINT NOT NULL,    -- the row's place in the computed table
+    position        BIGINT NOT NULL,    -- orders the rows as computed (a sort key; agg_store_*.sql)
     indicator_id    VARCHAR NOT NULL,
     period          BIGINT NOT NULL,
     value           DOUBLE,
