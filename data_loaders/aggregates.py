@@ -533,7 +533,7 @@ def parts_together(target, codes: list[str], rules: pd.DataFrame,
 
 
 FOUND = ("agg_gemeente_found", "agg_peers_found", "agg_expected_found", "agg_parts_found",
-         "agg_part_sources_found")  # computed_together's tables of a connection
+         "agg_part_sources_found", "agg_ranks")  # left on a connection by computed_together, store_found
 
 
 def store_found(con, key: dict, *, with_expected: bool) -> None:
@@ -545,6 +545,7 @@ def store_found(con, key: dict, *, with_expected: bool) -> None:
     with a message: once a table made from the schema's columns (CREATE TABLE ... AS SELECT ...
     LIMIT 0) let only 6.336 of 634.656 national buurttype averages through, silently, while the
     tests on small databases passed."""
+    db.execute(con, "agg_prepare_ranks")  # the sort keys' ranks of the stores below
     for table in ("gemeente", "peers", "parts", "part_sources", "expected"):
         if table == "expected" and not with_expected:
             continue

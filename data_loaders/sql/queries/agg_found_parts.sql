@@ -1,8 +1,8 @@
 -- The overview's parts (metrics.aggregate.group_parts) of each (gemeente, rule) pair asked for
 -- ($groups and $rules side by side), summed over the sources of agg_part_rows
--- (agg_prepare_parts.sql), each with a sort key for group_parts' order within its gemeente, into
--- a table of this connection that agg_store_parts copies into agg_parts under each privacy key
--- (data_loaders/aggregates.py; the rows never pass through Python).
+-- (agg_prepare_parts.sql), into a table of this connection that agg_store_parts copies into
+-- agg_parts under each privacy key, in group_parts' order (data_loaders/aggregates.py; the rows
+-- never pass through Python).
 CREATE OR REPLACE TEMP TABLE agg_parts_found AS
 WITH wanted AS (
     SELECT unnest($groups) AS gemeente_code, unnest($rules) AS rule
@@ -17,26 +17,5 @@ WITH wanted AS (
     FROM agg_part_rows p
     JOIN wanted w ON w.gemeente_code = p.gemeente_code AND w.rule = p.rule
     GROUP BY ALL
-), rule_ranks AS (  -- `position`: a sort key of ranks, as in agg_store_peers.sql
-    SELECT buurttype_rule, row_number() OVER (ORDER BY buurttype_rule) - 1 AS rule_rank
-    FROM (SELECT DISTINCT buurttype_rule FROM summed)
-), type_ranks AS (
-    SELECT type, row_number() OVER (ORDER BY type) - 1 AS type_rank
-    FROM (SELECT DISTINCT type FROM summed)
-), indicator_ranks AS (
-    SELECT indicator_id, row_number() OVER (ORDER BY indicator_id) - 1 AS indicator_rank
-    FROM (SELECT DISTINCT indicator_id FROM summed)
-), span AS (
-    SELECT (SELECT count(*) FROM type_ranks) AS type_count,
-           (SELECT count(*) FROM indicator_ranks) AS indicator_count,
-           min(period) AS first_period, max(period) - min(period) + 1 AS period_count
-    FROM summed
 )
-SELECT s.*,
-       (((r.rule_rank * n.type_count + t.type_rank) * n.indicator_count + i.indicator_rank)
-        * n.period_count + s.period - n.first_period)::BIGINT AS position
-FROM summed s
-JOIN rule_ranks r USING (buurttype_rule)
-JOIN type_ranks t USING (type)
-JOIN indicator_ranks i USING (indicator_id)
-CROSS JOIN span n
+SELECT * FROM summed
