@@ -11,7 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import profiles, tables
+from dashboard import i18n, profiles, tables
 from metrics import goals, projects, spending
 from metrics.formatting import format_change, format_date, format_number
 
@@ -138,22 +138,24 @@ def overlap_rows(scope: tables.Scope, project_frame: pd.DataFrame) -> pd.DataFra
     })
 
 
-def project_bands(project_frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+def project_bands(project_frame: pd.DataFrame, codes: list[str], taal: str = "nl"
+                  ) -> pd.DataFrame:
     """Projects in `codes` as bands for a trend chart: project, organisatie, van and tot (dates;
-    a project without an end runs to today), a tooltip text and project_id (to find the signals
-    that started it)."""
+    a project without an end runs to today), a tooltip text (its dates in `taal`) and project_id
+    (to find the signals that started it)."""
     p = project_rows_raw(project_frame, codes)
     if p.empty:
         return pd.DataFrame(columns=["project", "organisatie", "van", "tot", "tekst", "project_id"])
     start = pd.to_datetime(p["start_date"])
     end = pd.to_datetime(p["end_date"])
+    ongoing = i18n.translate("loopt nog", taal)
     return pd.DataFrame({
         "project": p["name"].to_numpy(),
         "organisatie": p["organisation"].to_numpy(),
         "van": start.to_numpy(),
         "tot": end.fillna(pd.Timestamp(dt.date.today())).to_numpy(),
-        "tekst": [f"{n} ({o}): {format_date(s.date())} – "
-                  f"{'loopt nog' if pd.isna(e) else format_date(e.date())}"
+        "tekst": [f"{n} ({o}): {format_date(s.date(), taal)} – "
+                  f"{ongoing if pd.isna(e) else format_date(e.date(), taal)}"
                   for n, o, s, e in zip(p["name"], p["organisation"], start, end, strict=True)],
         "project_id": p["project_id"].to_numpy(),
     })

@@ -723,6 +723,7 @@ EN: dict[str, str] = {
     "{project} ({organisatie}; {gebieden}): vanaf {start}, {eind}.": "{project} ({organisatie}; "
     "{gebieden}): from {start}, {eind}.",
     "loopt door": "ongoing",
+    "loopt nog": "ongoing",
     "tot {datum}": "until {datum}",
     " procentpunt": " percentage points",
     # Table headers on Trends (the downloads follow the page's language)

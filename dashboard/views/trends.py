@@ -56,7 +56,7 @@ shown = shown.assign(
 )
 if view.referentie != "waarde":
     shown[["ci_low", "ci_high"]] = float("nan")  # margins belong to raw values only
-bands = corporations.project_bands(ctx.projects(), list(view.gebieden))
+bands = corporations.project_bands(ctx.projects(), list(view.gebieden), view.taal)
 # Each band names the signals that started its project (they are listed under the chart).
 bands, origins = signals.project_origins(ctx, bands)
 if shown["shown"].notna().any():

@@ -175,3 +175,21 @@ def test_a_large_table_keeps_dutch_notation_and_a_changed_table_is_redrawn() -> 
     at.run()
     again = shown_cells(at)
     assert len(again) == len(first) + 2 and "3.734,5" in again
+
+
+def test_a_project_band_on_an_english_trend_chart_has_english_dates_and_words() -> None:
+    # Before: the tooltip of a project band read '... : 1 februari 2023 – loopt nog' on the
+    # English trends page.
+    import pandas as pd
+
+    from dashboard import corporations
+
+    projects = pd.DataFrame({
+        "project_id": ["P1", "P2"], "name": ["Buurtkamer", "Portiekgesprekken"],
+        "organisation": ["Corporatie Oost", "Gemeente"], "area_codes": ["BU1 BU2", "BU3"],
+        "start_date": ["2023-02-01", "2021-03-01"], "end_date": [None, "2022-10-31"]})
+    english = corporations.project_bands(projects, ["BU1", "BU3"], "en")["tekst"].tolist()
+    assert english == ["Buurtkamer (Corporatie Oost): 1 February 2023 – ongoing",
+                       "Portiekgesprekken (Gemeente): 1 March 2021 – 31 October 2022"]
+    dutch = corporations.project_bands(projects, ["BU1"])["tekst"].tolist()
+    assert dutch == ["Buurtkamer (Corporatie Oost): 1 februari 2023 – loopt nog"]
