@@ -532,8 +532,9 @@ def parts_together(target, codes: list[str], rules: pd.DataFrame,
         target.execute("DROP TABLE IF EXISTS agg_part_rows")
 
 
+# The tables computed_together and store_found leave on a connection (drop_found drops them).
 FOUND = ("agg_gemeente_found", "agg_peers_found", "agg_expected_found", "agg_parts_found",
-         "agg_part_sources_found", "agg_ranks")  # left on a connection by computed_together, store_found
+         "agg_part_sources_found", "agg_ranks")
 
 
 def store_found(con, key: dict, *, with_expected: bool) -> None:
