@@ -127,21 +127,13 @@ def dataframe(frame: pd.DataFrame, *, height: int | None = None,
     # drawn once per distinct content and replayed from the cache on later reruns (a filter
     # change that leaves a table as it was then costs only the hash of its rows).
     options = (("height", height), ("column_config", column_config))
-    taal = _page_language()
+    taal = state.language()
     if taal != "nl":  # the months of dates in the page's language (the Dutch key unchanged)
         options = (*options, ("taal", taal))
     if key is not None:  # a shared resource's frame, named by key (see table_with_downloads)
         data.replayed_as("styled_dataframe", key, options, frame)
     else:
         data.replayed("styled_dataframe", frame, options)
-
-
-def _page_language() -> str:
-    """The language of the page being drawn ('nl' outside a page, e.g. a bare test app)."""
-    try:
-        return state.context().view.taal
-    except (KeyError, AttributeError):
-        return "nl"
 
 
 def chart(kind: str, frame: pd.DataFrame, **options: object) -> None:

@@ -338,11 +338,16 @@ def share_link(view: View, base: str = "") -> str:
     return f"{base}?{urlencode(view.to_params())}"
 
 
-def t(text: str, **values: object) -> str:
-    """`text` in the session's language (see dashboard.i18n), with `values` filled in."""
+def language() -> str:
+    """The session's language: the view's, or the address's before the view is parsed."""
     view = st.session_state.get(_VIEW_KEY)
     taal = view.taal if view is not None else raw_param("taal")
-    return i18n.translate(text, taal, **values)
+    return taal if taal in i18n.LANGUAGES else "nl"
+
+
+def t(text: str, **values: object) -> str:
+    """`text` in the session's language (see dashboard.i18n), with `values` filled in."""
+    return i18n.translate(text, language(), **values)
 
 
 def raw_param(name: str) -> str:
