@@ -14,6 +14,16 @@ import re
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 
 EN: dict[str, str] = {
+    # Notices about a value in the address (dashboard.state.Notice) and the defaults they name
+    "De waarde '{waarde}' voor '{naam}' bestaat niet; de standaardwaarde ({standaard}) wordt "
+    "getoond.": "The value '{waarde}' for '{naam}' does not exist; the default ({standaard}) is "
+    "shown.",
+    "Niet alle gekozen gebieden bestaan in deze gemeente (of het waren er meer dan {n}); de "
+    "overige worden getoond.": "Not all chosen areas exist in this municipality (or there were "
+    "more than {n}); the others are shown.",
+    "alle buurttypen": "all neighbourhood types",
+    "alle cijfers": "all figures",
+    "geen": "none",
     # The licences of the sources table (Over de data), as the catalogue writes them.
     "openbare feiten": "public facts",
     "geen (gegenereerd)": "none (generated)",
@@ -1110,27 +1120,16 @@ _SOURCE_WORDS = (
 )
 
 
-# The notices about the address (state.parse, made before the language is known).
-_NOTICE_DEFAULTS = {"alle buurttypen": "all neighbourhood types", "geen": "none",
-                    "alle cijfers": "all figures"}
-
-
-def translate_notice(text: str, taal: str) -> str:
-    """A notice about a value in the address (state.parse) in the chosen language."""
-    if taal != "en":
-        return text
-    found = re.fullmatch(r"De waarde '(.*)' voor '(.*)' bestaat niet; de standaardwaarde "
-                         r"\((.*)\) wordt getoond\.", text, flags=re.S)
-    if found:
-        value, name, default = found.groups()
-        return (f"The value '{value}' for '{name}' does not exist; the default "
-                f"({_NOTICE_DEFAULTS.get(default, default)}) is shown.")
-    found = re.fullmatch(r"Niet alle gekozen gebieden bestaan in deze gemeente \(of het waren er "
-                         r"meer dan (\d+)\); de overige worden getoond\.", text)
-    if found:
-        return (f"Not all chosen areas exist in this municipality (or there were more than "
-                f"{found[1]}); the others are shown.")
-    return text
+def translate_notice(notice: str, taal: str) -> str:
+    """A notice about the address (dashboard.state.Notice: made before the language is known) in
+    the chosen language; the default it names ('geen', 'alle buurttypen') too."""
+    template = getattr(notice, "template", "")
+    if taal != "en" or not template:
+        return str(notice)
+    values = dict(notice.values)  # type: ignore[attr-defined]
+    if isinstance(values.get("standaard"), str):
+        values["standaard"] = translate(values["standaard"], taal)
+    return translate(template, taal, **values)
 
 
 def translate_source(text: str, taal: str) -> str:

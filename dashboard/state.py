@@ -91,16 +91,37 @@ def _as_year(raw: object) -> int | None:
     return int(text) if text.isdigit() and len(text) == 4 else None
 
 
+class Notice(str):
+    """A notice about the address: its Dutch text, with the template and values it was made of
+    (notice()), so the page can say it in its own language (i18n.translate_notice). parse makes
+    notices before the language is known. A plain str as far as anything else goes (copies and
+    pickles too)."""
+
+    template: str = ""
+    values: dict[str, object] = {}  # noqa: RUF012 - replaced per notice, never changed
+
+
+def notice(template: str, **values: object) -> Notice:
+    made = Notice(template.format(**values))
+    made.template, made.values = template, values
+    return made
+
+
+# The notices' templates (i18n.EN has them in English).
+UNKNOWN_VALUE = ("De waarde '{waarde}' voor '{naam}' bestaat niet; de standaardwaarde "
+                 "({standaard}) wordt getoond.")
+UNKNOWN_AREAS = ("Niet alle gekozen gebieden bestaan in deze gemeente (of het waren er meer dan "
+                 "{n}); de overige worden getoond.")
+
+
 def parse(params: Mapping[str, object], options: Options) -> View:
     """Turn raw query parameters into a valid View; invalid values fall back with a notice."""
     notices: list[str] = []
 
     def fallback(name: str, raw: object, default: object, shown: str | None = None) -> object:
         if _first(raw):
-            notices.append(
-                f"De waarde '{_first(raw)[:40]}' voor '{name}' bestaat niet; "
-                f"de standaardwaarde ({shown if shown is not None else default}) wordt getoond."
-            )
+            notices.append(notice(UNKNOWN_VALUE, waarde=_first(raw)[:40], naam=name,
+                                  standaard=shown if shown is not None else default))
         return default
 
     gemeente = _first(params.get("gemeente"))
@@ -156,10 +177,7 @@ def parse(params: Mapping[str, object], options: Options) -> View:
     gebieden_raw = _as_list(params.get("gebieden"))
     gebieden = tuple(dict.fromkeys(c for c in gebieden_raw if c in options.areas))[:MAX_COMPARE]
     if len(gebieden) != len(gebieden_raw):
-        notices.append(
-            "Niet alle gekozen gebieden bestaan in deze gemeente (of het waren er meer dan "
-            f"{MAX_COMPARE}); de overige worden getoond."
-        )
+        notices.append(notice(UNKNOWN_AREAS, n=MAX_COMPARE))
     buurt = _first(params.get("buurt"))
     if buurt and buurt not in options.areas:
         buurt = str(fallback("buurt", buurt, "", "geen"))
