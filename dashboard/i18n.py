@@ -1208,6 +1208,14 @@ def translate_cell(value: object, taal: str) -> object:
                       for part in parts)
 
 
+def translate_unit(unit: str, taal: str) -> str:
+    """A unit on its own ('percentielrang', '% van de inwoners'): whole when it has an entry,
+    else its unit words."""
+    if taal != "en" or not unit:
+        return unit
+    return EN.get(unit, _units(unit))
+
+
 def translate_title(text: str, taal: str) -> str:
     """A title such as 'Verschil met de gemeente (procentpunt)' or 'Verschil met de gemeente,
     afwijking (score)' (metrics.references): whole, else its label and its unit."""
@@ -1217,14 +1225,14 @@ def translate_title(text: str, taal: str) -> str:
         return EN[text]
     if ", " in text:
         label, unit = text.split(", ", 1)
-        return f"{EN.get(label, label)}, {EN.get(unit, _units(unit))}"
+        return f"{EN.get(label, label)}, {translate_unit(unit, taal)}"
     found = re.fullmatch(r"(?P<label>.+?) \((?P<unit>[^()]*)\)", text)
     if not found:
         return text
     label, unit = found["label"], found["unit"]
     # A title with two brackets ('Percentielrang binnen de selectie (0-100) (percentielrang)'):
     # the label is a title itself.
-    return f"{EN.get(label) or translate_title(label, taal)} ({EN.get(unit, _units(unit))})"
+    return f"{EN.get(label) or translate_title(label, taal)} ({translate_unit(unit, taal)})"
 
 
 def translate_sentences(text: str, taal: str) -> str:

@@ -48,7 +48,7 @@ if legend is None:
 # The legend's words come from metrics in Dutch: on screen in the page's language (the table's
 # header is translated with the table; its download stays Dutch).
 title_shown = i18n.translate_title(legend.title, view.taal)
-unit_shown = i18n.translate_number_text(legend.unit, view.taal) if legend.unit else legend.unit
+unit_shown = i18n.translate_unit(legend.unit, view.taal)
 shown = shown.reindex(columns=list(dict.fromkeys([*shown.columns, "n", "ci_low", "ci_high"])))
 shown = shown.assign(
     waarde_tekst=[references.format_shown(v, view.referentie, indicator) for v in shown["shown"]],

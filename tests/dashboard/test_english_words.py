@@ -172,3 +172,11 @@ def test_a_notice_about_the_address_is_written_in_english() -> None:
     assert "The value 'bestaat_niet' for 'indicator' does not exist; the default " in " ".join(shown)
     assert any("(all neighbourhood types) is shown." in w for w in shown), shown
     assert not [w for w in shown if "bestaat niet" in w or "wordt getoond" in w]
+
+
+def test_a_unit_on_its_own_is_english_whole_or_by_its_words() -> None:
+    # Before: the y axis of the English trend chart read 'percentielrang' for the percentile rank.
+    assert i18n.translate_unit("percentielrang", "en") == "percentile rank"
+    assert i18n.translate_unit("% van de inwoners", "en") == "% of inhabitants"
+    assert i18n.translate_unit("percentielrang", "nl") == "percentielrang"
+    assert i18n.translate_unit("", "en") == ""
