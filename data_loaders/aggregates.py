@@ -277,6 +277,8 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
         db.execute(target, name, {**scope, **params})
 
     db.execute(target, "agg_prepare_areas", scope)
+    db.execute(target, "agg_prepare_indicators")  # agg_rows holds whole-number keys of these
+    db.execute(target, "agg_prepare_sources")
     db.execute(target, "agg_prepare_rows", {
         "min_respondents": int(privacy.min_respondents),
         "min_inhabitants": int(privacy.min_inhabitants), "real_only": bool(privacy.real_only)})
@@ -299,8 +301,8 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
                 "indicators": sorted(set(series["indicator_id"]))}, cursor=False),
                 on=["area_code", "indicator_id", "period"], how="left")
     finally:
-        target.execute("DROP TABLE IF EXISTS agg_rows")
-        target.execute("DROP TABLE IF EXISTS agg_areas")
+        for table in ("agg_rows", "agg_areas", "agg_indicators", "agg_sources"):
+            target.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 (this module's names)
     gemeente_all, peers_all, fits = pd.DataFrame(), {}, pd.DataFrame()
     if frames:
         gemeente_all = db.query(target, "agg_read_gemeente_found", cursor=False)

@@ -12,38 +12,41 @@ CREATE OR REPLACE TEMP TABLE agg_expected_found AS
 WITH choice AS (
     SELECT unnest($groups) AS group_code, unnest($statuses) AS status_id,
            generate_subscripts($groups, 1) AS group_key
-), outcomes AS (  -- indicator_key: the indicators in the order of their codes
-    SELECT id AS indicator_id, direction, row_number() OVER (ORDER BY id) AS indicator_key
-    FROM indicators WHERE result = 'outcome'
+), outcomes AS (  -- indicator_key: agg_prepare_indicators.sql, in the order of the codes
+    SELECT indicator_key, indicator_id, direction FROM agg_indicators WHERE is_outcome
 ), years AS (
-    SELECT r.gemeente_code, r.indicator_id, max(r.period) AS period,
+    SELECT r.gemeente_code, r.indicator_key, max(r.period) AS period,
            max(r.period) FILTER (WHERE NOT r.is_gemeente) AS below
     FROM agg_rows r
-    JOIN outcomes USING (indicator_id)
+    JOIN outcomes USING (indicator_key)
     WHERE r.ok
     GROUP BY ALL
 ), latest AS (
-    SELECT gemeente_code AS group_code, indicator_id, period
+    SELECT gemeente_code AS group_code, indicator_key, period
     FROM years
     WHERE list_contains($gemeenten, gemeente_code)
     UNION ALL
-    SELECT 'NL' AS group_code, indicator_id, max(below) AS period
+    SELECT 'NL' AS group_code, indicator_key, max(below) AS period
     FROM years
     WHERE list_contains($gemeenten, 'NL')
-    GROUP BY indicator_id
+    GROUP BY indicator_key
     HAVING max(below) IS NOT NULL
+), inhabitants AS (
+    SELECT indicator_key FROM agg_indicators WHERE indicator_id = 'inwoners'
 ), counted AS (  -- groups with inhabitants: their fits are weighted
     SELECT gemeente_code AS group_code FROM agg_rows
-    WHERE indicator_id = 'inwoners' AND value IS NOT NULL AND list_contains($gemeenten, gemeente_code)
+    WHERE indicator_key IN (SELECT indicator_key FROM inhabitants) AND value IS NOT NULL
+      AND list_contains($gemeenten, gemeente_code)
     UNION
     SELECT 'NL' FROM agg_rows
-    WHERE indicator_id = 'inwoners' AND value IS NOT NULL AND NOT is_gemeente
-      AND list_contains($gemeenten, 'NL')
-), status_values AS (
-    SELECT area_key, indicator_id, arg_max(value, period) AS status
-    FROM agg_rows
-    WHERE indicator_id IN (SELECT DISTINCT status_id FROM choice) AND value IS NOT NULL
-      AND is_buurt
+    WHERE indicator_key IN (SELECT indicator_key FROM inhabitants) AND value IS NOT NULL
+      AND NOT is_gemeente AND list_contains($gemeenten, 'NL')
+), status_values AS (  -- by the status score's code, as choice names it
+    SELECT r.area_key, i.indicator_id, arg_max(r.value, r.period) AS status
+    FROM agg_rows r
+    JOIN agg_indicators i USING (indicator_key)
+    WHERE i.indicator_id IN (SELECT DISTINCT status_id FROM choice) AND r.value IS NOT NULL
+      AND r.is_buurt
     GROUP BY ALL
 ), members AS (  -- each buurt row once per group: its gemeente and the country
     SELECT gemeente_code AS group_code, * FROM agg_rows
@@ -52,11 +55,11 @@ WITH choice AS (
     SELECT 'NL' AS group_code, * FROM agg_rows
     WHERE is_buurt AND ok AND list_contains($gemeenten, 'NL')
 ), fit_rows AS (
-    SELECT l.group_code, h.group_key, r.area_key, r.indicator_id, l.period, r.value AS y,
+    SELECT l.group_code, h.group_key, r.area_key, r.indicator_key, l.period, r.value AS y,
            s.status AS x,
            CASE WHEN c.group_code IS NULL THEN 1.0 ELSE r.weight END AS w
     FROM latest l
-    JOIN members r ON r.group_code = l.group_code AND r.indicator_id = l.indicator_id
+    JOIN members r ON r.group_code = l.group_code AND r.indicator_key = l.indicator_key
                   AND r.period = l.period
     JOIN choice h ON h.group_code = l.group_code
     JOIN status_values s ON s.area_key = r.area_key AND s.indicator_id = h.status_id
@@ -64,38 +67,38 @@ WITH choice AS (
 ), usable_rows AS (
     SELECT * FROM fit_rows WHERE w > 0
 ), sums AS (
-    SELECT group_code, indicator_id, count(*) AS k, sum(w) AS sw, sum(w * x) AS swx,
+    SELECT group_code, indicator_key, count(*) AS k, sum(w) AS sw, sum(w * x) AS swx,
            sum(w * y) AS swy
     FROM usable_rows
     GROUP BY ALL
 ), centred AS (
     SELECT u.*, s.k, u.w / s.sw AS wn, s.swx / s.sw AS xm, s.swy / s.sw AS ym
     FROM usable_rows u
-    JOIN sums s ON s.group_code = u.group_code AND s.indicator_id = u.indicator_id
+    JOIN sums s ON s.group_code = u.group_code AND s.indicator_key = u.indicator_key
 ), line AS (
-    SELECT group_code, indicator_id, any_value(k) AS k, any_value(xm) AS xm, any_value(ym) AS ym,
+    SELECT group_code, indicator_key, any_value(k) AS k, any_value(xm) AS xm, any_value(ym) AS ym,
            sum(wn * (x - xm) * (x - xm)) AS sxx, sum(wn * (x - xm) * (y - ym)) AS sxy
     FROM centred
     GROUP BY ALL
 ), fitted AS (
     SELECT c.*, l.sxy / l.sxx AS slope, l.ym - l.sxy / l.sxx * l.xm AS intercept
     FROM centred c
-    JOIN line l ON l.group_code = c.group_code AND l.indicator_id = c.indicator_id
+    JOIN line l ON l.group_code = c.group_code AND l.indicator_key = c.indicator_key
     WHERE l.k >= $min_buurten AND l.sxx > 0
 ), residuals AS (
     SELECT *, intercept + slope * x AS expected, y - (intercept + slope * x) AS residual
     FROM fitted
 ), spread AS (
-    SELECT group_code, indicator_id,
+    SELECT group_code, indicator_key,
            sqrt(sum(wn * residual * residual) * any_value(k) / (any_value(k) - 2)) AS sd
     FROM residuals
     GROUP BY ALL
 ), judged AS (
     SELECT r.*, CASE WHEN s.sd > 0 THEN r.residual / s.sd ELSE 0 END AS residual_se, o.direction,
-           o.indicator_key
+           o.indicator_id
     FROM residuals r
-    JOIN spread s ON s.group_code = r.group_code AND s.indicator_id = r.indicator_id
-    JOIN outcomes o ON o.indicator_id = r.indicator_id
+    JOIN spread s ON s.group_code = r.group_code AND s.indicator_key = r.indicator_key
+    JOIN outcomes o ON o.indicator_key = r.indicator_key
 )
 SELECT group_code AS gemeente_code, area_code, x AS status, y AS observed, expected, residual,
        residual_se,

@@ -10,7 +10,7 @@ WITH derived AS (
     -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks. (Fewer
     -- aggregates, each without a filter where it needs none: 6 million national rows.)
     SELECT CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END AS gemeente_code,
-           indicator_id, period,
+           indicator_key, period,
            bool_or(is_sum) AS is_sum,
            count(value) AS ok_count,  -- a row is usable (ok) exactly when its value is not NULL
            count(*) FILTER (WHERE has_weight) AS weighted_count,
@@ -23,7 +23,7 @@ WITH derived AS (
            coalesce(bool_or(synthetic) FILTER (WHERE has_weight), false) AS synthetic_weighted
     FROM agg_rows
     WHERE is_buurt
-    GROUP BY GROUPING SETS ((gemeente_code, indicator_id, period), (indicator_id, period))
+    GROUP BY GROUPING SETS ((gemeente_code, indicator_key, period), (indicator_key, period))
 ), chosen AS (
     SELECT *, weighted_count > 0 AND NOT is_sum AS weighted,
            value_sum / ok_count AS value_mean,  -- as avg() computes it
@@ -39,16 +39,17 @@ WITH derived AS (
     WHERE level = 'buurt'
     GROUP BY GROUPING SETS ((gemeente_code), ())
 ), own AS (
-    SELECT gemeente_code, indicator_id, period, value, n, synthetic
+    SELECT gemeente_code, indicator_key, period, value, n, synthetic
     FROM agg_rows
     WHERE is_own AND ok
       AND list_contains($gemeenten, gemeente_code)
 )
-SELECT gemeente_code, indicator_id, period, value, n, NULL::BIGINT AS areas_used,
-       NULL::BIGINT AS areas_total, $basis_own AS basis, synthetic
-FROM own
+SELECT o.gemeente_code, i.indicator_id, o.period, o.value, o.n, NULL::BIGINT AS areas_used,
+       NULL::BIGINT AS areas_total, $basis_own AS basis, o.synthetic
+FROM own o
+JOIN agg_indicators i USING (indicator_key)
 UNION ALL
-SELECT d.gemeente_code, d.indicator_id, d.period,
+SELECT d.gemeente_code, i.indicator_id, d.period,
        CASE WHEN d.areas_used = 0 THEN NULL
             WHEN d.is_sum THEN d.value_sum
             WHEN d.weighted THEN d.wv / d.w
@@ -56,6 +57,7 @@ SELECT d.gemeente_code, d.indicator_id, d.period,
        d.n, d.areas_used, coalesce(t.areas_total, 0) AS areas_total, $basis_derived AS basis,
        d.synthetic
 FROM chosen d
+JOIN agg_indicators i USING (indicator_key)
 LEFT JOIN totals t ON t.gemeente_code = d.gemeente_code
-ANTI JOIN own ON own.gemeente_code = d.gemeente_code AND own.indicator_id = d.indicator_id
+ANTI JOIN own ON own.gemeente_code = d.gemeente_code AND own.indicator_key = d.indicator_key
              AND own.period = d.period

@@ -21,7 +21,7 @@ WITH typed AS (
     -- aggregates, each without a filter where it needs none: 6 million national rows.)
     SELECT CASE WHEN grouping(r.gemeente_code) = 1 THEN 'NL' ELSE r.gemeente_code END
                AS gemeente_code,
-           t.type, r.indicator_id, r.period,
+           t.type, r.indicator_key, r.period,
            bool_or(r.is_sum) AS is_sum,
            count(r.value) AS ok_count,  -- a row is usable (ok) exactly when its value is not NULL
            count(*) FILTER (WHERE r.has_weight) AS weighted_count,
@@ -35,8 +35,8 @@ WITH typed AS (
     FROM agg_rows r
     JOIN typed t ON t.area_key = r.area_key AND t.period = r.period
     WHERE r.is_buurt
-    GROUP BY GROUPING SETS ((r.gemeente_code, t.type, r.indicator_id, r.period),
-                            (t.type, r.indicator_id, r.period))
+    GROUP BY GROUPING SETS ((r.gemeente_code, t.type, r.indicator_key, r.period),
+                            (t.type, r.indicator_key, r.period))
 ), chosen AS (
     SELECT *, weighted_count > 0 AND NOT is_sum AS weighted,
            value_sum / ok_count AS value_mean,  -- as avg() computes it
@@ -51,12 +51,13 @@ WITH typed AS (
     FROM typed
     GROUP BY GROUPING SETS ((gemeente_code, type, period), (type, period))
 )
-SELECT d.gemeente_code, $rule AS buurttype_rule, d.type, d.indicator_id, d.period,
+SELECT d.gemeente_code, $rule AS buurttype_rule, d.type, i.indicator_id, d.period,
        CASE WHEN d.areas_used = 0 THEN NULL
             WHEN d.is_sum THEN d.value_sum / d.areas_used
             WHEN d.weighted THEN d.wv / d.w
             ELSE d.value_mean END AS value,
        d.n, d.areas_used, coalesce(t.areas_total, 0) AS areas_total, d.weighted, d.synthetic
 FROM chosen d
+JOIN agg_indicators i USING (indicator_key)
 LEFT JOIN totals t ON t.gemeente_code = d.gemeente_code AND t.type = d.type
                   AND t.period = d.period

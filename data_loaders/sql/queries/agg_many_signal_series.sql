@@ -24,10 +24,9 @@ WITH years AS (
     -- rows out may only make its earlier testable row 'before' (a wider net, judged exactly).
     SELECT r.*
     FROM agg_rows r
-    JOIN indicators i ON i.id = r.indicator_id
+    JOIN agg_indicators i USING (indicator_key)
     WHERE r.judged AND r.ok
-      AND ((r.n > 0 AND (starts_with(trim(i.unit), '%') OR i.aggregation = 'per_inwoners'))
-           OR r.ci_high >= r.ci_low)
+      AND ((r.n > 0 AND (i.is_percentage OR i.is_rate)) OR r.ci_high >= r.ci_low)
 ), grouped AS (
     SELECT r.gemeente_code AS group_code, l.latest, r.*
     FROM testable r
@@ -41,7 +40,7 @@ WITH years AS (
 ), last2 AS (
     -- per series its value in the latest year and the one before it (a series has one row per
     -- year); two single arg_max aggregates are far cheaper than one that keeps the top two
-    SELECT group_code, area_key, indicator_id, any_value(latest) AS latest,
+    SELECT group_code, area_key, indicator_key, any_value(latest) AS latest,
            max(period) AS p2,
            arg_max(struct_pack(value, n, ci_low, ci_high), period) AS now,
            arg_max(struct_pack(value, n, ci_low, ci_high), period) FILTER (WHERE period < latest)
@@ -50,7 +49,7 @@ WITH years AS (
     WHERE period <= latest
     GROUP BY ALL
 ), steps AS (
-    SELECT group_code, area_key, indicator_id, latest, p2,
+    SELECT group_code, area_key, indicator_key, latest, p2,
            now.value AS v2, now.n AS n2, now.ci_low AS lo2, now.ci_high AS hi2,
            before.value AS v1, before.n AS n1, before.ci_low AS lo1, before.ci_high AS hi1,
            before IS NOT NULL AS measured
@@ -58,19 +57,19 @@ WITH years AS (
 ), measured AS (
     SELECT s.*,
            -- two proportions (percentages with n)
-           CASE WHEN starts_with(trim(i.unit), '%') AND s.n1 > 0 AND s.n2 > 0 THEN
+           CASE WHEN i.is_percentage AND s.n1 > 0 AND s.n2 > 0 THEN
                (s.v1 / 100 * s.n1 + s.v2 / 100 * s.n2) / (s.n1 + s.n2) END AS pooled,
            -- rates per 1.000 with their population base
-           CASE WHEN i.aggregation = 'per_inwoners' AND s.n1 > 0 AND s.n2 > 0 THEN
+           CASE WHEN i.is_rate AND s.n1 > 0 AND s.n2 > 0 THEN
                (s.v1 * s.n1 / 1000 + s.v2 * s.n2 / 1000) / (s.n1 + s.n2) END AS pooled_rate,
            CASE WHEN s.hi1 >= s.lo1 AND s.hi2 >= s.lo2 THEN
                sqrt(pow((s.hi1 - s.lo1) / (2 * 1.96), 2) + pow((s.hi2 - s.lo2) / (2 * 1.96), 2))
            END AS se_margins
     FROM steps s
-    JOIN indicators i ON i.id = s.indicator_id
+    JOIN agg_indicators i USING (indicator_key)
     WHERE s.p2 = s.latest AND s.measured
 ), near AS (
-    SELECT group_code, area_key, indicator_id, latest
+    SELECT group_code, area_key, indicator_key, latest
     FROM measured
     WHERE (pooled * (1 - pooled) > 0
            AND abs((v2 - v1) / 100) > $z_near * sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2)))
@@ -79,9 +78,10 @@ WITH years AS (
        OR (se_margins > 0 AND abs(v2 - v1) > $z_near * se_margins)
 )
 SELECT n.group_code, n.latest, (SELECT latest FROM nation) AS nation_latest, r.is_gemeente,
-       a.area_code, r.indicator_id, r.period, r.value, r.n, r.ci_low, r.ci_high, r.suppressed,
+       a.area_code, i.indicator_id, r.period, r.value, r.n, r.ci_low, r.ci_high, r.suppressed,
        r.synthetic
 FROM agg_rows r
-JOIN near n ON n.area_key = r.area_key AND n.indicator_id = r.indicator_id
+JOIN near n ON n.area_key = r.area_key AND n.indicator_key = r.indicator_key
 JOIN agg_areas a ON a.area_key = r.area_key
-ORDER BY n.group_code, r.indicator_id, a.area_code, r.period
+JOIN agg_indicators i ON i.indicator_key = r.indicator_key
+ORDER BY n.group_code, i.indicator_id, a.area_code, r.period

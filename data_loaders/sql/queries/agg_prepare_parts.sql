@@ -17,17 +17,18 @@ WITH latest AS (
     WHERE a.level = 'buurt' AND list_contains($rules, l.rule)
     GROUP BY ALL
 ), sourced AS (
-    SELECT r.area_key, r.gemeente_code, r.indicator_id, r.period, r.value, r.n,
-           r.ok, r.has_weight, r.is_sum, r.synthetic, r.suppressed, r.weight, r.source
+    SELECT r.area_key, r.gemeente_code, r.indicator_key, r.period, r.value, r.n,
+           r.ok, r.has_weight, r.is_sum, r.synthetic, r.suppressed, r.weight, r.source_key
     FROM agg_rows r
-    WHERE r.is_buurt AND list_contains($indicators, r.indicator_id)
+    WHERE r.is_buurt AND r.indicator_key IN (
+        SELECT indicator_key FROM agg_indicators WHERE list_contains($indicators, indicator_id))
 ), typed AS (
     SELECT s.*, u.rule, coalesce(t.type, $unlabelled) AS type
     FROM sourced s
     CROSS JOIN (SELECT unnest($rules) AS rule) u
     LEFT JOIN latest t ON t.area_key = s.area_key AND t.rule = u.rule
 ), per_gemeente AS (
-    SELECT rule, gemeente_code, type, indicator_id, period, source,
+    SELECT rule, gemeente_code, type, indicator_key, period, source_key,
            bool_or(is_sum) AS is_sum,
            count(*) AS rows,
            count(*) FILTER (WHERE ok) AS ok,
@@ -43,14 +44,21 @@ WITH latest AS (
            coalesce(bool_or(synthetic) FILTER (WHERE has_weight), false) AS hw_syn,
            bool_or(suppressed) AS any_suppressed
     FROM typed
-    GROUP BY rule, gemeente_code, type, indicator_id, period, source
+    GROUP BY rule, gemeente_code, type, indicator_key, period, source_key
+), with_country AS (
+    SELECT * FROM per_gemeente
+    UNION ALL
+    -- the country: the sums of its gemeenten (every part adds up)
+    SELECT rule, 'NL' AS gemeente_code, type, indicator_key, period, source_key, bool_or(is_sum),
+           sum(rows), sum(ok), sum(ok_v), sum(ok_n), sum(ok_n_count), sum(hw), sum(hw_wv),
+           sum(hw_w), sum(hw_n), sum(hw_n_count), bool_or(ok_syn), bool_or(hw_syn),
+           bool_or(any_suppressed)
+    FROM per_gemeente
+    WHERE list_contains($gemeenten, 'NL')
+    GROUP BY rule, type, indicator_key, period, source_key
 )
-SELECT * FROM per_gemeente
-UNION ALL
--- the country: the sums of its gemeenten (every part adds up)
-SELECT rule, 'NL' AS gemeente_code, type, indicator_id, period, source, bool_or(is_sum),
-       sum(rows), sum(ok), sum(ok_v), sum(ok_n), sum(ok_n_count), sum(hw), sum(hw_wv), sum(hw_w),
-       sum(hw_n), sum(hw_n_count), bool_or(ok_syn), bool_or(hw_syn), bool_or(any_suppressed)
-FROM per_gemeente
-WHERE list_contains($gemeenten, 'NL')
-GROUP BY rule, type, indicator_id, period, source
+SELECT c.rule, c.gemeente_code, c.type, i.indicator_id, c.period, s.source,
+       c.* EXCLUDE (rule, gemeente_code, type, indicator_key, period, source_key)
+FROM with_country c
+JOIN agg_indicators i USING (indicator_key)
+JOIN agg_sources s USING (source_key)
