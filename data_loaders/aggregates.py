@@ -277,19 +277,21 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
         db.execute(target, name, {**scope, **params})
 
     db.execute(target, "agg_prepare_areas", scope)
-    db.execute(target, "agg_prepare_indicators")  # agg_rows holds whole-number keys of these
+    db.execute(target, "agg_prepare_gemeenten", scope)  # agg_rows holds whole-number keys of
+    db.execute(target, "agg_prepare_indicators")  # the gemeente, indicator and source
     db.execute(target, "agg_prepare_sources")
     db.execute(target, "agg_prepare_rows", {
         "min_respondents": int(privacy.min_respondents),
         "min_inhabitants": int(privacy.min_inhabitants), "real_only": bool(privacy.real_only)})
     try:
         catalogue = db.query(target, "app_catalogue", cursor=False).set_index("id", drop=False)
-        run("agg_many_gemeente", basis_own=aggregate.BASIS_OWN,
-            basis_derived=aggregate.BASIS_DERIVED)
+        # These two take the gemeenten asked for from agg_gemeenten (agg_prepare_gemeenten.sql).
+        db.execute(target, "agg_many_gemeente", {"basis_own": aggregate.BASIS_OWN,
+                                                 "basis_derived": aggregate.BASIS_DERIVED})
         rules = read("agg_many_rules")
         db.execute(target, "agg_prepare_peers_found")
         for rule in sorted(set(rules["rule"])):
-            run("agg_many_peers", rule=rule)
+            db.execute(target, "agg_many_peers", {"rule": rule})
         series = read("agg_many_signal_series", z_near=Z_NEAR)
         target.execute("DROP TABLE IF EXISTS agg_expected_found")
         status = _expected_many(read, run)
@@ -301,7 +303,7 @@ def computed_together(con, gemeenten: list[str], privacy: settings.Privacy, *,
                 "indicators": sorted(set(series["indicator_id"]))}, cursor=False),
                 on=["area_code", "indicator_id", "period"], how="left")
     finally:
-        for table in ("agg_rows", "agg_areas", "agg_indicators", "agg_sources"):
+        for table in ("agg_rows", "agg_areas", "agg_gemeenten", "agg_indicators", "agg_sources"):
             target.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 (this module's names)
     gemeente_all, peers_all, fits = pd.DataFrame(), {}, pd.DataFrame()
     if frames:

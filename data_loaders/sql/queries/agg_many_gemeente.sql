@@ -1,5 +1,6 @@
--- The gemeente figure of every gemeente in $gemeenten (and of the country, 'NL'), indicator and
--- year from agg_rows (agg_prepare_rows.sql), as metrics.aggregate.gemeente_reference computes it:
+-- The gemeente figure of every gemeente asked for (agg_gemeenten; and the country, 'NL'),
+-- indicator and year from agg_rows (agg_prepare_rows.sql), as
+-- metrics.aggregate.gemeente_reference computes it:
 -- the gemeente's own usable figure from the source where there is one, else the weighted mean (a
 -- sum for counts) of its buurten. The country is every buurt (a second grouping set).
 -- Into a table of this connection (data_loaders/aggregates.py): agg_store_gemeente copies it
@@ -9,7 +10,7 @@ WITH derived AS (
     -- A group is weighted when one of its usable areas has a weight; then only those count
     -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks. (Fewer
     -- aggregates, each without a filter where it needs none: 6 million national rows.)
-    SELECT CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END AS gemeente_code,
+    SELECT CASE WHEN grouping(gemeente_key) = 1 THEN 0 ELSE gemeente_key END AS gemeente_key,
            indicator_key, period,
            bool_or(is_sum) AS is_sum,
            count(value) AS ok_count,  -- a row is usable (ok) exactly when its value is not NULL
@@ -23,15 +24,16 @@ WITH derived AS (
            coalesce(bool_or(synthetic) FILTER (WHERE has_weight), false) AS synthetic_weighted
     FROM agg_rows
     WHERE is_buurt
-    GROUP BY GROUPING SETS ((gemeente_code, indicator_key, period), (indicator_key, period))
-), chosen AS (
-    SELECT *, weighted_count > 0 AND NOT is_sum AS weighted,
+    GROUP BY GROUPING SETS ((gemeente_key, indicator_key, period), (indicator_key, period))
+), chosen AS (  -- the gemeente (the country: 0, 'NL') by its code from here on
+    SELECT g.gemeente_code, d.*, weighted_count > 0 AND NOT is_sum AS weighted,
            value_sum / ok_count AS value_mean,  -- as avg() computes it
            CASE WHEN weighted THEN weighted_count ELSE ok_count END AS areas_used,
            CASE WHEN weighted THEN n_weighted ELSE n_ok END AS n,
            CASE WHEN weighted THEN synthetic_weighted ELSE synthetic_ok END AS synthetic
-    FROM derived
-    WHERE list_contains($gemeenten, gemeente_code)
+    FROM derived d
+    JOIN agg_gemeenten g USING (gemeente_key)
+    WHERE g.asked
 ), totals AS (
     SELECT CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END AS gemeente_code,
            count(*) AS areas_total
@@ -39,10 +41,10 @@ WITH derived AS (
     WHERE level = 'buurt'
     GROUP BY GROUPING SETS ((gemeente_code), ())
 ), own AS (
-    SELECT gemeente_code, indicator_key, period, value, n, synthetic
-    FROM agg_rows
-    WHERE is_own AND ok
-      AND list_contains($gemeenten, gemeente_code)
+    SELECT g.gemeente_code, r.indicator_key, r.period, r.value, r.n, r.synthetic
+    FROM agg_rows r
+    JOIN agg_gemeenten g USING (gemeente_key)
+    WHERE r.is_own AND r.ok AND g.asked
 )
 SELECT o.gemeente_code, i.indicator_id, o.period, o.value, o.n, NULL::BIGINT AS areas_used,
        NULL::BIGINT AS areas_total, $basis_own AS basis, o.synthetic

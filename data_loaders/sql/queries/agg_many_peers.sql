@@ -1,4 +1,4 @@
--- The buurttype averages under rule $rule per gemeente in $gemeenten (and the country, 'NL'),
+-- The buurttype averages under rule $rule per gemeente asked for (agg_gemeenten; the country 'NL'),
 -- type, indicator and year from agg_rows (agg_prepare_rows.sql), as
 -- metrics.aggregate.buurttype_reference computes them: a buurt's type in a year is its label of
 -- that year, else of the nearest labelled year (the earlier one on a tie); the peers are the
@@ -7,7 +7,7 @@
 -- into agg_peers under a privacy key and agg_read_peers_found reads in order.
 INSERT INTO agg_peers_found
 WITH typed AS (
-    SELECT a.gemeente_code, a.area_key, p.period,
+    SELECT a.gemeente_key, a.area_key, p.period,
            arg_min(l.type, 2 * abs(l.period - p.period)
                            + CASE WHEN l.period > p.period THEN 1 ELSE 0 END) AS type
     FROM agg_areas a
@@ -19,8 +19,7 @@ WITH typed AS (
     -- A group is weighted when one of its usable areas has a weight; then only those count
     -- (metrics.aggregate._aggregate_groups). Both sums are taken, `chosen` picks. (Fewer
     -- aggregates, each without a filter where it needs none: 6 million national rows.)
-    SELECT CASE WHEN grouping(r.gemeente_code) = 1 THEN 'NL' ELSE r.gemeente_code END
-               AS gemeente_code,
+    SELECT CASE WHEN grouping(r.gemeente_key) = 1 THEN 0 ELSE r.gemeente_key END AS gemeente_key,
            t.type, r.indicator_key, r.period,
            bool_or(r.is_sum) AS is_sum,
            count(r.value) AS ok_count,  -- a row is usable (ok) exactly when its value is not NULL
@@ -35,7 +34,7 @@ WITH typed AS (
     FROM agg_rows r
     JOIN typed t ON t.area_key = r.area_key AND t.period = r.period
     WHERE r.is_buurt
-    GROUP BY GROUPING SETS ((r.gemeente_code, t.type, r.indicator_key, r.period),
+    GROUP BY GROUPING SETS ((r.gemeente_key, t.type, r.indicator_key, r.period),
                             (t.type, r.indicator_key, r.period))
 ), chosen AS (
     SELECT *, weighted_count > 0 AND NOT is_sum AS weighted,
@@ -44,14 +43,14 @@ WITH typed AS (
            CASE WHEN weighted THEN n_weighted ELSE n_ok END AS n,
            CASE WHEN weighted THEN synthetic_weighted ELSE synthetic_ok END AS synthetic
     FROM derived
-    WHERE list_contains($gemeenten, gemeente_code)
+    WHERE gemeente_key IN (SELECT gemeente_key FROM agg_gemeenten WHERE asked)
 ), totals AS (
-    SELECT CASE WHEN grouping(gemeente_code) = 1 THEN 'NL' ELSE gemeente_code END AS gemeente_code,
+    SELECT CASE WHEN grouping(gemeente_key) = 1 THEN 0 ELSE gemeente_key END AS gemeente_key,
            type, period, count(*) AS areas_total
     FROM typed
-    GROUP BY GROUPING SETS ((gemeente_code, type, period), (type, period))
+    GROUP BY GROUPING SETS ((gemeente_key, type, period), (type, period))
 )
-SELECT d.gemeente_code, $rule AS buurttype_rule, d.type, i.indicator_id, d.period,
+SELECT g.gemeente_code, $rule AS buurttype_rule, d.type, i.indicator_id, d.period,
        CASE WHEN d.areas_used = 0 THEN NULL
             WHEN d.is_sum THEN d.value_sum / d.areas_used
             WHEN d.weighted THEN d.wv / d.w
@@ -59,5 +58,6 @@ SELECT d.gemeente_code, $rule AS buurttype_rule, d.type, i.indicator_id, d.perio
        d.n, d.areas_used, coalesce(t.areas_total, 0) AS areas_total, d.weighted, d.synthetic
 FROM chosen d
 JOIN agg_indicators i USING (indicator_key)
-LEFT JOIN totals t ON t.gemeente_code = d.gemeente_code AND t.type = d.type
+JOIN agg_gemeenten g ON g.gemeente_key = d.gemeente_key
+LEFT JOIN totals t ON t.gemeente_key = d.gemeente_key AND t.type = d.type
                   AND t.period = d.period

@@ -14,8 +14,11 @@ WITH years AS (
     WHERE i.result = 'outcome'
       AND (list_contains($gemeenten, a.gemeente_code) OR list_contains($gemeenten, 'NL'))
     GROUP BY ALL
-), latest AS (
-    SELECT gemeente_code, max(latest) AS latest FROM years GROUP BY ALL
+), latest AS (  -- by the gemeente's key in agg_rows (agg_prepare_gemeenten.sql)
+    SELECT g.gemeente_key, max(y.latest) AS latest
+    FROM years y
+    JOIN agg_gemeenten g ON g.gemeente_code = y.gemeente_code
+    GROUP BY ALL
 ), nation AS (
     SELECT max(latest) AS latest FROM years WHERE level <> 'gemeente'
 ), testable AS (
@@ -28,19 +31,19 @@ WITH years AS (
     WHERE r.judged AND r.ok
       AND ((r.n > 0 AND (i.is_percentage OR i.is_rate)) OR r.ci_high >= r.ci_low)
 ), grouped AS (
-    SELECT r.gemeente_code AS group_code, l.latest, r.*
+    SELECT r.gemeente_key AS group_key, l.latest, r.*
     FROM testable r
-    JOIN latest l ON l.gemeente_code = r.gemeente_code
+    JOIN latest l ON l.gemeente_key = r.gemeente_key
     UNION ALL
-    SELECT 'NL' AS group_code, n.latest, r.*
+    SELECT 0 AS group_key, n.latest, r.*  -- the country: key 0
     FROM testable r
-    JOIN latest l ON l.gemeente_code = r.gemeente_code
+    JOIN latest l ON l.gemeente_key = r.gemeente_key
     CROSS JOIN nation n
     WHERE list_contains($gemeenten, 'NL') AND NOT r.is_gemeente AND l.latest <> n.latest
 ), last2 AS (
     -- per series its value in the latest year and the one before it (a series has one row per
     -- year); two single arg_max aggregates are far cheaper than one that keeps the top two
-    SELECT group_code, area_key, indicator_key, any_value(latest) AS latest,
+    SELECT group_key, area_key, indicator_key, any_value(latest) AS latest,
            max(period) AS p2,
            arg_max(struct_pack(value, n, ci_low, ci_high), period) AS now,
            arg_max(struct_pack(value, n, ci_low, ci_high), period) FILTER (WHERE period < latest)
@@ -49,7 +52,7 @@ WITH years AS (
     WHERE period <= latest
     GROUP BY ALL
 ), steps AS (
-    SELECT group_code, area_key, indicator_key, latest, p2,
+    SELECT group_key, area_key, indicator_key, latest, p2,
            now.value AS v2, now.n AS n2, now.ci_low AS lo2, now.ci_high AS hi2,
            before.value AS v1, before.n AS n1, before.ci_low AS lo1, before.ci_high AS hi1,
            before IS NOT NULL AS measured
@@ -69,7 +72,7 @@ WITH years AS (
     JOIN agg_indicators i USING (indicator_key)
     WHERE s.p2 = s.latest AND s.measured
 ), near AS (
-    SELECT group_code, area_key, indicator_key, latest
+    SELECT group_key, area_key, indicator_key, latest
     FROM measured
     WHERE (pooled * (1 - pooled) > 0
            AND abs((v2 - v1) / 100) > $z_near * sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2)))
@@ -77,11 +80,13 @@ WITH years AS (
            AND abs(v2 / 1000 - v1 / 1000) > $z_near * sqrt(pooled_rate * (1 / n1 + 1 / n2)))
        OR (se_margins > 0 AND abs(v2 - v1) > $z_near * se_margins)
 )
-SELECT n.group_code, n.latest, (SELECT latest FROM nation) AS nation_latest, r.is_gemeente,
+SELECT g.gemeente_code AS group_code, n.latest, (SELECT latest FROM nation) AS nation_latest,
+       r.is_gemeente,
        a.area_code, i.indicator_id, r.period, r.value, r.n, r.ci_low, r.ci_high, r.suppressed,
        r.synthetic
 FROM agg_rows r
 JOIN near n ON n.area_key = r.area_key AND n.indicator_key = r.indicator_key
 JOIN agg_areas a ON a.area_key = r.area_key
 JOIN agg_indicators i ON i.indicator_key = r.indicator_key
-ORDER BY n.group_code, i.indicator_id, a.area_code, r.period
+JOIN agg_gemeenten g ON g.gemeente_key = n.group_key
+ORDER BY g.gemeente_code, i.indicator_id, a.area_code, r.period

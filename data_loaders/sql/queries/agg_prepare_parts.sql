@@ -17,7 +17,7 @@ WITH latest AS (
     WHERE a.level = 'buurt' AND list_contains($rules, l.rule)
     GROUP BY ALL
 ), sourced AS (
-    SELECT r.area_key, r.gemeente_code, r.indicator_key, r.period, r.value, r.n,
+    SELECT r.area_key, r.gemeente_key, r.indicator_key, r.period, r.value, r.n,
            r.ok, r.has_weight, r.is_sum, r.synthetic, r.suppressed, r.weight, r.source_key
     FROM agg_rows r
     WHERE r.is_buurt AND r.indicator_key IN (
@@ -28,7 +28,7 @@ WITH latest AS (
     CROSS JOIN (SELECT unnest($rules) AS rule) u
     LEFT JOIN latest t ON t.area_key = s.area_key AND t.rule = u.rule
 ), per_gemeente AS (
-    SELECT rule, gemeente_code, type, indicator_key, period, source_key,
+    SELECT rule, gemeente_key, type, indicator_key, period, source_key,
            bool_or(is_sum) AS is_sum,
            count(*) AS rows,
            count(*) FILTER (WHERE ok) AS ok,
@@ -44,12 +44,12 @@ WITH latest AS (
            coalesce(bool_or(synthetic) FILTER (WHERE has_weight), false) AS hw_syn,
            bool_or(suppressed) AS any_suppressed
     FROM typed
-    GROUP BY rule, gemeente_code, type, indicator_key, period, source_key
-), with_country AS (
+    GROUP BY rule, gemeente_key, type, indicator_key, period, source_key
+), with_country AS (  -- the country: gemeente key 0 (agg_prepare_gemeenten.sql)
     SELECT * FROM per_gemeente
     UNION ALL
     -- the country: the sums of its gemeenten (every part adds up)
-    SELECT rule, 'NL' AS gemeente_code, type, indicator_key, period, source_key, bool_or(is_sum),
+    SELECT rule, 0 AS gemeente_key, type, indicator_key, period, source_key, bool_or(is_sum),
            sum(rows), sum(ok), sum(ok_v), sum(ok_n), sum(ok_n_count), sum(hw), sum(hw_wv),
            sum(hw_w), sum(hw_n), sum(hw_n_count), bool_or(ok_syn), bool_or(hw_syn),
            bool_or(any_suppressed)
@@ -57,8 +57,9 @@ WITH latest AS (
     WHERE list_contains($gemeenten, 'NL')
     GROUP BY rule, type, indicator_key, period, source_key
 )
-SELECT c.rule, c.gemeente_code, c.type, i.indicator_id, c.period, s.source,
-       c.* EXCLUDE (rule, gemeente_code, type, indicator_key, period, source_key)
+SELECT c.rule, g.gemeente_code, c.type, i.indicator_id, c.period, s.source,
+       c.* EXCLUDE (rule, gemeente_key, type, indicator_key, period, source_key)
 FROM with_country c
+JOIN agg_gemeenten g USING (gemeente_key)
 JOIN agg_indicators i USING (indicator_key)
 JOIN agg_sources s USING (source_key)

@@ -4,8 +4,9 @@
 -- when $real_only. Per row the flags of metrics.aggregate._aggregate_groups (ok: usable; is_sum;
 -- has_weight) and, for a buurt, the inhabitants weight of its nearest counted year (the earlier
 -- one on a tie: metrics._frames.nearest_period_lookup); its source for the overview's parts.
--- The indicator and the source by their whole-number keys (agg_prepare_indicators.sql,
--- agg_prepare_sources.sql), which the readers turn back into codes in what they return.
+-- The gemeente, indicator and source by their whole-number keys (agg_prepare_gemeenten.sql,
+-- agg_prepare_indicators.sql, agg_prepare_sources.sql), which the readers turn back into codes
+-- in what they return.
 -- Speed (6,2 million national rows): the indicator flags are worked out once per indicator, and
 -- the weights for every buurt and every year of the observations (a few more pairs than needed,
 -- the join keeps the right ones), so the observations are read once and never held twice.
@@ -34,7 +35,8 @@ WITH population AS (
     CROSS JOIN (SELECT DISTINCT period FROM observations) k
     GROUP BY c.area_key, k.period
 ), marked AS (
-    SELECT o.area_code, a.area_key, a.level, a.gemeente_code, i.indicator_key, o.period,
+    SELECT o.area_code, a.area_key, a.level, a.gemeente_code, a.gemeente_key, i.indicator_key,
+           o.period,
            o.value, o.n, o.ci_low, o.ci_high, o.synthetic, s.source_key, i.is_sum,
            i.wants_weight, i.judged,
            (o.suppressed
@@ -50,7 +52,7 @@ WITH population AS (
 )
 SELECT m.area_key, level = 'buurt' AS is_buurt,  -- the code from agg_areas (one string less)
        level = 'gemeente' AND area_code = gemeente_code AS is_own,
-       level = 'gemeente' AS is_gemeente, gemeente_code, indicator_key, m.period,
+       level = 'gemeente' AS is_gemeente, gemeente_key, indicator_key, m.period,
        CASE WHEN hide THEN NULL ELSE value END AS value,
        CASE WHEN hide THEN NULL ELSE n END::DOUBLE AS n,
        CASE WHEN hide THEN NULL ELSE ci_low END AS ci_low,
