@@ -201,7 +201,7 @@ def _load(target: Path, paths: list[Path]) -> Timing:
     start = time.perf_counter()
     with db.write_session(target) as con:
         # The default income rule, exactly as the demo build derives it.
-        db.execute(con, "build_buurttype_inkomen", {"last_year": YEARS[-1]})
+        db.execute(con, "build_buurttype_inkomen", {"gemeenten": ["NL"], "last_year": YEARS[-1]})
         buurttypes_s = time.perf_counter() - start
         start = time.perf_counter()
         # The gemeenten these loads changed, as a load with its aggregates passes them on

@@ -37,7 +37,7 @@ def build(target: Path, say=print) -> None:
         for warning in result.warnings:
             say(f"  let op: {warning}")
     with db.write_session(fresh) as con:
-        db.execute(con, "build_buurttype_inkomen", {"last_year": LAST_YEAR})
+        db.execute(con, "build_buurttype_inkomen", {"gemeenten": ["NL"], "last_year": LAST_YEAR})
         db.execute(con, "build_misdrijven_per_1000", {"floor": CRIME_RATE_FLOOR})
         gemeenten = db.query(con, "app_gemeenten", cursor=False)["code"]
         aggregates.refresh(con, gemeenten[gemeenten != "NL"])

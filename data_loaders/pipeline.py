@@ -475,7 +475,9 @@ def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None 
             if aggregates:
                 if progress:
                     progress(0.99, "gemeentecijfers, buurttypegemiddelden en signalen berekenen")
-                aggregates_module.refresh(con, changed_gemeenten(results.values()))
+                changed = changed_gemeenten(results.values())
+                derive_buurttypes(con, changed)
+                aggregates_module.refresh(con, changed)
     except _DryRun:
         pass
     except LoadError as exc:
@@ -483,6 +485,21 @@ def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None 
     if progress:
         progress(1.0, "klaar")
     return [results[i] for i in range(len(paths))]
+
+
+def derive_buurttypes(con, gemeenten: list[str]) -> None:
+    """The default buurttype rule (income per inhabitant within the gemeente, as the demo build
+    derives it: build_buurttype_inkomen.sql) derived again for these gemeenten from the income
+    as it now is, inside the open write session: a gemeente loaded from its own files gets the
+    achterstands-, middenstands- and voorstandsbuurten filter without a list of its own. One
+    without income figures gets none; labels loaded from a file are kept."""
+    if not gemeenten:
+        return
+    db.execute(con, "build_buurttype_inkomen_forget", {"gemeenten": gemeenten})
+    [(last_year,)] = con.execute("SELECT max(period) FROM observations").fetchall()
+    if last_year is not None:
+        db.execute(con, "build_buurttype_inkomen",
+                   {"gemeenten": gemeenten, "last_year": int(last_year)})
 
 
 def changed_gemeenten(results) -> list[str]:
