@@ -25,12 +25,17 @@ def stacked(parts: list) -> pd.DataFrame:
     return next((p for p in parts if p is not None), pd.DataFrame())
 
 
+NO_RULE = ("Er is geen buurttype-indeling geladen. Laad cijfers met het inkomen per inwoner (de "
+           "lader deelt de buurten dan in naar inkomen) of de eigen lijst van de gemeente "
+           "(sjabloon 'buurttypen' op 'Over de data').")
+
+
 def rule_caption(found: pd.DataFrame, attribution: pd.Series, rule: str, taal: str) -> str:
     """Which rule and which years made the buurttype labels, with its source (a sentence).
     `found`: the rules of the gemeente; `attribution`: each source's attribution by key."""
     found = found[found["rule"] == rule]
     if found.empty:
-        return i18n.translate("Er is geen buurttype-indeling geladen.", taal)
+        return i18n.translate(NO_RULE, taal)
     row = found.iloc[0]
     first, last = int(row["first_basis"]), int(row["last_basis"])
     years = f"{first}" if first == last else f"{first}–{last}"

@@ -143,7 +143,10 @@ def test_the_rule_caption_names_its_years_and_source_and_says_when_there_is_none
     assert "2019–2021" in caption and "CBS Kerncijfers" in caption
     one_year = assemble.rule_caption(rules.assign(last_basis=2019), attribution, "r", "nl")
     assert "2019." in one_year and "–" not in one_year
-    assert "geen buurttype-indeling" in assemble.rule_caption(rules, attribution, "ander", "nl")
+    none = assemble.rule_caption(rules, attribution, "ander", "nl")
+    assert "geen buurttype-indeling" in none and "inkomen per inwoner" in none  # what to do
+    english = assemble.rule_caption(rules, attribution, "ander", "en")
+    assert english.startswith("No neighbourhood typology is loaded.") and "template" in english
 
 
 def test_the_english_catalogue_takes_the_english_name_where_there_is_one(cat) -> None:
