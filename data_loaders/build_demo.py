@@ -13,7 +13,6 @@ from pathlib import Path
 from data_loaders import aggregates, db, pipeline
 from data_loaders.settings import MAPPINGS_DIR, SAMPLE_DATA
 
-LAST_YEAR = 2024
 # Below this many inhabitants a crime rate per 1.000 inwoners is not shown (see the SQL).
 CRIME_RATE_FLOOR = 200
 
@@ -37,9 +36,10 @@ def build(target: Path, say=print) -> None:
         for warning in result.warnings:
             say(f"  let op: {warning}")
     with db.write_session(fresh) as con:
-        db.execute(con, "build_buurttype_inkomen", {"gemeenten": ["NL"], "last_year": LAST_YEAR})
-        db.execute(con, "build_misdrijven_per_1000", {"floor": CRIME_RATE_FLOOR})
         gemeenten = db.query(con, "app_gemeenten", cursor=False)["code"]
-        aggregates.refresh(con, gemeenten[gemeenten != "NL"])
+        gemeenten = gemeenten[gemeenten != "NL"].tolist()
+        pipeline.derive_buurttypes(con, gemeenten)  # as every later load of a gemeente does
+        db.execute(con, "build_misdrijven_per_1000", {"floor": CRIME_RATE_FLOOR})
+        aggregates.refresh(con, gemeenten)
     os.replace(fresh, target)
     say(f"Database gebouwd: {target}")

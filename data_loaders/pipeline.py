@@ -440,8 +440,9 @@ def load_paths(db_path: Path, paths: list[Path], how: str, options: dict | None 
     With dry_run the very same work is done and then rolled back: the results are the preview.
     Boundary files go first, so the codes they bring are known to the other files of the batch.
     Files are read one at a time inside the transaction, so memory holds one file at most.
-    In the same transaction the build-time aggregates (data_loaders.aggregates) of every gemeente
-    the batch changed are computed again (not with aggregates=False: the caller does that).
+    In the same transaction the default buurttypes (derive_buurttypes) and the build-time
+    aggregates (data_loaders.aggregates) of every gemeente the batch changed are computed again
+    (not with aggregates=False: the caller does both).
     """
     paths = [Path(p) for p in paths]
     total = max(len(paths), 1)
@@ -492,14 +493,11 @@ def derive_buurttypes(con, gemeenten: list[str]) -> None:
     derives it: build_buurttype_inkomen.sql) derived again for these gemeenten from the income
     as it now is, inside the open write session: a gemeente loaded from its own files gets the
     achterstands-, middenstands- and voorstandsbuurten filter without a list of its own. One
-    without income figures gets none; labels loaded from a file are kept."""
-    if not gemeenten:
-        return
-    db.execute(con, "build_buurttype_inkomen_forget", {"gemeenten": gemeenten})
-    [(last_year,)] = con.execute("SELECT max(period) FROM observations").fetchall()
-    if last_year is not None:
-        db.execute(con, "build_buurttype_inkomen",
-                   {"gemeenten": gemeenten, "last_year": int(last_year)})
+    without income figures gets none; labels loaded from a file are kept. The demo build and the
+    benchmark call it once for all their gemeenten."""
+    if gemeenten:
+        db.execute(con, "build_buurttype_inkomen_forget", {"gemeenten": list(gemeenten)})
+        db.execute(con, "build_buurttype_inkomen", {"gemeenten": list(gemeenten)})
 
 
 def changed_gemeenten(results) -> list[str]:
