@@ -460,8 +460,8 @@ EN: dict[str, str] = {
     "Er is geen buurttype-indeling geladen. Laad cijfers met het inkomen per inwoner (de lader "
     "deelt de buurten dan in naar inkomen) of de eigen lijst van de gemeente (sjabloon "
     "'buurttypen' op 'Over de data').": "No neighbourhood typology is loaded. Load figures with "
-    "income per inhabitant (the loader then types the buurten by income) or the gemeente's own "
-    "list (template 'buurttypen' on 'About the data').",
+    "income per inhabitant (the loader then types the neighbourhoods by income) or the "
+    "municipality's own list (template 'buurttypen' on 'About the data').",
     "Buurttype volgens: {regel} Gegevensjaar: {jaren}. {bron}.": "Neighbourhood type by: {regel} "
     "Data year: {jaren}. {bron}.",
     "alle waarden synthetisch": "all values synthetic",
